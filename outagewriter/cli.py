@@ -1,0 +1,69 @@
+"""The `outagewriter` command: no arguments or a file opens the window; a subcommand works in the terminal.
+
+Each group of subcommands lives in a module of `outagewriter.commands` with
+`register(subparsers)`; a registered parser sets `func(args) -> int` as its default.
+Exit codes: 0 success, 1 a check or delivery did not fully pass, 2 usage or bad input.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from . import __version__
+
+COMMAND_MODULES = (
+    "outagewriter.commands.incident",
+)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad input from the command line; printed on stderr, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own exit code is 2 as well; keep the message short
+        self.print_usage(sys.stderr)
+        raise SystemExit(f"{self.prog}: {message}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="outagewriter", description="Write, check and send outage notices.")
+    parser.add_argument("--version", action="version", version=f"outagewriter {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def _wants_window(argv: list[str], commands: set[str]) -> bool:
+    if not argv:
+        return True
+    first = argv[0]
+    return not first.startswith("-") and first not in commands and len(argv) == 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    if _wants_window(argv, commands):
+        from .app import main as app_main
+
+        return app_main(argv[0] if argv else None)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        if isinstance(exc.code, str):
+            print(exc.code, file=sys.stderr)
+            return EXIT_USAGE
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(f"outagewriter {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # `outagewriter render ... | head` is fine
+        return EXIT_OK

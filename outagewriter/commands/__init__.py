@@ -1,0 +1,1 @@
+"""Subcommands of the `outagewriter` command, one module per group."""

@@ -1,0 +1,1 @@
+"""The Qt-free core: incidents, the file format, rendering, checks, review and mail."""

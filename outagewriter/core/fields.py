@@ -1,0 +1,146 @@
+"""The notice's fields: their names, what each holds, and how a value is checked.
+
+The form, the file and the command line all use these names, so this table is the one
+place that says what a field is.
+"""
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from email.headerregistry import Address
+from email.utils import getaddresses
+
+from .timeutil import parse_next_update
+
+MAX_FIELD_CHARS = 100_000  # ~15,000 words: far beyond any notice, small enough to render fast
+
+DATA_LOSS = ("none", "possible", "confirmed", "unknown")
+
+NOTICE_KINDS = ("initial", "update", "resolution", "post-incident", "maintenance")
+INCIDENT_STATUSES = ("investigating", "identified", "monitoring", "resolved")
+MAINTENANCE_STATUSES = ("scheduled", "in-progress", "completed")
+STATUSES = INCIDENT_STATUSES + MAINTENANCE_STATUSES
+
+
+class FieldError(ValueError):
+    """A value a field cannot hold; the message is written for the user."""
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str
+    kind: str  # line | text | choice | addresses | email | datetime
+    help: str
+    choices: tuple[str, ...] = ()
+
+
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("title", "Title", "line", "Incident title; the subject line uses it."),
+    FieldSpec("service", "Affected service", "line", "The affected service or product."),
+    FieldSpec("status", "Status", "choice", "Where the incident stands.", STATUSES),
+    FieldSpec("summary", "Summary", "text",
+              "What is broken, who is affected, what to do, when the next update comes."),
+    FieldSpec("impact", "Consequences now", "text", "What does not work now."),
+    FieldSpec("later_impact", "Consequences later", "text",
+              "What will follow: delayed jobs, reports, invoices."),
+    FieldSpec("data_loss", "Data loss", "choice", "Is any data lost?", DATA_LOSS),
+    FieldSpec("data_loss_details", "Data loss details", "text", "What data, and what happens to it."),
+    FieldSpec("workaround", "Workaround", "text", "What users can do meanwhile."),
+    FieldSpec("contact_name", "Contact name", "line", "The person to ask."),
+    FieldSpec("contact_email", "Contact email", "email", "How to reach them by email."),
+    FieldSpec("contact_phone", "Contact phone", "line", "How to reach them by phone."),
+    FieldSpec("next_update", "Next update", "datetime",
+              "ISO 8601 date-time with offset or zone, or on-change."),
+    FieldSpec("appendix", "Technical appendix", "text", "Details for technical readers."),
+    FieldSpec("to", "To", "addresses", "Comma-separated addresses."),
+    FieldSpec("cc", "Cc", "addresses", "Comma-separated addresses."),
+    FieldSpec("bcc", "Bcc", "addresses", "Comma-separated addresses; never shown to recipients."),
+    FieldSpec("subject", "Subject", "line", "Optional; replaces the generated subject."),
+)
+FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
+SPECS: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
+TEXT_FIELDS = tuple(f.name for f in FIELDS if f.kind in ("line", "text"))
+
+
+def statuses_for(kind: str) -> tuple[str, ...]:
+    return MAINTENANCE_STATUSES if kind == "maintenance" else INCIDENT_STATUSES
+
+
+def _check_header_safe(name: str, value: str) -> None:
+    if "\r" in value or "\n" in value:
+        raise FieldError(f"{name}: a line break is not allowed here")
+
+
+def parse_addresses(value: str) -> list[tuple[str, str]]:
+    """Split a comma- or newline-separated list into (display name, address) pairs.
+
+    Raises FieldError naming the first entry that is not a plain mailbox address.
+    """
+    pairs = []
+    # Lists pasted from spreadsheets or mail clients come separated by newlines or semicolons.
+    normalised = value.replace("\r", ",").replace("\n", ",").replace(";", ",")
+    for raw in (part.strip() for part in normalised.split(",")):
+        if not raw:
+            continue
+        parsed = getaddresses([raw], **_STRICT)
+        if len(parsed) != 1 or not _valid_address(parsed[0][1]):
+            raise FieldError(f"not an email address: {raw!r}")
+        pairs.append(parsed[0])
+    return pairs
+
+
+# Python releases with the CVE-2023-27043 fix parse strictly only when asked.
+_STRICT = {"strict": True} if "strict" in inspect.signature(getaddresses).parameters else {}
+
+
+def format_address(name: str, addr: str) -> str:
+    """Unicode display form (quoted where needed, not RFC 2047 encoded): what the user typed."""
+    return str(Address(display_name=name, addr_spec=addr)) if name else addr
+
+
+def _valid_address(addr: str) -> bool:
+    if addr.count("@") != 1:
+        return False
+    local, domain = addr.split("@")
+    if not local or "." not in domain or domain.startswith(".") or domain.endswith("."):
+        return False
+    try:
+        Address(addr_spec=addr)
+    except (ValueError, IndexError, TypeError):
+        return False
+    return not any(c.isspace() for c in addr)
+
+
+def normalise(name: str, value: str) -> str:
+    """Return the value as stored, or raise FieldError with a message for the user."""
+    spec = SPECS.get(name)
+    if spec is None:
+        raise FieldError(f"unknown field {name!r}; fields are: {', '.join(FIELD_NAMES)}")
+    if not isinstance(value, str):
+        raise FieldError(f"{name}: expected text")
+    if len(value) > MAX_FIELD_CHARS:
+        raise FieldError(f"{name}: {len(value):,} characters is more than the {MAX_FIELD_CHARS:,} allowed")
+    if "\x00" in value:
+        raise FieldError(f"{name}: contains a NUL character")
+    if spec.kind in ("line", "email", "choice", "datetime"):
+        value = value.strip()
+        _check_header_safe(name, value)
+    if spec.kind == "choice" and value:
+        token = value.lower().replace(" ", "-").replace("_", "-")
+        if token not in spec.choices:
+            raise FieldError(f"{name}: {value!r} is not one of {', '.join(spec.choices)}")
+        return token
+    if spec.kind == "email" and value and not _valid_address(value):
+        raise FieldError(f"{name}: not an email address: {value!r}")
+    if spec.kind == "addresses" and value.strip():
+        try:
+            pairs = parse_addresses(value)
+        except FieldError as exc:
+            raise FieldError(f"{name}: {exc}") from None
+        return ", ".join(format_address(*pair) for pair in pairs)
+    if spec.kind == "addresses":
+        return ""
+    if spec.kind == "datetime" and value:
+        return parse_next_update(value).canonical
+    return value

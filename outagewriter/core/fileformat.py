@@ -1,0 +1,172 @@
+"""The `.outage` file: one incident as UTF-8 JSON with a format version.
+
+Loading never changes the file and never crashes: whatever is wrong with it becomes one
+IncidentFileError whose message names the file and the problem in plain words.
+The schema is documented in resources/incident.schema.json.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from .atomic import atomic_write_text
+from .fields import FIELD_NAMES, FieldError
+from .mail import record as sent_record
+from .model import Incident, Notice
+from .timeutil import TimeError
+
+FORMAT_NAME = "outagewriter-incident"
+FORMAT_VERSION = 1
+SUFFIX = ".outage"
+MAX_FILE_BYTES = 64 * 1024 * 1024  # far past any real incident; stops a wrong file from eating memory
+
+
+class IncidentFileError(Exception):
+    def __init__(self, path: str | os.PathLike, problem: str):
+        super().__init__(f"{path}: {problem}")
+        self.path = str(path)
+        self.problem = problem
+
+
+def to_dict(incident: Incident) -> dict:
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "incident": {
+            "id": incident.id,
+            "kind": incident.kind,
+            "language": incident.language,
+            "created": incident.created,
+            "times": dict(incident.times),
+        },
+        "notices": [
+            {
+                "id": n.id,
+                "kind": n.kind,
+                "created": n.created,
+                "fields": dict(n.fields),
+                "dismissed": list(n.dismissed),
+                "sent": n.sent,
+            }
+            for n in incident.notices
+        ],
+    }
+
+
+def dumps(incident: Incident) -> str:
+    # ensure_ascii=False keeps names and Japanese readable in a text editor and in diffs.
+    return json.dumps(to_dict(incident), ensure_ascii=False, indent=2) + "\n"
+
+
+def save(incident: Incident, path: str | os.PathLike) -> None:
+    atomic_write_text(path, dumps(incident))
+
+
+def _expect(value, kind, where: str):
+    if not isinstance(value, kind):
+        names = {dict: "an object", list: "a list", str: "text"}
+        expected = names.get(kind, kind.__name__) if isinstance(kind, type) else "text or null"
+        raise ValueError(f"{where} should be {expected}")
+    return value
+
+
+def from_dict(data) -> Incident:
+    """Build an Incident from parsed JSON; raises ValueError with a message for the user."""
+    _expect(data, dict, "the file")
+    if data.get("format") != FORMAT_NAME:
+        raise ValueError("not an OutageWriter incident file")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ValueError(f"unknown format version {version!r}")
+    if version > FORMAT_VERSION:
+        raise ValueError(
+            f"written by a newer OutageWriter (format version {version}; "
+            f"this version reads up to {FORMAT_VERSION}): update OutageWriter to open it"
+        )
+    meta = _expect(data.get("incident"), dict, "'incident'")
+    raw_notices = _expect(data.get("notices"), list, "'notices'")
+    if not raw_notices:
+        raise ValueError("the incident has no notices")
+    notices = []
+    for number, raw in enumerate(raw_notices, start=1):
+        where = f"notice {number}"
+        _expect(raw, dict, where)
+        fields = _expect(raw.get("fields", {}), dict, f"{where} 'fields'")
+        unknown = sorted(set(fields) - set(FIELD_NAMES))
+        if unknown:
+            raise ValueError(f"{where} has unknown fields: {', '.join(unknown)}")
+        for name, value in fields.items():
+            _expect(value, str, f"{where} field '{name}'")
+        dismissed = _expect(raw.get("dismissed", []), list, f"{where} 'dismissed'")
+        sent = raw.get("sent")
+        if sent is not None:
+            _expect(sent, dict, f"{where} 'sent'")
+            sent_record.check(sent, f"{where} 'sent'")
+        try:
+            notice = Notice(
+                kind=_expect(raw.get("kind"), str, f"{where} 'kind'"),
+                fields=fields,
+                id=_expect(raw.get("id"), str, f"{where} 'id'"),
+                created=_expect(raw.get("created"), str, f"{where} 'created'"),
+                dismissed=[_expect(d, str, f"{where} 'dismissed' entry") for d in dismissed],
+                sent=sent,
+            )
+        except (FieldError, TimeError) as exc:
+            raise ValueError(f"{where}: {exc}") from None
+        notices.append(notice)
+    times = _expect(meta.get("times", {}), dict, "'incident.times'")
+    for name, value in times.items():
+        _expect(value, str, f"time '{name}'")
+    return Incident(
+        kind=_expect(meta.get("kind"), str, "'incident.kind'"),
+        language=_expect(meta.get("language"), str, "'incident.language'"),
+        id=_expect(meta.get("id"), str, "'incident.id'"),
+        created=_expect(meta.get("created"), str, "'incident.created'"),
+        times=dict(times),
+        notices=notices,
+    )
+
+
+def loads(text: str, path: str | os.PathLike = "<text>") -> Incident:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        # A save cut short by a crash or a full disk ends inside a string or before a closing bracket.
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+            problem = f"the file is truncated (it ends in the middle of the data, line {exc.lineno})"
+        else:
+            problem = f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        raise IncidentFileError(path, problem) from None
+    except RecursionError:
+        raise IncidentFileError(path, "the data is nested too deeply to be an incident file") from None
+    try:
+        return from_dict(data)
+    except (ValueError, FieldError, TimeError) as exc:
+        raise IncidentFileError(path, str(exc)) from None
+
+
+def load(path: str | os.PathLike) -> Incident:
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise IncidentFileError(path, f"the file is {size:,} bytes, too large to be an incident file")
+        raw = file.read_bytes()
+    except IncidentFileError:
+        raise
+    except FileNotFoundError:
+        raise IncidentFileError(path, "no such file") from None
+    except IsADirectoryError:
+        raise IncidentFileError(path, "is a folder, not an incident file") from None
+    except PermissionError:
+        raise IncidentFileError(path, "permission denied") from None
+    except OSError as exc:
+        raise IncidentFileError(path, exc.strerror or str(exc)) from None
+    if not raw.strip():
+        raise IncidentFileError(path, "the file is empty")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IncidentFileError(path, f"not UTF-8 text (bad byte at offset {exc.start})") from None
+    return loads(text, path)

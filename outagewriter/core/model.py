@@ -1,0 +1,162 @@
+"""The incident and its notices: the data every other part reads and writes.
+
+An incident holds an ordered list of notices (initial, updates, resolution, post-incident).
+Each notice keeps its own copy of every field, because what was sent must stay exactly as sent
+while the next update is drafted from it.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from .fields import (
+    FIELD_NAMES,
+    NOTICE_KINDS,
+    FieldError,
+    normalise,
+    statuses_for,
+)
+from .timeutil import isoformat_utc, now_utc, parse_zoned
+
+INCIDENT_KINDS = ("incident", "maintenance")
+LANGUAGES = ("en",)
+TIME_NAMES = ("started", "detected", "resolved")
+
+
+class NoticeLocked(Exception):
+    """Raised when something tries to change a notice that has been sent."""
+
+
+def _new_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass
+class Notice:
+    kind: str
+    fields: dict[str, str]
+    id: str = field(default_factory=_new_id)
+    created: str = field(default_factory=lambda: isoformat_utc(now_utc()))
+    dismissed: list[str] = field(default_factory=list)  # Finding.key values the user dismissed
+    sent: dict | None = None  # set once by the sender; a sent notice is immutable
+
+    def __post_init__(self) -> None:
+        if self.kind not in NOTICE_KINDS:
+            raise FieldError(f"unknown notice kind {self.kind!r}; kinds are: {', '.join(NOTICE_KINDS)}")
+        complete = dict.fromkeys(FIELD_NAMES, "")
+        for name, value in self.fields.items():
+            complete[name] = normalise(name, value)
+        self.fields = complete
+
+    @property
+    def is_sent(self) -> bool:
+        return self.sent is not None
+
+    def get(self, name: str) -> str:
+        if name not in self.fields:
+            raise FieldError(f"unknown field {name!r}")
+        return self.fields[name]
+
+    def set(self, name: str, value: str) -> bool:
+        """Validate and store one field; returns whether the stored value changed."""
+        if self.is_sent:
+            raise NoticeLocked("this notice has been sent and can no longer be edited")
+        stored = normalise(name, value)
+        if name == "status" and stored and stored not in statuses_for(self.kind):
+            allowed = ", ".join(statuses_for(self.kind))
+            raise FieldError(f"status: {stored!r} does not fit a {self.kind} notice; use {allowed}")
+        changed = self.fields[name] != stored
+        self.fields[name] = stored
+        return changed
+
+    def update(self, values: dict[str, str]) -> None:
+        """Set several fields at once; nothing changes unless every value is valid."""
+        if self.is_sent:
+            raise NoticeLocked("this notice has been sent and can no longer be edited")
+        trial = Notice(self.kind, dict(self.fields), id=self.id, created=self.created)
+        for name, value in values.items():
+            trial.set(name, value)
+        self.fields = trial.fields
+
+
+DEFAULT_STATUS = {
+    "initial": "investigating",
+    "update": "identified",
+    "resolution": "resolved",
+    "post-incident": "resolved",
+    "maintenance": "scheduled",
+}
+# What a follow-up notice should not inherit from the one before it.
+RESET_ON_FOLLOW_UP = ("subject",)
+
+
+@dataclass
+class Incident:
+    kind: str = "incident"
+    language: str = "en"
+    id: str = field(default_factory=_new_id)
+    created: str = field(default_factory=lambda: isoformat_utc(now_utc()))
+    times: dict[str, str] = field(default_factory=dict)  # started/detected/resolved, zoned ISO
+    notices: list[Notice] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.kind not in INCIDENT_KINDS:
+            raise FieldError(f"unknown incident kind {self.kind!r}; use incident or maintenance")
+        if self.language not in LANGUAGES:
+            raise FieldError(f"unsupported language {self.language!r}; available: {', '.join(LANGUAGES)}")
+        for name, value in list(self.times.items()):
+            self.set_time(name, value)
+
+    @classmethod
+    def create(cls, title: str, service: str, kind: str = "incident", language: str = "en") -> "Incident":
+        incident = cls(kind=kind, language=language)
+        first = "maintenance" if kind == "maintenance" else "initial"
+        incident.notices.append(
+            Notice(first, {"title": title, "service": service, "status": DEFAULT_STATUS[first]})
+        )
+        return incident
+
+    # The incident is known by its newest notice's title and service: updates may sharpen them.
+    @property
+    def title(self) -> str:
+        return self.notices[-1].fields["title"] if self.notices else ""
+
+    @property
+    def service(self) -> str:
+        return self.notices[-1].fields["service"] if self.notices else ""
+
+    def set_time(self, name: str, value: str) -> None:
+        if name not in TIME_NAMES:
+            raise FieldError(f"unknown time {name!r}; times are: {', '.join(TIME_NAMES)}")
+        if value.strip():
+            self.times[name] = parse_zoned(value).canonical
+        else:
+            self.times.pop(name, None)
+
+    def newest_unsent(self) -> Notice | None:
+        if self.notices and not self.notices[-1].is_sent:
+            return self.notices[-1]
+        return None
+
+    def notice(self, number: int) -> Notice:
+        """Notice by its 1-based number as the user sees it; negative counts from the end."""
+        if number == 0 or abs(number) > len(self.notices):
+            raise IndexError(f"there is no notice {number}; this incident has {len(self.notices)}")
+        return self.notices[number - 1 if number > 0 else number]
+
+    def add_notice(self, kind: str) -> Notice:
+        """Start the next notice from the newest one, so an update only says what changed."""
+        if self.newest_unsent() is not None:
+            raise FieldError("the newest notice has not been sent yet; edit it instead of adding another")
+        base = dict(self.notices[-1].fields) if self.notices else {}
+        for name in RESET_ON_FOLLOW_UP:
+            base[name] = ""
+        notice = Notice(kind, base)
+        allowed = statuses_for(kind)
+        if notice.fields["status"] not in allowed or kind in ("resolution", "post-incident"):
+            notice.fields["status"] = DEFAULT_STATUS[kind]
+        self.notices.append(notice)
+        return notice
+
+    def earlier_notices(self, notice: Notice) -> list[Notice]:
+        return self.notices[: self.notices.index(notice)]

@@ -1,0 +1,168 @@
+"""Rendering a notice into what recipients get: subject, plain text, HTML and a short post.
+
+The preview and the sender both call `Renderer.render`, so what you see is what is sent.
+Shipped templates run in a normal autoescaping environment; templates from the user's config
+folder run in Jinja's sandbox, and any error in them falls back to the shipped template and is
+reported with its file and line.
+"""
+from __future__ import annotations
+
+import re
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from . import textformat
+from .model import Incident, Notice
+from .resources import shipped_path
+from .timeutil import format_zoned, parse_next_update, parse_zoned
+
+PARTS = ("subject.txt", "body.txt", "body.html", "short.txt")
+SHORT_LIMIT = 280
+
+
+@dataclass(frozen=True)
+class TemplateProblem:
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message} (the shipped template was used instead)"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    text: str
+    html: str
+    short: str
+    problems: tuple[TemplateProblem, ...] = ()
+
+
+def _make_env(cls, loader: jinja2.BaseLoader) -> jinja2.Environment:
+    env = cls(
+        loader=loader,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(
+        wrap=textformat.wrap,
+        verbatim=textformat.verbatim,
+        paragraphs=textformat.html_paragraphs,
+        one_line=textformat.one_line,
+        shorten=textformat.shorten,
+    )
+    return env
+
+
+class Renderer:
+    def __init__(self, user_dir: Path | None = None, shipped_dir: Path | None = None):
+        self.shipped_dir = shipped_dir or shipped_path("templates")
+        self.user_dir = Path(user_dir) if user_dir else None
+        self._shipped = _make_env(jinja2.Environment, jinja2.FileSystemLoader(self.shipped_dir))
+        self._user = None
+        if self.user_dir is not None:
+            # User templates may extend or include the shipped ones, so the sandbox sees both.
+            loader = jinja2.ChoiceLoader(
+                [jinja2.FileSystemLoader(self.user_dir), jinja2.FileSystemLoader(self.shipped_dir)]
+            )
+            self._user = _make_env(SandboxedEnvironment, loader)
+
+    def _uses_user_templates(self, language: str) -> bool:
+        return self._user is not None and (self.user_dir / language).is_dir()
+
+    def render(self, incident: Incident, notice: Notice) -> Rendered:
+        context = build_context(incident, notice)
+        problems: list[TemplateProblem] = []
+        parts = {}
+        for part in PARTS:
+            parts[part] = self._render_part(incident.language, notice.kind, part, context, problems)
+        short = textformat.one_line(parts["short.txt"])
+        if len(short) > SHORT_LIMIT:
+            # Only the summary gives way: status, title and the next-update promise must stay.
+            budget = max(20, len(context["summary"]) - (len(short) - SHORT_LIMIT))
+            short_context = dict(context, summary=textformat.shorten(context["summary"], budget))
+            short = self._render_part(incident.language, notice.kind, "short.txt", short_context, problems)
+            short = textformat.shorten(short, SHORT_LIMIT)
+        return Rendered(
+            subject=textformat.one_line(parts["subject.txt"]),
+            text=_tidy_text(parts["body.txt"]),
+            html=parts["body.html"].strip("\n") + "\n",
+            short=short,
+            problems=tuple(dict.fromkeys(problems)),
+        )
+
+    def _render_part(self, language, kind, part, context, problems) -> str:
+        name = f"{language}/{kind}/{part}"
+        # Shared phrase macros escape what they interpolate only when rendering HTML.
+        context = dict(context, output="html" if part.endswith(".html") else "text")
+        if self._uses_user_templates(language):
+            try:
+                return self._user.get_template(name).render(context)
+            except Exception as exc:  # any template fault: report it, fall back to the shipped one
+                problems.append(_describe(exc, self.user_dir, name))
+        return self._shipped.get_template(name).render(context)
+
+
+def _tidy_text(text: str) -> str:
+    """One blank line between blocks, whatever the templates' whitespace; no trailing spaces."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
+
+
+def _describe(exc: Exception, folder: Path, name: str) -> TemplateProblem:
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return TemplateProblem(exc.filename or str(folder / name), exc.lineno, exc.message or str(exc))
+    # Jinja rewrites tracebacks so template frames carry the template's file and line.
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename and Path(frame.filename).suffix in (".txt", ".html"):
+            return TemplateProblem(frame.filename, frame.lineno, f"{type(exc).__name__}: {exc}")
+    return TemplateProblem(str(folder / name), None, f"{type(exc).__name__}: {exc}")
+
+
+def _zoned_text(value: str) -> str:
+    return format_zoned(parse_zoned(value)) if value else ""
+
+
+def _duration_minutes(times: dict[str, str]) -> int | None:
+    if "started" not in times or "resolved" not in times:
+        return None
+    delta = parse_zoned(times["resolved"]).moment - parse_zoned(times["started"]).moment
+    minutes = int(delta.total_seconds() // 60)
+    return minutes if minutes >= 0 else None
+
+
+def build_context(incident: Incident, notice: Notice) -> dict:
+    """Everything a template may use: the fields as typed plus times already formatted."""
+    fields = dict(notice.fields)
+    next_update = None
+    if fields["next_update"]:
+        parsed = parse_next_update(fields["next_update"])
+        next_update = {
+            "on_change": parsed.on_change,
+            "when": "" if parsed.on_change else format_zoned(parsed.when),
+            "short": "" if parsed.on_change else format_zoned(parsed.when, with_utc=False),
+        }
+    position = incident.notices.index(notice) if notice in incident.notices else len(incident.notices)
+    earlier = incident.notices[:position]
+    context = dict(fields)
+    context.update(
+        subject_override=fields["subject"],
+        kind=notice.kind,
+        incident_kind=incident.kind,
+        language=incident.language,
+        next_update=next_update,
+        number=position + 1,
+        update_number=sum(1 for n in earlier if n.kind == "update") + (notice.kind == "update"),
+        times={name: _zoned_text(incident.times.get(name, "")) for name in ("started", "detected", "resolved")},
+        duration_minutes=_duration_minutes(incident.times),
+    )
+    return context

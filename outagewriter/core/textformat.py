@@ -1,0 +1,94 @@
+"""Text shaping for the templates: plain text wrapped at 72 columns, HTML paragraphs.
+
+These are Jinja filters; they take what the user typed and never trust it as markup.
+"""
+from __future__ import annotations
+
+import re
+import textwrap
+
+from markupsafe import Markup, escape
+
+WIDTH = 72
+_BULLET = re.compile(r"^(\s*)([-*•]|\d+[.)])\s+")
+
+
+def _paragraphs(text: str) -> list[list[str]]:
+    blocks, current = [], []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if line.strip():
+            current.append(line.rstrip())
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def wrap(text: str, width: int = WIDTH, indent: str = "") -> str:
+    """Wrap each paragraph; keep list items as items with a hanging indent; never split words or URLs."""
+    out = []
+    for block in _paragraphs(text or ""):
+        items, current = [], ""
+        for line in block:
+            if _BULLET.match(line):
+                if current:
+                    items.append(current)
+                current = line.strip()
+            else:
+                current = f"{current} {line.strip()}" if current else line.strip()
+        if current:
+            items.append(current)
+        lines = []
+        for item in items:
+            bullet = _BULLET.match(item)
+            hang = " " * len(bullet.group(0)) if bullet else ""
+            lines.extend(
+                textwrap.wrap(
+                    item,
+                    width=width,
+                    initial_indent=indent,
+                    subsequent_indent=indent + hang,
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+            )
+        out.append("\n".join(lines))
+    return "\n\n".join(out)
+
+
+def verbatim(text: str, indent: str = "    ") -> str:
+    """Technical text (logs, commands) as typed: indented, not re-wrapped."""
+    lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")
+    return "\n".join(indent + line if line.strip() else "" for line in lines)
+
+
+def html_paragraphs(text: str) -> Markup:
+    """Escape, then turn blank-line paragraphs into <p> and single newlines into <br>."""
+    parts = []
+    for block in _paragraphs(text or ""):
+        lines = [escape(line.strip()) for line in block]
+        parts.append(
+            Markup('<p style="margin:0 0 12px 0;">') + Markup("<br>\n").join(lines) + Markup("</p>")
+        )
+    return Markup("\n").join(parts)
+
+
+def one_line(text: str) -> str:
+    """Collapse whitespace, for subjects and short posts."""
+    return " ".join((text or "").split())
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut at a word boundary so the result, with its ellipsis, fits in `limit` characters."""
+    text = one_line(text)
+    if len(text) <= limit:
+        return text
+    if limit <= 1:
+        return "…"[:limit]
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + "…"

@@ -1,0 +1,122 @@
+"""Times with their zones: the next-update promise and the incident's timings.
+
+A promise to update "at 15:00" means nothing to a reader in another zone, so every time is
+stored with an offset or an IANA zone and shown with its zone and in UTC.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+ON_CHANGE = "on-change"
+
+# "2026-11-27T15:00+01:00", "2026-11-27T15:00Z", "2026-11-27T15:00[Europe/Berlin]",
+# "2026-11-27T15:00 Europe/Berlin" (RFC 9557 brackets, or a space before the zone name).
+_ZONED = re.compile(r"^(?P<dt>[^\s\[]+)(?:\[(?P<bz>[^\]]+)\]|\s+(?P<sz>[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)*))?$")
+
+
+class TimeError(ValueError):
+    """A time the user wrote that cannot be understood; the message says why."""
+
+
+@dataclass(frozen=True)
+class ZonedTime:
+    """A moment plus how the author expressed its zone (a zone name or only an offset)."""
+
+    moment: datetime  # aware
+    zone_name: str | None  # IANA name when given, else None (offset only)
+
+    @property
+    def canonical(self) -> str:
+        iso = self.moment.isoformat(timespec="minutes")
+        return f"{iso}[{self.zone_name}]" if self.zone_name else iso
+
+    @property
+    def utc(self) -> datetime:
+        return self.moment.astimezone(timezone.utc)
+
+    def zone_label(self) -> str:
+        """'CET', 'JST', or 'UTC+05:30' when only an offset is known."""
+        if self.zone_name:
+            abbrev = self.moment.tzname() or self.zone_name
+            # zoneinfo gives numeric abbreviations ("+0530") for some zones; an offset reads better.
+            return abbrev if not abbrev[:1] in "+-" else _offset_label(self.moment)
+        return _offset_label(self.moment)
+
+
+def _offset_label(moment: datetime) -> str:
+    offset = moment.utcoffset()
+    if not offset:
+        return "UTC"
+    total = int(offset.total_seconds() // 60)
+    sign = "+" if total >= 0 else "-"
+    hours, minutes = divmod(abs(total), 60)
+    return f"UTC{sign}{hours:02d}:{minutes:02d}"
+
+
+def parse_zoned(text: str) -> ZonedTime:
+    """Parse an ISO 8601 date-time that carries an offset, a zone name, or both."""
+    match = _ZONED.match(text.strip())
+    if not match:
+        raise TimeError(f"not an ISO 8601 date-time: {text!r}")
+    raw = match["dt"]
+    zone_name = match["bz"] or match["sz"]
+    try:
+        moment = datetime.fromisoformat(raw.replace("z", "Z"))
+    except ValueError:
+        raise TimeError(f"not an ISO 8601 date-time: {text!r}") from None
+    if zone_name:
+        try:
+            zone = ZoneInfo(zone_name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise TimeError(f"unknown time zone {zone_name!r}") from None
+        moment = moment.astimezone(zone) if moment.tzinfo else moment.replace(tzinfo=zone)
+        return ZonedTime(moment, zone_name)
+    if moment.tzinfo is None:
+        raise TimeError(
+            f"{text!r} has no time zone: add an offset (+01:00, Z) or a zone such as [Europe/Berlin]"
+        )
+    return ZonedTime(moment, None)
+
+
+@dataclass(frozen=True)
+class NextUpdate:
+    """The one promise every notice makes: a zoned time, or 'when the situation changes'."""
+
+    when: ZonedTime | None  # None means on-change
+
+    @property
+    def on_change(self) -> bool:
+        return self.when is None
+
+    @property
+    def canonical(self) -> str:
+        return ON_CHANGE if self.when is None else self.when.canonical
+
+
+def parse_next_update(text: str) -> NextUpdate:
+    cleaned = text.strip()
+    if cleaned.lower().replace(" ", "-").replace("_", "-") == ON_CHANGE:
+        return NextUpdate(None)
+    return NextUpdate(parse_zoned(cleaned))
+
+
+def format_zoned(value: ZonedTime, with_utc: bool = True) -> str:
+    """'Friday 27 November 2026, 15:00 CET (14:00 UTC)'."""
+    local = value.moment
+    text = f"{local:%A} {local.day} {local:%B %Y}, {local:%H:%M} {value.zone_label()}"
+    if with_utc and local.utcoffset():
+        utc = value.utc
+        same_day = utc.date() == local.date()
+        text += f" ({utc:%H:%M} UTC)" if same_day else f" ({utc:%a} {utc:%H:%M} UTC)"
+    return text
+
+
+def now_utc() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def isoformat_utc(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")

@@ -1,0 +1,102 @@
+"""The command line as a user runs it: a real process, real files, exit codes and stderr."""
+import json
+import os
+import subprocess
+import sys
+from email import message_from_bytes
+from email.policy import default
+
+import pytest
+
+
+def run(*args, cwd, input=None):
+    env = dict(os.environ, OUTAGEWRITER_CONFIG_DIR=str(cwd / "config"))
+    return subprocess.run([sys.executable, "-m", "outagewriter", *map(str, args)], cwd=cwd, env=env,
+                          input=input, capture_output=True, timeout=60)
+
+
+@pytest.fixture
+def made(tmp_path):
+    path = tmp_path / "payments.outage"
+    assert run("new", path, "--title", "Card payments failing", "--service", "Acme Pay", cwd=tmp_path).returncode == 0
+    return path
+
+
+def test_new_set_render(tmp_path, made):
+    result = run("set", made,
+                 "summary=Card payments fail for some customers. Next update by 11:00 CET.",
+                 "data_loss=none", "next_update=2026-11-27T11:00 Europe/Berlin",
+                 "contact_name=Jana Novák", "contact_email=jana@acme.example",
+                 "to=customers@acme.example", "bcc=audit@acme.example", "started=2026-11-27T09:40+01:00",
+                 cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(made.read_text("utf-8"))
+    assert data["notices"][0]["fields"]["data_loss"] == "none"
+    assert data["incident"]["times"]["started"] == "2026-11-27T09:40+01:00"
+
+    text = run("render", made, cwd=tmp_path).stdout.decode()
+    assert text.startswith("Card payments failing\n")
+    assert "No data has been lost." in text
+    assert run("render", made, "--format", "subject", cwd=tmp_path).stdout == b"Investigating: Card payments failing (Acme Pay)\n"
+    assert len(run("render", made, "--format", "short", cwd=tmp_path).stdout.decode().strip()) <= 280
+    assert b"<!DOCTYPE html>" in run("render", made, "--format", "html", cwd=tmp_path).stdout
+
+    eml = message_from_bytes(run("render", made, "--format", "eml", cwd=tmp_path).stdout, policy=default)
+    assert eml.get_content_type() == "multipart/alternative"
+    assert eml["Bcc"] is None
+    assert "No data has been lost." in eml.get_body(("plain",)).get_content()
+
+
+@pytest.mark.parametrize("assignment, message", [
+    ("colour=red", "unknown field 'colour'"),
+    ("data_loss=maybe", "data_loss: 'maybe' is not one of none, possible, confirmed, unknown"),
+    ("to=not-an-address", "to: not an email address: 'not-an-address'"),
+    ("next_update=tomorrow", "not an ISO 8601 date-time: 'tomorrow'"),
+    ("next_update=2026-11-27T11:00", "has no time zone"),
+    ("summary", "expected FIELD=VALUE"),
+    ("title=Two\nlines", "title: a line break is not allowed"),
+])
+def test_set_refuses_bad_values_and_leaves_the_file(tmp_path, made, assignment, message):
+    before = made.read_bytes()
+    result = run("set", made, "summary=fine", assignment, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr.decode()
+    assert len(result.stderr.decode().strip().splitlines()) == 1
+    assert made.read_bytes() == before
+
+
+def test_markup_comes_out_escaped(tmp_path, made):
+    run("set", made, "summary=<b>bold</b> & <script>x()</script>", cwd=tmp_path)
+    html = run("render", made, "--format", "html", cwd=tmp_path).stdout.decode()
+    assert "&lt;script&gt;x()&lt;/script&gt;" in html and "<script>" not in html
+
+
+def test_broken_file_is_refused_untouched(tmp_path):
+    broken = tmp_path / "broken.outage"
+    broken.write_text('{"format": "outagewriter-incident", "version": 1, "incident": {', "utf-8")
+    before = broken.read_bytes()
+    for args in (("render", broken), ("set", broken, "summary=x")):
+        result = run(*args, cwd=tmp_path)
+        assert result.returncode == 2
+        assert result.stderr.decode().strip() == f"outagewriter {args[0]}: {broken}: the file is truncated (it ends in the middle of the data, line 1)"
+    assert broken.read_bytes() == before
+
+
+def test_add_after_sent_and_set_refused_on_sent(tmp_path, made):
+    data = json.loads(made.read_text("utf-8"))
+    data["notices"][0]["sent"] = {"message_id": "<1@acme.example>"}
+    made.write_text(json.dumps(data), "utf-8")
+    result = run("set", made, "summary=x", cwd=tmp_path)
+    assert result.returncode == 2 and b"has been sent" in result.stderr
+    assert run("add", made, "--kind", "update", cwd=tmp_path).returncode == 0
+    assert run("set", made, "status=identified", cwd=tmp_path).returncode == 0
+    subject = run("render", made, "--format", "subject", cwd=tmp_path).stdout.decode()
+    assert subject == "Update 1, identified: Card payments failing (Acme Pay)\n"
+    assert run("render", made, "--notice", "1", "--format", "subject", cwd=tmp_path).stdout.startswith(b"Investigating")
+
+
+def test_usage_errors_exit_2(tmp_path, made):
+    assert run("render", made, "--format", "pdf", cwd=tmp_path).returncode == 2
+    assert run("render", made, "--notice", "5", cwd=tmp_path).returncode == 2
+    assert run("new", made, "--title", "x", "--service", "y", cwd=tmp_path).returncode == 2  # exists
+    assert run("frobnicate", "a", "b", cwd=tmp_path).returncode == 2

@@ -1,0 +1,144 @@
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from outagewriter.core import fileformat
+from outagewriter.core.fields import DATA_LOSS, FIELD_NAMES, SPECS
+from outagewriter.core.model import Incident
+from outagewriter.core.resources import shipped_path
+
+SCHEMA = json.loads((shipped_path("resources") / "incident.schema.json").read_text())
+
+
+def test_round_trip_keeps_everything(tmp_path, incident):
+    incident.set_time("started", "2026-11-27T09:40+01:00[Europe/Prague]")
+    incident.notices[-1].dismissed.append("tone.guilt|summary|deeply sorry")
+    path = tmp_path / "payments.outage"
+    fileformat.save(incident, path)
+    loaded = fileformat.load(path)
+    assert fileformat.to_dict(loaded) == fileformat.to_dict(incident)
+    jsonschema.validate(json.loads(path.read_text("utf-8")), SCHEMA)
+
+
+def test_saved_file_is_readable_utf8_json(tmp_path):
+    incident = Incident.create("障害: ログインできません", "ポータル")
+    path = tmp_path / "ja.outage"
+    fileformat.save(incident, path)
+    assert "ログインできません" in path.read_text("utf-8")
+
+
+# Any text a user can type: odd Unicode, control characters (except NUL), markup, huge-ish values.
+typed_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=300
+)
+line_text = typed_text.map(lambda s: s.replace("\r", " ").replace("\n", " "))
+
+
+@st.composite
+def incidents(draw):
+    incident = Incident.create(draw(line_text), draw(line_text), kind=draw(st.sampled_from(["incident", "maintenance"])))
+    notice = incident.notices[-1]
+    for name in FIELD_NAMES:
+        spec = SPECS[name]
+        if spec.kind == "text":
+            notice.set(name, draw(typed_text))
+        elif spec.kind == "line":
+            notice.set(name, draw(line_text))
+    notice.set("data_loss", draw(st.sampled_from(("",) + DATA_LOSS)))
+    notice.set("to", draw(st.sampled_from(["", "a@x.example", "Zoë <z@x.example>, b@y.example"])))
+    notice.dismissed.extend(draw(st.lists(typed_text, max_size=3)))
+    return incident
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(incidents())
+def test_any_incident_survives_a_round_trip(tmp_path, incident):
+    path = tmp_path / "any.outage"
+    fileformat.save(incident, path)
+    data = json.loads(path.read_text("utf-8"))
+    jsonschema.validate(data, SCHEMA)
+    assert fileformat.to_dict(fileformat.load(path)) == fileformat.to_dict(incident)
+
+
+@settings(max_examples=300)
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes_give_a_clear_error_never_a_crash(data):
+    try:
+        fileformat.loads(data.decode("utf-8", "replace"), "junk.outage")
+    except fileformat.IncidentFileError as exc:
+        assert str(exc).startswith("junk.outage: ")
+        assert "\n" not in str(exc)
+
+
+@settings(max_examples=200)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+                    lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=8), c, max_size=4)))
+def test_foreign_json_gives_a_clear_error(value):
+    with pytest.raises(fileformat.IncidentFileError):
+        fileformat.loads(json.dumps(value), "foreign.outage")
+
+
+def _mutations(good: str) -> dict[str, tuple[str, str]]:
+    data = json.loads(good)
+    newer = dict(data, version=2)
+    bad_field = json.loads(good)
+    bad_field["notices"][0]["fields"]["data_loss"] = "maybe"
+    unknown_field = json.loads(good)
+    unknown_field["notices"][0]["fields"]["colour"] = "red"
+    bad_type = json.loads(good)
+    bad_type["notices"][0]["fields"]["summary"] = 42
+    return {
+        "truncated": (good[: len(good) // 2], "truncated"),
+        "empty": ("", "empty"),
+        "not json": ("title: x\n", "not valid JSON at line 1"),
+        "foreign": (json.dumps({"name": "x"}), "not an OutageWriter incident file"),
+        "newer": (json.dumps(newer), "newer OutageWriter (format version 2"),
+        "bad field": (json.dumps(bad_field), "notice 1: data_loss: 'maybe' is not one of"),
+        "unknown field": (json.dumps(unknown_field), "notice 1 has unknown fields: colour"),
+        "bad type": (json.dumps(bad_type), "notice 1 field 'summary' should be text"),
+    }
+
+
+@pytest.mark.parametrize("case", ["truncated", "empty", "not json", "foreign", "newer", "bad field", "unknown field", "bad type"])
+def test_broken_files_are_refused_and_left_untouched(tmp_path, incident, case):
+    good = fileformat.dumps(incident)
+    content, expected = _mutations(good)[case]
+    path = tmp_path / "broken.outage"
+    path.write_text(content, "utf-8")
+    before = path.stat().st_mtime_ns, path.read_bytes()
+    with pytest.raises(fileformat.IncidentFileError) as info:
+        fileformat.load(path)
+    assert expected in str(info.value)
+    assert str(info.value).startswith(str(path))
+    assert (path.stat().st_mtime_ns, path.read_bytes()) == before
+
+
+def test_non_utf8_and_missing_files(tmp_path):
+    latin = tmp_path / "latin.outage"
+    latin.write_bytes(b'{"format": "caf\xe9"}')
+    with pytest.raises(fileformat.IncidentFileError, match="not UTF-8"):
+        fileformat.load(latin)
+    with pytest.raises(fileformat.IncidentFileError, match="no such file"):
+        fileformat.load(tmp_path / "missing.outage")
+    with pytest.raises(fileformat.IncidentFileError, match="is a folder"):
+        fileformat.load(tmp_path)
+
+
+def test_failed_save_leaves_the_original(tmp_path, incident, monkeypatch):
+    path = tmp_path / "keep.outage"
+    fileformat.save(incident, path)
+    original = path.read_bytes()
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("outagewriter.core.atomic.os.replace", broken_replace)
+    incident.notices[-1].set("summary", "changed")
+    with pytest.raises(OSError):
+        fileformat.save(incident, path)
+    assert path.read_bytes() == original
+    assert [p.name for p in Path(tmp_path).iterdir()] == ["keep.outage"]  # no temporary left behind
