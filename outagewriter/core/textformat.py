@@ -65,9 +65,18 @@ def verbatim(text: str, indent: str = "    ") -> str:
 
 
 def html_paragraphs(text: str) -> Markup:
-    """Escape, then turn blank-line paragraphs into <p> and single newlines into <br>."""
+    """Escape, then turn blank-line paragraphs into <p>, bullet lines into <ul>, newlines into <br>."""
     parts = []
     for block in _paragraphs(text or ""):
+        if all(_BULLET.match(line) for line in block):
+            items = (escape(_BULLET.sub("", line, count=1).strip()) for line in block)
+            tag = "ol" if block[0].lstrip()[:1].isdigit() else "ul"
+            parts.append(
+                Markup(f'<{tag} style="margin:0 0 12px 0;padding:0 0 0 22px;">')
+                + Markup("").join(Markup('<li style="margin:0 0 4px 0;">') + i + Markup("</li>") for i in items)
+                + Markup(f"</{tag}>")
+            )
+            continue
         lines = [escape(line.strip()) for line in block]
         parts.append(
             Markup('<p style="margin:0 0 12px 0;">') + Markup("<br>\n").join(lines) + Markup("</p>")

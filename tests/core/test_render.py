@@ -172,3 +172,12 @@ def test_user_template_error_reported_with_file_and_line(tmp_path, incident):
     undefined.write_text("ok\n{{ no_such_field }}")
     problems = Renderer(user_dir=tmp_path).render(incident, incident.notices[-1]).problems
     assert any(p.file.endswith("short.txt") and p.line == 2 and "no_such_field" in p.message for p in problems)
+
+
+def test_bullet_lists_become_html_lists_and_stay_escaped():
+    from outagewriter.core.textformat import html_paragraphs
+
+    html = str(html_paragraphs("Affected:\n\n- <b>Cards</b>\n- Refunds\n\n1. first\n2. second"))
+    assert '<ul style="margin:0 0 12px 0;padding:0 0 0 22px;"><li style="margin:0 0 4px 0;">&lt;b&gt;Cards&lt;/b&gt;</li>' in html
+    assert "<ol" in html and ">second</li></ol>" in html
+    assert html.startswith('<p style="margin:0 0 12px 0;">Affected:</p>')
