@@ -14,6 +14,7 @@ from . import __version__
 
 COMMAND_MODULES = (
     "outagewriter.commands.incident",
+    "outagewriter.commands.check",
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

@@ -1,0 +1,118 @@
+"""`check`: structure, tone and grammar findings for a notice file or for text on stdin.
+
+    outagewriter check FILE|- [--format json|text] [--lang en] [--no-grammar]
+
+A file: the newest notice's fields (structure + tone + grammar). `-`: plain text from stdin,
+checked as one field named `text` (tone + grammar, no structure).
+Exit 1 when any finding is an error, 0 otherwise, 2 on bad input.
+Grammar runs when `OUTAGEWRITER_LT_URL` names a LanguageTool server; if it cannot run, one line
+on stderr says so and the other checks go on.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from ..cli import EXIT_FAILED, EXIT_OK, UsageError
+from ..core import fileformat
+from ..core.checks import (
+    FREE_TEXT_FIELD,
+    RulePackError,
+    ToneChecker,
+    check_notice,
+    default_user_rules_dir,
+    filter_findings,
+    load_rules,
+    tone_fields,
+)
+from ..core.findings import Finding
+from ..core.model import LANGUAGES
+
+LT_URL_ENV = "OUTAGEWRITER_LT_URL"
+MAX_STDIN_CHARS = 1_000_000
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="check a notice for structure, tone and grammar",
+        description="Check the newest notice of an incident file, or plain text from stdin ('-'). "
+        "Exit code 1 when any finding is an error.",
+    )
+    parser.add_argument("file", metavar="FILE|-", help="an .outage file, or - to read plain text from stdin")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en")
+    parser.add_argument("--no-grammar", action="store_true", help="skip LanguageTool grammar checks")
+    parser.set_defaults(func=run)
+
+
+def grammar_checker(language: str):
+    """The CLI's grammar hook: a GrammarChecker for OUTAGEWRITER_LT_URL, or None when grammar is off."""
+    url = os.environ.get(LT_URL_ENV, "").strip()
+    if not url:
+        return None
+    from ..core.grammar import GrammarChecker, GrammarSettings
+
+    return GrammarChecker(GrammarSettings(mode="server", server_url=url, language=f"{language}-US"))
+
+
+def _grammar_findings(checker, fields: dict[str, str]) -> list[Finding]:
+    from ..core.grammar import GrammarUnavailable
+
+    try:
+        return checker.check_fields(fields)
+    except GrammarUnavailable as exc:
+        print(f"outagewriter check: {exc}", file=sys.stderr)
+    except Exception as exc:  # a server that answers nonsense must not stop the tone checks
+        print(f"outagewriter check: grammar checks failed ({exc}); tone checks still work.", file=sys.stderr)
+    return []
+
+
+def format_text(finding: Finding) -> str:
+    line = (f"{finding.field}:{finding.start}-{finding.end} {finding.severity} {finding.category} "
+            f"{finding.rule}: {finding.message}")
+    if finding.suggestions:
+        line += f" (suggestion: {' | '.join(finding.suggestions)})"
+    return line
+
+
+def run(args) -> int:
+    try:
+        ruleset = load_rules(args.lang, default_user_rules_dir())
+    except RulePackError as exc:
+        raise UsageError(f"the shipped rules cannot be used: {exc}") from None
+    for problem in ruleset.problems:
+        print(f"outagewriter check: rule pack: {problem}", file=sys.stderr)
+    tone = ToneChecker(ruleset)
+    grammar = None if args.no_grammar else grammar_checker(args.lang)
+    try:
+        if args.file == "-":
+            text = sys.stdin.read(MAX_STDIN_CHARS + 1)
+            if len(text) > MAX_STDIN_CHARS:
+                raise UsageError(f"more than {MAX_STDIN_CHARS:,} characters on stdin")
+            fields = {FREE_TEXT_FIELD: text}
+            findings = tone.check_fields(fields)
+            if grammar is not None:
+                findings += _grammar_findings(grammar, fields)
+            findings = filter_findings(findings, disabled=ruleset.disabled)
+        else:
+            try:
+                incident = fileformat.load(Path(args.file))
+            except fileformat.IncidentFileError as exc:
+                raise UsageError(str(exc)) from None
+            notice = incident.notices[-1]
+            findings = check_notice(incident, notice, tone=tone)
+            if grammar is not None:
+                findings += filter_findings(_grammar_findings(grammar, tone_fields(notice)),
+                                            dismissed=notice.dismissed, disabled=ruleset.disabled)
+    finally:
+        if grammar is not None:
+            grammar.close()
+    if args.format == "json":
+        print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            print(format_text(finding))
+    return EXIT_FAILED if any(f.severity == "error" for f in findings) else EXIT_OK

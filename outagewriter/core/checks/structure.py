@@ -1,0 +1,111 @@
+"""Structure checks: does the notice hold what a good notice must hold?
+
+Each finding names the field concerned; its span is the whole text of that field (0..0 when empty).
+Category "structure"; rule ids start with "structure.".
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import datetime
+
+from ..findings import Finding
+from ..model import Incident, Notice
+from ..timeutil import TimeError, now_utc, parse_next_update
+
+SUMMARY_MAX_WORDS = 80  # an executive reads the first paragraph in one go
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+def _finding(rule: str, severity: str, field: str, text: str, message: str, suggestion: str = "") -> Finding:
+    return Finding(
+        rule=f"structure.{rule}",
+        category="structure",
+        severity=severity,
+        field=field,
+        start=0,
+        end=len(text),
+        match=text,
+        message=message,
+        suggestions=(suggestion,) if suggestion else (),
+    )
+
+
+def check_next_update(text: str, *, now: datetime) -> list[Finding]:
+    """The one promise every notice makes: a zoned time in the future, or 'when the situation changes'.
+
+    `text` may be the stored (canonical) value or raw text straight from the form.
+    """
+    if not text.strip():
+        return [_finding("next-update-missing", "error", "next_update", text,
+                         "The notice does not say when the next update comes. Every notice promises one thing: the next "
+                         "update, at a time with its time zone or 'when the situation changes'.",
+                         "on-change")]
+    try:
+        promise = parse_next_update(text)
+    except TimeError as exc:
+        no_zone = "no time zone" in str(exc)
+        rule = "next-update-no-zone" if no_zone else "next-update-unreadable"
+        why = ("The next-update time has no time zone: recipients in other zones cannot tell when it is. "
+               "Add an offset (+01:00, Z) or a zone such as [Europe/Berlin]." if no_zone else
+               f"The next-update time cannot be read: {exc}.")
+        return [_finding(rule, "error", "next_update", text, why)]
+    if promise.when is not None and promise.when.utc <= now:
+        return [_finding("next-update-past", "error", "next_update", text,
+                         "The promised next update is in the past. Promise a new time, or 'when the situation changes'.")]
+    return []
+
+
+def check_structure(incident: Incident, notice: Notice, *, now: datetime | None = None,
+                    fields: Mapping[str, str] | None = None) -> list[Finding]:
+    """Structure findings for one notice. `fields` overrides notice.fields (e.g. raw form text)."""
+    now = now or now_utc()
+    f = dict(notice.fields)
+    if fields:
+        f.update(fields)
+    kind = notice.kind
+    findings: list[Finding] = []
+    summary = f.get("summary", "")
+    words = len(_WORD.findall(summary))
+    if not summary.strip():
+        findings.append(_finding("summary-missing", "error", "summary", summary,
+                                 "The summary is empty. Its first paragraph alone must tell an executive what is broken, who is "
+                                 "affected, what to do and when the next update comes."))
+    elif words > SUMMARY_MAX_WORDS:
+        findings.append(_finding("summary-too-long", "warning", "summary", summary,
+                                 f"The summary has {words} words; keep it under {SUMMARY_MAX_WORDS} so an executive reads it "
+                                 "in one go. Move detail to the consequences or the technical appendix."))
+    if kind != "post-incident" and not f.get("impact", "").strip():
+        findings.append(_finding("impact-missing", "error", "impact", f.get("impact", ""),
+                                 "The notice does not say what does not work now. Customers need the consequences first."))
+    if kind != "maintenance" and not f.get("data_loss", "").strip():
+        findings.append(_finding("data-loss-unanswered", "error", "data_loss", "",
+                                 "The notice does not say whether any data is lost. Answer it explicitly: none, possible, "
+                                 "confirmed or unknown."))
+    name = f.get("contact_name", "").strip()
+    reach = f.get("contact_email", "").strip() or f.get("contact_phone", "").strip()
+    if not name or not reach:
+        missing_field = "contact_name" if not name else "contact_email"
+        findings.append(_finding("contact-missing", "error", missing_field, f.get(missing_field, ""),
+                                 "The notice needs a contact: a named person and an email address or phone number."))
+    if kind not in ("resolution", "post-incident"):
+        findings.extend(check_next_update(f.get("next_update", ""), now=now))
+    if kind == "resolution":
+        missing = [t for t in ("started", "resolved") if not incident.times.get(t)]
+        if missing:
+            findings.append(_finding("resolution-timings", "warning", "summary", summary,
+                                     f"A resolution notice should give the timings of the incident; the {' and '.join(missing)} "
+                                     f"time{'s are' if len(missing) > 1 else ' is'} not set."))
+        if not f.get("data_loss", "").strip() or (
+            f.get("data_loss") in ("possible", "confirmed") and not f.get("data_loss_details", "").strip()
+        ):
+            findings.append(_finding("resolution-data-loss", "error", "data_loss_details", f.get("data_loss_details", ""),
+                                     "A resolution notice must state what happened to customers' data: none, or what was lost "
+                                     "and what happens to it."))
+    subject = f.get("subject", "")
+    title = f.get("title", "").strip()
+    if subject.strip() and title and title.casefold() not in subject.casefold():
+        findings.append(_finding("subject-without-title", "warning", "subject", subject,
+                                 "The subject replaces the generated one but leaves out the incident title, so recipients "
+                                 "cannot match this notice to the earlier ones.", f"{subject} – {title}"))
+    return findings

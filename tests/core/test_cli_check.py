@@ -1,0 +1,87 @@
+"""`outagewriter check`: files and stdin, text and JSON output, exit codes 0/1/2, grammar unavailable."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from outagewriter.core import fileformat
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run(tmp_path, *args, stdin="", **env_extra):
+    env = dict(os.environ, OUTAGEWRITER_CONFIG_DIR=str(tmp_path / "config"), PYTHONPATH=str(REPO))
+    env.pop("OUTAGEWRITER_LT_URL", None)
+    env.update(env_extra)
+    return subprocess.run([sys.executable, "-m", "outagewriter", "check", *map(str, args)], input=stdin,
+                          capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
+
+
+def test_clean_stdin_exits_0(tmp_path):
+    result = run(tmp_path, "-", stdin="We apologize for the inconvenience. Logins fail since 09:40 UTC.\n")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_stdin_text_output_and_exit_1_on_error(tmp_path):
+    text = "We are truly sorry. Service will be fixed by 3 pm."
+    result = run(tmp_path, "-", "--format", "text", stdin=text)
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("text:7-18 warning guilt guilt.intensified-apology: ")
+    assert lines[1].startswith("text:28-46 error overpromise overpromise.certain-eta: ")
+    assert "(suggestion: " in lines[1]
+    assert text[28:46] == "will be fixed by 3"
+
+
+def test_file_json_output(tmp_path, incident):
+    notice = incident.notices[-1]
+    notice.update({"impact": "Card payments fail. It was our vendor's fault.", "next_update": "on-change"})
+    path = tmp_path / "pay.outage"
+    fileformat.save(incident, path)
+    result = run(tmp_path, path, "--format", "json", "--no-grammar")
+    assert result.returncode == 0, result.stderr  # a warning is not an error
+    [finding] = json.loads(result.stdout)
+    assert finding["rule"] == "blame.third-party" and finding["field"] == "impact"
+    assert notice.fields["impact"][finding["start"]:finding["end"]] == finding["match"] == "vendor's fault"
+    assert finding["suggestions"] and isinstance(finding["suggestions"], list)
+
+
+def test_file_structure_error_exits_1(tmp_path, incident):
+    incident.notices[-1].update({"contact_name": "", "next_update": "on-change"})
+    path = tmp_path / "pay.outage"
+    fileformat.save(incident, path)
+    result = run(tmp_path, path, "--no-grammar")
+    assert result.returncode == 1
+    assert result.stdout.startswith("contact_name:0-0 error structure structure.contact-missing: ")
+
+
+@pytest.mark.parametrize("content", [None, "{ broken", '{"format": "something else"}'])
+def test_bad_file_exits_2_with_the_file_error(tmp_path, content):
+    path = tmp_path / "bad.outage"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = run(tmp_path, path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert str(path) in result.stderr and result.stderr.startswith("outagewriter check: ")
+
+
+def test_grammar_unavailable_is_one_line_and_tone_goes_on(tmp_path):
+    # Nothing listens on port 9 of loopback (discard); the checker reports and the tone checks go on.
+    result = run(tmp_path, "-", stdin="We are truly sorry.", OUTAGEWRITER_LT_URL="http://127.0.0.1:9")
+    assert result.returncode == 0
+    assert "guilt.intensified-apology" in result.stdout
+    assert len(result.stderr.strip().splitlines()) == 1 and "ammar" in result.stderr
+
+
+def test_broken_user_pack_is_reported_on_stderr(tmp_path):
+    rules = tmp_path / "config" / "rules"
+    rules.mkdir(parents=True)
+    (rules / "mine.json").write_text("{ nope", encoding="utf-8")
+    result = run(tmp_path, "-", stdin="We are truly sorry.")
+    assert result.returncode == 0
+    assert "mine.json" in result.stderr and "guilt.intensified-apology" in result.stdout

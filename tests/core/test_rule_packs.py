@@ -1,0 +1,100 @@
+"""User rule packs: add, override by id, disable, and broken packs that never break the shipped rules."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from outagewriter.core.checks import FREE_TEXT_FIELD, ToneChecker, load_rules
+from outagewriter.core.checks.rules import RulePackError, build_rule, default_user_rules_dir
+
+SHIPPED_COUNT = len(load_rules("en").rules)
+
+
+def _write(folder, name, data):
+    path = folder / name
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return path
+
+
+def _ids(ruleset, text):
+    return {f.rule for f in ToneChecker(ruleset).check_text(FREE_TEXT_FIELD, text)}
+
+
+def test_missing_or_empty_user_folder_gives_the_shipped_rules(tmp_path):
+    assert len(load_rules("en", tmp_path / "nope").rules) == SHIPPED_COUNT
+    assert len(load_rules("en", tmp_path).rules) == SHIPPED_COUNT
+    assert load_rules("en", tmp_path).problems == ()
+
+
+def test_user_pack_adds_a_code_name_rule(tmp_path):
+    _write(tmp_path, "acme.json", {"rules": [{
+        "id": "jargon.acme-code-names", "category": "jargon", "severity": "suggestion",
+        "patterns": ["bluefin", "project kraken"], "message": "Internal code name.",
+        "examples": {"bad": ["Bluefin is down."], "good": ["Billing is down."]},
+    }]})
+    ruleset = load_rules("en", tmp_path)
+    assert ruleset.problems == ()
+    [finding] = ToneChecker(ruleset).check_text("summary", "The Bluefin service is slow.")
+    assert (finding.rule, finding.start, finding.end, finding.match) == ("jargon.acme-code-names", 4, 11, "Bluefin")
+
+
+def test_user_pack_overrides_a_shipped_rule_by_id_keeping_other_keys(tmp_path):
+    _write(tmp_path, "strict.json", {"rules": [{"id": "guilt.intensified-apology", "severity": "error"}]})
+    ruleset = load_rules("en", tmp_path)
+    rule = ruleset.get("guilt.intensified-apology")
+    assert rule.severity == "error" and rule.origin == "strict.json"
+    assert rule.patterns == load_rules("en").get("guilt.intensified-apology").patterns
+    assert len(ruleset.rules) == SHIPPED_COUNT
+
+
+def test_disabled_rules_are_off(tmp_path):
+    _write(tmp_path, "off.json", {"disabled": ["guilt.intensified-apology", "structure.summary-too-long"]})
+    ruleset = load_rules("en", tmp_path)
+    assert "guilt.intensified-apology" not in _ids(ruleset, "We are truly sorry.")
+    assert {"guilt.intensified-apology", "structure.summary-too-long"} <= ruleset.disabled
+    assert ruleset.problems == ()
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("{ not json", "broken.json: not valid JSON at line 1"),
+    ('["a list"]', "broken.json: should hold a JSON object"),
+    ({"rules": [{"id": "blame.x", "category": "rudeness", "severity": "warning", "patterns": ["x"], "message": "m"}]},
+     "'category' should be one of"),
+    ({"rules": [{"id": "blame.x", "category": "blame", "severity": "warning", "patterns": ["(unclosed"], "message": "m"}]},
+     "is not a valid regular expression"),
+    ({"rules": [{"id": "blame.x", "category": "blame", "severity": "warning", "patterns": ["x?"], "message": "m"}]},
+     "matches empty text"),
+    ({"rules": [{"id": "blame.x", "category": "blame", "severity": "loud", "patterns": ["x"], "message": "m"}]},
+     "'severity' should be one of"),
+    ({"rules": [{"id": "blame.x", "category": "blame", "severity": "warning", "patterns": ["x"], "mesage": "m"}]},
+     "unknown key(s) mesage"),
+    ({"disabled": ["no.such-rule"]}, "do not exist: no.such-rule"),
+    ({"rules": [{"id": "blame.x", "category": "blame", "severity": "warning", "patterns": ["oops"], "message": "m",
+                 "examples": {"bad": ["nothing here"]}}]}, "bad example not flagged"),
+])
+def test_broken_user_pack_is_reported_and_shipped_rules_still_work(tmp_path, content, expected):
+    _write(tmp_path, "broken.json", content)
+    ruleset = load_rules("en", tmp_path)
+    assert any(expected in p and "broken.json" in p for p in ruleset.problems), ruleset.problems
+    assert "guilt.intensified-apology" in _ids(ruleset, "We are truly sorry.")
+
+
+def test_pack_for_another_language_is_skipped(tmp_path):
+    _write(tmp_path, "de.json", {"language": "de", "disabled": ["guilt.intensified-apology"]})
+    assert "guilt.intensified-apology" in _ids(load_rules("en", tmp_path), "We are truly sorry.")
+
+
+def test_unknown_shipped_language_raises():
+    with pytest.raises(RulePackError, match="no rule pack"):
+        load_rules("xx")
+
+
+def test_build_rule_messages_are_plain():
+    with pytest.raises(ValueError, match="rule id"):
+        build_rule({"id": "Bad Id"}, "x.json")
+
+
+def test_default_user_folder_follows_the_config_dir(monkeypatch, tmp_path):
+    monkeypatch.setenv("OUTAGEWRITER_CONFIG_DIR", str(tmp_path))
+    assert default_user_rules_dir() == tmp_path / "rules"

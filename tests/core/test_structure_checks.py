@@ -1,0 +1,120 @@
+"""Structure checks and check_notice: what every notice must hold; dismissal and disabled rules."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from outagewriter.core.checks import ToneChecker, check_next_update, check_notice, check_structure, load_rules
+
+NOW = datetime(2026, 11, 27, 9, 0, tzinfo=timezone.utc)
+
+
+def _rules(findings):
+    return sorted(f.rule for f in findings)
+
+
+def test_a_good_notice_has_no_findings(incident):
+    assert check_notice(incident, incident.notices[-1], now=NOW) == []
+
+
+def test_empty_notice_lists_what_is_missing():
+    from outagewriter.core.model import Incident
+
+    incident = Incident.create("Logins failing", "Portal")
+    rules = _rules(check_structure(incident, incident.notices[-1], now=NOW))
+    assert rules == ["structure.contact-missing", "structure.data-loss-unanswered", "structure.impact-missing",
+                     "structure.next-update-missing", "structure.summary-missing"]
+    assert all(f.severity == "error" for f in check_structure(incident, incident.notices[-1], now=NOW))
+
+
+def test_long_summary(incident):
+    notice = incident.notices[-1]
+    notice.set("summary", "word " * 81)
+    [finding] = check_structure(incident, notice, now=NOW)
+    assert (finding.rule, finding.field, finding.start, finding.end) == ("structure.summary-too-long", "summary", 0, len(notice.fields["summary"]))
+    assert "81 words" in finding.message
+
+
+def test_contact_needs_name_and_a_way_to_reach(incident):
+    notice = incident.notices[-1]
+    notice.update({"contact_email": "", "contact_phone": ""})
+    assert _rules(check_structure(incident, notice, now=NOW)) == ["structure.contact-missing"]
+    notice.update({"contact_phone": "+420 555 010 203", "contact_name": ""})
+    [finding] = check_structure(incident, notice, now=NOW)
+    assert finding.field == "contact_name"
+
+
+@pytest.mark.parametrize(("value", "rule"), [
+    ("", "structure.next-update-missing"),
+    ("2026-11-27T08:00Z", "structure.next-update-past"),
+    ("2026-11-27T15:00", "structure.next-update-no-zone"),
+    ("tomorrow-ish", "structure.next-update-unreadable"),
+])
+def test_next_update_problems(value, rule):
+    assert _rules(check_next_update(value, now=NOW)) == [rule]
+
+
+@pytest.mark.parametrize("value", ["on-change", "on change",
+                                   "2026-11-27T15:00[Europe/Berlin]", "2026-11-27T15:00+01:00"])
+def test_next_update_fine(value):
+    assert check_next_update(value, now=NOW) == []
+
+
+def test_raw_form_text_without_zone_is_reported(incident):
+    findings = check_structure(incident, incident.notices[-1], now=NOW, fields={"next_update": "2026-11-27T15:00"})
+    assert _rules(findings) == ["structure.next-update-no-zone"]
+
+
+def test_resolution_needs_timings_and_data_statement(incident):
+    incident.notices[-1].sent = {"at": "2026-11-27T09:00Z"}
+    notice = incident.add_notice("resolution")
+    notice.update({"data_loss": "possible", "data_loss_details": ""})
+    rules = _rules(check_structure(incident, notice, now=NOW))
+    assert rules == ["structure.resolution-data-loss", "structure.resolution-timings"]
+    incident.set_time("started", "2026-11-27T09:40[Europe/Prague]")
+    incident.set_time("resolved", "2026-11-27T11:20[Europe/Prague]")
+    notice.set("data_loss_details", "Twelve payments may need to be retried; we will email the owners.")
+    assert check_structure(incident, notice, now=NOW) == []
+
+
+def test_subject_override_must_keep_the_title(incident):
+    notice = incident.notices[-1]
+    notice.set("subject", "Payments problem")
+    [finding] = check_structure(incident, notice, now=NOW)
+    assert (finding.rule, finding.field) == ("structure.subject-without-title", "subject")
+    notice.set("subject", "Update: card payments failing")
+    assert check_structure(incident, notice, now=NOW) == []
+
+
+def test_check_notice_combines_structure_and_tone_and_drops_dismissed(incident):
+    notice = incident.notices[-1]
+    notice.update({"impact": "Card payments fail. It was our vendor's fault.", "next_update": ""})
+    findings = check_notice(incident, notice, now=NOW)
+    assert _rules(findings) == ["blame.third-party", "structure.next-update-missing"]
+    blame = next(f for f in findings if f.category == "blame")
+    notice.dismissed.append(blame.key)
+    assert _rules(check_notice(incident, notice, now=NOW)) == ["structure.next-update-missing"]
+    # The dismissal survives edits elsewhere in the field.
+    notice.set("impact", "Refunds are queued. Card payments fail. It was our vendor's fault.")
+    assert _rules(check_notice(incident, notice, now=NOW)) == ["structure.next-update-missing"]
+
+
+def test_check_notice_drops_disabled_rules(incident, tmp_path):
+    notice = incident.notices[-1]
+    notice.update({"summary": notice.fields["summary"] + " We are truly sorry.", "next_update": ""})
+    (tmp_path / "off.json").write_text('{"disabled": ["structure.next-update-missing"]}', encoding="utf-8")
+    tone = ToneChecker(load_rules("en", tmp_path))
+    assert _rules(check_notice(incident, notice, now=NOW, tone=tone)) == ["guilt.intensified-apology"]
+    assert check_notice(incident, notice, now=NOW, tone=tone, disabled=["guilt.intensified-apology"]) == []
+
+
+def test_check_notice_runs_a_given_grammar_checker(incident):
+    from outagewriter.core.findings import Finding
+
+    class OneFinding:  # a stand-in for GrammarChecker inside this unit test
+        def check_fields(self, fields):
+            assert "summary" in fields and "to" not in fields
+            return [Finding("grammar.X", "grammar", "suggestion", "summary", 0, 4, "Card", "m")]
+
+    assert _rules(check_notice(incident, incident.notices[-1], now=NOW, grammar=OneFinding())) == ["grammar.X"]

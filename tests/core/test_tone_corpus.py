@@ -1,0 +1,36 @@
+"""Quality of the tone checks on the development corpus (../shared/corpus/dev.jsonl from the repo root).
+
+Targets per scored category: precision >= 0.9, recall >= 0.8; at most 5% of unlabelled,
+non-borderline sentences flagged. Borderline rows are left out. scripts/measure-tone prints the table.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from outagewriter.core.checks import ToneChecker, load_rules
+from outagewriter.core.checks.quality import SCORED, load_corpus, markdown_table, score
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev.jsonl"
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_file(), reason=f"tone corpus not found at {CORPUS}")
+
+
+@pytest.fixture(scope="module")
+def result():
+    return score(ToneChecker(load_rules("en")), load_corpus(CORPUS))
+
+
+@pytest.mark.parametrize("category", SCORED)
+def test_precision_and_recall(result, category):
+    c = result.categories[category]
+    detail = markdown_table(result) + "\n" + "\n".join(result.misses)
+    assert c.true_pos + c.false_neg > 0, f"no {category} sentences in the corpus"
+    assert c.precision >= 0.9, detail
+    assert c.recall >= 0.8, detail
+
+
+def test_false_positive_rate_on_clean_sentences(result):
+    assert result.clean_sentences > 0
+    assert result.false_positive_rate <= 0.05, markdown_table(result) + "\n" + "\n".join(result.misses)

@@ -1,0 +1,116 @@
+"""The shipped rule pack: every rule's examples, offsets, field scoping, the apology count, hand-written held-out sentences."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from outagewriter.core.checks import FREE_TEXT_FIELD, ToneChecker, load_rules
+from outagewriter.core.checks.rules import RuleSet, shipped_pack_path
+
+from tone_heldout import HELD_OUT
+
+RULESET = load_rules("en")
+CHECKER = ToneChecker(RULESET)
+SCORED = {"blame", "guilt", "overpromise"}
+
+
+def _rule_ids(text: str, field: str = FREE_TEXT_FIELD) -> set[str]:
+    return {f.rule for f in CHECKER.check_text(field, text)}
+
+
+def test_shipped_pack_loads_with_every_category():
+    assert not RULESET.problems
+    assert {r.category for r in RULESET.rules} == {"blame", "guilt", "overpromise", "speculation", "jargon"}
+    for rule in RULESET.rules:
+        assert rule.message.strip() and rule.bad and rule.good, rule.id
+
+
+EXAMPLES = [(r.id, "bad", t) for r in RULESET.rules for t in r.bad] + [
+    (r.id, "good", t) for r in RULESET.rules for t in r.good
+]
+
+
+@pytest.mark.parametrize(("rule_id", "kind", "text"), EXAMPLES, ids=[f"{i}-{k}-{n}" for n, (i, k, _) in enumerate(EXAMPLES)])
+def test_rule_examples(rule_id, kind, text):
+    found = rule_id in _rule_ids(text)
+    assert found == (kind == "bad"), f"{rule_id} {kind} example: {text!r}"
+
+
+@pytest.mark.parametrize(("text", "expected"), HELD_OUT, ids=[t[:40] for t, _ in HELD_OUT])
+def test_held_out_sentences(text, expected):
+    got = {f.category for f in CHECKER.check_text(FREE_TEXT_FIELD, text)} & SCORED
+    assert got == expected, [(f.rule, f.match) for f in CHECKER.check_text(FREE_TEXT_FIELD, text)]
+
+
+def test_offsets_point_at_the_match_with_curly_quotes():
+    text = "Update: we’re truly sorry — we’ll make sure it won’t happen again."
+    findings = CHECKER.check_text("summary", text)
+    assert findings
+    for f in findings:
+        assert text[f.start:f.end] == f.match
+    assert any(f.match == "truly sorry" for f in findings)
+    assert [f.start for f in findings] == sorted(f.start for f in findings)
+
+
+def test_finding_fields():
+    [f] = [f for f in CHECKER.check_text("impact", "It was our vendor's fault.") if f.category == "blame"]
+    assert (f.field, f.severity, f.match) == ("impact", "warning", "vendor's fault")
+    assert "supplier" in f.message and f.suggestions
+
+
+def test_one_plain_apology_is_fine_two_are_stacked():
+    one = {"summary": "We apologize for the inconvenience.", "impact": "Logins fail."}
+    assert not CHECKER.check_fields(one)
+    two = {"summary": "We apologize for the inconvenience.", "impact": "Logins fail. Sorry again for the trouble."}
+    stacked = [f for f in CHECKER.check_fields(two) if f.rule == "guilt.stacked-apology"]
+    assert [(f.field, f.match) for f in stacked] == [("impact", "Sorry")]
+
+
+def test_jargon_only_in_customer_facing_fields():
+    text = "The primary db-prod-03.internal at 10.0.4.17 returned HTTP 503."
+    assert {"jargon.hostname", "jargon.ip-address", "jargon.http-status"} <= _rule_ids(text, "summary")
+    assert not _rule_ids(text, "appendix")
+    assert _rule_ids("We are truly sorry.", "appendix") == {"guilt.intensified-apology"}
+
+
+def test_sentence_scoped_exception_does_not_leak_across_sentences():
+    # "expect" in the first sentence must not hedge the certain ETA in the second.
+    text = "We expect heavy load today. Service will be restored by 15:00 UTC."
+    assert "overpromise.certain-eta" in _rule_ids(text)
+    assert "overpromise.certain-eta" not in _rule_ids("We expect service will be restored by 15:00 UTC.")
+
+
+def test_shipped_pack_matches_its_json_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    data = json.loads(shipped_pack_path("en").read_text(encoding="utf-8"))
+    schema = json.loads((shipped_pack_path("en").parent / "rulepack.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(data, schema)
+    assert data["language"] == "en" and data["rules"]
+
+
+def test_empty_ruleset_finds_nothing():
+    assert ToneChecker(RuleSet(())).check_text("summary", "We are truly sorry.") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400), st.sampled_from(["summary", "appendix", FREE_TEXT_FIELD, "title"]))
+def test_arbitrary_text_never_crashes_and_spans_stay_inside(text, field):
+    for f in CHECKER.check_text(field, text):
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start:f.end] == f.match
+
+
+PHRASES = ["We apologize.", "It was our vendor's fault.", " will be fixed by 3 pm", "’", "\n", "~",
+           "db-prod-03.internal", "never again", "Sorry!", "2001:db8::1", "probably caused by"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PHRASES), st.text(max_size=20)), max_size=12))
+def test_arbitrary_mix_of_trigger_phrases(parts):
+    fields = {"summary": " ".join(parts), "impact": "".join(reversed(parts))}
+    for f in CHECKER.check_fields(fields):
+        assert fields[f.field][f.start:f.end] == f.match
