@@ -14,6 +14,8 @@ from . import __version__
 
 COMMAND_MODULES = (
     "outagewriter.commands.incident",
+    "outagewriter.commands.review",
+    "outagewriter.commands.mail",
     "outagewriter.commands.check",
 )
 

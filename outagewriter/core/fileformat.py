@@ -10,6 +10,7 @@ import json
 import os
 from pathlib import Path
 
+from . import audit, review
 from .atomic import atomic_write_text
 from .fields import FIELD_NAMES, FieldError
 from .mail import record as sent_record
@@ -30,7 +31,7 @@ class IncidentFileError(Exception):
 
 
 def to_dict(incident: Incident) -> dict:
-    return {
+    data = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "incident": {
@@ -48,10 +49,15 @@ def to_dict(incident: Incident) -> dict:
                 "fields": dict(n.fields),
                 "dismissed": list(n.dismissed),
                 "sent": n.sent,
+                # Written only when there is something to say, so files without reviews stay as they were.
+                **({"review": n.review} if n.review is not None else {}),
             }
             for n in incident.notices
         ],
     }
+    if incident.log:
+        data["log"] = [dict(entry) for entry in incident.log]
+    return data
 
 
 def dumps(incident: Incident) -> str:
@@ -103,6 +109,9 @@ def from_dict(data) -> Incident:
         if sent is not None:
             _expect(sent, dict, f"{where} 'sent'")
             sent_record.check(sent, f"{where} 'sent'")
+        review_data = raw.get("review")
+        if review_data is not None:
+            review_data = review.check_record(review_data, f"{where} 'review'")
         try:
             notice = Notice(
                 kind=_expect(raw.get("kind"), str, f"{where} 'kind'"),
@@ -111,10 +120,12 @@ def from_dict(data) -> Incident:
                 created=_expect(raw.get("created"), str, f"{where} 'created'"),
                 dismissed=[_expect(d, str, f"{where} 'dismissed' entry") for d in dismissed],
                 sent=sent,
+                review=review_data,
             )
         except (FieldError, TimeError) as exc:
             raise ValueError(f"{where}: {exc}") from None
         notices.append(notice)
+    log = audit.check_log(data.get("log", []))
     times = _expect(meta.get("times", {}), dict, "'incident.times'")
     for name, value in times.items():
         _expect(value, str, f"time '{name}'")
@@ -125,6 +136,7 @@ def from_dict(data) -> Incident:
         created=_expect(meta.get("created"), str, "'incident.created'"),
         times=dict(times),
         notices=notices,
+        log=log,
     )
 
 

@@ -39,6 +39,7 @@ class Notice:
     created: str = field(default_factory=lambda: isoformat_utc(now_utc()))
     dismissed: list[str] = field(default_factory=list)  # Finding.key values the user dismissed
     sent: dict | None = None  # set once by the sender; a sent notice is immutable
+    review: dict | None = None  # review state, approval and change requests: see core/review.py
 
     def __post_init__(self) -> None:
         if self.kind not in NOTICE_KINDS:
@@ -98,6 +99,7 @@ class Incident:
     created: str = field(default_factory=lambda: isoformat_utc(now_utc()))
     times: dict[str, str] = field(default_factory=dict)  # started/detected/resolved, zoned ISO
     notices: list[Notice] = field(default_factory=list)
+    log: list[dict] = field(default_factory=list)  # audit trail, oldest first: see core/audit.py
 
     def __post_init__(self) -> None:
         if self.kind not in INCIDENT_KINDS:

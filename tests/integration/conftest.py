@@ -35,3 +35,4 @@ def languagetool_url(request) -> str:
     request.addfinalizer(server.stop)
     return server.url
 
+from conftest_smtp import *  # noqa: E402,F401,F403  SMTP servers, test certificates, real keyring (sending tests)

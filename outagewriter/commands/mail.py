@@ -1,0 +1,309 @@
+"""`accounts add|list|test|remove` and `send`: mail accounts and sending a notice through one.
+
+Passwords go to the system keyring and nowhere else. Without a keyring, `send` and
+`accounts test` ask for the password (or read it with --password-stdin) and forget it afterwards.
+"""
+from __future__ import annotations
+
+import getpass
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from ..cli import EXIT_FAILED, EXIT_OK, UsageError
+from ..core import fileformat
+from ..core.mail import accounts as acc
+from ..core.mail.accounts import PRESETS, SECURITY_MODES, Account, AccountError, AccountStore
+from ..core.mail.errors import MailError
+from ..core.mail.secrets import KeyringUnavailable, Secrets, SecretsError
+from ..core.mail.sending import SendError, plan, send_notice
+from ..core.mail.transport import DEFAULT_TIMEOUT, test_connection
+
+CONFIRM_WORD = "SEND"
+
+
+def register(subparsers) -> None:
+    accounts = subparsers.add_parser("accounts", help="mail accounts to send notices through")
+    sub = accounts.add_subparsers(dest="accounts_command", metavar="ACTION", required=True,
+                                  parser_class=type(accounts))
+
+    add = sub.add_parser("add", help="add (or with --replace, change) a mail account",
+                         description="Presets: " + "; ".join(f"{k}: {p.note}" for k, p in PRESETS.items()))
+    add.add_argument("name")
+    add.add_argument("--preset", choices=list(PRESETS), help="fill host, port and security for a provider")
+    add.add_argument("--host")
+    add.add_argument("--port", type=int)
+    add.add_argument("--security", choices=SECURITY_MODES)
+    add.add_argument("--user", help="user name to sign in with (default: the --from address)")
+    add.add_argument("--from", dest="sender", required=True, metavar="ADDR", help="sender address")
+    add.add_argument("--from-name", default="", metavar="NAME", help="sender display name")
+    add.add_argument("--reply-to", default="", metavar="ADDR")
+    add.add_argument("--cafile", default="", metavar="FILE",
+                     help="trusted certificate (PEM) of your own relay, instead of the system's trust store")
+    add.add_argument("--allow-plaintext-auth", action="store_true",
+                     help="allow signing in over an unencrypted connection (trusted networks only)")
+    add.add_argument("--batch-size", type=int, metavar="N", help="recipients per message (default 50)")
+    add.add_argument("--no-login", action="store_true", help="the relay needs no user name or password")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.add_argument("--replace", action="store_true", help="replace an account of the same name")
+    add.set_defaults(func=run_add)
+
+    lst = sub.add_parser("list", help="list mail accounts")
+    lst.set_defaults(func=run_list)
+
+    test = sub.add_parser("test", help="connect, encrypt and sign in, without sending anything")
+    test.add_argument("name")
+    test.add_argument("--password-stdin", action="store_true")
+    test.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS")
+    test.set_defaults(func=run_test)
+
+    remove = sub.add_parser("remove", help="remove a mail account and its saved password")
+    remove.add_argument("name")
+    remove.set_defaults(func=run_remove)
+
+    send = subparsers.add_parser(
+        "send", help="send a notice through a mail account",
+        description="Sends the newest notice (or --notice N). Sending again after a failure reaches only "
+        "the recipients who have not accepted it. Exit codes: 0 every recipient accepted, "
+        "1 some or all were not (sending again is safe), 2 bad input.")
+    send.add_argument("file", type=Path)
+    send.add_argument("--account", required=True, metavar="NAME")
+    send.add_argument("--notice", type=int, default=-1, metavar="N", help="1 is the first notice; default the newest")
+    send.add_argument("--test-to-self", action="store_true", help="send a test copy only to the account's own address")
+    send.add_argument("--yes", action="store_true", help="send without asking to type SEND")
+    send.add_argument("--include-unknown", action="store_true",
+                      help="also send to recipients whose delivery is unknown (they may get it twice)")
+    send.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    send.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS")
+    send.set_defaults(func=run_send)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _store() -> AccountStore:
+    return AccountStore()
+
+
+def _account(name: str) -> Account:
+    try:
+        return _store().get(name)
+    except AccountError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _read_password_stdin() -> str:
+    line = sys.stdin.readline()
+    password = line[:-1] if line.endswith("\n") else line
+    if password.endswith("\r"):
+        password = password[:-1]
+    if not password:
+        raise UsageError("--password-stdin: standard input held no password")
+    return password
+
+
+def password_for(account: Account, from_stdin: bool, secrets: Secrets | None = None) -> str | None:
+    """The password to sign in with: stdin when asked, else the keyring, else a prompt on a terminal."""
+    if not account.username:
+        return None
+    if from_stdin:
+        return _read_password_stdin()
+    secrets = secrets or Secrets()
+    why = "no password is saved for it"
+    try:
+        saved = secrets.get(account.name)
+        if saved:
+            return saved
+    except KeyringUnavailable:
+        why = "no system keyring is available"
+    except SecretsError as exc:
+        why = str(exc)
+    if sys.stdin.isatty():
+        return getpass.getpass(f"Password for {account.username} at {account.host} (not saved): ")
+    raise UsageError(f"account {account.name!r}: {why}; pass the password with --password-stdin")
+
+
+# --- accounts -------------------------------------------------------------------------------------
+
+def run_add(args) -> int:
+    store = _store()
+    try:
+        if not args.replace and args.name in store.names():
+            raise UsageError(f"an account named {args.name!r} exists; pass --replace to change it")
+        values = dict(name=args.name, sender_address=args.sender, sender_name=args.from_name,
+                      reply_to=args.reply_to, host=args.host, port=args.port, security=args.security,
+                      username="" if args.no_login else args.user, cafile=args.cafile,
+                      allow_plaintext_auth=args.allow_plaintext_auth, batch_size=args.batch_size)
+        if args.cafile and not Path(args.cafile).is_file():
+            raise UsageError(f"--cafile: no such file: {args.cafile}")
+        if args.cafile:
+            values["cafile"] = str(Path(args.cafile).resolve())
+        if args.preset:
+            account = acc.from_preset(args.preset, **values)
+            if args.no_login:
+                account = account.with_changes(username="")
+        else:
+            if not args.host:
+                raise UsageError("--host is required (or choose a --preset)")
+            if args.user is None and not args.no_login:
+                values["username"] = args.sender
+            account = Account(**{k: v for k, v in values.items() if v is not None})
+    except AccountError as exc:
+        raise UsageError(str(exc)) from None
+    password = _read_password_stdin() if args.password_stdin else None
+    if password is None and account.username and sys.stdin.isatty():
+        password = getpass.getpass(f"Password for {account.username} (Enter to skip): ") or None
+    try:
+        store.save(account)
+    except (AccountError, OSError) as exc:
+        raise UsageError(f"cannot save the account: {exc}") from None
+    print(f"Saved account {account.name}: {account.sender_address} via {account.where} ({account.security}).")
+    if account.preset_note:
+        print(f"Note: {account.preset_note}")
+    if account.security == "none" and account.username:
+        print("Warning: this account signs in without encryption; use it only on a network you trust.")
+    if password is not None:
+        try:
+            Secrets().set(account.name, password)
+            print("Password saved in the system keyring.")
+        except SecretsError as exc:
+            _err(f"Password not saved: {exc}")
+    elif account.username:
+        print("No password saved; you will be asked for it when sending.")
+    return EXIT_OK
+
+
+def run_list(args) -> int:
+    try:
+        accounts = _store().list()
+    except AccountError as exc:
+        raise UsageError(str(exc)) from None
+    secrets = Secrets()
+    keyring_ok = secrets.available()
+    if not accounts:
+        print("No mail accounts yet; add one with `outagewriter accounts add NAME --preset ... --from ADDR`.")
+        return EXIT_OK
+    for account in accounts:
+        if not account.username:
+            state = "no login"
+        elif not keyring_ok:
+            state = "password asked at send time (no keyring)"
+        else:
+            try:
+                state = "password saved" if secrets.get(account.name) else "no password saved"
+            except SecretsError:
+                state = "keyring not readable"
+        sender = f"{account.sender_name} <{account.sender_address}>" if account.sender_name else account.sender_address
+        print(f"{account.name}\t{sender}\t{account.where}\t{account.security}\t"
+              f"{account.username or '-'}\t{state}")
+    print(f"Keyring: {secrets.describe()}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_test(args) -> int:
+    account = _account(args.name)
+    password = password_for(account, args.password_stdin)
+    try:
+        info = test_connection(account, password, timeout=args.timeout)
+    except MailError as exc:
+        _err(f"Connection test failed: {exc}")
+        return EXIT_FAILED
+    print(info.describe())
+    return EXIT_OK
+
+
+def run_remove(args) -> int:
+    store = _store()
+    try:
+        store.remove(args.name)
+    except AccountError as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        had = Secrets().delete(args.name)
+    except SecretsError as exc:
+        _err(f"Removed account {args.name}, but its password could not be deleted: {exc}")
+        return EXIT_FAILED
+    print(f"Removed account {args.name}" + (" and its saved password." if had else "."))
+    return EXIT_OK
+
+
+# --- send -----------------------------------------------------------------------------------------
+
+def _confirm(args, summary: str) -> None:
+    if args.yes:
+        return
+    if args.password_stdin:
+        raise UsageError("with --password-stdin standard input holds the password: pass --yes to confirm sending")
+    if not sys.stdin.isatty():
+        raise UsageError("refusing to send without confirmation; pass --yes to send (no terminal to ask on)")
+    print(summary)
+    try:
+        answer = input(f"Type {CONFIRM_WORD} to send it, anything else to stop: ")
+    except EOFError:
+        answer = ""
+    if answer.strip() != CONFIRM_WORD:
+        raise UsageError("not sent (confirmation not given)")
+
+
+def _describe_targets(targets: list[str]) -> str:
+    shown = ", ".join(targets[:3])
+    return shown + (f" and {len(targets) - 3} more" if len(targets) > 3 else "")
+
+
+def run_send(args) -> int:
+    try:
+        incident = fileformat.load(args.file)
+    except fileformat.IncidentFileError as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        notice = incident.notice(args.notice)
+    except IndexError as exc:
+        raise UsageError(str(exc)) from None
+    account = _account(args.account)
+    number = incident.notices.index(notice) + 1
+
+    if not args.test_to_self:
+        try:
+            what = plan(notice, include_unknown=args.include_unknown)
+        except ValueError as exc:  # a broken address in To/Cc/Bcc
+            raise UsageError(str(exc)) from None
+        if what.retry:
+            print(f"Notice {number} was sent before: {len(what.already)} recipients have it"
+                  + (f", {len(what.unknown)} may have it (unknown)" if what.unknown else "") + ".")
+        if what.targets:
+            _confirm(args, f"Send notice {number} ({notice.kind}) from {account.sender_address} via "
+                           f"{account.name} ({account.where}) to {len(what.targets)} recipients: "
+                           f"{_describe_targets(what.targets)}?")
+    password = password_for(account, args.password_stdin)
+
+    cancel = threading.Event()
+
+    def on_sigint(signum, frame):
+        if cancel.is_set():
+            raise KeyboardInterrupt
+        cancel.set()
+        _err("Stopping after the current batch (press Ctrl+C again to stop at once)...")
+
+    def on_progress(done: int, total: int) -> None:
+        _err(f"  {done} of {total} recipients answered")
+
+    previous = signal.signal(signal.SIGINT, on_sigint) if threading.current_thread() is threading.main_thread() else None
+    try:
+        result = send_notice(incident, notice, args.file, account, password, on_progress=on_progress,
+                             cancel=cancel, include_unknown=args.include_unknown,
+                             test_to_self=args.test_to_self, timeout=args.timeout)
+    except SendError as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    for problem in result.template_problems:
+        _err(f"outagewriter: template problem: {problem}")
+    print(result.summary())
+    if result.archive is not None:
+        print(f"Archived as {result.archive}")
+    if result.test:
+        print(f"The test went only to {account.sender_address}; the notice is still a draft.")
+    return EXIT_OK if result.ok else EXIT_FAILED

@@ -1,0 +1,217 @@
+"""`review`, `request-review`, `approve` and `request-changes`: the reviewer's side, from a terminal.
+
+The commands that change the file take the file's edit lock for the moment they write (a stale
+lock is taken over; a live one is refused unless --ignore-lock), and save only if nobody changed
+the file between reading and writing it.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..cli import EXIT_OK, UsageError
+from ..core import audit, fileformat, review
+from ..core.fields import FIELD_NAMES
+from ..core.locking import ConflictError, EditLock, FileLocked, load_with_stamp, read_lock, save_checked
+from ..core.model import Incident, Notice, NoticeLocked
+from ..core.paths import config_dir
+from ..core.render import Renderer
+from ..core.settings import Settings, load_settings
+
+
+def register(subparsers) -> None:
+    show = subparsers.add_parser(
+        "review", help="show a notice for review: text, findings, changes since the previous notice")
+    show.add_argument("file", type=Path)
+    _notice_option(show)
+    show.set_defaults(func=run_review)
+
+    ask = subparsers.add_parser("request-review", help="mark the newest notice as waiting for review")
+    ask.add_argument("file", type=Path)
+    ask.add_argument("--reviewer", metavar="NAME", help="who should review it (recorded in the log)")
+    _notice_option(ask)
+    _lock_option(ask)
+    ask.set_defaults(func=run_request_review)
+
+    approve = subparsers.add_parser("approve", help="approve the exact text of a notice in review")
+    approve.add_argument("file", type=Path)
+    approve.add_argument("--reviewer", metavar="NAME", required=True)
+    approve.add_argument("--comment", metavar="TEXT")
+    _notice_option(approve)
+    _lock_option(approve)
+    approve.set_defaults(func=run_approve)
+
+    changes = subparsers.add_parser("request-changes", help="send a notice back to its author with a comment")
+    changes.add_argument("file", type=Path)
+    changes.add_argument("--reviewer", metavar="NAME", required=True)
+    changes.add_argument("--comment", metavar="TEXT", required=True)
+    changes.add_argument("--field", choices=FIELD_NAMES, metavar="FIELD",
+                         help="the field the comment is about (e.g. summary)")
+    _notice_option(changes)
+    _lock_option(changes)
+    changes.set_defaults(func=run_request_changes)
+
+
+def _notice_option(parser) -> None:
+    parser.add_argument("--notice", type=int, default=-1, metavar="N",
+                        help="1 is the first notice; default the newest")
+
+
+def _lock_option(parser) -> None:
+    parser.add_argument("--ignore-lock", action="store_true",
+                        help="write even while someone has the file open (they are told when they next save)")
+
+
+def _settings() -> Settings:
+    settings = load_settings()
+    for problem in settings.problems:
+        print(f"outagewriter: {problem}", file=sys.stderr)
+    return settings
+
+
+def _renderer() -> Renderer:
+    return Renderer(user_dir=config_dir() / "templates")
+
+
+def _pick(incident: Incident, number: int) -> Notice:
+    try:
+        return incident.notice(number)
+    except IndexError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _change(args, step) -> int:
+    """Lock, load, apply `step(incident, notice, rendered, settings)`, save if unchanged meanwhile, unlock."""
+    settings = _settings()
+    lock = EditLock(args.file, user=settings.identity(), stale_after=settings.lock_stale_after_seconds)
+    try:
+        lock.acquire(take_over=True)
+    except FileLocked as exc:
+        if not args.ignore_lock:
+            raise UsageError(f"{exc}. Run again with --ignore-lock to write anyway.") from None
+    except OSError as exc:
+        raise UsageError(f"cannot lock {args.file}: {exc.strerror or exc}") from None
+    try:
+        try:
+            incident, stamp = load_with_stamp(args.file)
+        except fileformat.IncidentFileError as exc:
+            raise UsageError(str(exc)) from None
+        notice = _pick(incident, args.notice)
+        rendered = _renderer().render(incident, notice)
+        try:
+            message = step(incident, notice, rendered, settings)
+        except (review.ReviewError, NoticeLocked) as exc:
+            raise UsageError(str(exc)) from None
+        try:
+            save_checked(incident, args.file, stamp)
+        except ConflictError as exc:
+            raise UsageError(f"{exc} Run the command again.") from None
+    finally:
+        lock.release()
+    if message:
+        print(message)
+    return EXIT_OK
+
+
+def run_request_review(args) -> int:
+    def step(incident, notice, rendered, settings):
+        review.request_review(incident, notice, rendered, settings.identity(), reviewer=args.reviewer)
+        number = incident.notices.index(notice) + 1
+        return f"notice {number} is in review (requested by {settings.identity()})"
+    return _change(args, step)
+
+
+def run_approve(args) -> int:
+    def step(incident, notice, rendered, settings):
+        approval = review.approve(incident, notice, rendered, args.reviewer, settings, comment=args.comment)
+        number = incident.notices.index(notice) + 1
+        return f"notice {number} approved by {approval.reviewer} (sha256 {approval.hash})"
+    return _change(args, step)
+
+
+def run_request_changes(args) -> int:
+    def step(incident, notice, rendered, settings):
+        review.request_changes(incident, notice, rendered, args.reviewer, args.comment, field=args.field)
+        number = incident.notices.index(notice) + 1
+        return f"notice {number} sent back to its author with your comment"
+    return _change(args, step)
+
+
+def _findings(incident: Incident, notice: Notice) -> list[str] | None:
+    """The checks' findings as lines, or None when the checks are not installed."""
+    try:
+        from ..core.checks import check_notice
+    except ImportError:
+        return None
+    try:
+        findings = check_notice(incident, notice)
+    except Exception as exc:  # a broken rule pack must not hide the notice from its reviewer
+        return [f"(the checks could not run: {exc})"]
+    return [f"{f.severity}: {f.field}: {f.message}" + (f" [{f.match}]" if f.match else "") for f in findings]
+
+
+def run_review(args) -> int:
+    settings = _settings()
+    try:
+        incident = fileformat.load(args.file)
+    except fileformat.IncidentFileError as exc:
+        raise UsageError(str(exc)) from None
+    notice = _pick(incident, args.notice)
+    number = incident.notices.index(notice) + 1
+    renderer = _renderer()
+    rendered = renderer.render(incident, notice)
+    out = sys.stdout
+    for problem in rendered.problems:
+        print(f"outagewriter: template problem: {problem}", file=sys.stderr)
+
+    out.write(f"Notice {number} of {len(incident.notices)} ({notice.kind}): "
+              f"{review.display_state(incident, notice, rendered)}\n")
+    status = review.approval_status(incident, notice, rendered)
+    if isinstance(status, review.Valid):
+        out.write(f"Approval: approved by {status.approval.reviewer} at {status.approval.time}\n")
+    elif isinstance(status, review.Void):
+        out.write(f"Approval: {status.describe()}\n")
+    else:
+        out.write(f"Approval: {status.reason}\n")
+    holder = read_lock(args.file)
+    if holder is not None:
+        out.write(f"Open for editing: {holder.describe()}\n")
+    if not notice.is_sent:
+        try:
+            review.check_can_send(incident, notice, rendered, settings)
+            out.write("Ready to send.\n")
+        except review.ApprovalError:
+            out.write("Not ready to send: it needs an approval of this exact text.\n")
+
+    out.write("\n" + "=" * 72 + "\n")
+    out.write(f"Subject: {rendered.subject}\n\n{rendered.text}")
+    out.write("=" * 72 + "\n")
+
+    requests = review.change_requests(notice)
+    if requests:
+        out.write("\nChanges requested:\n")
+        for item in requests:
+            out.write(f"- {item.describe()}\n")
+
+    findings = _findings(incident, notice)
+    if findings is not None:
+        out.write(f"\nFindings ({len(findings)}):\n" if findings else "\nFindings: none\n")
+        for line in findings:
+            out.write(f"- {line}\n")
+
+    if number > 1:
+        previous = incident.notices[number - 2]
+        before = renderer.render(incident, previous)
+        diffs = [review.PartDiff(part, review.word_diff(getattr(before, part), getattr(rendered, part)))
+                 for part in ("subject", "text") if getattr(before, part) != getattr(rendered, part)]
+        out.write(f"\nChanges since notice {number - 1}:\n")
+        out.write((review.format_diff(diffs, context_words=8) if diffs else "(none in subject or text)") + "\n")
+    else:
+        out.write("\nChanges since the previous notice: this is the first notice.\n")
+
+    entries = audit.timeline(incident, notice)
+    if entries:
+        out.write("\nHistory:\n")
+        for entry in entries:
+            out.write(f"- {entry.describe()}\n")
+    return EXIT_OK

@@ -1,0 +1,100 @@
+"""The incident's audit trail: every change of review state, appended to `incident.log`, kept in the file.
+
+One entry per event, oldest first, never edited or removed by the app:
+
+    {"event": "approved", "notice": "<notice id>", "who": "Petr Svoboda",
+     "when": "2026-11-27T10:15:02Z", "hash": "<sha256 of the approved content>" | null,
+     "comment": "fine to go" | null, "field": "summary" | null}
+
+`hash` is the content hash (see review.content_hash) of what the event was about: what was approved,
+what was in review, what was sent, what the notice had become when an approval was voided.
+Pure data, no I/O; `fileformat` calls `check_log` when it loads a file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Incident, Notice
+from .timeutil import isoformat_utc, now_utc
+
+REVIEW_REQUESTED = "review-requested"
+APPROVED = "approved"
+VOIDED = "voided"
+CHANGES_REQUESTED = "changes-requested"
+SENT = "sent"
+EVENTS = (REVIEW_REQUESTED, APPROVED, VOIDED, CHANGES_REQUESTED, SENT)
+
+_WORDS = {
+    REVIEW_REQUESTED: "review requested by {who}",
+    APPROVED: "approved by {who}",
+    VOIDED: "approval void (changed after approval), noticed by {who}",
+    CHANGES_REQUESTED: "changes requested by {who}",
+    SENT: "sent by {who}",
+}
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    event: str
+    notice: str  # notice id
+    who: str
+    when: str  # UTC ISO 8601
+    hash: str | None = None
+    comment: str | None = None
+    field: str | None = None
+    number: int | None = None  # 1-based notice number in the incident, for display; not stored
+
+    def describe(self) -> str:
+        """One line for a timeline: 'Notice 2: approved by Petr (2026-11-27T10:15:02Z): "fine"'."""
+        words = _WORDS.get(self.event, self.event + " by {who}").format(who=self.who)
+        head = f"Notice {self.number}: " if self.number else ""
+        where = f" on {self.field}" if self.field else ""
+        said = f': "{self.comment}"' if self.comment else ""
+        return f"{head}{words}{where} ({self.when}){said}"
+
+    def to_dict(self) -> dict:
+        return {"event": self.event, "notice": self.notice, "who": self.who, "when": self.when,
+                "hash": self.hash, "comment": self.comment, "field": self.field}
+
+
+def append(incident: Incident, event: str, notice: Notice, who: str, *, hash: str | None = None,
+           comment: str | None = None, field: str | None = None, when: str | None = None) -> LogEntry:
+    if event not in EVENTS:
+        raise ValueError(f"unknown audit event {event!r}")
+    entry = LogEntry(event, notice.id, who, when or isoformat_utc(now_utc()), hash, comment or None, field)
+    incident.log.append(entry.to_dict())
+    return entry
+
+
+def timeline(incident: Incident, notice: Notice | None = None) -> list[LogEntry]:
+    """The log as entries, oldest first; only one notice's when given. Unknown keys are ignored."""
+    numbers = {n.id: i for i, n in enumerate(incident.notices, start=1)}
+    entries = []
+    for raw in incident.log:
+        if notice is not None and raw.get("notice") != notice.id:
+            continue
+        entries.append(LogEntry(
+            event=raw.get("event", ""), notice=raw.get("notice", ""), who=raw.get("who", ""),
+            when=raw.get("when", ""), hash=raw.get("hash"), comment=raw.get("comment"),
+            field=raw.get("field"), number=numbers.get(raw.get("notice", "")),
+        ))
+    return entries
+
+
+def check_log(log, where: str = "'log'") -> list[dict]:
+    """Raise ValueError (plain words) if a loaded log is malformed; returns it as a list of dicts.
+
+    Events this version does not know are kept as they are (a newer version may add some)."""
+    if not isinstance(log, list):
+        raise ValueError(f"{where} should be a list")
+    for number, entry in enumerate(log, start=1):
+        here = f"{where} entry {number}"
+        if not isinstance(entry, dict):
+            raise ValueError(f"{here} should be an object")
+        for key in ("event", "notice", "who", "when"):
+            if not isinstance(entry.get(key), str):
+                raise ValueError(f"{here} '{key}' should be text")
+        for key in ("hash", "comment", "field"):
+            if entry.get(key) is not None and not isinstance(entry[key], str):
+                raise ValueError(f"{here} '{key}' should be text or null")
+    return [dict(entry) for entry in log]

@@ -1,0 +1,406 @@
+"""Sharing incident files on a shared folder without a server: edit locks and save conflicts.
+
+Edit lock: while a file is open for editing, `.<name>.lock` sits beside it, holding JSON
+{"user", "host", "pid", "since", "refreshed", "token"}. It is created whole or not at all: the
+content goes to a temporary file first, which is then hard-linked to the lock name (link fails if
+the name exists: O_CREAT|O_EXCL semantics, and no reader ever sees half a lock). Where the folder
+cannot hold hard links, the lock is made with O_CREAT|O_EXCL directly and readers wait briefly for
+its content. A second process gets `FileLocked` ("locked by Jana on host pc-17 since ...") and can
+open the file read-only, or take the lock over when it is stale: same host and the holder's process
+is gone, or not refreshed for longer than the configured age (the holder calls `refresh()` every
+REFRESH_EVERY seconds). Taking over removes the stale lock under a short-lived guard file
+(`.<name>.lock.takeover`), only if it is still the very lock judged stale, then creates a new one
+the same exclusive way, so of several processes taking over at once exactly one ends up holding it.
+`release()` (or leaving the `with` block) removes the lock, if it is still ours.
+
+Limits: file systems give no atomic compare-and-replace, so a holder that was judged stale by age
+(a laptop waking from sleep) and refreshes at the very moment it is taken over can overwrite the
+new lock; its next `refresh()` then raises `LockLost` for one of the two. Save conflicts are still
+caught by `save_checked`, which is the real guard against lost work.
+
+Save conflicts: `load_with_stamp` remembers the file's (mtime_ns, size, sha256); `save_checked`
+raises `ConflictError` if the file changed on disk since (someone else saved, or a reviewer approved
+from another machine), leaving the file as it is. The user then chooses: reload, save as a copy
+(`save_copy`), or overwrite after confirming (`save_checked(..., force=True)`).
+The content hash decides; mtime and size are kept for display and a quick look.
+"""
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import secrets
+import socket
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import fileformat
+from .atomic import atomic_write_text
+from .model import Incident
+from .settings import DEFAULT_LOCK_STALE_MINUTES, current_user
+from .timeutil import isoformat_utc, now_utc
+
+LOCK_SUFFIX = ".lock"
+DEFAULT_STALE_AFTER = DEFAULT_LOCK_STALE_MINUTES * 60.0
+REFRESH_EVERY = 60.0  # seconds; far below any sensible stale age
+TAKEOVER_GUARD_STALE = 30.0  # seconds; taking over a stale lock takes milliseconds
+
+
+def lock_path_for(path: str | os.PathLike) -> Path:
+    file = Path(path)
+    return file.with_name(f".{file.name}{LOCK_SUFFIX}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Lock files
+
+
+@dataclass(frozen=True)
+class LockInfo:
+    user: str
+    host: str
+    pid: int
+    since: str  # UTC ISO
+    refreshed: str  # UTC ISO; equals `since` until the first refresh
+    token: str = ""  # random: tells our lock from a later one by the same process
+
+    def describe(self) -> str:
+        return f"locked by {self.user} on host {self.host} since {self.since}"
+
+    def to_json(self) -> str:
+        return json.dumps({"user": self.user, "host": self.host, "pid": self.pid, "since": self.since,
+                           "refreshed": self.refreshed, "token": self.token}, ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> "LockInfo":
+        data = json.loads(text)
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        since = str(data.get("since", ""))
+        return cls(user=str(data.get("user", "?")), host=str(data.get("host", "?")),
+                   pid=int(data.get("pid", 0)), since=since, refreshed=str(data.get("refreshed") or since),
+                   token=str(data.get("token", "")))
+
+    def age_seconds(self, now: datetime | None = None) -> float | None:
+        """Seconds since the last refresh, or None if the time cannot be read."""
+        try:
+            then = datetime.fromisoformat(self.refreshed.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        if then.tzinfo is None:
+            then = then.replace(tzinfo=timezone.utc)
+        return ((now or now_utc()) - then).total_seconds()
+
+    def stale_reason(self, stale_after: float, *, host: str | None = None, now: datetime | None = None) -> str | None:
+        """Why this lock may be taken over, or None while its holder is alive and refreshing it."""
+        if self.host == (host or socket.gethostname()) and self.pid > 0 and not pid_alive(self.pid):
+            return f"the program that held it (process {self.pid} on {self.host}) is no longer running"
+        age = self.age_seconds(now)
+        if age is None:
+            return "its time cannot be read"
+        if age > stale_after:
+            return f"it has not been refreshed for {int(age // 60)} minutes"
+        return None
+
+
+def pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        ctypes.windll.kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        ctypes.windll.kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+class FileLocked(Exception):
+    """Somebody else has the file open for editing: open it read-only, or take over a stale lock."""
+
+    def __init__(self, path: Path, holder: LockInfo | None, stale: str | None):
+        self.path = Path(path)
+        self.holder = holder
+        self.stale = stale  # why it may be taken over, or None
+        what = holder.describe() if holder else "locked (the lock file cannot be read)"
+        extra = f"; the lock is stale ({stale}) and may be taken over" if stale else \
+            "; open it read-only, or ask them to close it"
+        super().__init__(f"{self.path.name}: {what}{extra}")
+
+
+class LockLost(Exception):
+    """Our lock was removed or taken over by someone else; saving may now clash with their edits."""
+
+
+def read_lock(path: str | os.PathLike, *, wait: float = 0.5) -> LockInfo | None:
+    """The lock on `path` (the incident file), or None if there is none.
+
+    A lock file caught mid-creation (only on folders without hard links) is read again for up to
+    `wait` seconds; one that still cannot be read is reported with unknown holder and time."""
+    lock = lock_path_for(path)
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            text = lock.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        try:
+            return LockInfo.from_json(text)
+        except (ValueError, TypeError):
+            if time.monotonic() >= deadline:
+                return LockInfo(user="?", host="?", pid=0, since="(unknown)", refreshed="(unknown)")
+            time.sleep(0.05)
+
+
+def _create_exclusive(lock: Path, text: str) -> bool:
+    """Create `lock` holding `text`, whole, only if it does not exist; False if it exists."""
+    tmp = lock.with_name(f"{lock.name}.{secrets.token_hex(6)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(tmp, lock)
+            return True
+        except FileExistsError:
+            return False
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK,
+                                 errno.ENOSYS, errno.EACCES):
+                raise
+        # No hard links here (some SMB/FAT shares): plain O_EXCL, content written right after.
+        try:
+            fd2 = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            return False
+        with os.fdopen(fd2, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        return True
+    finally:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+
+
+class EditLock:
+    """The edit lock of one incident file, held by this process.
+
+        lock = EditLock(path, user=settings.identity(), stale_after=settings.lock_stale_after_seconds)
+        try:
+            lock.acquire()
+        except FileLocked as exc:
+            ...  # show exc; offer read-only, or lock.acquire(take_over=True) if exc.stale
+        ...
+        lock.refresh()   # every REFRESH_EVERY seconds while open
+        lock.release()   # on close
+    """
+
+    def __init__(self, path: str | os.PathLike, *, user: str | None = None, host: str | None = None,
+                 pid: int | None = None, stale_after: float = DEFAULT_STALE_AFTER):
+        self.path = Path(path)
+        self.lock_path = lock_path_for(self.path)
+        self.user = user or current_user()
+        self.host = host or socket.gethostname()
+        self.pid = os.getpid() if pid is None else pid
+        self.stale_after = stale_after
+        self.info: LockInfo | None = None  # ours, while held
+
+    @property
+    def held(self) -> bool:
+        return self.info is not None
+
+    def holder(self) -> LockInfo | None:
+        return read_lock(self.path)
+
+    def _new_info(self) -> LockInfo:
+        now = isoformat_utc(now_utc())
+        return LockInfo(self.user, self.host, self.pid, now, now, secrets.token_hex(8))
+
+    def acquire(self, *, take_over: bool = False, force: bool = False) -> LockInfo:
+        """Take the lock, or raise FileLocked naming the holder.
+
+        take_over: replace the lock if it is stale. force: replace it whatever its state (only after
+        the user confirmed that the holder is not editing any more)."""
+        if self.held:
+            return self.info
+        for _ in range(50):  # a lock vanishing or being replaced while we look: look again
+            info = self._new_info()
+            if _create_exclusive(self.lock_path, info.to_json()):
+                self.info = info
+                return info
+            holder = read_lock(self.path)
+            if holder is None:
+                continue
+            stale = holder.stale_reason(self.stale_after, host=self.host)
+            if not (force or (take_over and stale)):
+                raise FileLocked(self.path, holder, stale)
+            self._remove_stale(holder)
+        raise FileLocked(self.path, read_lock(self.path), None)
+
+    def _remove_stale(self, judged: LockInfo) -> None:
+        """Remove the lock we judged stale, but never a different one put there meanwhile.
+
+        Removers take a short-lived guard file first, so of several processes taking over at once
+        only one removes, and only the very lock it judged (same content, same token)."""
+        guard = self.lock_path.with_name(self.lock_path.name + ".takeover")
+        if not _create_exclusive(guard, self._new_info().to_json()):
+            try:
+                age = time.time() - guard.stat().st_mtime
+            except FileNotFoundError:
+                return
+            if age > TAKEOVER_GUARD_STALE:  # its maker died half-way: clear it for the next round
+                guard.unlink(missing_ok=True)
+            else:
+                time.sleep(0.02)
+            return
+        try:
+            if read_lock(self.path, wait=0) == judged:
+                self.lock_path.unlink(missing_ok=True)
+        finally:
+            guard.unlink(missing_ok=True)
+
+    def refresh(self) -> LockInfo:
+        """Tell others we are still here; raises LockLost if the lock is no longer ours."""
+        current = read_lock(self.path)
+        if self.info is None or current is None or current.token != self.info.token:
+            self.info = None
+            raise LockLost(f"{self.path.name}: the edit lock was " +
+                           (f"taken over ({current.describe()})" if current else "removed") +
+                           "; save may clash with someone else's changes")
+        updated = LockInfo(self.info.user, self.info.host, self.info.pid, self.info.since,
+                           isoformat_utc(now_utc()), self.info.token)
+        atomic_write_text(self.lock_path, updated.to_json())
+        self.info = updated
+        return updated
+
+    def release(self) -> None:
+        """Remove the lock if it is still ours; never someone else's."""
+        if self.info is None:
+            return
+        current = read_lock(self.path, wait=0)
+        if current is not None and current.token == self.info.token:
+            try:
+                self.lock_path.unlink()
+            except FileNotFoundError:
+                pass
+        self.info = None
+
+    def __enter__(self) -> "EditLock":
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+
+# ---------------------------------------------------------------------------------------------
+# Save conflicts
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    mtime_ns: int
+    size: int
+    sha256: str
+
+    @classmethod
+    def of(cls, path: str | os.PathLike) -> "FileStamp | None":
+        """The file's stamp now, or None when it does not exist."""
+        file = Path(path)
+        try:
+            data = file.read_bytes()
+            st = file.stat()
+        except FileNotFoundError:
+            return None
+        return cls(st.st_mtime_ns, len(data), hashlib.sha256(data).hexdigest())
+
+    def same_content(self, other: "FileStamp | None") -> bool:
+        return other is not None and other.sha256 == self.sha256
+
+
+class ConflictError(Exception):
+    """The file changed on disk since it was loaded; nothing was written."""
+
+    OPTIONS = ("reload", "save-copy", "overwrite")
+
+    def __init__(self, path: Path, loaded: FileStamp | None, current: FileStamp | None):
+        self.path = Path(path)
+        self.loaded = loaded
+        self.current = current
+        self.options = self.OPTIONS
+        if current is None:
+            what = "was deleted or moved since you opened it"
+        elif loaded is None:
+            what = "was created by someone else meanwhile"
+        else:
+            when = datetime.fromtimestamp(current.mtime_ns / 1e9, timezone.utc).isoformat(timespec="seconds")
+            what = f"was changed by someone else since you opened it (last changed {when.replace('+00:00', 'Z')})"
+        super().__init__(f"{self.path.name} {what}. Nothing was saved. Reload it (your changes are lost), "
+                         "save your version as a copy, or overwrite their changes.")
+
+
+def load_with_stamp(path: str | os.PathLike) -> tuple[Incident, FileStamp]:
+    """Load an incident and the stamp of exactly the bytes that were read."""
+    for _ in range(5):
+        before = FileStamp.of(path)
+        incident = fileformat.load(path)
+        after = FileStamp.of(path)
+        if before is not None and before == after:
+            return incident, after
+    raise fileformat.IncidentFileError(path, "the file keeps changing while it is read; try again")
+
+
+def save_checked(incident: Incident, path: str | os.PathLike, loaded_stamp: FileStamp | None,
+                 *, force: bool = False) -> FileStamp:
+    """Save atomically unless the file changed on disk since `loaded_stamp` (None: it was new).
+
+    Raises ConflictError and leaves the file untouched; `force=True` overwrites (after the user
+    confirmed). Returns the new stamp, to pass to the next save."""
+    current = FileStamp.of(path)
+    if not force:
+        unchanged = current is None if loaded_stamp is None else loaded_stamp.same_content(current)
+        if not unchanged:
+            raise ConflictError(Path(path), loaded_stamp, current)
+    fileformat.save(incident, path)
+    stamp = FileStamp.of(path)
+    assert stamp is not None
+    return stamp
+
+
+def conflict_copy_path(path: str | os.PathLike, user: str | None = None, *, when: datetime | None = None) -> Path:
+    """'payments (Jana's copy 2026-11-27 1130).outage', numbered if that exists too."""
+    file = Path(path)
+    moment = (when or now_utc()).astimezone(timezone.utc)
+    who = "".join(c for c in (user or current_user()) if c.isalnum() or c in " .-_")[:40].strip() or "my"
+    base = f"{file.stem} ({who}'s copy {moment:%Y-%m-%d %H%M})"
+    candidate = file.with_name(base + file.suffix)
+    number = 2
+    while candidate.exists():
+        candidate = file.with_name(f"{base} {number}{file.suffix}")
+        number += 1
+    return candidate
+
+
+def save_copy(incident: Incident, path: str | os.PathLike, user: str | None = None) -> Path:
+    """Save the incident beside `path` under a new name and return it; `path` is not touched."""
+    target = conflict_copy_path(path, user)
+    fileformat.save(incident, target)
+    return target

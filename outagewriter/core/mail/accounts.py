@@ -1,0 +1,232 @@
+"""Mail accounts: where and how to send, stored as JSON in the config folder, never a password.
+
+The password of an account lives in the OS keyring under the account's name (see `secrets`).
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+from .. import paths
+from ..atomic import atomic_write_text
+from ..fields import FieldError, parse_addresses
+
+SECURITY_MODES = ("starttls", "tls", "none")
+FILE_NAME = "accounts.json"
+FORMAT_NAME = "outagewriter-accounts"
+FORMAT_VERSION = 1
+DEFAULT_BATCH_SIZE = 50
+MAX_BATCH_SIZE = 1000
+MAX_NAME_CHARS = 100
+
+
+class AccountError(ValueError):
+    """A bad account setting or an unreadable accounts file; the message is written for the user."""
+
+
+@dataclass(frozen=True)
+class Preset:
+    key: str
+    label: str
+    host: str
+    port: int
+    security: str
+    note: str
+    batch_size: int = DEFAULT_BATCH_SIZE
+
+
+PRESETS: dict[str, Preset] = {p.key: p for p in (
+    Preset("gmail", "Gmail / Google Workspace", "smtp.gmail.com", 587, "starttls",
+           "Gmail needs an app password (2-step verification on); the user name is the full address.",
+           batch_size=100),
+    Preset("microsoft365", "Microsoft 365 / Outlook.com", "smtp.office365.com", 587, "starttls",
+           "Microsoft 365 needs SMTP AUTH turned on for this mailbox by an administrator (it is off by default).",
+           batch_size=100),
+    Preset("fastmail", "Fastmail", "smtp.fastmail.com", 465, "tls",
+           "Fastmail needs an app password with SMTP access (Settings, Privacy & Security, App passwords)."),
+    Preset("icloud", "iCloud Mail", "smtp.mail.me.com", 587, "starttls",
+           "iCloud needs an app-specific password (appleid.apple.com, Sign-In and Security)."),
+    Preset("relay", "Your own relay", "", 587, "starttls",
+           "Your own relay: enter its host; for a self-signed certificate choose that certificate as trusted."),
+)}
+
+
+@dataclass(frozen=True)
+class Account:
+    name: str
+    sender_address: str
+    host: str
+    port: int = 587
+    security: str = "starttls"
+    username: str = ""
+    sender_name: str = ""
+    reply_to: str = ""
+    allow_plaintext_auth: bool = False
+    cafile: str = ""  # trusted certificate file (PEM) for a self-hosted relay; "" = the system's
+    batch_size: int = DEFAULT_BATCH_SIZE
+    preset: str = ""  # key of the preset it was made from, for provider-specific advice
+
+    def __post_init__(self) -> None:
+        validate(self)
+
+    @property
+    def preset_note(self) -> str:
+        preset = PRESETS.get(self.preset)
+        return preset.note if preset else ""
+
+    @property
+    def where(self) -> str:
+        return f"{self.host}:{self.port}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Account":
+        if not isinstance(data, dict):
+            raise AccountError("an account entry is not an object")
+        if any("password" in str(key).lower() for key in data):
+            raise AccountError(
+                f"account {data.get('name')!r} has a password written in the accounts file; "
+                "remove it from the file: passwords belong in the system keyring"
+            )
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        try:
+            return cls(**values)
+        except TypeError as exc:
+            raise AccountError(f"account entry is incomplete: {exc}") from None
+
+    def with_changes(self, **changes) -> "Account":
+        return replace(self, **changes)
+
+
+def _check_text(label: str, value, *, required: bool = False, limit: int = 1000) -> None:
+    if not isinstance(value, str):
+        raise AccountError(f"{label}: expected text")
+    if required and not value.strip():
+        raise AccountError(f"{label} is required")
+    if len(value) > limit:
+        raise AccountError(f"{label} is too long ({len(value)} characters; at most {limit})")
+    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise AccountError(f"{label}: line breaks and control characters are not allowed")
+
+
+def _check_address(label: str, value: str, *, required: bool) -> None:
+    _check_text(label, value, required=required)
+    if not value:
+        return
+    try:
+        pairs = parse_addresses(value)
+    except FieldError:
+        pairs = []
+    if len(pairs) != 1 or pairs[0][0] or pairs[0][1] != value.strip():
+        raise AccountError(f"{label}: not a single email address: {value!r}")
+
+
+def validate(account: Account) -> None:
+    _check_text("account name", account.name, required=True, limit=MAX_NAME_CHARS)
+    if account.name != account.name.strip():
+        raise AccountError("account name: no spaces at the start or end")
+    _check_address("sender address", account.sender_address, required=True)
+    _check_address("reply-to address", account.reply_to, required=False)
+    _check_text("sender name", account.sender_name)
+    _check_text("host", account.host, required=True, limit=255)
+    if any(c.isspace() for c in account.host) or "/" in account.host:
+        raise AccountError(f"host: {account.host!r} is not a host name (no spaces, no slashes, no scheme)")
+    _check_text("user name", account.username)
+    _check_text("trusted certificate file", account.cafile, limit=4096)
+    if not isinstance(account.port, int) or isinstance(account.port, bool) or not 1 <= account.port <= 65535:
+        raise AccountError(f"port: {account.port!r} is not a port number (1 to 65535)")
+    if account.security not in SECURITY_MODES:
+        raise AccountError(f"security: {account.security!r} is not one of {', '.join(SECURITY_MODES)}")
+    if not isinstance(account.allow_plaintext_auth, bool):
+        raise AccountError("allow_plaintext_auth: expected true or false")
+    size = account.batch_size
+    if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= MAX_BATCH_SIZE:
+        raise AccountError(f"batch size: {size!r} is not a number from 1 to {MAX_BATCH_SIZE}")
+    if account.preset and account.preset not in PRESETS:
+        raise AccountError(f"preset: unknown preset {account.preset!r}; presets are: {', '.join(PRESETS)}")
+
+
+def from_preset(key: str, **values) -> Account:
+    """An account filled from a preset; explicit values win over the preset's."""
+    preset = PRESETS.get(key)
+    if preset is None:
+        raise AccountError(f"unknown preset {key!r}; presets are: {', '.join(PRESETS)}")
+    base = {"host": preset.host, "port": preset.port, "security": preset.security,
+            "batch_size": preset.batch_size, "preset": key}
+    base.update({k: v for k, v in values.items() if v is not None})
+    if not base.get("username"):
+        base["username"] = base.get("sender_address", "")
+    return Account(**base)
+
+
+class AccountStore:
+    """The accounts file. Every change is written at once, atomically."""
+
+    def __init__(self, folder: str | os.PathLike | None = None):
+        self.folder = Path(folder) if folder is not None else paths.config_dir()
+        self.path = self.folder / FILE_NAME
+
+    def list(self) -> list[Account]:
+        return list(self._load().values())
+
+    def names(self) -> list[str]:
+        return list(self._load())
+
+    def get(self, name: str) -> Account:
+        accounts = self._load()
+        if name not in accounts:
+            known = ", ".join(accounts) or "none yet; add one with `outagewriter accounts add`"
+            raise AccountError(f"no account named {name!r} (accounts: {known})")
+        return accounts[name]
+
+    def save(self, account: Account) -> None:
+        """Add the account, or replace the one with the same name."""
+        accounts = self._load()
+        accounts[account.name] = account
+        self._write(accounts)
+
+    def remove(self, name: str) -> None:
+        accounts = self._load()
+        if name not in accounts:
+            raise AccountError(f"no account named {name!r}")
+        del accounts[name]
+        self._write(accounts)
+
+    def _load(self) -> dict[str, Account]:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return {}
+        except (OSError, UnicodeDecodeError) as exc:
+            raise AccountError(f"{self.path}: cannot read the accounts file ({exc})") from None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise AccountError(f"{self.path}: not valid JSON at line {exc.lineno}: {exc.msg}") from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+            raise AccountError(f"{self.path}: not an OutageWriter accounts file")
+        version = data.get("version")
+        if not isinstance(version, int) or version > FORMAT_VERSION:
+            raise AccountError(f"{self.path}: written by a newer OutageWriter (version {version!r})")
+        raw = data.get("accounts")
+        if not isinstance(raw, list):
+            raise AccountError(f"{self.path}: 'accounts' should be a list")
+        accounts: dict[str, Account] = {}
+        for entry in raw:
+            try:
+                account = Account.from_dict(entry)
+            except AccountError as exc:
+                raise AccountError(f"{self.path}: {exc}") from None
+            accounts[account.name] = account
+        return accounts
+
+    def _write(self, accounts: dict[str, Account]) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        data = {"format": FORMAT_NAME, "version": FORMAT_VERSION,
+                "accounts": [a.to_dict() for a in accounts.values()]}
+        atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")

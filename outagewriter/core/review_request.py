@@ -1,0 +1,99 @@
+"""The email that asks a reviewer to look at a notice: the notice as recipients will see it, plus
+the incident file attached, so a reviewer without access to the shared folder can open it too.
+
+Building only; the caller sends it through the user's mail account (core/mail).
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+
+from . import fileformat
+from .fields import FieldError, format_address, parse_addresses
+from .message import Sender
+from .model import Incident, Notice
+from .render import Rendered
+from .review import RECIPIENT_PARTS, canonical_recipients, notice_hash
+from .timeutil import now_utc
+
+ATTACHMENT_TYPE = ("application", "json")  # the .outage file is UTF-8 JSON
+
+
+def _safe(name: str, value: str) -> str:
+    if "\r" in value or "\n" in value:
+        raise FieldError(f"{name}: a line break is not allowed in a header")
+    return value
+
+
+def _recipient_lines(notice: Notice) -> list[str]:
+    lines = []
+    for part in RECIPIENT_PARTS:
+        people = [format_address(name, addr) for name, addr in canonical_recipients(notice.fields[part])]
+        lines.append(f"{part.capitalize()}: {', '.join(people) if people else '(none)'}")
+    return lines
+
+
+def build_review_request(incident: Incident, notice: Notice, rendered: Rendered, sender: Sender,
+                         reviewer_address: str, path: str | os.PathLike) -> EmailMessage:
+    """A multipart/mixed message: intro + the rendered notice (text and HTML), and the incident
+    file (`path`'s name, content as in memory now) attached as application/json."""
+    reviewer_address = _safe("reviewer", reviewer_address.strip())
+    try:
+        pairs = parse_addresses(reviewer_address)
+    except FieldError as exc:
+        raise FieldError(f"reviewer: {exc}") from None
+    if len(pairs) != 1:
+        raise FieldError(f"reviewer: expected one email address, got {reviewer_address!r}")
+    file = Path(path)
+    number = incident.notices.index(notice) + 1 if notice in incident.notices else len(incident.notices) + 1
+    digest = notice_hash(incident, notice, rendered)
+
+    msg = EmailMessage(policy=SMTP)
+    msg["Subject"] = _safe("subject", f"Please review: {rendered.subject}")
+    msg["From"] = Address(display_name=_safe("sender name", sender.name), addr_spec=_safe("sender", sender.address))
+    msg["To"] = Address(display_name=pairs[0][0], addr_spec=pairs[0][1])
+    if sender.reply_to:
+        msg["Reply-To"] = _safe("reply-to", sender.reply_to)
+    msg["Date"] = format_datetime(now_utc())
+    msg["Message-ID"] = make_msgid("review", domain=sender.domain)
+    msg["X-Mailer"] = "OutageWriter"
+    msg["X-OutageWriter-Review"] = f"incident={incident.id}; notice={notice.id}; sha256={digest}"
+
+    intro = [
+        f"{sender.name or sender.address} asks you to review notice {number} ({notice.kind}) of "
+        f"\"{incident.title}\" before it goes out.",
+        "",
+        "It will go to:",
+        *_recipient_lines(notice),
+        "",
+        f"Subject: {rendered.subject}",
+        "",
+        f"The incident file is attached ({file.name}); on the shared folder it is {file}.",
+        "Open it in OutageWriter to approve or request changes, or from a terminal:",
+        f"  outagewriter approve \"{file.name}\" --reviewer \"Your Name\"",
+        f"  outagewriter request-changes \"{file.name}\" --reviewer \"Your Name\" --comment \"...\"",
+        "",
+        f"Content fingerprint (SHA-256): {digest}",
+        "Any change after your approval voids it.",
+    ]
+    separator = "-" * 72
+    text = "\n".join(intro) + f"\n\n{separator}\n\n" + rendered.text
+    msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
+
+    banner = "".join(f"<p>{html.escape(line)}</p>" if line else "" for line in intro)
+    banner = (f'<div style="border:1px solid #999;padding:8px;margin-bottom:16px;font-family:sans-serif">'
+              f"{banner}</div>")
+    body = rendered.html
+    match = re.search(r"<body[^>]*>", body, flags=re.IGNORECASE)
+    body = body[: match.end()] + banner + body[match.end():] if match else banner + body
+    msg.add_alternative(body, subtype="html", charset="utf-8", cte="quoted-printable")
+
+    data = fileformat.dumps(incident).encode("utf-8")
+    msg.add_attachment(data, maintype=ATTACHMENT_TYPE[0], subtype=ATTACHMENT_TYPE[1], filename=file.name)
+    return msg

@@ -1,0 +1,103 @@
+"""The user's settings file, `settings.json` in the configuration folder.
+
+    {
+      "user_name": "Jana Novák",          who I am: recorded as author, reviewer and in the audit log
+      "review": {
+        "approval_required": true,        a notice cannot be sent until a reviewer approved its exact text
+        "approver_must_differ": true      the approver must be someone other than the author
+      },
+      "sharing": {
+        "lock_stale_after_minutes": 30    a lock not refreshed for this long may be taken over
+      }
+    }
+
+Every key is optional. A missing or broken file gives the defaults, and the defaults are the strict
+choices, so a damaged settings file can never switch the approval rule off; what was wrong is kept
+in `Settings.problems` for the window or the command line to show. Other modules may keep their own
+keys in the same file: unknown keys are ignored here, never removed.
+"""
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .paths import config_dir
+
+SETTINGS_FILE = "settings.json"
+DEFAULT_LOCK_STALE_MINUTES = 30.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    user_name: str = ""
+    approval_required: bool = True
+    approver_must_differ: bool = True
+    lock_stale_after_minutes: float = DEFAULT_LOCK_STALE_MINUTES
+    problems: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def lock_stale_after_seconds(self) -> float:
+        return self.lock_stale_after_minutes * 60.0
+
+    def identity(self) -> str:
+        """Who is using the app here: the configured name, else the operating-system user name."""
+        return current_user(self)
+
+
+def current_user(settings: Settings | None = None) -> str:
+    name = (settings.user_name if settings else "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:  # no USER/LOGNAME and no passwd entry (some containers): still name somebody
+        return f"uid-{os.getuid()}" if hasattr(os, "getuid") else "unknown user"
+
+
+def load_settings(folder: str | os.PathLike | None = None) -> Settings:
+    """Read `<folder>/settings.json` (default: the configuration folder); never raises."""
+    file = Path(folder if folder is not None else config_dir()) / SETTINGS_FILE
+    try:
+        data = json.loads(file.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError) as exc:
+        return Settings(problems=(f"{file}: cannot be read ({exc}); using the default settings",))
+    if not isinstance(data, dict):
+        return Settings(problems=(f"{file}: should hold a JSON object; using the default settings",))
+
+    problems: list[str] = []
+    values: dict = {}
+
+    def take(section: dict, key: str, kind, name: str, where: str, check=None):
+        if key not in section:
+            return
+        value = section[key]
+        ok = isinstance(value, kind) and not (kind is not bool and isinstance(value, bool))
+        if ok and check is not None:
+            ok = check(value)
+        if ok:
+            values[name] = value
+        else:
+            problems.append(f"{file}: {where} has an unusable value {value!r}; the default is used")
+
+    take(data, "user_name", str, "user_name", "user_name")
+    wanted = (
+        ("review", "approval_required", bool, None),
+        ("review", "approver_must_differ", bool, None),
+        ("sharing", "lock_stale_after_minutes", (int, float), lambda v: 0 < v < 10_000_000),
+    )
+    for section_name, key, kind, check in wanted:
+        section = data.get(section_name, {})
+        if not isinstance(section, dict):
+            problems.append(f"{file}: '{section_name}' should be an object; its defaults are used")
+            continue
+        take(section, key, kind, key, f"{section_name}.{key}", check)
+    if "user_name" in values:
+        values["user_name"] = " ".join(values["user_name"].split())
+    if "lock_stale_after_minutes" in values:
+        values["lock_stale_after_minutes"] = float(values["lock_stale_after_minutes"])
+    return Settings(**values, problems=tuple(dict.fromkeys(problems)))

@@ -1,0 +1,100 @@
+"""Mail accounts: validation, presets, and the accounts file (atomic, never a password)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from outagewriter.core import paths
+from outagewriter.core.mail.accounts import PRESETS, Account, AccountError, AccountStore, from_preset
+
+
+def account(**changes) -> Account:
+    values = dict(name="work", sender_address="ops@acme.example", host="smtp.acme.example")
+    values.update(changes)
+    return Account(**values)
+
+
+def test_defaults_are_safe():
+    a = account()
+    assert (a.port, a.security, a.allow_plaintext_auth, a.cafile) == (587, "starttls", False, "")
+
+
+@pytest.mark.parametrize("changes, words", [
+    ({"name": ""}, "account name is required"),
+    ({"name": " padded"}, "no spaces"),
+    ({"sender_address": "not an address"}, "sender address"),
+    ({"sender_address": "Ops <ops@acme.example>"}, "sender address"),
+    ({"sender_name": "Ops\r\nBcc: victim@example.com"}, "line breaks"),
+    ({"reply_to": "a@b.example, c@d.example"}, "reply-to"),
+    ({"host": "smtp://acme.example"}, "not a host name"),
+    ({"port": 0}, "port"),
+    ({"port": 70000}, "port"),
+    ({"security": "ssl"}, "security"),
+    ({"batch_size": 0}, "batch size"),
+    ({"preset": "aol"}, "unknown preset"),
+])
+def test_bad_settings_are_refused_in_plain_words(changes, words):
+    with pytest.raises(AccountError, match=words):
+        account(**changes)
+
+
+def test_presets_fill_host_port_security_and_have_a_note():
+    for key, preset in PRESETS.items():
+        assert preset.note and len(preset.note.splitlines()) == 1
+        if key != "relay":
+            made = from_preset(key, name="x", sender_address="me@example.com")
+            assert (made.host, made.port, made.security) == (preset.host, preset.port, preset.security)
+            assert made.username == "me@example.com" and made.preset_note == preset.note
+    assert "app password" in PRESETS["gmail"].note and "2-step" in PRESETS["gmail"].note
+    assert from_preset("gmail", name="x", sender_address="me@example.com", port=465, security="tls").port == 465
+
+
+def test_store_round_trip_and_atomic_file(tmp_path):
+    store = AccountStore(tmp_path / "cfg")
+    assert store.list() == []
+    first, second = account(), account(name="relay", host="relay.lan", security="none", username="",
+                                       cafile="/etc/relay.pem", batch_size=20)
+    store.save(first)
+    store.save(second)
+    assert AccountStore(tmp_path / "cfg").list() == [first, second]
+    store.save(first.with_changes(port=2525))
+    assert store.get("work").port == 2525 and store.names() == ["work", "relay"]
+    store.remove("relay")
+    assert store.names() == ["work"]
+    assert [p.name for p in (tmp_path / "cfg").iterdir()] == ["accounts.json"]  # no temp files left
+    with pytest.raises(AccountError, match="no account named 'nope'"):
+        store.get("nope")
+
+
+def test_the_file_never_has_a_password_and_refuses_one(tmp_path):
+    store = AccountStore(tmp_path)
+    store.save(account())
+    data = json.loads(store.path.read_text())
+    assert not any("password" in key for entry in data["accounts"] for key in entry
+                   if key != "allow_plaintext_auth")
+    data["accounts"][0]["password"] = "hunter2"
+    store.path.write_text(json.dumps(data))
+    with pytest.raises(AccountError) as caught:
+        store.list()
+    assert "keyring" in str(caught.value) and "hunter2" not in str(caught.value)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("{", "not valid JSON"),
+    ('{"format": "something-else"}', "not an OutageWriter accounts file"),
+    ('{"format": "outagewriter-accounts", "version": 99, "accounts": []}', "newer OutageWriter"),
+    ('{"format": "outagewriter-accounts", "version": 1, "accounts": [{"name": "x"}]}', "incomplete"),
+])
+def test_broken_accounts_file(tmp_path, text, words):
+    store = AccountStore(tmp_path)
+    store.path.write_text(text)
+    with pytest.raises(AccountError, match=words):
+        store.list()
+
+
+def test_default_folder_follows_the_config_override(tmp_path, monkeypatch):
+    monkeypatch.setenv(paths.CONFIG_DIR_ENV, str(tmp_path / "elsewhere"))
+    assert AccountStore().path == tmp_path / "elsewhere" / "accounts.json"
+    monkeypatch.delenv(paths.CONFIG_DIR_ENV)
+    assert paths.config_dir().name == "OutageWriter"
