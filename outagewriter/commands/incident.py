@@ -6,12 +6,13 @@ import sys
 from pathlib import Path
 
 from ..cli import EXIT_OK, UsageError
-from ..core import fileformat
+from ..core import fileformat, review
 from ..core.fields import NOTICE_KINDS, FieldError
 from ..core.message import Sender, build_message
 from ..core.model import INCIDENT_KINDS, LANGUAGES, TIME_NAMES, Incident, NoticeLocked
 from ..core.paths import config_dir
 from ..core.render import Renderer
+from ..core.settings import load_settings
 from ..core.timeutil import TimeError
 
 FORMATS = ("subject", "text", "html", "eml", "short")
@@ -93,8 +94,16 @@ def run_set(args) -> int:
             incident.set_time(name, value)
     except (FieldError, TimeError, NoticeLocked) as exc:
         raise UsageError(str(exc)) from None
+    # An edit that changes what would be sent voids an approval now, visibly, in the audit trail.
+    void = review.note_changes(incident, notice, _renderer().render(incident, notice), load_settings().identity())
+    if void is not None:
+        print(f"outagewriter set: {void.describe()}", file=sys.stderr)
     fileformat.save(incident, args.file)
     return EXIT_OK
+
+
+def _renderer() -> Renderer:
+    return Renderer(user_dir=config_dir() / "templates")
 
 
 def run_add(args) -> int:
@@ -113,7 +122,7 @@ def run_render(args) -> int:
         notice = incident.notice(args.notice)
     except IndexError as exc:
         raise UsageError(str(exc)) from None
-    rendered = Renderer(user_dir=config_dir() / "templates").render(incident, notice)
+    rendered = _renderer().render(incident, notice)
     for problem in rendered.problems:
         print(f"outagewriter: template problem: {problem}", file=sys.stderr)
     if args.format == "eml":

@@ -12,13 +12,15 @@ import threading
 from pathlib import Path
 
 from ..cli import EXIT_FAILED, EXIT_OK, UsageError
-from ..core import fileformat
+from ..core import fileformat, paths, review
 from ..core.mail import accounts as acc
 from ..core.mail.accounts import PRESETS, SECURITY_MODES, Account, AccountError, AccountStore
 from ..core.mail.errors import MailError
 from ..core.mail.secrets import KeyringUnavailable, Secrets, SecretsError
 from ..core.mail.sending import SendError, plan, send_notice
 from ..core.mail.transport import DEFAULT_TIMEOUT, test_connection
+from ..core.render import Renderer
+from ..core.settings import load_settings
 
 CONFIRM_WORD = "SEND"
 
@@ -261,6 +263,14 @@ def run_send(args) -> int:
         notice = incident.notice(args.notice)
     except IndexError as exc:
         raise UsageError(str(exc)) from None
+    settings = load_settings()
+    renderer = Renderer(user_dir=paths.config_dir() / "templates")
+    if not args.test_to_self:
+        # Before any account, password or network: without a valid approval nothing can go out.
+        try:
+            review.check_can_send(incident, notice, renderer.render(incident, notice), settings)
+        except review.ApprovalError as exc:
+            raise UsageError(str(exc)) from None
     account = _account(args.account)
     number = incident.notices.index(notice) + 1
 
@@ -272,7 +282,7 @@ def run_send(args) -> int:
         if what.retry:
             print(f"Notice {number} was sent before: {len(what.already)} recipients have it"
                   + (f", {len(what.unknown)} may have it (unknown)" if what.unknown else "") + ".")
-        if what.targets:
+        if what.targets and not settings.approval_required:  # the approval is the confirmation otherwise
             _confirm(args, f"Send notice {number} ({notice.kind}) from {account.sender_address} via "
                            f"{account.name} ({account.where}) to {len(what.targets)} recipients: "
                            f"{_describe_targets(what.targets)}?")
@@ -293,8 +303,9 @@ def run_send(args) -> int:
     try:
         result = send_notice(incident, notice, args.file, account, password, on_progress=on_progress,
                              cancel=cancel, include_unknown=args.include_unknown,
-                             test_to_self=args.test_to_self, timeout=args.timeout)
-    except SendError as exc:
+                             test_to_self=args.test_to_self, timeout=args.timeout,
+                             renderer=renderer, settings=settings)
+    except (SendError, review.ApprovalError) as exc:
         raise UsageError(str(exc)) from None
     finally:
         if previous is not None:

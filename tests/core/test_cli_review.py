@@ -144,3 +144,31 @@ def test_a_file_open_elsewhere_is_not_written_unless_asked(tmp_path, made):
     finally:
         holder.release()
     assert not made.with_name(".payments.outage.lock").exists()
+
+
+def test_set_after_approval_voids_it_visibly(tmp_path):
+    """`set` records the void at once (state back to draft, a 'voided' entry), not only at send time."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    def ow(*args, who="jana"):
+        # Author and reviewer work on their own machines: each has a configuration naming them.
+        config = tmp_path / who
+        config.mkdir(exist_ok=True)
+        (config / "settings.json").write_text(json.dumps({"user_name": who}))
+        env = dict(os.environ, OUTAGEWRITER_CONFIG_DIR=str(config))
+        return subprocess.run([sys.executable, "-m", "outagewriter", *map(str, args)], env=env,
+                              capture_output=True, text=True, timeout=60)
+
+    path = tmp_path / "void.outage"
+    assert ow("new", path, "--title", "Login slow", "--service", "Portal").returncode == 0
+    assert ow("set", path, "summary=Logins take a minute.", "to=a@x.example").returncode == 0
+    assert ow("request-review", path, "--reviewer", "Petr").returncode == 0
+    assert ow("approve", path, "--reviewer", "Petr Svoboda", who="petr").returncode == 0
+    result = ow("set", path, "summary=Logins take two minutes.")
+    assert result.returncode == 0
+    assert "approval void: changed after approval" in result.stderr
+    events = [entry["event"] for entry in json.loads(path.read_text("utf-8"))["log"]]
+    assert events == ["review-requested", "approved", "voided"]

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from outagewriter.core import fileformat
+from outagewriter.core import fileformat, review
 from outagewriter.core.model import Incident
+from outagewriter.core.render import Renderer
+from outagewriter.core.settings import Settings
 
 JAPANESE_TITLE = "決済サービスの障害"
 
@@ -13,8 +15,16 @@ def addresses(count: int, domain: str = "customers.example") -> list[str]:
     return [f"customer{n:04d}@{domain}" for n in range(1, count + 1)]
 
 
+def approve(incident: Incident, author: str = "Jana Novák", reviewer: str = "Petr Svoboda") -> None:
+    """The review step every real notice goes through before it may be sent."""
+    notice = incident.notices[-1]
+    rendered = Renderer().render(incident, notice)
+    review.request_review(incident, notice, rendered, author)
+    review.approve(incident, notice, rendered, reviewer, Settings())
+
+
 def make_incident(to: list[str], cc: list[str] = (), bcc: list[str] = (), *,
-                  title: str = "Card payments failing") -> Incident:
+                  title: str = "Card payments failing", approved: bool = True) -> Incident:
     incident = Incident.create(title, "Acme Pay")
     incident.notices[-1].update({
         "summary": "Card payments fail for about a third of customers in Europe since 09:40 CET. "
@@ -28,6 +38,8 @@ def make_incident(to: list[str], cc: list[str] = (), bcc: list[str] = (), *,
         "cc": ", ".join(cc),
         "bcc": ", ".join(bcc),
     })
+    if approved:
+        approve(incident)
     return incident
 
 

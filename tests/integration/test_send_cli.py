@@ -89,12 +89,49 @@ def test_cafile_instead_of_the_system_trust_store(cli_env, smtp_server, smtp_cer
     assert ow(env, "accounts", "test", account_name).returncode == 0
 
 
-def test_send_needs_confirmation(cli_env, smtp_server, account_name, real_keyring, tmp_path):
+def test_send_refuses_without_approval_before_touching_account_or_network(cli_env, smtp_server, account_name,
+                                                                           real_keyring, tmp_path):
+    add_account(cli_env, smtp_server, account_name)
+    path = write_incident(tmp_path, addresses(3), approved=False)
+    before = path.read_bytes()
+    # An account that does not exist proves the refusal comes first: no account lookup, no password.
+    proc = ow(cli_env, "send", path, "--account", "no-such-account", "--yes")
+    assert proc.returncode == 2
+    assert "notice 1 cannot be sent: it has not been approved" in proc.stderr
+    assert smtp_server.received == [] and path.read_bytes() == before
+
+
+def test_send_refuses_an_approval_voided_by_a_hand_edit(cli_env, smtp_server, account_name, real_keyring, tmp_path):
     add_account(cli_env, smtp_server, account_name)
     path = write_incident(tmp_path, addresses(3))
+    data = json.loads(path.read_text("utf-8"))
+    data["notices"][-1]["fields"]["summary"] += " Edited after approval."
+    path.write_text(json.dumps(data), "utf-8")
+    proc = ow(cli_env, "send", path, "--account", account_name, "--yes")
+    assert proc.returncode == 2 and "approval void: changed after approval" in proc.stderr
+    assert "Edited after approval." in proc.stderr  # the word-level diff says what changed
+    assert smtp_server.received == []
+
+
+def test_send_needs_confirmation_when_approval_is_off(cli_env, config_dir, smtp_server, account_name, real_keyring,
+                                                      tmp_path):
+    config_dir.mkdir(exist_ok=True)
+    (config_dir / "settings.json").write_text(json.dumps({"review": {"approval_required": False}}))
+    add_account(cli_env, smtp_server, account_name)
+    path = write_incident(tmp_path, addresses(3), approved=False)
     proc = ow(cli_env, "send", path, "--account", account_name)
     assert proc.returncode == 2 and "pass --yes" in proc.stderr
     assert smtp_server.received == [] and fileformat.load(path).notices[-1].sent is None
+    assert ow(cli_env, "send", path, "--account", account_name, "--yes").returncode == 0
+    assert len(smtp_server.received) == 1
+
+
+def test_sent_is_in_the_audit_trail(cli_env, smtp_server, account_name, real_keyring, tmp_path):
+    add_account(cli_env, smtp_server, account_name)
+    path = write_incident(tmp_path, addresses(2))
+    assert ow(cli_env, "send", path, "--account", account_name).returncode == 0  # the approval is the go-ahead
+    events = [entry["event"] for entry in json.loads(path.read_text("utf-8"))["log"]]
+    assert events == ["review-requested", "approved", "sent"]
 
 
 def test_send_then_nothing_left(cli_env, smtp_server, account_name, real_keyring, tmp_path):

@@ -13,11 +13,12 @@ from email.utils import make_msgid
 from pathlib import Path
 from typing import Callable
 
-from .. import fileformat, paths
+from .. import fileformat, paths, review
 from ..atomic import atomic_write_bytes
 from ..message import Sender, build_message, recipients as notice_recipients
 from ..model import Incident, Notice
 from ..render import Rendered, Renderer
+from ..settings import Settings, load_settings
 from ..timeutil import isoformat_utc, now_utc
 from . import record
 from .accounts import Account
@@ -128,16 +129,19 @@ def send_notice(
     include_unknown: bool = False,
     test_to_self: bool = False,
     timeout: float = DEFAULT_TIMEOUT,
+    settings: Settings | None = None,
 ) -> SendResult:
     """Send `notice` (or the rest of it) and record the outcome in `notice.sent`.
 
     `persist` saves the incident (default: atomically to `incident_path`); it runs after every
-    change to the record. Raises SendError for a notice that cannot be sent as asked; delivery
-    faults come back in `result.report.problem`.
+    change to the record. Raises SendError for a notice that cannot be sent as asked, and
+    review.ApprovalError when approval is required and the exact text about to go out has no
+    valid approval; delivery faults come back in `result.report.problem`.
     """
     path = Path(incident_path)
     number = incident.notices.index(notice) + 1
     renderer = renderer or Renderer(user_dir=paths.config_dir() / "templates")
+    settings = settings if settings is not None else load_settings()
     save = persist or (lambda: fileformat.save(incident, path))
 
     if test_to_self:
@@ -170,6 +174,8 @@ def send_notice(
         fresh = False
     else:
         data, rendered = build_bytes(incident, notice, account, renderer)
+        # The last moment: the approval must cover exactly these bytes' subject, bodies and recipients.
+        review.check_can_send(incident, notice, rendered, settings)
         problems = rendered.problems
         stamp = now.replace("-", "").replace(":", "")
         archive = archive_folder(path) / f"{number:02d}-{notice.kind}-{stamp}.eml"
@@ -204,6 +210,8 @@ def send_notice(
         save()
         archive.unlink(missing_ok=True)
     elif notice.sent is not None:
+        if fresh:  # the audit trail says "sent" once the server has answered, not while handing over
+            review.record_sent(incident, notice, rendered, settings.identity())
         save()
     return SendResult(number, what.recipients, what.targets, report,
                       archive=archive if notice.sent is not None else None,
