@@ -1,0 +1,147 @@
+"""Builds the application context and the main window (DESIGN §3, §4).
+
+`create_window` needs an existing QApplication and does not enter the event loop: tests and
+benchmarks use it. `main` is what `outagewriter` (no arguments, or a file) runs.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .core import paths
+from .core.resources import shipped_path
+
+APP_ID = "outagewriter"
+
+
+def _fast_checker():
+    """Structure + tone checks from core.checks, with the rule pack loaded once.
+
+    Returns (check, problem): `problem` says in plain words what is not available.
+    """
+    try:
+        from .core.checks import ToneChecker, check_notice, default_user_rules_dir, load_rules
+
+        tone = ToneChecker(load_rules("en", default_user_rules_dir()))
+    except Exception as exc:  # noqa: BLE001 — shown in the findings panel, never a crash
+        return (lambda incident, notice: []), f"Tone and structure checks are not available: {exc}"
+    problem = "; ".join(tone.problems)
+    return (lambda incident, notice: check_notice(incident, notice, tone=tone)), problem
+
+
+def _grammar(settings):
+    from .core.grammar import GrammarChecker, GrammarSettings
+
+    mode = str(settings.value("grammar/mode", "off"))
+    try:
+        grammar_settings = GrammarSettings(
+            mode=mode,
+            language=str(settings.value("grammar/language", "en-US")),
+            jar_folder=settings.value("grammar/jar_folder") or None,
+            server_url=settings.value("grammar/server_url") or None,
+        )
+    except ValueError:
+        grammar_settings = GrammarSettings(mode="off")
+    return GrammarChecker(grammar_settings)
+
+
+def build_context(*, state_dir=None, config_dir=None, dialogs=None, grammar=None, check=None, timings=None):
+    """The one application context. Every argument overrides a default (tests configure, not patch)."""
+    from PySide6.QtCore import QSettings
+
+    from .core.history import RecentContacts, RecentFiles
+    from .core.recovery import RecoveryStore
+    from .core.render import Renderer
+    from .ui.context import AppContext, TaskRunner, Timings
+    from .ui.dialogs import Dialogs
+
+    state = Path(state_dir) if state_dir else paths.state_dir()
+    config = Path(config_dir) if config_dir else paths.config_dir()
+    settings = QSettings(str(config / "outagewriter.ini"), QSettings.Format.IniFormat)
+    problem = ""
+    if check is None:
+        check, problem = _fast_checker()
+    return AppContext(
+        settings=settings,
+        renderer=Renderer(user_dir=config / "templates"),
+        check=check,
+        grammar=grammar if grammar is not None else _grammar(settings),
+        tasks=TaskRunner(),
+        dialogs=dialogs or Dialogs(),
+        state_dir=state,
+        recovery=RecoveryStore(state / "recovery"),
+        recent_files=RecentFiles(state),
+        recent_contacts=RecentContacts(state),
+        timings=timings or Timings(),
+        check_problem=problem,
+    )
+
+
+def app_icon():
+    from PySide6.QtGui import QIcon
+
+    return QIcon(str(shipped_path("resources") / "outagewriter.svg"))
+
+
+def create_window(path=None, context=None, offer_recovery: bool = True):
+    """The main window on `path` (or a new incident), for an existing QApplication."""
+    from PySide6.QtCore import QTimer
+
+    from .core.fileformat import IncidentFileError
+    from .ui.document import Document
+    from .ui.main_window import MainWindow
+
+    context = context or build_context()
+    document = None
+    error = None
+    if path:
+        try:
+            document = Document.open(str(path))
+        except IncidentFileError as exc:
+            error = str(exc)
+    window = MainWindow(context, document)
+    window.setWindowIcon(app_icon())
+    if document is not None:
+        context.recent_files.add(str(path))
+    if error:
+        QTimer.singleShot(0, lambda: context.dialogs.error(window, "Cannot open the incident", error))
+    if offer_recovery:
+        QTimer.singleShot(0, window.offer_recovery)
+    return window
+
+
+def _quit_on_sigint(window) -> None:
+    """Ctrl+C in the terminal closes the windows the normal way (asking about unsaved changes)."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, window.quit_all))
+    ticker = QTimer(window)  # Python runs signal handlers only when the interpreter gets a turn
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
+
+
+def main(path=None) -> int:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from . import __version__
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("OutageWriter")
+    app.setApplicationDisplayName("OutageWriter")
+    app.setOrganizationName("OutageWriter")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    context = build_context()
+    window = create_window(path, context)
+    window.show()
+    _quit_on_sigint(window)
+    try:
+        return app.exec()
+    finally:
+        context.close()

@@ -1,0 +1,439 @@
+"""The structured form: one editor per field, in the order a good notice is read (DESIGN §2).
+
+The form only shows values and reports edits; the window stores them in the `Notice`, whose
+`set` validates them. Every editor's objectName is its field name.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtWidgets import (
+    QCompleter,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.fields import DATA_LOSS, SPECS, statuses_for
+from ..core.findings import Finding
+from ..core.model import TIME_NAMES, Incident, Notice
+from .editors import (
+    AddressEditor,
+    ChoiceEditor,
+    LineEditor,
+    NextUpdateEditor,
+    OptionalTimeEditor,
+    RadioChoiceEditor,
+    TextEditor,
+    monospace_font,
+)
+from .highlight import FindingHighlighter, paint_line_edit, quiet
+
+SUMMARY_HINT_WORDS = 80  # past this a summary stops being read in a hurry
+DATA_LOSS_LABELS = {"none": "None", "possible": "Possible", "confirmed": "Confirmed", "unknown": "Not known yet"}
+TIME_LABELS = {"started": "Started", "detected": "Detected", "resolved": "Resolved"}
+PLACEHOLDERS = {
+    "title": "e.g. Card payments failing",
+    "service": "e.g. Checkout",
+    "summary": "What is broken, who is affected, what they should do, and when they hear from us next.",
+    "impact": "What does not work right now.",
+    "later_impact": "What will follow: delayed jobs, reports, invoices.",
+    "data_loss_details": "What data, and what happens to it.",
+    "workaround": "What people can do in the meantime.",
+    "contact_name": "A named person inside the incident",
+    "contact_email": "name@example.com",
+    "contact_phone": "+44 20 7946 0000",
+    "appendix": "Details for technical readers: timings, components, error codes.",
+    "to": "Paste a list: one per line, or separated by commas or semicolons",
+    "cc": "",
+    "bcc": "Never shown to recipients",
+    "subject": "Leave empty to use the generated subject",
+}
+
+
+class Section(QWidget):
+    """A heading and its fields; `collapsible` sections fold away behind their heading."""
+
+    def __init__(self, title: str, parent=None, collapsible: bool = False, expanded: bool = True):
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 14, 0, 2)
+        outer.setSpacing(6)
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.08)
+        if collapsible:
+            self.toggle = QToolButton(self)
+            self.toggle.setText(title)
+            self.toggle.setFont(font)
+            self._expanded = expanded
+            self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.toggle.setAutoRaise(True)
+            self.toggle.setAccessibleName(f"Show or hide {title}")
+            self.toggle.clicked.connect(lambda: self.set_expanded(not self.body.isVisibleTo(self)))
+            heading = self.toggle
+        else:
+            self.toggle = None
+            heading = QLabel(title, self)
+            heading.setFont(font)
+        outer.addWidget(heading)
+        self.body = QWidget(self)
+        self.grid = QGridLayout(self.body)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(10)
+        self.grid.setVerticalSpacing(4)
+        outer.addWidget(self.body)
+        self.set_expanded(expanded)
+
+    def set_expanded(self, on: bool) -> None:
+        self.body.setVisible(on)
+        if self.toggle is not None:
+            self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+
+
+class NoticeForm(QWidget):
+    field_edited = Signal(str)  # a notice field the user changed
+    time_edited = Signal(str)  # an incident time (started/detected/resolved)
+
+    def __init__(self, contacts: list[dict[str, str]] | None = None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("form")
+        self.editors: dict[str, QWidget] = {}
+        self.time_editors: dict[str, OptionalTimeEditor] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.highlighters: dict[str, FindingHighlighter] = {}
+        self._contacts = contacts or []
+        self._findings: dict[str, list[Finding]] = {}
+        self._build()
+        self._wire()
+
+    # ---- building ------------------------------------------------------------------------
+
+    def _make_editor(self, name: str) -> QWidget:
+        spec = SPECS[name]
+        if name == "data_loss":
+            editor = RadioChoiceEditor(DATA_LOSS, DATA_LOSS_LABELS, self)
+        elif name == "status":
+            editor = ChoiceEditor(statuses_for("incident"), parent=self)
+        elif name == "next_update":
+            editor = NextUpdateEditor(self)
+        elif spec.kind == "addresses":
+            editor = AddressEditor(self)
+        elif spec.kind == "text":
+            big = {"summary": (4, 16), "appendix": (4, 18)}.get(name, (2, 10))
+            editor = TextEditor(*big, parent=self)
+            if name == "appendix":
+                editor.setFont(monospace_font())
+                editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+            self.highlighters[name] = FindingHighlighter(editor)
+        else:
+            editor = LineEditor(self)
+        editor.setObjectName(name)
+        editor.setAccessibleName(spec.label)
+        editor.setAccessibleDescription(spec.help)
+        editor.setToolTip(spec.help)
+        placeholder = PLACEHOLDERS.get(name)
+        if placeholder and hasattr(editor, "setPlaceholderText"):
+            editor.setPlaceholderText(placeholder)
+        self.editors[name] = editor
+        return editor
+
+    def _label(self, name: str, text: str | None = None) -> QLabel:
+        label = QLabel(text or SPECS[name].label, self)
+        label.setObjectName(f"{name}_label")
+        label.setBuddy(self.editors[name])
+        self.labels[name] = label
+        return label
+
+    def _error(self, name: str) -> QLabel:
+        error = QLabel(self)
+        error.setObjectName(f"{name}_error")
+        error.setWordWrap(True)
+        error.setStyleSheet("color: #d92d20;")  # readable on light and dark backgrounds
+        error.setAccessibleName(f"{SPECS[name].label} problem")
+        error.hide()
+        self.errors[name] = error
+        return error
+
+    def _add(self, section: Section, name: str, row: int, col: int = 0, span: int = 1, label: str | None = None):
+        self._make_editor(name)
+        section.grid.addWidget(self._label(name, label), row * 3, col, 1, span)
+        section.grid.addWidget(self.editors[name], row * 3 + 1, col, 1, span)
+        section.grid.addWidget(self._error(name), row * 3 + 2, col, 1, span)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 4, 18, 18)
+        layout.setSpacing(0)
+        self.sections: dict[str, Section] = {}
+
+        def section(key, title, **kw):
+            s = Section(title, self, **kw)
+            s.setObjectName(f"section_{key}")
+            self.sections[key] = s
+            layout.addWidget(s)
+            return s
+
+        s = section("incident", "What is affected")
+        self._add(s, "title", 0, 0, 2)
+        self._add(s, "service", 1, 0)
+        self._add(s, "status", 1, 1)
+        s.grid.setColumnStretch(0, 3)
+        s.grid.setColumnStretch(1, 2)
+
+        s = section("summary", "Summary")
+        self._make_editor("summary")
+        s.grid.addWidget(self.editors["summary"], 0, 0, 1, 2)
+        self.word_count = QLabel(self)
+        self.word_count.setObjectName("summary_words")
+        self.word_count.setWordWrap(True)
+        quiet(self.word_count)
+        s.grid.addWidget(self.word_count, 1, 0, 1, 2)
+        self.labels["summary"] = s.findChild(QLabel)
+        self._error_summary = self._error("summary")
+        s.grid.addWidget(self._error_summary, 2, 0, 1, 2)
+
+        s = section("consequences", "Consequences")
+        self._add(s, "impact", 0, label="Now")
+        self._add(s, "later_impact", 1, label="Later")
+
+        s = section("data", "Data loss")
+        self._add(s, "data_loss", 0, label="Is any data lost?")
+        self._add(s, "data_loss_details", 1, label="Details")
+
+        s = section("workaround", "Workaround")
+        self._make_editor("workaround")
+        s.grid.addWidget(self.editors["workaround"], 0, 0)
+        s.grid.addWidget(self._error("workaround"), 1, 0)
+
+        s = section("contact", "Contact")
+        self._add(s, "contact_name", 0, 0, label="Name")
+        self._add(s, "contact_email", 0, 1, label="Email")
+        self._add(s, "contact_phone", 0, 2, label="Phone")
+        s.grid.setColumnStretch(0, 3)
+        s.grid.setColumnStretch(1, 3)
+        s.grid.setColumnStretch(2, 2)
+
+        s = section("next_update", "Next update")
+        self._make_editor("next_update")
+        s.grid.addWidget(self.editors["next_update"], 0, 0)
+        s.grid.addWidget(self._error("next_update"), 1, 0)
+
+        s = section("timeline", "Timeline", collapsible=True, expanded=False)
+        for row, name in enumerate(TIME_NAMES):
+            editor = OptionalTimeEditor(TIME_LABELS[name], self)
+            editor.setObjectName(name)
+            editor.setAccessibleName(f"{TIME_LABELS[name]} time")
+            self.time_editors[name] = editor
+            s.grid.addWidget(editor, row, 0)
+        self.time_error = QLabel(self)
+        self.time_error.setObjectName("times_error")
+        self.time_error.setStyleSheet("color: #d92d20;")
+        self.time_error.hide()
+        s.grid.addWidget(self.time_error, len(TIME_NAMES), 0)
+
+        s = section("appendix", "Technical appendix")
+        self._make_editor("appendix")
+        s.grid.addWidget(self.editors["appendix"], 0, 0)
+        s.grid.addWidget(self._error("appendix"), 1, 0)
+
+        s = section("email", "Email")
+        self._add(s, "to", 0, label="To")
+        self._add(s, "cc", 1, label="Cc")
+        self._add(s, "bcc", 2, label="Bcc")
+        self._add(s, "subject", 3, label="Subject (optional)")
+        layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self._set_tab_order()
+        self._contact_completer()
+
+    def _focusables(self) -> list[QWidget]:
+        out: list[QWidget] = []
+        order = [
+            "title", "service", "status", "summary", "impact", "later_impact", "data_loss",
+            "data_loss_details", "workaround", "contact_name", "contact_email", "contact_phone",
+            "next_update", "*times", "appendix", "to", "cc", "bcc", "subject",
+        ]
+        for name in order:
+            if name == "*times":
+                out.append(self.sections["timeline"].toggle)
+                for editor in self.time_editors.values():
+                    out += [editor.known, editor.when.date, editor.when.time, editor.when.zone]
+                continue
+            editor = self.editors[name]
+            if isinstance(editor, RadioChoiceEditor):
+                out += list(editor.buttons.values())
+            elif isinstance(editor, NextUpdateEditor):
+                out += [editor.at_time, editor.when.date, editor.when.time, editor.when.zone, editor.on_change]
+            else:
+                out.append(editor)
+        return out
+
+    def _set_tab_order(self) -> None:
+        chain = self._focusables()
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def _contact_completer(self) -> None:
+        names = [c["name"] for c in self._contacts]
+        completer = QCompleter(names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.activated.connect(self._contact_chosen)
+        self.editors["contact_name"].setCompleter(completer)
+        self.contact_completer = completer
+
+    def _contact_chosen(self, name: str) -> None:
+        for contact in self._contacts:
+            if contact["name"] == name:
+                for key in ("email", "phone"):
+                    editor = self.editors[f"contact_{key}"]
+                    if contact[key] and not editor.value():
+                        editor.set_value(contact[key])
+                        self.field_edited.emit(f"contact_{key}")
+                self.field_edited.emit("contact_name")
+                return
+
+    def _wire(self) -> None:
+        for name, editor in self.editors.items():
+            editor.edited.connect(lambda n=name: self.field_edited.emit(n))
+        self.editors["summary"].textChanged.connect(self._count_words)
+        for name, editor in self.time_editors.items():
+            editor.edited.connect(lambda n=name: self.time_edited.emit(n))
+
+    # ---- showing a notice ----------------------------------------------------------------
+
+    def set_notice(self, incident: Incident, notice: Notice, read_only: bool = False) -> None:
+        self.editors["status"].set_choices(statuses_for(notice.kind))
+        for name, editor in self.editors.items():
+            editor.blockSignals(True)
+            editor.set_value(notice.fields[name])
+            editor.blockSignals(False)
+            editor.set_read_only(read_only)
+            self.mark_error(name, None)
+        for name, editor in self.time_editors.items():
+            editor.blockSignals(True)
+            editor.set_value(incident.times.get(name, ""))
+            editor.blockSignals(False)
+            editor.set_read_only(read_only)
+        if any(incident.times.values()):
+            self.sections["timeline"].set_expanded(True)
+        self._count_words()
+        self.set_findings([])
+
+    def value(self, name: str) -> str:
+        return self.editors[name].value()
+
+    def time_value(self, name: str) -> str:
+        return self.time_editors[name].value()
+
+    def mark_error(self, name: str, message: str | None) -> None:
+        label = self.errors.get(name)
+        editor = self.editors.get(name)
+        if label is None:
+            return
+        invalid = bool(message)
+        if invalid:
+            label.setText(message)
+        label.setVisible(invalid)
+        if editor is not None and editor.property("invalid") != invalid:
+            editor.setProperty("invalid", invalid)
+            editor.setAccessibleDescription(message if invalid else SPECS[name].help)
+            # A red frame from the palette-independent error colour; cleared when valid again.
+            editor.setStyleSheet(
+                f"#{name} {{ border: 1px solid #d92d20; border-radius: 3px; }}" if invalid else ""
+            )
+
+    def mark_time_error(self, message: str | None) -> None:
+        self.time_error.setText(message or "")
+        self.time_error.setVisible(bool(message))
+
+    def _count_words(self) -> None:
+        words = len(self.editors["summary"].value().split())
+        text = f"{words} word{'s' if words != 1 else ''}"
+        if words > SUMMARY_HINT_WORDS:
+            text += (
+                f" — past ~{SUMMARY_HINT_WORDS} words a summary is no longer read in a hurry;"
+                " move detail to Consequences or the appendix."
+            )
+        self.word_count.setText(text)
+
+    # ---- findings in the fields ----------------------------------------------------------
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        by_field: dict[str, list[Finding]] = {}
+        for finding in findings:
+            by_field.setdefault(finding.field, []).append(finding)
+        for name, editor in self.editors.items():
+            mine = by_field.get(name, [])
+            if name in self.highlighters:
+                self.highlighters[name].set_findings(editor.value(), mine)
+            elif isinstance(editor, QLineEdit) and (mine or self._findings.get(name)):
+                paint_line_edit(editor, mine, SPECS[name].help)
+        self._findings = by_field
+
+    def focus_widget(self, name: str) -> QWidget | None:
+        editor = self.editors.get(name)
+        if editor is None:
+            return None
+        return editor.focus_widget() if hasattr(editor, "focus_widget") else editor
+
+    def focus_span(self, name: str, start: int, end: int) -> None:
+        """Focus a field and select a finding's span (Python offsets) in it."""
+        editor = self.editors.get(name)
+        if editor is None:
+            return
+        self.reveal(editor)
+        if isinstance(editor, QPlainTextEdit):
+            from .highlight import utf16_index
+
+            text = editor.toPlainText()
+            cursor = editor.textCursor()
+            cursor.setPosition(utf16_index(text, min(start, len(text))))
+            cursor.setPosition(utf16_index(text, min(end, len(text))), QTextCursor.MoveMode.KeepAnchor)
+            editor.setTextCursor(cursor)
+            editor.ensureCursorVisible()
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif isinstance(editor, QLineEdit):
+            from .highlight import utf16_index
+
+            text = editor.text()
+            a, b = utf16_index(text, min(start, len(text))), utf16_index(text, min(end, len(text)))
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            editor.setSelection(a, b - a)
+        else:
+            self.focus_widget(name).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def replace_span(self, name: str, start: int, end: int, text: str) -> bool:
+        """Replace a span as one undoable edit; False when the field changed under the finding."""
+        editor = self.editors.get(name)
+        if editor is None:
+            return False
+        self.focus_span(name, start, end)
+        if isinstance(editor, QPlainTextEdit):
+            cursor = editor.textCursor()
+            cursor.insertText(text)  # one step on the document's undo stack
+            editor.setTextCursor(cursor)
+            return True
+        if isinstance(editor, QLineEdit):
+            editor.insert(text)  # undoable with Ctrl+Z
+            editor.edited.emit()
+            return True
+        return False
+
+    def reveal(self, widget: QWidget) -> None:
+        """Open the section holding `widget` and scroll to it."""
+        for section in self.sections.values():
+            if section.isAncestorOf(widget) and not section.body.isVisibleTo(section):
+                section.set_expanded(True)
+        parent = self.parentWidget()
+        while parent is not None and not hasattr(parent, "ensureWidgetVisible"):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(widget, 40, 60)

@@ -1,0 +1,519 @@
+"""The main window: form on the left, preview and findings on the right, notices at the side.
+
+It wires the parts together and forwards what the user asks for to the core; the parts live in
+their own modules (form, preview, findings_panel, notice_list, live_update, autosave, document).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.fields import FieldError
+from ..core.fileformat import SUFFIX, IncidentFileError
+from ..core.model import Incident
+from ..core.timeutil import TimeError
+from . import actions
+from .autosave import Autosave
+from .context import AppContext
+from .dialogs import DISCARD, OVERWRITE, RELOAD, SAVE
+from .document import Document
+from .findings_panel import FindingsPanel
+from .form import NoticeForm
+from .live_update import LiveUpdate
+from .notice_list import NoticeList
+from .preview import PreviewPane
+
+
+class Banner(QFrame):
+    """A quiet strip above the form for things the user should know but need not answer now."""
+
+    def __init__(self, name: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(self.palette().ColorRole.AlternateBase)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 6, 8, 6)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        row.addWidget(self.label, 1)
+        self.buttons = row
+        self.hide()
+
+    def add_button(self, text: str, slot, name: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        self.buttons.addWidget(button)
+        return button
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, document: Document | None = None):
+        super().__init__()
+        self.context = context
+        self.setObjectName("main_window")
+        self.setAcceptDrops(True)
+        self._dirty: set[str] = set()
+        self._dirty_times: set[str] = set()
+        self._current = 0  # index of the shown notice
+        self._findings: list = []
+        self.doc: Document | None = None
+
+        actions.build(self)
+        self._build()
+        self.live = LiveUpdate(context, self._target, self.flush, self)
+        self.live.rendered.connect(self.preview.show_rendered)
+        self.live.render_failed.connect(self.preview.show_error)
+        self.live.findings.connect(self._show_findings)
+        self.live.grammar_status.connect(self.findings.set_status)
+        self.autosave = Autosave(context, self._autosave_source, self.flush, self)
+        self.autosave.failed.connect(lambda m: self.statusBar().showMessage(m))
+        self.autosave.saved.connect(lambda _p: self.autosave_label.setText("Recovery copy up to date"))
+        self._checks_note = context.check_problem or (
+            "" if self.live.grammar_enabled else "Tone and structure are checked as you type; grammar checks are off.")
+        self.findings.set_status(self._checks_note)
+        self.live.grammar_status.connect(lambda text: text or self.findings.set_status(self._checks_note))
+        self.set_document(document or Document(Incident.create("", "", "incident"), parent=self))
+        self._restore_layout()
+        context.windows.append(self)
+
+    # ---- layout ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.form = NoticeForm(self.context.recent_contacts.list(), self)
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setObjectName("form_scroll")
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(self.form)
+        self.form_scroll.setMinimumWidth(420)
+
+        self.read_only_banner = Banner("read_only_banner", self)
+        self.disk_banner = Banner("disk_banner", self)
+        self.disk_banner.add_button("Reload", self._reload_from_disk, "disk_reload")
+        self.disk_banner.add_button("Keep mine", self.disk_banner.hide, "disk_keep")
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(0)
+        left_layout.addWidget(self.disk_banner)
+        left_layout.addWidget(self.read_only_banner)
+        left_layout.addWidget(self.form_scroll, 1)
+
+        self.notices = NoticeList(self)
+        self.notices.setMinimumWidth(150)
+        self.notices.layout().setContentsMargins(10, 10, 6, 10)
+        for key in ("add_update", "add_resolution", "add_post-incident"):
+            self.notices.add_action_button(key, self.actions_by_key[key])
+        self.notices.selected.connect(self.show_notice)
+
+        self.preview = PreviewPane(self)
+        self.findings = FindingsPanel(self)
+        self.findings.activated.connect(self.select_finding)
+        self.findings.apply.connect(self.apply_suggestion)
+        self.findings.ignore.connect(self.ignore_finding)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.setObjectName("right_splitter")
+        for pane, margins in ((self.preview, (6, 10, 10, 4)), (self.findings, (6, 8, 10, 8))):
+            holder = QWidget(self)
+            box = QVBoxLayout(holder)
+            box.setContentsMargins(*margins)
+            box.addWidget(pane)
+            right.addWidget(holder)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        right.setChildrenCollapsible(False)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.notices)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 5)
+        self.splitter.setChildrenCollapsible(False)
+        self.right_splitter = right
+        self.setCentralWidget(self.splitter)
+
+        self.autosave_label = QLabel(self)
+        self.autosave_label.setObjectName("autosave_status")
+        self.statusBar().addPermanentWidget(self.autosave_label)
+
+        self.form.field_edited.connect(self._field_edited)
+        self.form.time_edited.connect(self._time_edited)
+
+    def _restore_layout(self) -> None:
+        settings = self.context.settings
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        state = settings.value("window/splitter")
+        if state is None or not self.splitter.restoreState(state):
+            self.splitter.setSizes([190, 600, 610])
+        state = settings.value("window/right_splitter")
+        if state is None or not self.right_splitter.restoreState(state):
+            self.right_splitter.setSizes([620, 240])
+
+    def _save_layout(self) -> None:
+        settings = self.context.settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/right_splitter", self.right_splitter.saveState())
+        settings.sync()
+
+    # ---- the document ------------------------------------------------------------------
+
+    def set_document(self, document: Document) -> None:
+        if self.doc is not None and self.doc is not document:
+            self.doc.close()
+            self.doc.deleteLater()
+        self.doc = document
+        document.setParent(self)
+        document.modified_changed.connect(self._update_title)
+        document.path_changed.connect(lambda _p: self._update_title())
+        document.changed_on_disk.connect(self._changed_on_disk)
+        self._dirty.clear()
+        self._dirty_times.clear()
+        self.disk_banner.hide()
+        self._current = len(document.incident.notices) - 1
+        self._show_current()
+        self._update_title()
+
+    @property
+    def incident(self) -> Incident:
+        return self.doc.incident
+
+    @property
+    def notice(self):
+        return self.incident.notices[self._current]
+
+    def _show_current(self) -> None:
+        notice = self.notice
+        self.form.set_notice(self.incident, notice, read_only=notice.is_sent)
+        self.notices.show_incident(self.incident, self._current)
+        if notice.is_sent:
+            self.read_only_banner.label.setText(
+                "This notice was sent and is shown as sent. It can no longer be changed.")
+        self.read_only_banner.setVisible(notice.is_sent)
+        can_add = self.incident.newest_unsent() is None
+        for key in ("add_update", "add_resolution", "add_post-incident"):
+            self.actions_by_key[key].setEnabled(can_add)
+        self.live.reset() if hasattr(self, "live") else None
+
+    def show_notice(self, index: int) -> None:
+        if index == self._current:
+            return
+        self.flush()
+        self._current = index
+        self._show_current()
+
+    def _update_title(self, *_args) -> None:
+        doc = self.doc
+        self.setWindowTitle(f"{doc.display_name}[*] — OutageWriter")
+        self.setWindowModified(doc.modified)
+        self.setWindowFilePath(doc.path or "")
+
+    # ---- edits -------------------------------------------------------------------------
+
+    def _field_edited(self, name: str) -> None:
+        self._dirty.add(name)
+        self._edited()
+
+    def _time_edited(self, name: str) -> None:
+        self._dirty_times.add(name)
+        self._edited()
+
+    def _edited(self) -> None:
+        self.doc.set_modified(True)
+        self.live.schedule()
+        self.autosave.touch()
+
+    def flush(self) -> None:
+        """Store pending edits in the notice; invalid values are marked in the form, not stored."""
+        notice = self.notice
+        if self._dirty and not notice.is_sent:
+            for name in sorted(self._dirty):
+                try:
+                    notice.set(name, self.form.value(name))
+                    self.form.mark_error(name, None)
+                except (FieldError, TimeError) as exc:
+                    self.form.mark_error(name, str(exc))
+        self._dirty.clear()
+        if self._dirty_times:
+            problems = []
+            for name in sorted(self._dirty_times):
+                try:
+                    self.incident.set_time(name, self.form.time_value(name))
+                except (FieldError, TimeError) as exc:
+                    problems.append(str(exc))
+            self.form.mark_time_error("; ".join(problems) or None)
+            self._dirty_times.clear()
+
+    def _target(self):
+        return (self.incident, self.notice) if self.doc is not None else None
+
+    def _autosave_source(self):
+        return (self.incident, self.doc.path) if self.doc is not None and self.doc.modified else None
+
+    def refresh(self) -> None:
+        self.live.run_now()
+
+    def edit_focused(self, what: str) -> None:
+        widget = QApplication.focusWidget()
+        if widget is not None and hasattr(widget, what):
+            getattr(widget, what)()
+
+    # ---- findings ----------------------------------------------------------------------
+
+    def _show_findings(self, findings: list) -> None:
+        self._findings = findings
+        self.findings.set_findings(findings)
+        self.form.set_findings(findings)
+
+    def select_finding(self, finding) -> None:
+        self.flush()
+        self.form.focus_span(finding.field, finding.start, finding.end)
+
+    def step_finding(self, step: int) -> None:
+        cards = self.findings.cards
+        if not cards:
+            return
+        focused = [i for i, c in enumerate(cards) if c.hasFocus()]
+        index = (focused[0] + step) % len(cards) if focused else (0 if step > 0 else len(cards) - 1)
+        self.findings.scroll.ensureWidgetVisible(cards[index])
+        self.select_finding(cards[index].finding)
+
+    def apply_suggestion(self, finding, suggestion: str) -> None:
+        if self.notice.is_sent:
+            return
+        self.flush()
+        if self.notice.fields.get(finding.field, "")[finding.start:finding.end] != finding.match:
+            self.statusBar().showMessage("The text changed since this finding; look again.", 4000)
+            self.live.run_now()
+            return
+        self.form.replace_span(finding.field, finding.start, finding.end, suggestion)
+        self.live.run_now()
+
+    def ignore_finding(self, finding) -> None:
+        if self.notice.is_sent:
+            return
+        if finding.key not in self.notice.dismissed:
+            self.notice.dismissed.append(finding.key)
+            self._edited()
+        self.live.run_now()
+
+    # ---- files -------------------------------------------------------------------------
+
+    def _folder(self) -> str:
+        if self.doc.path:
+            return str(Path(self.doc.path).parent)
+        recent = self.context.recent_files.list()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current document (saved, or the user said so)."""
+        self.flush()
+        if not self.doc.modified:
+            return True
+        answer = self.context.dialogs.unsaved_changes(self, self.doc.display_name)
+        if answer == SAVE:
+            return self.save()
+        if answer == DISCARD:
+            self.autosave.discard(self.incident)
+            return True
+        return False
+
+    def new_incident(self) -> None:
+        values = self.context.dialogs.new_incident(self)
+        if values is None or not self.maybe_save():
+            return
+        title, service, kind = values
+        try:
+            document = Document(Incident.create(title, service, kind), parent=self)
+        except FieldError as exc:
+            self.context.dialogs.error(self, "Cannot create the incident", str(exc))
+            return
+        self.set_document(document)
+        document.set_modified(True)
+        self.autosave.touch()
+
+    def open_dialog(self) -> None:
+        path = self.context.dialogs.open_path(self, self._folder())
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        if not self.maybe_save():
+            return False
+        try:
+            document = Document.open(path, parent=self)
+        except IncidentFileError as exc:
+            self.context.dialogs.error(self, "Cannot open the incident", str(exc))
+            return False
+        self.set_document(document)
+        self.context.recent_files.add(path)
+        return True
+
+    def fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.context.recent_files.list()
+        for number, path in enumerate(paths, start=1):
+            action = QAction(f"&{number % 10} {Path(path).name}", self.recent_menu)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+            self.recent_menu.addAction(action)
+        if not paths:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+
+    def save(self) -> bool:
+        self.flush()
+        if not self.doc.path:
+            return self.save_as()
+        if self.doc.changed_since_read():
+            answer = self.context.dialogs.changed_on_disk_before_save(self, self.doc.path)
+            if answer == RELOAD:
+                self._reload_from_disk()
+                return False
+            if answer != OVERWRITE:
+                return False
+        return self._write(self.doc.path)
+
+    def save_as(self) -> bool:
+        self.flush()
+        suggested = self.doc.path or os.path.join(self._folder(), _file_name(self.incident.title))
+        path = self.context.dialogs.save_path(self, suggested)
+        return self._write(path) if path else False
+
+    def _write(self, path: str) -> bool:
+        try:
+            self.doc.save(path)
+        except OSError as exc:
+            self.context.dialogs.error(self, "Cannot save the incident", f"{path}: {exc.strerror or exc}")
+            return False
+        self.autosave.discard(self.incident)
+        self.autosave_label.setText("")
+        self.context.recent_files.add(path)
+        fields = self.notice.fields
+        self.context.recent_contacts.add(fields["contact_name"], fields["contact_email"], fields["contact_phone"])
+        self.disk_banner.hide()
+        self.statusBar().showMessage(f"Saved {self.doc.display_name}", 4000)
+        return True
+
+    def _changed_on_disk(self, path: str) -> None:
+        self.disk_banner.label.setText(
+            f"{Path(path).name} was changed outside this window since you opened it. "
+            "Reload to see those changes, or keep yours (saving will ask before overwriting).")
+        self.disk_banner.show()
+
+    def _reload_from_disk(self) -> None:
+        try:
+            document = Document.open(self.doc.path, parent=self)
+        except IncidentFileError as exc:
+            self.context.dialogs.error(self, "Cannot reload the incident", str(exc))
+            return
+        self.autosave.discard(self.incident)
+        self.set_document(document)
+
+    # ---- notices -----------------------------------------------------------------------
+
+    def add_notice(self, kind: str) -> None:
+        self.flush()
+        try:
+            self.incident.add_notice(kind)
+        except FieldError as exc:
+            self.context.dialogs.error(self, "Cannot add a notice", str(exc))
+            return
+        self._current = len(self.incident.notices) - 1
+        self._show_current()
+        self._edited()
+
+    # ---- recovery ----------------------------------------------------------------------
+
+    def offer_recovery(self) -> None:
+        copies = self.context.recovery.orphans()
+        if not copies:
+            return
+        restore, discard = self.context.dialogs.choose_recovery(self, copies)
+        for copy in discard:
+            self.context.recovery.discard_file(copy.file)
+        for copy in restore:
+            document = Document(copy.incident, copy.original_path, parent=None)
+            document.set_modified(True)
+            if self._is_pristine() or self.incident.id == copy.incident.id:
+                self.set_document(document)
+                target = self
+            else:
+                target = MainWindow(self.context, document)
+                target.show()
+            target.autosave.touch()
+
+    def _is_pristine(self) -> bool:
+        return not self.doc.modified and not self.doc.path
+
+    # ---- window events -----------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.autosave.discard(self.incident)
+        self.doc.close()
+        self._save_layout()
+        if self in self.context.windows:
+            self.context.windows.remove(self)
+        event.accept()
+
+    def quit_all(self) -> None:
+        for window in list(self.context.windows):
+            if not window.close():
+                return
+        QApplication.quit()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if _outage_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if _outage_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = _outage_paths(event.mimeData())
+        if not paths:
+            return
+        event.acceptProposedAction()
+        # Leave the drop handler before any question is asked.
+        QTimer.singleShot(0, lambda p=paths[0]: self.open_path(p))
+
+
+def _outage_paths(mime) -> list[str]:
+    if not mime.hasUrls():
+        return []
+    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile().endswith(SUFFIX)]
+
+
+def _file_name(title: str) -> str:
+    stem = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")
+    while "--" in stem:
+        stem = stem.replace("--", "-")
+    return (stem[:60] or "incident") + SUFFIX

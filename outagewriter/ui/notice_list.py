@@ -1,0 +1,80 @@
+"""The incident's notices in order: kind, status, and whether each was sent or is a draft."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from ..core.model import Incident, Notice
+from ..core.timeutil import parse_zoned
+
+KIND_LABELS = {
+    "initial": "First notice",
+    "update": "Update",
+    "resolution": "Resolution",
+    "post-incident": "Post-incident",
+    "maintenance": "Maintenance",
+}
+
+
+def _sent_label(notice: Notice) -> str:
+    when = (notice.sent or {}).get("at") or (notice.sent or {}).get("date") or ""
+    try:
+        moment = parse_zoned(when).moment if when else None
+    except ValueError:
+        moment = None
+    return f"Sent {moment:%d %b %H:%M}" if moment else "Sent"
+
+
+class NoticeList(QWidget):
+    selected = Signal(int)  # index into incident.notices
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        heading = QLabel("Notices", self)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        self.list = QListWidget(self)
+        self.list.setObjectName("notices")
+        self.list.setAccessibleName("Notices of this incident")
+        self.list.setSpacing(2)
+        self.list.setWordWrap(True)
+        self.list.currentRowChanged.connect(self._row_changed)
+        layout.addWidget(self.list, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        self._updating = False
+
+    def add_action_button(self, key: str, action) -> None:
+        button = QPushButton(action.text().replace("&", ""), self)
+        button.setObjectName(f"add_{key}")
+        button.clicked.connect(action.trigger)
+        button.setEnabled(action.isEnabled())
+        action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
+        self.layout().addWidget(button)
+        self.buttons[key] = button
+
+    def show_incident(self, incident: Incident, current: int) -> None:
+        self._updating = True
+        self.list.clear()
+        updates = 0
+        for number, notice in enumerate(incident.notices, start=1):
+            label = KIND_LABELS.get(notice.kind, notice.kind)
+            if notice.kind == "update":
+                updates += 1
+                label += f" {updates}"
+            status = notice.fields["status"].replace("-", " ").capitalize()
+            state = _sent_label(notice) if notice.is_sent else "Draft"
+            item = QListWidgetItem(f"{number}. {label}\n{status} · {state}")
+            item.setData(Qt.ItemDataRole.UserRole, number - 1)
+            item.setToolTip("Sent notices are shown read-only" if notice.is_sent else "Being drafted")
+            self.list.addItem(item)
+        self.list.setCurrentRow(current)
+        self._updating = False
+
+    def _row_changed(self, row: int) -> None:
+        if not self._updating and row >= 0:
+            self.selected.emit(row)

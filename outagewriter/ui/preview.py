@@ -1,0 +1,123 @@
+"""The notice as recipients will see it: subject, HTML email, plain text and the short post."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+
+from ..core.render import SHORT_LIMIT, Rendered
+from .editors import monospace_font
+from .highlight import quiet
+
+
+class _KeepScroll:
+    """Re-rendering replaces the document; keep the reader where they were."""
+
+    def __init__(self, widget):
+        self.bar = widget.verticalScrollBar()
+
+    def __enter__(self):
+        self.value = self.bar.value()
+        self.at_end = self.value and self.value >= self.bar.maximum()
+
+    def __exit__(self, *exc):
+        self.bar.setValue(self.bar.maximum() if self.at_end else self.value)
+
+
+class PreviewPane(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("preview")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+
+        caption = QLabel("Subject", self)
+        small = QFont(caption.font())
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        caption.setFont(small)
+        quiet(caption)
+        self.subject = QLabel(self)
+        self.subject.setObjectName("preview_subject")
+        self.subject.setAccessibleName("Subject as recipients see it")
+        self.subject.setWordWrap(True)
+        self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bold = QFont(self.subject.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.1)
+        self.subject.setFont(bold)
+        layout.addWidget(caption)
+        layout.addWidget(self.subject)
+
+        self.problems = QLabel(self)
+        self.problems.setObjectName("template_problems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #d92d20;")
+        self.problems.hide()
+        layout.addWidget(self.problems)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("preview_tabs")
+        self.tabs.setDocumentMode(True)
+        self.html = QTextBrowser(self)
+        self.html.setObjectName("preview_html")
+        self.html.setAccessibleName("HTML email preview")
+        self.html.setOpenLinks(False)
+        # A scroll bar that comes and goes makes Qt lay a long document out twice per update.
+        self.html.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("preview_text")
+        self.text.setAccessibleName("Plain text email preview")
+        self.text.setReadOnly(True)
+        self.text.setFont(monospace_font())
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        short_page = QWidget(self)
+        short_layout = QVBoxLayout(short_page)
+        short_layout.setContentsMargins(0, 8, 0, 0)
+        self.short = QPlainTextEdit(short_page)
+        self.short.setObjectName("preview_short")
+        self.short.setAccessibleName("Short post preview")
+        self.short.setReadOnly(True)
+        self.short_count = QLabel(short_page)
+        self.short_count.setObjectName("preview_short_count")
+        quiet(self.short_count)
+        short_layout.addWidget(self.short, 1)
+        short_layout.addWidget(self.short_count)
+        self.tabs.addTab(self.html, "Email")
+        self.tabs.addTab(self.text, "Plain text")
+        self.tabs.addTab(short_page, "Short post")
+        layout.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(lambda _i: self._update_tabs())
+        self._rendered: Rendered | None = None
+        self._shown: dict[str, str] = {}  # tab -> the content it shows
+
+    def show_rendered(self, rendered: Rendered) -> None:
+        """Subject and the visible tab now; a hidden tab catches up when it is shown."""
+        self._rendered = rendered
+        self.subject.setText(rendered.subject)
+        self._update_tabs()
+
+    def _update_tabs(self) -> None:
+        rendered = self._rendered
+        if rendered is None:
+            return
+        current = self.tabs.currentIndex()
+        if current == 0 and self._shown.get("html") != rendered.html:
+            with _KeepScroll(self.html):
+                self.html.setHtml(rendered.html)
+            self._shown["html"] = rendered.html
+        elif current == 1 and self._shown.get("text") != rendered.text:
+            with _KeepScroll(self.text):
+                self.text.setPlainText(rendered.text)
+            self._shown["text"] = rendered.text
+        elif current == 2 and self._shown.get("short") != rendered.short:
+            self.short.setPlainText(rendered.short)
+            self.short_count.setText(f"{len(rendered.short)} of {SHORT_LIMIT} characters")
+            self._shown["short"] = rendered.short
+        problems = "\n".join(str(p) for p in rendered.problems)
+        self.problems.setText(problems)
+        self.problems.setVisible(bool(problems))
+
+    def show_error(self, message: str) -> None:
+        self.problems.setText(message)
+        self.problems.setVisible(bool(message))

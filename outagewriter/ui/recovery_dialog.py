@@ -1,0 +1,60 @@
+"""After a crash: the incidents whose recovery copies were left behind, to restore or discard."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
+
+
+def _when(saved_at: str) -> str:
+    try:
+        moment = datetime.fromisoformat(saved_at.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return saved_at
+    return f"{moment:%d %b %Y, %H:%M:%S}"
+
+
+class RecoveryDialog(QDialog):
+    def __init__(self, copies: list, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Recover unsaved work")
+        self.setMinimumWidth(520)
+        self.copies = copies
+        self.to_restore: list = []
+        self.to_discard: list = []
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "OutageWriter stopped before these incidents were saved. "
+            "Restore the ones you want to keep working on.", self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = QListWidget(self)
+        self.list.setObjectName("recovery_list")
+        for copy in copies:
+            where = copy.original_path or "never saved"
+            item = QListWidgetItem(f"{copy.title}\n{where} · autosaved {_when(copy.saved_at)}")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.list.addItem(item)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(self)
+        restore = buttons.addButton("Restore selected", QDialogButtonBox.ButtonRole.AcceptRole)
+        discard = buttons.addButton("Discard all", QDialogButtonBox.ButtonRole.DestructiveRole)
+        later = buttons.addButton("Decide later", QDialogButtonBox.ButtonRole.RejectRole)
+        restore.clicked.connect(self._restore)
+        discard.clicked.connect(self._discard)
+        later.clicked.connect(self.reject)
+        restore.setDefault(True)
+        layout.addWidget(buttons)
+
+    def _restore(self) -> None:
+        # Unchecked copies are kept and offered again next time: nothing is thrown away silently.
+        for row, copy in enumerate(self.copies):
+            if self.list.item(row).checkState() == Qt.CheckState.Checked:
+                self.to_restore.append(copy)
+        self.accept()
+
+    def _discard(self) -> None:
+        self.to_discard = list(self.copies)
+        self.accept()

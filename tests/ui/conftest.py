@@ -1,0 +1,133 @@
+"""UI test fixtures: a window on its own state folder, with dialogs that answer from a script."""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from outagewriter.app import build_context, create_window  # noqa: E402
+from outagewriter.core import fileformat  # noqa: E402
+from outagewriter.core.findings import Finding  # noqa: E402
+from outagewriter.core.model import Incident  # noqa: E402
+from outagewriter.ui.context import Timings  # noqa: E402
+from outagewriter.ui.dialogs import CANCEL, DISCARD, Dialogs  # noqa: E402
+
+
+class ScriptedDialogs(Dialogs):
+    """Answers every question from `answers` and records what was asked."""
+
+    def __init__(self):
+        self.answers = {"unsaved_changes": DISCARD, "changed_on_disk_before_save": CANCEL}
+        self.asked: list[str] = []
+        self.errors: list[str] = []
+        self.save_as: str | None = None
+        self.restore_all = True
+
+    def unsaved_changes(self, parent, name):
+        self.asked.append("unsaved_changes")
+        return self.answers["unsaved_changes"]
+
+    def changed_on_disk_before_save(self, parent, path):
+        self.asked.append("changed_on_disk_before_save")
+        return self.answers["changed_on_disk_before_save"]
+
+    def choose_recovery(self, parent, copies):
+        self.asked.append("choose_recovery")
+        return (list(copies), []) if self.restore_all else ([], [])
+
+    def save_path(self, parent, suggested):
+        self.asked.append("save_path")
+        return self.save_as
+
+    def error(self, parent, title, text):
+        self.errors.append(f"{title}: {text}")
+
+
+class FakeGrammar:
+    """Stands in for GrammarChecker in UI tests: one worker thread, flags 'teh'."""
+
+    enabled = True
+
+    def __init__(self):
+        self._executor = ThreadPoolExecutor(max_workers=1)
+        self.calls = 0
+
+    def submit(self, fields):
+        self.calls += 1
+        return self._executor.submit(self._check, dict(fields))
+
+    @staticmethod
+    def _check(fields):
+        found = []
+        for name, text in fields.items():
+            start = text.find("teh")
+            if start >= 0:
+                found.append(Finding("languagetool/MORFOLOGIK_RULE_EN_US", "spelling", "warning", name,
+                                     start, start + 3, "teh", "Possible spelling mistake found.", ("the",)))
+        return found
+
+    def close(self):
+        self._executor.shutdown(wait=True)
+
+
+@pytest.fixture
+def dirs(tmp_path, monkeypatch):
+    state, config = tmp_path / "state", tmp_path / "config"
+    monkeypatch.setenv("OUTAGEWRITER_STATE_DIR", str(state))
+    monkeypatch.setenv("OUTAGEWRITER_CONFIG_DIR", str(config))
+    return state, config
+
+
+@pytest.fixture
+def fake_grammar():
+    grammar = FakeGrammar()
+    yield grammar
+    grammar.close()
+
+
+@pytest.fixture
+def dialogs():
+    return ScriptedDialogs()
+
+
+@pytest.fixture
+def make_window(qtbot, dirs, dialogs):
+    contexts = []
+
+    def make(path=None, grammar=None, offer_recovery=False, timings=None):
+        context = build_context(state_dir=dirs[0], config_dir=dirs[1], dialogs=dialogs,
+                                grammar=grammar if grammar is not None else _Off(),
+                                timings=timings or Timings(autosave_ms=400, autosave_max_ms=2000))
+        contexts.append(context)
+        window = create_window(path, context, offer_recovery=offer_recovery)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield make
+    for context in contexts:
+        context.tasks.wait()
+
+
+class _Off:
+    enabled = False
+
+
+@pytest.fixture
+def incident_file(tmp_path):
+    incident = Incident.create("Card payments failing", "Checkout")
+    incident.notices[-1].update({
+        "summary": "Card payments fail for some customers since 09:40 CET.",
+        "impact": "Card payments fail with an error message.",
+        "data_loss": "none",
+        "contact_name": "Jana Novák",
+        "contact_email": "jana.novak@example.com",
+        "next_update": "2026-11-27T11:00[Europe/Prague]",
+    })
+    path = tmp_path / "payments.outage"
+    fileformat.save(incident, path)
+    return path
