@@ -181,3 +181,10 @@ def test_bullet_lists_become_html_lists_and_stay_escaped():
     assert '<ul style="margin:0 0 12px 0;padding:0 0 0 22px;"><li style="margin:0 0 4px 0;">&lt;b&gt;Cards&lt;/b&gt;</li>' in html
     assert "<ol" in html and ">second</li></ol>" in html
     assert html.startswith('<p style="margin:0 0 12px 0;">Affected:</p>')
+
+
+def test_subject_does_not_repeat_a_service_the_title_names(renderer):
+    from outagewriter.core.model import Incident
+
+    incident = Incident.create("Card payments failing at checkout", "Checkout")
+    assert renderer.render(incident, incident.notices[-1]).subject == "Investigating: Card payments failing at checkout"
