@@ -1,7 +1,6 @@
 """`new`, `set`, `add` and `render`: create an incident file, fill its newest notice, and see it."""
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 

@@ -5,9 +5,9 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import incidents
 
 from outagewriter.core import fileformat
-from outagewriter.core.fields import DATA_LOSS, FIELD_NAMES, SPECS
 from outagewriter.core.model import Incident
 from outagewriter.core.resources import shipped_path
 
@@ -29,29 +29,6 @@ def test_saved_file_is_readable_utf8_json(tmp_path):
     path = tmp_path / "ja.outage"
     fileformat.save(incident, path)
     assert "ログインできません" in path.read_text("utf-8")
-
-
-# Any text a user can type: odd Unicode, control characters (except NUL), markup, huge-ish values.
-typed_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=300
-)
-line_text = typed_text.map(lambda s: s.replace("\r", " ").replace("\n", " "))
-
-
-@st.composite
-def incidents(draw):
-    incident = Incident.create(draw(line_text), draw(line_text), kind=draw(st.sampled_from(["incident", "maintenance"])))
-    notice = incident.notices[-1]
-    for name in FIELD_NAMES:
-        spec = SPECS[name]
-        if spec.kind == "text":
-            notice.set(name, draw(typed_text))
-        elif spec.kind == "line":
-            notice.set(name, draw(line_text))
-    notice.set("data_loss", draw(st.sampled_from(("",) + DATA_LOSS)))
-    notice.set("to", draw(st.sampled_from(["", "a@x.example", "Zoë <z@x.example>, b@y.example"])))
-    notice.dismissed.extend(draw(st.lists(typed_text, max_size=3)))
-    return incident
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])

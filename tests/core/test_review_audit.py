@@ -6,12 +6,11 @@ from email.policy import default
 import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from strategies import incidents, typed_text
 
 from outagewriter.core import audit, fileformat, review
-from outagewriter.core.fields import DATA_LOSS, FIELD_NAMES, SPECS, FieldError
+from outagewriter.core.fields import FieldError
 from outagewriter.core.message import Sender
-from outagewriter.core.model import Incident
 from outagewriter.core.render import Renderer
 from outagewriter.core.resources import shipped_path
 from outagewriter.core.review_request import build_review_request
@@ -126,29 +125,6 @@ def test_review_request_refuses_a_bad_reviewer_address(tmp_path, incident, addre
     with pytest.raises(FieldError):
         build_review_request(incident, incident.notices[-1], render(incident), Sender("j@acme.example"),
                              address, tmp_path / "x.outage")
-
-
-# Any text a user can type (as in test_fileformat): odd Unicode, control characters, markup.
-typed_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-                     max_size=200)
-line_text = typed_text.map(lambda s: s.replace("\r", " ").replace("\n", " "))
-
-
-@st.composite
-def incidents(draw):
-    incident = Incident.create(draw(line_text), draw(line_text), kind=draw(st.sampled_from(["incident", "maintenance"])))
-    notice = incident.notices[-1]
-    for name in FIELD_NAMES:
-        spec = SPECS[name]
-        if spec.kind == "text":
-            notice.set(name, draw(typed_text))
-        elif spec.kind == "line":
-            notice.set(name, draw(line_text))
-    notice.set("data_loss", draw(st.sampled_from(("",) + DATA_LOSS)))
-    for part in ("to", "cc", "bcc"):
-        notice.set(part, draw(st.sampled_from(["", "a@x.example", "Zoë <z@X.example>, b@y.example",
-                                               'Jörg Müller <j@ü.example>'])))
-    return incident
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -1,0 +1,29 @@
+"""Hypothesis strategies for incidents as users fill them, shared by the property tests."""
+from hypothesis import strategies as st
+
+from outagewriter.core.fields import DATA_LOSS, FIELD_NAMES, SPECS
+from outagewriter.core.model import Incident
+
+# Any text a user can type: odd Unicode, control characters (except NUL), markup.
+typed_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                     max_size=300)
+line_text = typed_text.map(lambda s: s.replace("\r", " ").replace("\n", " "))
+ADDRESS_LISTS = ["", "a@x.example", "Zoë <z@X.example>, b@y.example", "Jörg Müller <j@ü.example>"]
+
+
+@st.composite
+def incidents(draw):
+    incident = Incident.create(draw(line_text), draw(line_text),
+                               kind=draw(st.sampled_from(["incident", "maintenance"])))
+    notice = incident.notices[-1]
+    for name in FIELD_NAMES:
+        kind = SPECS[name].kind
+        if kind == "text":
+            notice.set(name, draw(typed_text))
+        elif kind == "line":
+            notice.set(name, draw(line_text))
+    notice.set("data_loss", draw(st.sampled_from(("",) + DATA_LOSS)))
+    for part in ("to", "cc", "bcc"):
+        notice.set(part, draw(st.sampled_from(ADDRESS_LISTS)))
+    notice.dismissed.extend(draw(st.lists(typed_text, max_size=3)))
+    return incident
