@@ -1,4 +1,4 @@
-"""Builds the application context and the main window (DESIGN §3, §4).
+"""Builds the application context and the main window.
 
 `create_window` needs an existing QApplication and does not enter the event loop: tests and
 benchmarks use it. `main` is what `outagewriter` (no arguments, or a file) runs.
@@ -30,39 +30,39 @@ def _fast_checker():
 
 
 def _grammar(settings):
+    """A GrammarChecker from the `grammar` section of settings.json."""
     from .core.grammar import GrammarChecker, GrammarSettings
 
-    mode = str(settings.value("grammar/mode", "off"))
-    try:
-        grammar_settings = GrammarSettings(
-            mode=mode,
-            language=str(settings.value("grammar/language", "en-US")),
-            jar_folder=settings.value("grammar/jar_folder") or None,
-            server_url=settings.value("grammar/server_url") or None,
-        )
-    except ValueError:
-        grammar_settings = GrammarSettings(mode="off")
-    return GrammarChecker(grammar_settings)
+    return GrammarChecker(GrammarSettings.from_settings(settings))
 
 
-def build_context(*, state_dir=None, config_dir=None, dialogs=None, grammar=None, check=None, timings=None):
+LAYOUT_FILE = "window.ini"  # window geometry and splitters, in the state folder (not a setting)
+
+
+def build_context(*, state_dir=None, config_dir=None, dialogs=None, grammar=None, check=None, timings=None,
+                  settings=None, secrets=None):
     """The one application context. Every argument overrides a default (tests configure, not patch)."""
     from PySide6.QtCore import QSettings
 
     from .core.history import RecentContacts, RecentFiles
+    from .core.mail.accounts import AccountStore
+    from .core.mail.secrets import Secrets
     from .core.recovery import RecoveryStore
     from .core.render import Renderer
+    from .core.settings import load_settings
     from .ui.context import AppContext, TaskRunner, Timings
     from .ui.dialogs import Dialogs
 
     state = Path(state_dir) if state_dir else paths.state_dir()
     config = Path(config_dir) if config_dir else paths.config_dir()
-    settings = QSettings(str(config / "outagewriter.ini"), QSettings.Format.IniFormat)
+    settings = settings if settings is not None else load_settings(config)
+    layout = QSettings(str(state / LAYOUT_FILE), QSettings.Format.IniFormat)
     problem = ""
     if check is None:
         check, problem = _fast_checker()
     return AppContext(
         settings=settings,
+        layout=layout,
         renderer=Renderer(user_dir=config / "templates"),
         check=check,
         grammar=grammar if grammar is not None else _grammar(settings),
@@ -72,6 +72,8 @@ def build_context(*, state_dir=None, config_dir=None, dialogs=None, grammar=None
         recovery=RecoveryStore(state / "recovery"),
         recent_files=RecentFiles(state),
         recent_contacts=RecentContacts(state),
+        accounts=AccountStore(config),
+        secrets=secrets if secrets is not None else Secrets(),
         timings=timings or Timings(),
         check_problem=problem,
     )
@@ -87,24 +89,13 @@ def create_window(path=None, context=None, offer_recovery: bool = True):
     """The main window on `path` (or a new incident), for an existing QApplication."""
     from PySide6.QtCore import QTimer
 
-    from .core.fileformat import IncidentFileError
-    from .ui.document import Document
     from .ui.main_window import MainWindow
 
     context = context or build_context()
-    document = None
-    error = None
-    if path:
-        try:
-            document = Document.open(str(path))
-        except IncidentFileError as exc:
-            error = str(exc)
-    window = MainWindow(context, document)
+    window = MainWindow(context, None)
     window.setWindowIcon(app_icon())
-    if document is not None:
-        context.recent_files.add(str(path))
-    if error:
-        QTimer.singleShot(0, lambda: context.dialogs.error(window, "Cannot open the incident", error))
+    if path:
+        window.open_path(str(path))  # asks (through context.dialogs) if it is locked or unreadable
     if offer_recovery:
         QTimer.singleShot(0, window.offer_recovery)
     return window

@@ -49,13 +49,15 @@ def register(subparsers) -> None:
 
 
 def grammar_checker(language: str):
-    """The CLI's grammar hook: a GrammarChecker for OUTAGEWRITER_LT_URL, or None when grammar is off."""
-    url = os.environ.get(LT_URL_ENV, "").strip()
-    if not url:
-        return None
+    """A GrammarChecker for OUTAGEWRITER_LT_URL if set, else as settings.json says; None when off."""
     from ..core.grammar import GrammarChecker, GrammarSettings
+    from ..core.settings import load_settings
 
-    return GrammarChecker(GrammarSettings(mode="server", server_url=url, language=f"{language}-US"))
+    url = os.environ.get(LT_URL_ENV, "").strip()
+    if url:
+        return GrammarChecker(GrammarSettings(mode="server", server_url=url, language=f"{language}-US"))
+    configured = GrammarSettings.from_settings(load_settings())
+    return None if configured.mode == "off" else GrammarChecker(configured)
 
 
 def _grammar_findings(checker, fields: dict[str, str]) -> list[Finding]:

@@ -59,6 +59,20 @@ class GrammarSettings:
             raise ValueError(f"unknown grammar mode {self.mode!r}; expected one of {MODES}")
         object.__setattr__(self, "custom_words", tuple(self.custom_words))
 
+    @classmethod
+    def from_settings(cls, settings) -> "GrammarSettings":
+        """The `grammar` section of settings.json (core.settings.Settings); off when it is unusable."""
+        try:
+            return cls(
+                mode=settings.grammar_mode,
+                language=settings.grammar_language,
+                jar_folder=settings.grammar_jar_folder or None,
+                server_url=settings.grammar_server_url or None,
+                custom_words=settings.grammar_custom_words,
+            )
+        except ValueError:
+            return cls(mode="off")
+
 
 # ---- pure conversion: LanguageTool JSON -> Finding -------------------------------------------
 

@@ -106,6 +106,16 @@ class LockInfo:
         return None
 
 
+def left_behind_by(holder: LockInfo | None, user: str, host: str | None = None) -> bool:
+    """A lock this very user's program left on this machine when it stopped (a crash): taking it over
+    needs no question, it was theirs."""
+    if holder is None:
+        return False
+    here = host or socket.gethostname()
+    same_user = " ".join(holder.user.casefold().split()) == " ".join(user.casefold().split())
+    return same_user and holder.host == here and holder.pid > 0 and not pid_alive(holder.pid)
+
+
 def pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False

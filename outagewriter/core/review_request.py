@@ -97,3 +97,12 @@ def build_review_request(incident: Incident, notice: Notice, rendered: Rendered,
     data = fileformat.dumps(incident).encode("utf-8")
     msg.add_attachment(data, maintype=ATTACHMENT_TYPE[0], subtype=ATTACHMENT_TYPE[1], filename=file.name)
     return msg
+
+
+def send_review_request(message: EmailMessage, account, password: str | None, **options):
+    """Hand a message made by `build_review_request` to the account's server; returns the
+    DeliveryReport (its `problem` says in plain words what went wrong). Safe on a worker thread."""
+    from .mail.delivery import deliver
+
+    reviewer = message["To"].addresses[0].addr_spec
+    return deliver(account, password, message.as_bytes(), [reviewer], **options)

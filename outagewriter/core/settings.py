@@ -8,6 +8,14 @@
       },
       "sharing": {
         "lock_stale_after_minutes": 30    a lock not refreshed for this long may be taken over
+      },
+      "grammar": {
+        "mode": "off",                    off | local (LanguageTool found on this machine) |
+                                          jars (a folder of LanguageTool jars) | server (an HTTP server)
+        "language": "en-US",              LanguageTool's language code
+        "jar_folder": "",                 mode "jars": the folder holding languagetool-server.jar
+        "server_url": "",                 mode "server": e.g. "http://lt.example.internal:8081"
+        "custom_words": ["Acme", "PayGate"]   never reported as misspelt (product names)
       }
     }
 
@@ -28,6 +36,8 @@ from .paths import config_dir
 
 SETTINGS_FILE = "settings.json"
 DEFAULT_LOCK_STALE_MINUTES = 30.0
+GRAMMAR_MODES = ("off", "local", "jars", "server")  # the same as core.grammar.MODES
+MAX_CUSTOM_WORDS = 10_000
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,11 @@ class Settings:
     approval_required: bool = True
     approver_must_differ: bool = True
     lock_stale_after_minutes: float = DEFAULT_LOCK_STALE_MINUTES
+    grammar_mode: str = "off"
+    grammar_language: str = "en-US"
+    grammar_jar_folder: str = ""
+    grammar_server_url: str = ""
+    grammar_custom_words: tuple[str, ...] = ()
     problems: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -89,15 +104,42 @@ def load_settings(folder: str | os.PathLike | None = None) -> Settings:
         ("review", "approval_required", bool, None),
         ("review", "approver_must_differ", bool, None),
         ("sharing", "lock_stale_after_minutes", (int, float), lambda v: 0 < v < 10_000_000),
+        ("grammar", "mode", str, lambda v: v in GRAMMAR_MODES),
+        ("grammar", "language", str, lambda v: 0 < len(v) <= 20 and v.replace("-", "").isalnum()),
+        ("grammar", "jar_folder", str, lambda v: len(v) <= 4096 and "\n" not in v),
+        ("grammar", "server_url", str, _usable_url),
+        ("grammar", "custom_words", list,
+         lambda v: len(v) <= MAX_CUSTOM_WORDS and all(isinstance(w, str) and w.strip() and len(w) <= 100 for w in v)),
     )
     for section_name, key, kind, check in wanted:
         section = data.get(section_name, {})
         if not isinstance(section, dict):
             problems.append(f"{file}: '{section_name}' should be an object; its defaults are used")
             continue
-        take(section, key, kind, key, f"{section_name}.{key}", check)
+        name = f"grammar_{key}" if section_name == "grammar" else key
+        take(section, key, kind, name, f"{section_name}.{key}", check)
     if "user_name" in values:
         values["user_name"] = " ".join(values["user_name"].split())
     if "lock_stale_after_minutes" in values:
         values["lock_stale_after_minutes"] = float(values["lock_stale_after_minutes"])
+    if "grammar_custom_words" in values:
+        values["grammar_custom_words"] = tuple(dict.fromkeys(w.strip() for w in values["grammar_custom_words"]))
+    if values.get("grammar_mode") == "jars" and not values.get("grammar_jar_folder"):
+        problems.append(f"{file}: grammar.mode is \"jars\" but grammar.jar_folder is empty; grammar checks are off")
+        values["grammar_mode"] = "off"
+    if values.get("grammar_mode") == "server" and not values.get("grammar_server_url"):
+        problems.append(f"{file}: grammar.mode is \"server\" but grammar.server_url is empty; grammar checks are off")
+        values["grammar_mode"] = "off"
     return Settings(**values, problems=tuple(dict.fromkeys(problems)))
+
+
+def _usable_url(value: str) -> bool:
+    if not value:
+        return True
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(c.isspace() for c in value)

@@ -43,6 +43,16 @@ def build(window: QMainWindow) -> None:
       "Tell recipients it is over")
     a("add_post-incident", "New &post-incident notice", lambda: w.add_notice("post-incident"), "Ctrl+Shift+P",
       "What happened and what will change: a separate, later notice")
+    a("send", "&Send…", w.send_notice, "Ctrl+Shift+S", "Send the notice to its recipients")
+    a("send_test", "Send a &test to myself…", w.send_test, "Ctrl+Shift+T",
+      "Send a [TEST] copy only to the account's own address")
+    a("request_review", "Request &review…", w.request_review, None, "Ask a reviewer to approve this notice")
+    a("review_by_email", "Request review by &email…", w.request_review_by_email, None,
+      "Email the notice and the incident file to a reviewer")
+    a("approve", "&Approve…", w.approve, None, "Approve the exact text of this notice")
+    a("request_changes", "Request &changes…", w.request_changes, None, "Send the notice back with a comment")
+    a("show_review", "Show the re&view", w.show_review, "Ctrl+Shift+V", "Approval, history and comments")
+    a("accounts", "&Mail accounts…", w.edit_accounts, None, "Add, change or test the accounts you send through")
 
     bar = w.menuBar()
     file_menu = bar.addMenu("&File")
@@ -69,6 +79,14 @@ def build(window: QMainWindow) -> None:
         notice_menu.addAction(w.actions_by_key[key])
     notice_menu.addSeparator()
     notice_menu.addAction(w.actions_by_key["refresh"])
+    review_menu = bar.addMenu("Re&view")
+    for key in ("show_review", None, "request_review", "review_by_email", None, "approve", "request_changes"):
+        review_menu.addSeparator() if key is None else review_menu.addAction(w.actions_by_key[key])
+    send_menu = bar.addMenu("Sen&d")
+    for key in ("send", "send_test"):
+        send_menu.addAction(w.actions_by_key[key])
+    settings_menu = bar.addMenu("Se&ttings")
+    settings_menu.addAction(w.actions_by_key["accounts"])
 
     tools = QToolBar("Main", w)
     tools.setObjectName("main_toolbar")
@@ -77,5 +95,8 @@ def build(window: QMainWindow) -> None:
         tools.addAction(w.actions_by_key[key])
     tools.addSeparator()
     for key in ("add_update", "add_resolution"):
+        tools.addAction(w.actions_by_key[key])
+    tools.addSeparator()
+    for key in ("request_review", "approve", "send"):
         tools.addAction(w.actions_by_key[key])
     w.addToolBar(tools)

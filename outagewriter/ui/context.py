@@ -13,9 +13,13 @@ from PySide6.QtCore import QObject, QSettings, QThreadPool, Signal
 
 from ..core.findings import Finding
 from ..core.history import RecentContacts, RecentFiles
+from ..core.locking import REFRESH_EVERY
+from ..core.mail.accounts import AccountStore
+from ..core.mail.secrets import Secrets
 from ..core.model import Incident, Notice
 from ..core.recovery import RecoveryStore
 from ..core.render import Renderer
+from ..core.settings import Settings
 from .dialogs import Dialogs
 
 FastCheck = Callable[[Incident, Notice], list[Finding]]
@@ -30,20 +34,31 @@ class Timings:
     grammar_ms: int = 900
     autosave_ms: int = 2000
     autosave_max_ms: int = 8000
+    lock_refresh_ms: int = int(REFRESH_EVERY * 1000)  # tell others on the shared folder we are still here
 
 
 class TaskRunner(QObject):
-    """Runs short jobs (file writes) off the GUI thread, one at a time and in order."""
+    """Runs jobs off the GUI thread, each on its lane, one at a time and in order per lane.
 
+    FILES (the default) is for short file writes: a later autosave never lands before an earlier
+    one. NETWORK is for talking to mail servers, which can take up to their timeout; it has its own
+    thread so an autosave never waits behind a slow server.
+    """
+
+    FILES, NETWORK = "files", "network"
     _finished = Signal(object, object, object)  # callback, result, error
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # in order: a later autosave never lands before an earlier one
+        self._pools = {}
+        for lane in (self.FILES, self.NETWORK):
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(1)
+            self._pools[lane] = pool
         self._finished.connect(self._deliver)
 
-    def run(self, job: Callable[[], object], done: Callable[[object, BaseException | None], None] | None = None):
+    def run(self, job: Callable[[], object], done: Callable[[object, BaseException | None], None] | None = None,
+            lane: str = FILES):
         def work():
             try:
                 result, error = job(), None
@@ -51,10 +66,11 @@ class TaskRunner(QObject):
                 result, error = None, exc
             self._finished.emit(done, result, error)
 
-        self._pool.start(work)
+        self._pools[lane].start(work)
 
-    def wait(self, msecs: int = 5000) -> bool:
-        return self._pool.waitForDone(msecs)
+    def wait(self, msecs: int = 5000, lane: str | None = None) -> bool:
+        lanes = [lane] if lane else list(self._pools)
+        return all(self._pools[name].waitForDone(msecs) for name in lanes)
 
     @staticmethod
     def _deliver(done, result, error) -> None:
@@ -64,7 +80,8 @@ class TaskRunner(QObject):
 
 @dataclass
 class AppContext:
-    settings: QSettings
+    settings: Settings  # settings.json (core.settings): identity, review, sharing, grammar
+    layout: QSettings  # window geometry and splitters, in the state folder
     renderer: Renderer
     check: FastCheck  # structure + tone: fast, pure, run on the GUI thread after the debounce
     grammar: object | None  # core.grammar.GrammarChecker (or anything with .enabled and .submit)
@@ -74,6 +91,8 @@ class AppContext:
     recovery: RecoveryStore
     recent_files: RecentFiles
     recent_contacts: RecentContacts
+    accounts: AccountStore
+    secrets: Secrets
     timings: Timings = field(default_factory=Timings)
     check_problem: str = ""  # why checks are limited, in plain words ("" when all is well)
     windows: list = field(default_factory=list)  # open main windows (restoring several copies opens several)

@@ -5,14 +5,15 @@ that answers from a script; production code does not know about it.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from ..core.fileformat import SUFFIX
 
 FILE_FILTER = f"Incident files (*{SUFFIX});;All files (*)"
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
-RELOAD, OVERWRITE, KEEP = "reload", "overwrite", "keep"
+RELOAD, OVERWRITE, KEEP, SAVE_COPY = "reload", "overwrite", "keep", "save-copy"
+READ_ONLY, TAKE_OVER = "read-only", "take-over"
 
 
 class Dialogs:
@@ -32,21 +33,40 @@ class Dialogs:
             QMessageBox.StandardButton(answer), CANCEL
         )
 
-    def changed_on_disk_before_save(self, parent: QWidget, path: str) -> str:
-        """The file changed since it was opened and the user saves: OVERWRITE, RELOAD or CANCEL."""
+    def save_conflict(self, parent: QWidget, message: str) -> str:
+        """Someone else saved the file since we read it: RELOAD, SAVE_COPY, OVERWRITE or CANCEL."""
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("File changed on disk")
-        box.setText("Someone else changed this incident file since you opened it.")
+        box.setWindowTitle("Someone else saved this file")
+        box.setText("Someone else changed this incident file since you opened it. Nothing was saved.")
         box.setInformativeText(
-            f"{path}\n\nOverwrite replaces their changes with yours. Reload shows theirs and drops yours."
-        )
-        overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+            f"{message}\n\nReload shows their version and drops your changes. Save a copy keeps both: "
+            "yours goes to a new file beside it. Overwrite replaces their changes with yours.")
         reload_ = box.addButton("Reload", QMessageBox.ButtonRole.AcceptRole)
+        copy = box.addButton("Save a copy", QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(copy)
         box.exec()
         clicked = box.clickedButton()
-        return OVERWRITE if clicked is overwrite else RELOAD if clicked is reload_ else CANCEL
+        return {reload_: RELOAD, copy: SAVE_COPY, overwrite: OVERWRITE}.get(clicked, CANCEL)
+
+    def file_locked(self, parent: QWidget, message: str, can_take_over: bool) -> str:
+        """Someone else has the file open: READ_ONLY, TAKE_OVER (only when stale) or CANCEL."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("Incident file in use")
+        box.setText(message)
+        box.setInformativeText(
+            "Open it read-only to look at it, or take the lock over: the program that held it seems to have "
+            "stopped." if can_take_over else "Open it read-only to look at it, or ask them to close it.")
+        read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+        take = box.addButton("Take over", QMessageBox.ButtonRole.DestructiveRole) if can_take_over else None
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read_only)
+        box.exec()
+        clicked = box.clickedButton()
+        return READ_ONLY if clicked is read_only else TAKE_OVER if take is not None and clicked is take else CANCEL
 
     def choose_recovery(self, parent: QWidget, copies: list) -> tuple[list, list]:
         """(copies to restore, copies to discard); copies not in either are kept for next time."""
@@ -75,3 +95,67 @@ class Dialogs:
 
     def error(self, parent: QWidget, title: str, text: str) -> None:
         QMessageBox.warning(parent, title, text)
+
+    def info(self, parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def confirm(self, parent: QWidget, title: str, text: str, yes: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+        ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(ok)
+        box.exec()
+        return box.clickedButton() is ok
+
+    # ---- mail ------------------------------------------------------------------------------
+
+    def accounts(self, parent: QWidget, context) -> None:
+        from .accounts_dialog import AccountsDialog
+
+        AccountsDialog(context, parent).exec()
+
+    def certificate_path(self, parent: QWidget, current: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(parent, "Trusted certificate", current,
+                                              "Certificates (*.pem *.crt *.cer);;All files (*)")
+        return path or None
+
+    def password(self, parent: QWidget, account) -> str | None:
+        """The account's password for this send only (the keyring has none); None = cancel."""
+        text, ok = QInputDialog.getText(
+            parent, "Password", f"Password for {account.username} at {account.host} (not saved):",
+            QLineEdit.EchoMode.Password)
+        return text if ok and text else None
+
+    def send(self, parent: QWidget, accounts: list, plan_text: str, test: bool) -> str | None:
+        """Which account to send through, after showing who gets it; None = cancel."""
+        from .send_dialog import SendDialog
+
+        dialog = SendDialog(accounts, plan_text, test, parent)
+        return dialog.account_name() if dialog.exec() else None
+
+    # ---- review ----------------------------------------------------------------------------
+
+    def request_review(self, parent: QWidget) -> str | None:
+        """The reviewer to name ("" for anyone), or None to cancel."""
+        text, ok = QInputDialog.getText(parent, "Request review", "Reviewer (optional):")
+        return text.strip() if ok else None
+
+    def approve(self, parent: QWidget, reviewer: str, summary: str) -> tuple[str, str] | None:
+        """(reviewer, comment) or None."""
+        from .review_dialogs import ApproveDialog
+
+        dialog = ApproveDialog(reviewer, summary, parent)
+        return dialog.values() if dialog.exec() else None
+
+    def request_changes(self, parent: QWidget, reviewer: str, fields: list[tuple[str, str]]):
+        """(reviewer, comment, field or None) or None."""
+        from .review_dialogs import ChangesDialog
+
+        dialog = ChangesDialog(reviewer, fields, parent)
+        return dialog.values() if dialog.exec() else None
+
+    def review_by_email(self, parent: QWidget, accounts: list) -> tuple[str, str] | None:
+        """(account name, reviewer's address) or None."""
+        from .review_dialogs import ReviewEmailDialog
+
+        dialog = ReviewEmailDialog(accounts, parent)
+        return dialog.values() if dialog.exec() else None

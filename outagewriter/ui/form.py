@@ -1,4 +1,4 @@
-"""The structured form: one editor per field, in the order a good notice is read (DESIGN §2).
+"""The structured form: one editor per field, in the order a good notice is read.
 
 The form only shows values and reports edits; the window stores them in the `Notice`, whose
 `set` validates them. Every editor's objectName is its field name.
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.checks.structure import SUMMARY_MAX_WORDS
 from ..core.fields import DATA_LOSS, SPECS, statuses_for
 from ..core.findings import Finding
 from ..core.model import TIME_NAMES, Incident, Notice
@@ -34,7 +35,6 @@ from .editors import (
 )
 from .highlight import FindingHighlighter, paint_line_edit, quiet
 
-SUMMARY_HINT_WORDS = 80  # past this a summary stops being read in a hurry
 DATA_LOSS_LABELS = {"none": "None", "possible": "Possible", "confirmed": "Confirmed", "unknown": "Not known yet"}
 TIME_LABELS = {"started": "Started", "detected": "Detected", "resolved": "Resolved"}
 PLACEHOLDERS = {
@@ -107,6 +107,7 @@ class NoticeForm(QWidget):
         self.time_editors: dict[str, OptionalTimeEditor] = {}
         self.labels: dict[str, QLabel] = {}
         self.errors: dict[str, QLabel] = {}
+        self.notes: dict[str, QLabel] = {}  # reviewers' open change requests, under their fields
         self.highlighters: dict[str, FindingHighlighter] = {}
         self._contacts = contacts or []
         self._findings: dict[str, list[Finding]] = {}
@@ -151,15 +152,29 @@ class NoticeForm(QWidget):
         self.labels[name] = label
         return label
 
-    def _error(self, name: str) -> QLabel:
-        error = QLabel(self)
+    def _error(self, name: str) -> QWidget:
+        """Under a field: its problem (red) and the reviewers' open comments on it (a note)."""
+        holder = QWidget(self)
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        note = QLabel(holder)
+        note.setObjectName(f"{name}_comments")
+        note.setWordWrap(True)
+        note.setAccessibleName(f"Reviewer comments on {SPECS[name].label}")
+        note.setStyleSheet("QLabel { color: #b54708; border-left: 3px solid #f79009; padding-left: 6px; }")
+        note.hide()
+        self.notes[name] = note
+        error = QLabel(holder)
         error.setObjectName(f"{name}_error")
         error.setWordWrap(True)
         error.setStyleSheet("color: #d92d20;")  # readable on light and dark backgrounds
         error.setAccessibleName(f"{SPECS[name].label} problem")
         error.hide()
         self.errors[name] = error
-        return error
+        box.addWidget(error)
+        box.addWidget(note)
+        return holder
 
     def _add(self, section: Section, name: str, row: int, col: int = 0, span: int = 1, label: str | None = None):
         self._make_editor(name)
@@ -327,6 +342,16 @@ class NoticeForm(QWidget):
         self._count_words()
         self.set_findings([])
 
+    def set_comments(self, by_field: dict[str, list[str]]) -> None:
+        for name, note in self.notes.items():
+            comments = by_field.get(name) or []
+            note.setText("\n".join(f"Change requested — {c}" for c in comments))
+            note.setVisible(bool(comments))
+
+    def set_read_only(self, on: bool) -> None:
+        for editor in (*self.editors.values(), *self.time_editors.values()):
+            editor.set_read_only(on)
+
     def value(self, name: str) -> str:
         return self.editors[name].value()
 
@@ -357,9 +382,9 @@ class NoticeForm(QWidget):
     def _count_words(self) -> None:
         words = len(self.editors["summary"].value().split())
         text = f"{words} word{'s' if words != 1 else ''}"
-        if words > SUMMARY_HINT_WORDS:
+        if words > SUMMARY_MAX_WORDS:
             text += (
-                f" — past ~{SUMMARY_HINT_WORDS} words a summary is no longer read in a hurry;"
+                f" — past ~{SUMMARY_MAX_WORDS} words a summary is no longer read in a hurry;"
                 " move detail to Consequences or the appendix."
             )
         self.word_count.setText(text)

@@ -1,4 +1,4 @@
-"""Findings painted in the fields: a thin highlighter over the pure checks (DESIGN §4).
+"""Findings painted in the fields: a thin highlighter over the pure checks.
 
 Findings carry Python string offsets (code points); Qt counts UTF-16 units, so spans are
 converted here once per update, not per paint.

@@ -1,4 +1,4 @@
-"""Keeping the preview and the findings current without ever making typing wait (DESIGN §4).
+"""Keeping the preview and the findings current without ever making typing wait.
 
 Every edit restarts one single-shot timer. When it fires, the pending edits are written to the
 notice, the notice is rendered and the fast checks (structure, tone) run: measured at a few

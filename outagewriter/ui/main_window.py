@@ -13,12 +13,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,39 +28,19 @@ from ..core.model import Incident
 from ..core.timeutil import TimeError
 from . import actions
 from .autosave import Autosave
+from .banner import Banner
 from .context import AppContext
-from .dialogs import DISCARD, OVERWRITE, RELOAD, SAVE
+from .dialogs import DISCARD, SAVE
 from .document import Document
+from .files import Files
 from .findings_panel import FindingsPanel
 from .form import NoticeForm
 from .live_update import LiveUpdate
 from .notice_list import NoticeList
 from .preview import PreviewPane
-
-
-class Banner(QFrame):
-    """A quiet strip above the form for things the user should know but need not answer now."""
-
-    def __init__(self, name: str, parent=None):
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        self.setBackgroundRole(self.palette().ColorRole.AlternateBase)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(12, 6, 8, 6)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        row.addWidget(self.label, 1)
-        self.buttons = row
-        self.hide()
-
-    def add_button(self, text: str, slot, name: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        self.buttons.addWidget(button)
-        return button
+from .review_flow import ReviewFlow
+from .review_panel import ReviewPanel
+from .sending import Sending
 
 
 class MainWindow(QMainWindow):
@@ -77,9 +56,12 @@ class MainWindow(QMainWindow):
         self.doc: Document | None = None
 
         actions.build(self)
+        self.files = Files(self)
+        self.sending = Sending(self)
         self._build()
         self.live = LiveUpdate(context, self._target, self.flush, self)
         self.live.rendered.connect(self.preview.show_rendered)
+        self.live.rendered.connect(self.review.on_rendered)
         self.live.render_failed.connect(self.preview.show_error)
         self.live.findings.connect(self._show_findings)
         self.live.grammar_status.connect(self.findings.set_status)
@@ -106,13 +88,20 @@ class MainWindow(QMainWindow):
         self.form_scroll.setMinimumWidth(420)
 
         self.read_only_banner = Banner("read_only_banner", self)
+        self.settings_banner = Banner("settings_banner", self)
+        self.settings_banner.add_button("Dismiss", self.settings_banner.hide, "settings_dismiss")
+        if self.context.settings.problems:
+            self.settings_banner.label.setText(
+                "Some settings could not be used, so safe defaults apply: " + "; ".join(self.context.settings.problems))
+            self.settings_banner.show()
         self.disk_banner = Banner("disk_banner", self)
-        self.disk_banner.add_button("Reload", self._reload_from_disk, "disk_reload")
+        self.disk_banner.add_button("Reload", self.reload_from_disk, "disk_reload")
         self.disk_banner.add_button("Keep mine", self.disk_banner.hide, "disk_keep")
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(0)
+        left_layout.addWidget(self.settings_banner)
         left_layout.addWidget(self.disk_banner)
         left_layout.addWidget(self.read_only_banner)
         left_layout.addWidget(self.form_scroll, 1)
@@ -129,9 +118,17 @@ class MainWindow(QMainWindow):
         self.findings.activated.connect(self.select_finding)
         self.findings.apply.connect(self.apply_suggestion)
         self.findings.ignore.connect(self.ignore_finding)
+        self.review_panel = ReviewPanel(self.actions_by_key, self)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.setObjectName("side_tabs")
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.addTab(self.findings, "Findings")
+        self.side_tabs.addTab(self.review_panel, "Review")
+        self.review = ReviewFlow(self, self.review_panel)
+        self.side_tabs.currentChanged.connect(lambda _i: self.review.refresh())
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.setObjectName("right_splitter")
-        for pane, margins in ((self.preview, (6, 10, 10, 4)), (self.findings, (6, 8, 10, 8))):
+        for pane, margins in ((self.preview, (6, 10, 10, 4)), (self.side_tabs, (6, 8, 10, 8))):
             holder = QWidget(self)
             box = QVBoxLayout(holder)
             box.setContentsMargins(*margins)
@@ -161,7 +158,7 @@ class MainWindow(QMainWindow):
         self.form.time_edited.connect(self._time_edited)
 
     def _restore_layout(self) -> None:
-        settings = self.context.settings
+        settings = self.context.layout
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -175,7 +172,7 @@ class MainWindow(QMainWindow):
             self.right_splitter.setSizes([620, 240])
 
     def _save_layout(self) -> None:
-        settings = self.context.settings
+        settings = self.context.layout
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/right_splitter", self.right_splitter.saveState())
@@ -192,10 +189,15 @@ class MainWindow(QMainWindow):
         document.modified_changed.connect(self._update_title)
         document.path_changed.connect(lambda _p: self._update_title())
         document.changed_on_disk.connect(self._changed_on_disk)
+        document.lock_lost.connect(self._lock_lost)
+        self._document_replaced()
+
+    def _document_replaced(self) -> None:
+        """The document or its incident is new: show its newest notice, forget pending edits."""
         self._dirty.clear()
         self._dirty_times.clear()
         self.disk_banner.hide()
-        self._current = len(document.incident.notices) - 1
+        self._current = len(self.doc.incident.notices) - 1
         self._show_current()
         self._update_title()
 
@@ -209,16 +211,34 @@ class MainWindow(QMainWindow):
 
     def _show_current(self) -> None:
         notice = self.notice
-        self.form.set_notice(self.incident, notice, read_only=notice.is_sent)
+        locked = self.doc.read_only
+        self.form.set_notice(self.incident, notice, read_only=notice.is_sent or locked)
         self.notices.show_incident(self.incident, self._current)
-        if notice.is_sent:
+        self.refresh_read_only()
+        self.live.reset() if hasattr(self, "live") else None
+        self.review.refresh()
+
+    def refresh_read_only(self) -> None:
+        """Banner, actions and form for what may be changed now (sent notice, file open read-only)."""
+        notice, locked = self.notice, self.doc.read_only
+        if locked:
+            self.read_only_banner.label.setText(
+                f"Opened read-only: {self.doc.read_only_reason or 'someone else is editing this file'}. "
+                "Use Save As to keep your own copy.")
+        elif notice.is_sent:
             self.read_only_banner.label.setText(
                 "This notice was sent and is shown as sent. It can no longer be changed.")
-        self.read_only_banner.setVisible(notice.is_sent)
-        can_add = self.incident.newest_unsent() is None
+        self.read_only_banner.setVisible(notice.is_sent or locked)
+        self.form.set_read_only(notice.is_sent or locked)
+        can_add = self.incident.newest_unsent() is None and not locked
         for key in ("add_update", "add_resolution", "add_post-incident"):
             self.actions_by_key[key].setEnabled(can_add)
-        self.live.reset() if hasattr(self, "live") else None
+        self.actions_by_key["save"].setEnabled(not locked)
+        for key in ("send_test", "request_review", "review_by_email"):
+            self.actions_by_key[key].setEnabled(not locked and not notice.is_sent)
+        for key in ("approve", "request_changes"):  # a reviewer may decide on a file someone has open
+            self.actions_by_key[key].setEnabled(bool(self.doc.path or not locked) and not notice.is_sent)
+        self.actions_by_key["send"].setEnabled(not locked and not _fully_sent(notice))
 
     def show_notice(self, index: int) -> None:
         if index == self._current:
@@ -365,10 +385,8 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str) -> bool:
         if not self.maybe_save():
             return False
-        try:
-            document = Document.open(path, parent=self)
-        except IncidentFileError as exc:
-            self.context.dialogs.error(self, "Cannot open the incident", str(exc))
+        document = self.files.open(path)
+        if document is None:
             return False
         self.set_document(document)
         self.context.recent_files.add(path)
@@ -386,38 +404,25 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("No recent files").setEnabled(False)
 
     def save(self) -> bool:
-        self.flush()
-        if not self.doc.path:
-            return self.save_as()
-        if self.doc.changed_since_read():
-            answer = self.context.dialogs.changed_on_disk_before_save(self, self.doc.path)
-            if answer == RELOAD:
-                self._reload_from_disk()
-                return False
-            if answer != OVERWRITE:
-                return False
-        return self._write(self.doc.path)
+        return self.files.save()
 
     def save_as(self) -> bool:
-        self.flush()
-        suggested = self.doc.path or os.path.join(self._folder(), _file_name(self.incident.title))
-        path = self.context.dialogs.save_path(self, suggested)
-        return self._write(path) if path else False
+        return self.files.save_as()
 
-    def _write(self, path: str) -> bool:
-        try:
-            self.doc.save(path)
-        except OSError as exc:
-            self.context.dialogs.error(self, "Cannot save the incident", f"{path}: {exc.strerror or exc}")
-            return False
+    def suggested_path(self) -> str:
+        return self.doc.path or os.path.join(self._folder(), _file_name(self.incident.title))
+
+    def saved(self) -> None:
+        """After the file was written: no recovery copy needed, remember the file and the contact."""
         self.autosave.discard(self.incident)
         self.autosave_label.setText("")
-        self.context.recent_files.add(path)
+        self.context.recent_files.add(self.doc.path)
         fields = self.notice.fields
         self.context.recent_contacts.add(fields["contact_name"], fields["contact_email"], fields["contact_phone"])
         self.disk_banner.hide()
         self.statusBar().showMessage(f"Saved {self.doc.display_name}", 4000)
-        return True
+        self.notices.show_incident(self.incident, self._current)
+        self.review.refresh()
 
     def _changed_on_disk(self, path: str) -> None:
         self.disk_banner.label.setText(
@@ -425,14 +430,20 @@ class MainWindow(QMainWindow):
             "Reload to see those changes, or keep yours (saving will ask before overwriting).")
         self.disk_banner.show()
 
-    def _reload_from_disk(self) -> None:
+    def _lock_lost(self, message: str) -> None:
+        self.disk_banner.label.setText(
+            f"{message}. Someone else may be editing this file now; saving will ask before overwriting.")
+        self.disk_banner.show()
+
+    def reload_from_disk(self) -> None:
+        old = self.incident
         try:
-            document = Document.open(self.doc.path, parent=self)
+            self.doc.reload()
         except IncidentFileError as exc:
             self.context.dialogs.error(self, "Cannot reload the incident", str(exc))
             return
-        self.autosave.discard(self.incident)
-        self.set_document(document)
+        self.autosave.discard(old)
+        self._document_replaced()
 
     # ---- notices -----------------------------------------------------------------------
 
@@ -447,6 +458,62 @@ class MainWindow(QMainWindow):
         self._show_current()
         self._edited()
 
+    # ---- mail and review (the flows live in sending.py and review_flow.py) ----------------
+
+    def edit_accounts(self) -> None:
+        self.context.dialogs.accounts(self, self.context)
+
+    def send_notice(self) -> None:
+        self.sending.start(test=False)
+
+    def send_test(self) -> None:
+        self.sending.start(test=True)
+
+    def show_current_again(self) -> None:
+        self._show_current()
+
+    def current_findings(self) -> list:
+        return self._findings
+
+    def notice_title(self) -> str:
+        number = self._current + 1
+        return f"Notice {number} of “{self.incident.title}”"
+
+    def note_changes(self) -> None:
+        """Before saving: an approval the edits voided is recorded as void in the file (core.review)."""
+        from ..core import review
+
+        who = self.context.settings.identity()
+        for notice in self.incident.notices:
+            record = notice.review or {}
+            if notice.is_sent or not record.get("approval") or record["approval"].get("voided"):
+                continue
+            review.note_changes(self.incident, notice, self.context.renderer.render(self.incident, notice), who)
+
+    def after_send(self) -> None:
+        """The sending thread is done: show the notice as it is now (read-only once sent)."""
+        self._show_current()
+        self.live.run_now()
+
+    def show_review(self) -> None:
+        self.side_tabs.setCurrentWidget(self.review_panel)
+        top, bottom = self.right_splitter.sizes()
+        if bottom < (top + bottom) * 0.45:  # the review needs room: share the column evenly
+            self.right_splitter.setSizes([(top + bottom) // 2, (top + bottom) - (top + bottom) // 2])
+        self.review.refresh()
+
+    def request_review(self) -> None:
+        self.review.request_review()
+
+    def request_review_by_email(self) -> None:
+        self.review.request_review_by_email()
+
+    def approve(self) -> None:
+        self.review.approve()
+
+    def request_changes(self) -> None:
+        self.review.request_changes()
+
     # ---- recovery ----------------------------------------------------------------------
 
     def offer_recovery(self) -> None:
@@ -458,6 +525,7 @@ class MainWindow(QMainWindow):
             self.context.recovery.discard_file(copy.file)
         for copy in restore:
             document = Document(copy.incident, copy.original_path, parent=None)
+            self.files.lock(document, ask=False)
             document.set_modified(True)
             if self._is_pristine() or self.incident.id == copy.incident.id:
                 self.set_document(document)
@@ -473,6 +541,12 @@ class MainWindow(QMainWindow):
     # ---- window events -----------------------------------------------------------------
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self.sending.running:
+            self.context.dialogs.error(self, "Sending in progress",
+                                       "The notice is being sent. Wait for it to finish, or press Cancel in the "
+                                       "progress window: it stops after the current batch.")
+            event.ignore()
+            return
         if not self.maybe_save():
             event.ignore()
             return
@@ -504,6 +578,12 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
         # Leave the drop handler before any question is asked.
         QTimer.singleShot(0, lambda p=paths[0]: self.open_path(p))
+
+
+def _fully_sent(notice) -> bool:
+    from ..core.mail.sending import plan
+
+    return notice.is_sent and not plan(notice).targets
 
 
 def _outage_paths(mime) -> list[str]:

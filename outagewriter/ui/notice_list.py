@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from ..core import review
 from ..core.model import Incident, Notice
 from ..core.timeutil import parse_zoned
 
@@ -17,12 +18,15 @@ KIND_LABELS = {
 
 
 def _sent_label(notice: Notice) -> str:
-    when = (notice.sent or {}).get("at") or (notice.sent or {}).get("date") or ""
+    when = (notice.sent or {}).get("time") or ""
     try:
         moment = parse_zoned(when).moment if when else None
     except ValueError:
         moment = None
-    return f"Sent {moment:%d %b %H:%M}" if moment else "Sent"
+    from ..core.mail.sending import plan
+
+    word = "Partly sent" if plan(notice).targets else "Sent"
+    return f"{word} {moment.astimezone():%d %b %H:%M}" if moment else word
 
 
 class NoticeList(QWidget):
@@ -67,13 +71,24 @@ class NoticeList(QWidget):
                 updates += 1
                 label += f" {updates}"
             status = notice.fields["status"].replace("-", " ").capitalize()
-            state = _sent_label(notice) if notice.is_sent else "Draft"
+            state = _sent_label(notice) if notice.is_sent else review.state(notice).replace("-", " ").capitalize()
             item = QListWidgetItem(f"{number}. {label}\n{status} · {state}")
             item.setData(Qt.ItemDataRole.UserRole, number - 1)
             item.setToolTip("Sent notices are shown read-only" if notice.is_sent else "Being drafted")
             self.list.addItem(item)
         self.list.setCurrentRow(current)
         self._updating = False
+
+    def set_state(self, index: int, state: str) -> None:
+        """Replace the review state shown for one notice (the window knows when an approval went void)."""
+        item = self.list.item(index)
+        if item is None:
+            return
+        head, _, second = item.text().partition("\n")
+        status = second.split(" · ")[0]
+        text = f"{head}\n{status} · {state}"
+        if item.text() != text:
+            item.setText(text)
 
     def _row_changed(self, row: int) -> None:
         if not self._updating and row >= 0:

@@ -50,7 +50,7 @@ def test_tone_checks_2000_words(benchmark, checker):
     fields = {"summary": TEXT}
     findings = benchmark(checker.check_fields, fields)
     assert findings  # the text holds a stacked apology and jargon on purpose
-    # Budget (DESIGN §8): under 10 ms. Benchmarks report it; they do not fail on a busy machine.
+    # Budget: under 10 ms. Benchmarks report it; they do not fail on a busy machine.
 
 
 def test_proselint_same_text(benchmark):

@@ -135,3 +135,22 @@ def test_jars_mode_starts_and_stops_its_own_server(languagetool_jars):
     assert checker.server is None
     if os.path.isdir("/proc"):
         assert not os.path.exists(f"/proc/{pid}")
+
+
+def test_check_command_uses_the_grammar_settings(languagetool_url, tmp_path):
+    """`outagewriter check` reads grammar.mode/server_url and custom_words from settings.json."""
+    import json
+    import subprocess
+    import sys
+
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.json").write_text(json.dumps(
+        {"grammar": {"mode": "server", "server_url": languagetool_url, "custom_words": ["Zorbly"]}}))
+    env = {k: v for k, v in os.environ.items() if k != "OUTAGEWRITER_LT_URL"}
+    env["OUTAGEWRITER_CONFIG_DIR"] = str(config)
+    result = subprocess.run([sys.executable, "-m", "outagewriter", "check", "-", "--format", "json"],
+                            input="Our servce Zorbly is down.", capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    findings = json.loads(result.stdout)
+    assert [(f["category"], f["match"]) for f in findings if f["category"] == "spelling"] == [("spelling", "servce")]

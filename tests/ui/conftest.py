@@ -20,8 +20,12 @@ class ScriptedDialogs(Dialogs):
     """Answers every question from `answers` and records what was asked."""
 
     def __init__(self):
-        self.answers = {"unsaved_changes": DISCARD, "changed_on_disk_before_save": CANCEL}
+        self.answers = {"unsaved_changes": DISCARD, "save_conflict": CANCEL, "file_locked": CANCEL,
+                        "confirm": True, "password": None, "send": None, "request_review": "",
+                        "approve": None, "request_changes": None, "review_by_email": None,
+                        "certificate_path": None}
         self.asked: list[str] = []
+        self.messages: list[str] = []  # plain-words outcomes the window told the user
         self.errors: list[str] = []
         self.save_as: str | None = None
         self.restore_all = True
@@ -30,9 +34,50 @@ class ScriptedDialogs(Dialogs):
         self.asked.append("unsaved_changes")
         return self.answers["unsaved_changes"]
 
-    def changed_on_disk_before_save(self, parent, path):
-        self.asked.append("changed_on_disk_before_save")
-        return self.answers["changed_on_disk_before_save"]
+    def save_conflict(self, parent, message):
+        self.asked.append("save_conflict")
+        return self.answers["save_conflict"]
+
+    def file_locked(self, parent, message, can_take_over):
+        self.asked.append("file_locked")
+        self.messages.append(message)
+        return self.answers["file_locked"]
+
+    def info(self, parent, title, text):
+        self.messages.append(f"{title}: {text}")
+
+    def confirm(self, parent, title, text, yes):
+        self.asked.append("confirm")
+        return self.answers["confirm"]
+
+    def password(self, parent, account):
+        self.asked.append("password")
+        return self.answers["password"]
+
+    def send(self, parent, accounts, plan_text, test):
+        self.asked.append("send")
+        self.messages.append(plan_text)
+        return self.answers["send"]
+
+    def request_review(self, parent):
+        self.asked.append("request_review")
+        return self.answers["request_review"]
+
+    def approve(self, parent, reviewer, summary):
+        self.asked.append("approve")
+        answer = self.answers["approve"]
+        return (reviewer, answer) if isinstance(answer, str) else answer
+
+    def request_changes(self, parent, reviewer, fields):
+        self.asked.append("request_changes")
+        return self.answers["request_changes"]
+
+    def review_by_email(self, parent, accounts):
+        self.asked.append("review_by_email")
+        return self.answers["review_by_email"]
+
+    def certificate_path(self, parent, current):
+        return self.answers["certificate_path"]
 
     def choose_recovery(self, parent, copies):
         self.asked.append("choose_recovery")

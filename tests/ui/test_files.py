@@ -59,11 +59,11 @@ def test_file_changed_on_disk_warns_and_save_asks(make_window, qtbot, incident_f
     fileformat.save(theirs, incident_file)
     qtbot.waitUntil(window.disk_banner.isVisible, timeout=5000)
     _type_summary(window, qtbot, " Mine.")
-    dialogs.answers["changed_on_disk_before_save"] = CANCEL
+    dialogs.answers["save_conflict"] = CANCEL
     assert not window.save()
-    assert dialogs.asked == ["changed_on_disk_before_save"]
+    assert dialogs.asked == ["save_conflict"]
     assert fileformat.load(incident_file).notices[-1].fields["title"] == "Changed by a colleague"
-    dialogs.answers["changed_on_disk_before_save"] = OVERWRITE
+    dialogs.answers["save_conflict"] = OVERWRITE
     assert window.save()
     assert fileformat.load(incident_file).notices[-1].fields["summary"].endswith("Mine.")
     # our own save is not someone else's change

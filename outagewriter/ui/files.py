@@ -1,0 +1,134 @@
+"""Opening and saving incident files on a shared folder: the edit lock and save conflicts.
+
+The rules are the core's (`core.locking`): this module only asks the user, through
+`context.dialogs`, what to do when a file is locked or was saved by someone else meanwhile.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.fileformat import IncidentFileError
+from ..core.locking import ConflictError, FileLocked, FileStamp, left_behind_by
+from .dialogs import OVERWRITE, READ_ONLY, RELOAD, SAVE_COPY, TAKE_OVER
+from .document import Document
+
+
+class Files:
+    def __init__(self, window):
+        self.window = window
+        self.context = window.context
+
+    # ---- opening ---------------------------------------------------------------------------
+
+    def open(self, path: str) -> Document | None:
+        """The document on `path`, locked for editing or opened read-only; None if the user cancelled."""
+        try:
+            document = Document.open(path, parent=self.window)
+        except IncidentFileError as exc:
+            self.context.dialogs.error(self.window, "Cannot open the incident", str(exc))
+            return None
+        if not self.lock(document):
+            document.close()
+            document.deleteLater()
+            return None
+        return document
+
+    def lock(self, document: Document, *, ask: bool = True) -> bool:
+        """Take the edit lock. When someone holds it, ask: read-only, take over (stale only) or cancel."""
+        settings = self.context.settings
+        take_over = False
+        for _ in range(3):
+            try:
+                document.acquire_lock(settings.identity(), settings.lock_stale_after_seconds,
+                                      self.context.timings.lock_refresh_ms, take_over=take_over)
+                return True
+            except FileLocked as exc:
+                if exc.stale and not take_over and left_behind_by(exc.holder, settings.identity()):
+                    take_over = True  # our own program crashed and left it: no question to ask
+                    continue
+                if not ask:
+                    self.window.statusBar().showMessage(f"{exc} Save it under a new name to keep your work.")
+                    return True
+                answer = self.context.dialogs.file_locked(self.window, str(exc), bool(exc.stale))
+                if answer == TAKE_OVER and exc.stale:
+                    take_over = True
+                    continue
+                if answer == READ_ONLY:
+                    document.read_only = True
+                    document.read_only_reason = str(exc)
+                    return True
+                return False
+            except OSError as exc:  # a folder we may read but not write: nothing can be saved there anyway
+                document.read_only = True
+                document.read_only_reason = (f"The edit lock cannot be created beside the file "
+                                             f"({exc.strerror or exc}), so it is open read-only.")
+                return True
+        return False
+
+    # ---- saving ----------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        window, doc = self.window, self.window.doc
+        window.flush()
+        if doc.read_only:
+            self.context.dialogs.error(window, "Opened read-only",
+                                       "This file is open read-only. Use Save As to keep your own copy.")
+            return False
+        if not doc.path:
+            return self.save_as()
+        return self.write(None)
+
+    def save_as(self) -> bool:
+        window, doc = self.window, self.window.doc
+        window.flush()
+        path = self.context.dialogs.save_path(window, window.suggested_path())
+        if not path:
+            return False
+        old = doc.path
+        if not self.write(path):
+            return False
+        if old != doc.path:
+            doc.release_lock()
+            doc.read_only = False
+            self.lock(doc, ask=False)
+            window.refresh_read_only()
+        return True
+
+    def write(self, path: str | None, *, force: bool = False) -> bool:
+        window, doc = self.window, self.window.doc
+        window.note_changes()
+        try:
+            doc.save(path, force=force)
+        except ConflictError as exc:
+            answer = self.context.dialogs.save_conflict(window, str(exc))
+            if answer == RELOAD:
+                window.reload_from_disk()
+                return False
+            if answer == SAVE_COPY:
+                return self.save_copy()
+            if answer == OVERWRITE:
+                return self.write(path, force=True)
+            return False
+        except OSError as exc:
+            target = path or doc.path
+            self.context.dialogs.error(window, "Cannot save the incident", f"{target}: {exc.strerror or exc}")
+            return False
+        window.saved()
+        return True
+
+    def save_copy(self) -> bool:
+        """Our version goes to a new file beside the shared one; this window then edits the copy."""
+        window, doc = self.window, self.window.doc
+        try:
+            copy = doc.save_copy(self.context.settings.identity())
+        except OSError as exc:
+            self.context.dialogs.error(window, "Cannot save a copy", f"{doc.path}: {exc.strerror or exc}")
+            return False
+        doc.release_lock()
+        doc._attach(copy, FileStamp.of(copy))
+        self.lock(doc, ask=False)
+        window.saved()
+        self.context.dialogs.info(window, "Saved as a copy",
+                                  f"Your version was saved as {Path(copy).name}, beside the shared file. "
+                                  "This window now edits the copy; the shared file keeps the other changes.")
+        return True

@@ -1,0 +1,102 @@
+"""The small questions of a review: who approves (and a comment), what should change (and where),
+and whom to email the review request to."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
+
+from .highlight import quiet
+
+
+class _Form(QDialog):
+    def __init__(self, title: str, intro: str, ok: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(500)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 16, 18, 12)
+        outer.setSpacing(10)
+        label = QLabel(intro, self)
+        label.setWordWrap(True)
+        quiet(label)
+        outer.addWidget(label)
+        self.form = QFormLayout()
+        outer.addLayout(self.form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = self.buttons.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setObjectName("review_dialog_ok")
+        self.ok.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+
+    def _line(self, name: str, label: str, value: str = "", placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit(value, self)
+        edit.setObjectName(name)
+        edit.setAccessibleName(label.replace("&", ""))
+        edit.setPlaceholderText(placeholder)
+        self.form.addRow(label, edit)
+        return edit
+
+    def _text(self, name: str, label: str, placeholder: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit(self)
+        edit.setObjectName(name)
+        edit.setAccessibleName(label.replace("&", ""))
+        edit.setPlaceholderText(placeholder)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(90)
+        self.form.addRow(label, edit)
+        return edit
+
+
+class ApproveDialog(_Form):
+    def __init__(self, reviewer: str, what: str, parent=None):
+        super().__init__("Approve", f"{what}: you approve exactly the text and the recipients shown now. Any "
+                         "later change voids the approval.", "Approve", parent)
+        self.reviewer = self._line("approve_reviewer", "&Reviewer", reviewer)
+        self.comment = self._text("approve_comment", "&Comment", "Optional, e.g. Clear and calm.")
+
+    def values(self) -> tuple[str, str]:
+        return self.reviewer.text().strip(), self.comment.toPlainText().strip()
+
+
+class ChangesDialog(_Form):
+    def __init__(self, reviewer: str, fields: list[tuple[str, str]], parent=None):
+        super().__init__("Request changes", "Say what should change. The author sees your comment beside the "
+                         "field it is about.", "Send back", parent)
+        self.reviewer = self._line("changes_reviewer", "&Reviewer", reviewer)
+        self.field = QComboBox(self)
+        self.field.setObjectName("changes_field")
+        self.field.setAccessibleName("Field the comment is about")
+        self.field.addItem("The whole notice", None)
+        for name, label in fields:
+            self.field.addItem(label, name)
+        self.form.addRow("&About", self.field)
+        self.comment = self._text("changes_comment", "&Comment", "e.g. Name the affected countries.")
+
+    def values(self) -> tuple[str, str, str | None]:
+        return self.reviewer.text().strip(), self.comment.toPlainText().strip(), self.field.currentData()
+
+
+class ReviewEmailDialog(_Form):
+    def __init__(self, accounts: list, parent=None):
+        super().__init__("Request review by email", "The reviewer gets the notice as recipients will see it and "
+                         "the incident file attached, to open in OutageWriter.", "Send request", parent)
+        self.reviewer = self._line("review_email_address", "&Reviewer’s address", placeholder="petr@example.com")
+        self.account = QComboBox(self)
+        self.account.setObjectName("review_email_account")
+        self.account.setAccessibleName("Send through account")
+        for account in accounts:
+            self.account.addItem(f"{account.name} — {account.sender_address}", account.name)
+        self.form.addRow("Send &through", self.account)
+
+    def values(self) -> tuple[str, str]:
+        return self.account.currentData(), self.reviewer.text().strip()

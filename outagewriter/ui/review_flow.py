@@ -1,0 +1,168 @@
+"""Review steps from the window: request a review (also by email), approve, request changes.
+
+Each step is the core's (`core.review`), applied to the open incident and saved at once with the
+checked save, so a reviewer's decision reaches the shared file. A reviewer who opened the file
+read-only (the author has it open) may still approve or send it back: the save refuses to
+overwrite anything saved meanwhile and asks what to do.
+"""
+from __future__ import annotations
+
+from ..core import audit, review
+from ..core.fields import FIELD_NAMES, SPECS, FieldError
+from ..core.mail.accounts import AccountError
+from ..core.mail.sending import sender_of
+from ..core.model import NoticeLocked
+from ..core.review_request import build_review_request, send_review_request
+from .context import TaskRunner
+from .sending import password_for
+
+
+class ReviewFlow:
+    def __init__(self, window, panel):
+        self.window = window
+        self.context = window.context
+        self.panel = panel
+        self.emailing = False
+        self._rendered = None
+
+    # ---- showing -------------------------------------------------------------------------
+
+    def on_rendered(self, rendered) -> None:
+        """The live preview rendered the notice: keep the panel current while it is on screen."""
+        self._rendered = rendered
+        notice = self.window.notice
+        approval = review.approval_of(notice)
+        if review.state(notice) == review.APPROVED and approval is not None:  # a hash, not a diff: cheap
+            void = review.notice_hash(self.window.incident, notice, rendered) != approval.hash
+            self.window.notices.set_state(self.window.incident.notices.index(notice),
+                                          "Approval void" if void else "Approved")
+        if self.panel.isVisible():
+            self.refresh(rendered)
+
+    def refresh(self, rendered=None) -> None:
+        window = self.window
+        if window.doc is None:
+            return
+        incident, notice = window.incident, window.notice
+        window.form.set_comments({name: [f"{c.reviewer}: {c.comment}" for c in review.change_requests(notice, field=name)]
+                                  for name in FIELD_NAMES})
+        if not self.panel.isVisible() and rendered is None:
+            return
+        rendered = rendered or self.context.renderer.render(incident, notice)
+        number = incident.notices.index(notice) + 1
+        since = None
+        if number > 1:
+            before = self.context.renderer.render(incident, incident.notices[number - 2])
+            since = tuple(review.PartDiff(part, review.word_diff(getattr(before, part), getattr(rendered, part)))
+                          for part in ("subject", "text") if getattr(before, part) != getattr(rendered, part))
+        self.panel.show_review(
+            state=review.display_state(incident, notice, rendered),
+            status=review.approval_status(incident, notice, rendered),
+            comments=review.change_requests(notice),
+            since_previous=since,
+            timeline=audit.timeline(incident, notice),
+            findings=len(window.current_findings()),
+            approval_required=self.context.settings.approval_required,
+        )
+
+    # ---- steps ---------------------------------------------------------------------------
+
+    def _step(self, title: str, step) -> bool:
+        window = self.window
+        window.flush()
+        incident, notice = window.incident, window.notice
+        rendered = self.context.renderer.render(incident, notice)
+        try:
+            message = step(incident, notice, rendered)
+        except (review.ReviewError, NoticeLocked) as exc:
+            self.context.dialogs.error(window, title, str(exc)[:1].upper() + str(exc)[1:])
+            return False
+        window.doc.set_modified(True)
+        saved = window.files.write(None) if window.doc.path else window.files.save_as()
+        window.show_current_again()
+        if saved and message:
+            window.statusBar().showMessage(message, 6000)
+        return saved
+
+    def request_review(self) -> None:
+        reviewer = self.context.dialogs.request_review(self.window)
+        if reviewer is None:
+            return
+        who = self.context.settings.identity()
+        self._step("Cannot request a review", lambda i, n, r: review.request_review(
+            i, n, r, who, reviewer=reviewer or None) or "Review requested.")
+
+    def approve(self) -> None:
+        settings = self.context.settings
+        answer = self.context.dialogs.approve(self.window, settings.identity(), self.window.notice_title())
+        if answer is None:
+            return
+        reviewer, comment = answer
+        self._step("Cannot approve", lambda i, n, r: review.approve(
+            i, n, r, reviewer, settings, comment=comment or None) and f"Approved by {reviewer}.")
+
+    def request_changes(self) -> None:
+        fields = [(name, SPECS[name].label) for name in FIELD_NAMES]
+        answer = self.context.dialogs.request_changes(self.window, self.context.settings.identity(), fields)
+        if answer is None:
+            return
+        reviewer, comment, field = answer
+        self._step("Cannot request changes", lambda i, n, r: review.request_changes(
+            i, n, r, reviewer, comment, field=field) or "Changes requested.")
+
+    def request_review_by_email(self) -> None:
+        window, context = self.window, self.context
+        if self.emailing:
+            return
+        try:
+            accounts = context.accounts.list()
+        except AccountError as exc:
+            context.dialogs.error(window, "Mail accounts", str(exc))
+            return
+        if not accounts:
+            context.dialogs.error(window, "No mail account yet",
+                                  "Add the account to send through in Settings → Mail accounts first.")
+            return
+        answer = context.dialogs.review_by_email(window, accounts)
+        if answer is None:
+            return
+        name, address = answer
+        account = next((a for a in accounts if a.name == name), None)
+        if account is None:
+            return
+        notice = window.notice
+        if review.state(notice) != review.IN_REVIEW:
+            who = context.settings.identity()
+            if not self._step("Cannot request a review",
+                              lambda i, n, r: review.request_review(i, n, r, who, reviewer=address) or None):
+                return
+        elif window.doc.modified or not window.doc.path:
+            if not window.save():
+                return
+        incident = window.incident
+        rendered = context.renderer.render(incident, notice)
+        try:
+            message = build_review_request(incident, notice, rendered, sender_of(account), address, window.doc.path)
+        except FieldError as exc:
+            context.dialogs.error(window, "Cannot email the review request", str(exc))
+            return
+        password = password_for(window, account)
+        if account.username and not password:
+            return
+        self.emailing = True
+        window.statusBar().showMessage(f"Sending the review request to {address}…")
+        context.tasks.run(lambda: send_review_request(message, account, password), self._emailed,
+                          lane=TaskRunner.NETWORK)
+        self._address = address
+
+    def _emailed(self, report, error) -> None:
+        self.emailing = False
+        window, dialogs = self.window, self.context.dialogs
+        if error is not None:
+            dialogs.error(window, "Review request not sent", str(error))
+        elif report.problem is not None:
+            dialogs.error(window, "Review request not sent", str(report.problem))
+        else:
+            text = f"The review request went to {self._address}, with the incident file attached."
+            dialogs.info(window, "Review requested", text)
+            window.statusBar().showMessage(text, 6000)

@@ -1,0 +1,216 @@
+"""The Review tab: approval state, what changed after approval (word by word), what changed since the
+previous notice, open change requests, the history, and the review actions.
+
+It shows what `core.review` and `core.audit` say; the steps themselves run in `review_flow`.
+"""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import review
+from .highlight import quiet
+
+STATE_COLOURS = {
+    "approved": "#067647", "sent": "#067647", "approval void": "#d92d20", "changes requested": "#b54708",
+    "in review": "#175cd3", "draft": "",
+}
+DELETED = "background-color:#fde2e1; color:#912018; text-decoration:line-through;"
+INSERTED = "background-color:#d3f8df; color:#085d3a;"
+PART_LABELS = {"subject": "Subject", "to": "To", "cc": "Cc", "bcc": "Bcc", "text": "Text", "html": "HTML"}
+
+
+def diff_html(diffs, context_words: int = 10) -> str:
+    """Word-level differences as HTML: deletions struck through in red, insertions in green."""
+    parts = {d.part for d in diffs}
+    out = []
+    for diff in diffs:
+        label = PART_LABELS.get(diff.part, diff.part)
+        if diff.part == "html" and parts - {"html"}:
+            out.append(f"<p><b>{label}</b>: changed as well</p>")
+            continue
+        pieces = []
+        last = len(diff.chunks) - 1
+        for index, (op, text) in enumerate(diff.chunks):
+            if op == "equal":
+                words = text.split()
+                n = context_words
+                if index == 0 and len(words) > n:
+                    words = ["…"] + words[-n:]
+                elif index == last and len(words) > n:
+                    words = words[:n] + ["…"]
+                elif 0 < index < last and len(words) > 2 * n:
+                    words = words[:n] + ["…"] + words[-n:]
+                shown = " ".join(words)
+                pieces.append(" " + html.escape(shown) + " " if shown else " ")
+            else:
+                shown = " ".join(text.split()) or ("(line break)" if "\n" in text else "(space)")
+                style = DELETED if op == "delete" else INSERTED
+                pieces.append(f'<span style="{style}">{html.escape(shown)}</span>')
+        out.append(f"<p><b>{label}</b>: {''.join(pieces).strip()}</p>")
+    return "".join(out)
+
+
+def _heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _browser(name: str, accessible: str, parent: QWidget) -> QTextBrowser:
+    view = QTextBrowser(parent)
+    view.setObjectName(name)
+    view.setAccessibleName(accessible)
+    view.setOpenLinks(False)
+    view.setFrameShape(QFrame.Shape.StyledPanel)
+    view.setMinimumHeight(60)
+    view.setMaximumHeight(150)
+    return view
+
+
+class ReviewPanel(QWidget):
+    def __init__(self, actions_by_key: dict, parent=None):
+        super().__init__(parent)
+        self.setObjectName("review_panel")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(2, 8, 8, 8)
+        layout.setSpacing(6)
+
+        self.state = QLabel(body)
+        self.state.setObjectName("review_state")
+        self.state.setAccessibleName("Review state")
+        self.state.setWordWrap(True)
+        font = QFont(self.state.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.state.setFont(font)
+        layout.addWidget(self.state)
+        self.detail = QLabel(body)
+        self.detail.setObjectName("review_detail")
+        self.detail.setAccessibleName("About the approval")
+        self.detail.setWordWrap(True)
+        quiet(self.detail)
+        layout.addWidget(self.detail)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text in (("request_review", "Request review…"), ("review_by_email", "By email…"),
+                          ("approve", "Approve…"), ("request_changes", "Request changes…")):
+            action = actions_by_key[key]
+            button = QPushButton(text, body)
+            button.setObjectName(f"review_{key}")
+            button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+            button.setToolTip(action.toolTip())
+            button.clicked.connect(action.trigger)
+            button.setEnabled(action.isEnabled())
+            action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
+            buttons.addWidget(button)
+            self.buttons[key] = button
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.void_heading = _heading("Changed after approval", body)
+        self.void_diff = _browser("review_void_diff", "Changes after approval, word by word", body)
+        layout.addWidget(self.void_heading)
+        layout.addWidget(self.void_diff)
+
+        self.comments_heading = _heading("Open change requests", body)
+        self.comments = QListWidget(body)
+        self.comments.setObjectName("review_comments")
+        self.comments.setAccessibleName("Open change requests")
+        self.comments.setWordWrap(True)
+        self.comments.setMaximumHeight(110)
+        layout.addWidget(self.comments_heading)
+        layout.addWidget(self.comments)
+
+        self.previous_heading = _heading("Changes since the previous notice", body)
+        self.previous = _browser("review_since_previous", "Changes since the previous notice", body)
+        layout.addWidget(self.previous_heading)
+        layout.addWidget(self.previous)
+
+        layout.addWidget(_heading("History", body))
+        self.timeline = QListWidget(body)
+        self.timeline.setObjectName("review_timeline")
+        self.timeline.setAccessibleName("Review history")
+        self.timeline.setWordWrap(True)
+        self.timeline.setMinimumHeight(70)
+        layout.addWidget(self.timeline, 1)
+
+    def show_review(self, *, state: str, status, comments: list, since_previous, timeline: list,
+                    findings: int, approval_required: bool) -> None:
+        """state: core display_state; status: Valid/Void/Missing; since_previous: PartDiffs or None
+        (first notice); timeline: audit LogEntry list; findings: how many the checks report now."""
+        colour = STATE_COLOURS.get(state, "")
+        self.state.setText(_state_words(state, status))
+        self.state.setStyleSheet(f"color: {colour};" if colour else "")
+        notes = []
+        if isinstance(status, review.Void):
+            why = status.reason.split(": ", 1)[-1]
+            notes.append(f"Approved by {status.approval.reviewer} ({status.approval.time}); {why}. "
+                         "A reviewer must approve the notice as it is now before it can be sent.")
+        elif isinstance(status, review.Valid) and state != "sent":
+            notes.append("Any change to the text or the recipients voids this approval.")
+            if status.approval.comment:
+                notes.append(f"“{status.approval.comment}”")
+        elif state != "sent":
+            notes.append("A reviewer must approve the exact text before it can be sent."
+                         if approval_required else "Your settings do not require an approval before sending.")
+        notes.append(f"{findings} finding{'s' if findings != 1 else ''} from the checks right now."
+                     if findings else "The checks find nothing to point out right now.")
+        self.detail.setText(" ".join(notes))
+
+        is_void = isinstance(status, review.Void) and bool(status.diff)
+        self.void_heading.setVisible(is_void)
+        self.void_diff.setVisible(is_void)
+        if is_void:
+            self.void_diff.setHtml(diff_html(status.diff))
+
+        self.comments.clear()
+        for request in comments:
+            where = f" on {request.field.replace('_', ' ')}" if request.field else ""
+            self.comments.addItem(f"{request.reviewer}{where}: {request.comment}")
+        self.comments_heading.setVisible(bool(comments))
+        self.comments.setVisible(bool(comments))
+
+        if since_previous is None:
+            self.previous.setHtml("<p>This is the first notice.</p>")
+        else:
+            self.previous.setHtml(diff_html(since_previous) or "<p>No change in the subject or the text.</p>")
+
+        self.timeline.clear()
+        for entry in timeline:
+            self.timeline.addItem(entry.describe())
+        if not timeline:
+            self.timeline.addItem("Nothing yet: request a review when the notice is ready.")
+
+
+def _state_words(state: str, status) -> str:
+    if state == "approval void":
+        return review.VOID_CHANGED.capitalize() if not isinstance(status, review.Void) else \
+            status.reason[:1].upper() + status.reason[1:]
+    if state == "approved" and isinstance(status, review.Valid):
+        return f"Approved by {status.approval.reviewer}"
+    return state[:1].upper() + state[1:]

@@ -1,0 +1,59 @@
+"""The last look before sending: which account, and who gets the notice (the core's plan)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+
+from .highlight import quiet
+
+
+class SendDialog(QDialog):
+    def __init__(self, accounts: list, plan_text: str, test: bool, parent=None):
+        super().__init__(parent)
+        self.setObjectName("send_dialog")
+        self.setWindowTitle("Send a test to myself" if test else "Send the notice")
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 12)
+        layout.setSpacing(12)
+        self.plan = QLabel(plan_text, self)
+        self.plan.setObjectName("send_plan")
+        self.plan.setAccessibleName("Who gets it")
+        self.plan.setWordWrap(True)
+        self.plan.setStyleSheet("QLabel { font-size: 11pt; }")
+        layout.addWidget(self.plan)
+        form = QFormLayout()
+        self.account = QComboBox(self)
+        self.account.setObjectName("send_account")
+        self.account.setAccessibleName("Send through account")
+        for account in accounts:
+            self.account.addItem(f"{account.name} — {account.sender_address} via {account.host}", account.name)
+        form.addRow("Send &through", self.account)
+        layout.addLayout(form)
+        self.note = QLabel(self)
+        self.note.setObjectName("send_account_note")
+        self.note.setWordWrap(True)
+        quiet(self.note)
+        layout.addWidget(self.note)
+        self._accounts = {a.name: a for a in accounts}
+        self.account.currentIndexChanged.connect(self._describe)
+        self._test = test
+        self._describe()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        send = buttons.addButton("Send test" if test else "Send now", QDialogButtonBox.ButtonRole.AcceptRole)
+        send.setObjectName("send_confirm")
+        send.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _describe(self, *_args) -> None:
+        account = self._accounts.get(self.account.currentData())
+        if account is None:
+            return
+        where = f"From {account.sender_name + ' ' if account.sender_name else ''}<{account.sender_address}>"
+        if self._test:
+            where += f"; the test goes only to {account.sender_address}"
+        self.note.setText(where + ".")
+
+    def account_name(self) -> str | None:
+        return self.account.currentData()

@@ -1,0 +1,183 @@
+"""Sending from the window: choose the account, show the plan, check the approval, ask for the
+password when the keyring has none, then run `send_notice` on the network thread with progress
+and Cancel. The rules (approval, who gets it, retries) are the core's; this only asks and shows.
+"""
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog
+
+from ..core import review
+from ..core.locking import ConflictError
+from ..core.mail.accounts import AccountError
+from ..core.mail.secrets import SecretsError
+from ..core.mail.sending import Plan, SendError, plan
+from .context import TaskRunner
+
+
+def describe_plan(number: int, subject: str, what: Plan, approval: str, test: bool) -> str:
+    if test:
+        return (f"A [TEST] copy of notice {number} (“{subject}”) goes only to the sending account’s own "
+                "address. Nobody else gets it, and it is not recorded as sent.")
+    lines = [f"Notice {number} (“{subject}”) goes to {len(what.targets)} "
+             f"recipient{'s' if len(what.targets) != 1 else ''}."]
+    if what.already:
+        lines.append(f"{len(what.already)} got it already and will not get it again.")
+    if what.unknown:
+        lines.append(f"{len(what.unknown)} may have it already (the connection broke while it was handed "
+                     "over); they are left out.")
+    lines.append(approval)
+    return "\n".join(lines)
+
+
+def describe_approval(status, settings) -> str:
+    if isinstance(status, review.Valid):
+        return f"Approved by {status.approval.reviewer} ({status.approval.time})."
+    if not settings.approval_required:
+        return "Your settings do not require an approval before sending."
+    return ""
+
+
+def password_for(window, account) -> str | None:
+    """The keyring's password for the account, else asked for this once (never stored); None if none."""
+    if not account.username:
+        return None
+    context = window.context
+    try:
+        password = context.secrets.get(account.name) if context.secrets.available() else None
+    except SecretsError:
+        password = None
+    return password or context.dialogs.password(window, account)
+
+
+class Sending(QObject):
+    progress = Signal(int, int)  # accepted or answered so far, of total; emitted on the worker thread
+    finished = Signal(object)  # the SendResult, or None
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.context = window.context
+        self.running = False
+        self.cancel = threading.Event()
+        self.dialog: QProgressDialog | None = None
+        self.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
+
+    def start(self, *, test: bool) -> None:
+        window, context = self.window, self.context
+        dialogs = context.dialogs
+        if self.running:
+            return
+        window.flush()
+        doc, notice = window.doc, window.notice
+        incident = doc.incident
+        number = incident.notices.index(notice) + 1
+        if doc.read_only:
+            dialogs.error(window, "Opened read-only", "This file is open read-only; it cannot be sent from here.")
+            return
+        try:
+            accounts = context.accounts.list()
+        except AccountError as exc:
+            dialogs.error(window, "Mail accounts", str(exc))
+            return
+        if not accounts:
+            dialogs.error(window, "No mail account yet",
+                          "Add the account to send through in Settings → Mail accounts, then send again.")
+            return
+        rendered = context.renderer.render(incident, notice)
+        what = plan(notice)
+        if not test:
+            try:
+                review.check_can_send(incident, notice, rendered, context.settings)
+            except review.ApprovalError as exc:
+                dialogs.error(window, "Not approved", str(exc))
+                return
+            if not what.recipients:
+                dialogs.error(window, "No recipients", "The notice has no recipients: fill in To, Cc or Bcc.")
+                return
+            if not what.targets:
+                dialogs.error(window, "Nothing left to send",
+                              "Every recipient has this notice already, or may have it (see the notice's "
+                              "sent record). Nobody gets it twice.")
+                return
+            if (doc.modified or not doc.path) and not window.save():
+                return  # the record of who has it goes into the file: it must be saved first
+        status = review.approval_status(incident, notice, rendered)
+        text = describe_plan(number, rendered.subject, what, describe_approval(status, context.settings), test)
+        name = dialogs.send(window, accounts, text, test)
+        account = next((a for a in accounts if a.name == name), None)
+        if account is None:
+            return
+        password = password_for(window, account)
+        if account.username and not password:
+            return
+        self._run(incident, notice, account, password, test, len([account] if test else what.targets))
+
+    def _run(self, incident, notice, account, password, test: bool, total: int) -> None:
+        from ..core.mail.sending import send_notice
+
+        window, context, doc = self.window, self.context, self.window.doc
+        self.running = True
+        self.cancel = threading.Event()
+        window.autosave.discard(None)  # nothing pending may serialise the incident while it is sent
+        dialog = QProgressDialog(f"Sending to {total} recipient{'s' if total != 1 else ''}…", "Cancel", 0, total,
+                                 window)
+        dialog.setObjectName("send_progress")
+        dialog.setAccessibleName("Sending progress")
+        dialog.setWindowTitle("Sending")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumWidth(380)
+        dialog.canceled.disconnect()  # Cancel asks the core to stop between batches, it does not hide
+        dialog.canceled.connect(self.stop)
+        dialog.show()
+        self.dialog = dialog
+        cancel, renderer, settings = self.cancel, context.renderer, context.settings
+        path = doc.path or ""
+        persist = doc.write_from_worker if not test else None
+
+        def job():
+            return send_notice(incident, notice, path, account, password, renderer=renderer, persist=persist,
+                               on_progress=self.progress.emit, cancel=cancel, test_to_self=test,
+                               settings=settings)
+
+        context.tasks.run(job, self._done, lane=TaskRunner.NETWORK)
+
+    def stop(self) -> None:
+        self.cancel.set()
+        if self.dialog is not None:
+            self.dialog.setLabelText("Stopping after this batch…")
+            self.dialog.setCancelButtonText("Stopping…")
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.dialog is not None:
+            self.dialog.setMaximum(max(total, 1))
+            self.dialog.setValue(done)
+
+    def _done(self, result, error) -> None:
+        window, dialogs = self.window, self.context.dialogs
+        self.running = False
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+        window.after_send()
+        if isinstance(error, ConflictError):
+            dialogs.error(window, "The file changed while sending",
+                          "Someone else saved the incident file while the notice was being sent. The record "
+                          "of who got it is kept in this window: save it now so nobody gets it twice.")
+            window.doc.set_modified(True)
+            window.files.write(None)
+        elif isinstance(error, (SendError, review.ReviewError)):
+            dialogs.error(window, "Not sent", str(error))
+        elif error is not None:
+            dialogs.error(window, "Sending failed", f"{error}")
+        else:
+            title = "Sent" if result.ok else "Not everyone got it"
+            dialogs.info(window, title, result.summary())
+            window.statusBar().showMessage(result.summary().splitlines()[0], 8000)
+        self.finished.emit(result)

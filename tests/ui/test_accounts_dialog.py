@@ -1,0 +1,154 @@
+"""Settings → Mail accounts: list, add, edit, remove, presets, keyring, Test connection off the GUI thread."""
+from __future__ import annotations
+
+import socket
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QPushButton, QSpinBox
+
+from outagewriter.core.mail.accounts import Account
+from outagewriter.ui.accounts_dialog import AccountsDialog
+
+
+class MemorySecrets:
+    """A keyring in a dict (the real one is exercised in tests/integration)."""
+
+    def __init__(self, available=True):
+        self._available = available
+        self.stored: dict[str, str] = {}
+
+    def available(self):
+        return self._available
+
+    def describe(self):
+        return "memory" if self._available else "none"
+
+    def get(self, name):
+        return self.stored.get(name)
+
+    def set(self, name, password):
+        self.stored[name] = password
+
+    def delete(self, name):
+        return self.stored.pop(name, None) is not None
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
+
+def open_dialog(qtbot, window, secrets=None):
+    if secrets is not None:
+        window.context.secrets = secrets
+    dialog = AccountsDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def fill(dialog, **values):
+    for name, value in values.items():
+        widget = dialog.findChild(QLineEdit, f"account_{name}")
+        widget.setText(value)
+
+
+def test_every_input_has_an_object_and_accessible_name(qtbot, window):
+    dialog = open_dialog(qtbot, window, MemorySecrets())
+    inputs = [w for cls in (QLineEdit, QComboBox, QSpinBox, QCheckBox, QPushButton, QListWidget)
+              for w in dialog.findChildren(cls) if w.parent() is not None and not w.objectName().startswith("qt_")]
+    inputs = [w for w in inputs if not isinstance(w.parent(), (QSpinBox, QComboBox))]  # their inner editors
+    assert inputs
+    for widget in inputs:
+        assert widget.objectName(), widget
+        assert widget.accessibleName() or isinstance(widget, QPushButton) and widget.text(), widget.objectName()
+
+
+def test_add_an_account_from_a_preset_with_its_password_in_the_keyring(qtbot, window):
+    secrets = MemorySecrets()
+    dialog = open_dialog(qtbot, window, secrets)
+    preset = dialog.findChild(QComboBox, "account_preset")
+    preset.setCurrentIndex(preset.findData("fastmail"))
+    preset.activated.emit(preset.currentIndex())
+    assert dialog.host.text() == "smtp.fastmail.com" and dialog.port.value() == 465
+    assert dialog.security.currentData() == "tls"
+    note = dialog.findChild(QLabel, "account_preset_note")
+    assert note.isVisible() and "app password" in note.text()
+    fill(dialog, name="work", sender_name="Acme Ops", sender_address="ops@acme.example",
+         username="ops@acme.example", password="s3cret")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "account_save"), Qt.MouseButton.LeftButton)
+    saved = window.context.accounts.get("work")
+    assert (saved.host, saved.port, saved.security, saved.preset) == ("smtp.fastmail.com", 465, "tls", "fastmail")
+    assert secrets.stored == {"work": "s3cret"}
+    assert "s3cret" not in window.context.accounts.path.read_text()
+    assert dialog.password.text() == ""
+    assert "Saved in the system keyring" in dialog.password_note.text()
+
+
+def test_bad_values_are_told_in_plain_words_and_nothing_is_saved(qtbot, window):
+    dialog = open_dialog(qtbot, window, MemorySecrets())
+    fill(dialog, name="work", sender_address="not an address", host="smtp.acme.example")
+    assert not dialog.save_account()
+    assert dialog.error.isVisible() and "sender address" in dialog.error.text()
+    assert window.context.accounts.list() == []
+
+
+def test_none_needs_an_explicit_choice_and_a_separate_checkbox(qtbot, window):
+    dialog = open_dialog(qtbot, window, MemorySecrets())
+    assert dialog.security.currentData() == "starttls"
+    assert not dialog.allow_plaintext.isVisible()
+    dialog.security.setCurrentIndex(dialog.security.findData("none"))
+    assert dialog.allow_plaintext.isVisible() and not dialog.allow_plaintext.isChecked()
+    fill(dialog, name="lan", sender_address="ops@acme.example", host="relay.lan", username="ops")
+    assert dialog.save_account()
+    assert window.context.accounts.get("lan").allow_plaintext_auth is False
+    dialog.allow_plaintext.setChecked(True)
+    assert dialog.save_account()
+    assert window.context.accounts.get("lan").allow_plaintext_auth is True
+    dialog.security.setCurrentIndex(dialog.security.findData("starttls"))
+    assert not dialog.allow_plaintext.isChecked()
+
+
+def test_without_a_keyring_the_dialog_says_so_and_stores_nothing(qtbot, window):
+    secrets = MemorySecrets(available=False)
+    dialog = open_dialog(qtbot, window, secrets)
+    assert "No system keyring" in dialog.password_note.text()
+    fill(dialog, name="work", sender_address="ops@acme.example", host="smtp.acme.example", username="ops",
+         password="s3cret")
+    assert dialog.save_account()
+    assert secrets.stored == {}
+    assert "not saved" in dialog.error.text()
+
+
+def test_edit_rename_and_remove(qtbot, window, dialogs):
+    secrets = MemorySecrets()
+    window.context.accounts.save(Account("work", "ops@acme.example", "smtp.acme.example", username="ops"))
+    secrets.stored["work"] = "pw"
+    dialog = open_dialog(qtbot, window, secrets)
+    assert dialog.list.count() == 1 and dialog.name.text() == "work"
+    fill(dialog, name="office", reply_to="help@acme.example")
+    assert dialog.save_account()
+    assert window.context.accounts.names() == ["office"]
+    assert window.context.accounts.get("office").reply_to == "help@acme.example"
+    assert secrets.stored == {"office": "pw"}
+    dialogs.answers["confirm"] = False
+    dialog.remove_account()
+    assert window.context.accounts.names() == ["office"]
+    dialogs.answers["confirm"] = True
+    dialog.remove_account()
+    assert window.context.accounts.names() == [] and secrets.stored == {}
+
+
+def test_test_connection_runs_off_the_gui_thread_and_answers_in_plain_words(qtbot, window):
+    dialog = open_dialog(qtbot, window, MemorySecrets())
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    fill(dialog, name="work", sender_address="ops@acme.example", host="127.0.0.1")
+    dialog.port.setValue(port)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "account_test"), Qt.MouseButton.LeftButton)
+    assert "Connecting to 127.0.0.1" in dialog.test_result.text()  # returned at once: not on the GUI thread
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=10000)
+    assert "Nothing accepted a connection" in dialog.test_result.text()
