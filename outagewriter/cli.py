@@ -27,9 +27,8 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse's own exit code is 2 as well; keep the message short
-        self.print_usage(sys.stderr)
-        raise SystemExit(f"{self.prog}: {message}") from None
+    def error(self, message: str):  # argparse's own exit code is 2 as well; one line, as for bad input
+        raise SystemExit(f"{self.prog}: {message} (see {self.prog} --help)") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,3 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:  # `outagewriter render ... | head` is fine
         return EXIT_OK
+    except OSError as exc:  # a folder that does not exist, a full disk, no permission: one line, not a traceback
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        print(f"outagewriter {args.command}: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE

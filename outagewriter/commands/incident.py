@@ -89,8 +89,7 @@ def run_set(args) -> int:
     times = {k: values.pop(k) for k in list(values) if k in TIME_NAMES}
     try:
         notice.update(values)  # all or nothing: one bad value leaves the file as it was
-        for name, value in times.items():
-            incident.set_time(name, value)
+        incident.set_times(times)
     except (FieldError, TimeError, NoticeLocked) as exc:
         raise UsageError(str(exc)) from None
     # An edit that changes what would be sent voids an approval now, visibly, in the audit trail.

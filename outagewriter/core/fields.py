@@ -6,6 +6,7 @@ place that says what a field is.
 from __future__ import annotations
 
 import inspect
+import unicodedata
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.utils import getaddresses
@@ -68,8 +69,12 @@ def statuses_for(kind: str) -> tuple[str, ...]:
 
 
 def _check_header_safe(name: str, value: str) -> None:
+    """One-line values may end up in mail headers: no line breaks, no other control characters."""
     if "\r" in value or "\n" in value:
         raise FieldError(f"{name}: a line break is not allowed here")
+    control = next((c for c in value if unicodedata.category(c) == "Cc"), None)
+    if control is not None:
+        raise FieldError(f"{name}: the control character U+{ord(control):04X} is not allowed here")
 
 
 def parse_addresses(value: str) -> list[tuple[str, str]]:
@@ -83,6 +88,7 @@ def parse_addresses(value: str) -> list[tuple[str, str]]:
     for raw in (part.strip() for part in normalised.split(",")):
         if not raw:
             continue
+        _check_header_safe("address", raw)
         parsed = getaddresses([raw], **_STRICT)
         if len(parsed) != 1 or not _valid_address(parsed[0][1]):
             raise FieldError(f"not an email address: {raw!r}")

@@ -6,6 +6,7 @@ the sender passes those recipients to SMTP separately.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -33,6 +34,8 @@ def _safe(name: str, value: str) -> str:
     # The policy would fold or reject some of these too, but a clear message beats a traceback.
     if "\r" in value or "\n" in value:
         raise FieldError(f"{name}: a line break is not allowed in a header")
+    if any(unicodedata.category(c) == "Cc" for c in value):
+        raise FieldError(f"{name}: a control character is not allowed in a header")
     return value
 
 

@@ -87,8 +87,9 @@ DEFAULT_STATUS = {
     "post-incident": "resolved",
     "maintenance": "scheduled",
 }
-# What a follow-up notice should not inherit from the one before it.
-RESET_ON_FOLLOW_UP = ("subject",)
+# What a follow-up notice should not inherit from the one before it: each notice makes its own
+# next-update promise (an inherited one is usually already in the past).
+RESET_ON_FOLLOW_UP = ("subject", "next_update")
 
 
 @dataclass
@@ -106,8 +107,7 @@ class Incident:
             raise FieldError(f"unknown incident kind {self.kind!r}; use incident or maintenance")
         if self.language not in LANGUAGES:
             raise FieldError(f"unsupported language {self.language!r}; available: {', '.join(LANGUAGES)}")
-        for name, value in list(self.times.items()):
-            self.set_time(name, value)
+        self.set_times(dict(self.times))
 
     @classmethod
     def create(cls, title: str, service: str, kind: str = "incident", language: str = "en") -> "Incident":
@@ -128,12 +128,23 @@ class Incident:
         return self.notices[-1].fields["service"] if self.notices else ""
 
     def set_time(self, name: str, value: str) -> None:
-        if name not in TIME_NAMES:
-            raise FieldError(f"unknown time {name!r}; times are: {', '.join(TIME_NAMES)}")
-        if value.strip():
-            self.times[name] = parse_zoned(value).canonical
-        else:
-            self.times.pop(name, None)
+        self.set_times({name: value})
+
+    def set_times(self, values: dict[str, str]) -> None:
+        """Set several of started/detected/resolved at once; all or nothing, in a sensible order."""
+        times = dict(self.times)
+        for name, value in values.items():
+            if name not in TIME_NAMES:
+                raise FieldError(f"unknown time {name!r}; times are: {', '.join(TIME_NAMES)}")
+            if value.strip():
+                times[name] = parse_zoned(value).canonical
+            else:
+                times.pop(name, None)
+        moments = {name: parse_zoned(value).utc for name, value in times.items()}
+        for earlier, later in (("started", "detected"), ("started", "resolved"), ("detected", "resolved")):
+            if earlier in moments and later in moments and moments[later] < moments[earlier]:
+                raise FieldError(f"{later} ({times[later]}) is before {earlier} ({times[earlier]})")
+        self.times = times
 
     def newest_unsent(self) -> Notice | None:
         if self.notices and not self.notices[-1].is_sent:

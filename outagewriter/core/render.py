@@ -87,11 +87,7 @@ class Renderer:
             parts[part] = self._render_part(incident.language, notice.kind, part, context, problems)
         short = textformat.one_line(parts["short.txt"])
         if len(short) > SHORT_LIMIT:
-            # Only the summary gives way: status, title and the next-update promise must stay.
-            budget = max(20, len(context["summary"]) - (len(short) - SHORT_LIMIT))
-            short_context = dict(context, summary=textformat.shorten(context["summary"], budget))
-            short = self._render_part(incident.language, notice.kind, "short.txt", short_context, problems)
-            short = textformat.shorten(short, SHORT_LIMIT)
+            short = self._fit_short(incident, notice.kind, context, problems)
         return Rendered(
             subject=textformat.one_line(parts["subject.txt"]),
             text=_tidy_text(parts["body.txt"]),
@@ -99,6 +95,21 @@ class Renderer:
             short=short,
             problems=tuple(dict.fromkeys(problems)),
         )
+
+    def _fit_short(self, incident, kind, context, problems) -> str:
+        """Shorten the summary, and if need be the title, never the status or the next-update promise."""
+        def render(**changes) -> str:
+            short_context = dict(context, **changes)
+            return textformat.one_line(self._render_part(incident.language, kind, "short.txt", short_context, problems))
+
+        title = context["title"]
+        frame = render(summary="")
+        if len(frame) > SHORT_LIMIT:  # a very long title: it gives way too, down to a few words
+            title = textformat.shorten(title, max(12, len(title) - (len(frame) - SHORT_LIMIT)))
+            frame = render(summary="", title=title)
+        room = SHORT_LIMIT - len(frame) - 1
+        summary = textformat.shorten(context["summary"], room) if room >= 20 else ""
+        return textformat.shorten(render(summary=summary, title=title), SHORT_LIMIT)
 
     def _render_part(self, language, kind, part, context, problems) -> str:
         name = f"{language}/{kind}/{part}"

@@ -72,7 +72,13 @@ def parse_zoned(text: str) -> ZonedTime:
             zone = ZoneInfo(zone_name)
         except (ZoneInfoNotFoundError, ValueError):
             raise TimeError(f"unknown time zone {zone_name!r}") from None
-        moment = moment.astimezone(zone) if moment.tzinfo else moment.replace(tzinfo=zone)
+        if moment.tzinfo:
+            return ZonedTime(moment.astimezone(zone), zone_name)
+        moment = moment.replace(tzinfo=zone)
+        # A wall-clock time skipped when the clocks go forward does not exist; zoneinfo would
+        # silently move it by an hour, and the notice would promise a time nobody typed.
+        if moment.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None) != moment.replace(tzinfo=None):
+            raise TimeError(f"{raw} does not exist in {zone_name}: the clocks go forward then; pick another time")
         return ZonedTime(moment, zone_name)
     if moment.tzinfo is None:
         raise TimeError(

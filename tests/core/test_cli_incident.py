@@ -100,3 +100,15 @@ def test_usage_errors_exit_2(tmp_path, made):
     assert run("render", made, "--notice", "5", cwd=tmp_path).returncode == 2
     assert run("new", made, "--title", "x", "--service", "y", cwd=tmp_path).returncode == 2  # exists
     assert run("frobnicate", "a", "b", cwd=tmp_path).returncode == 2
+
+
+def test_unwritable_place_is_one_line_not_a_traceback(tmp_path):
+    result = run("new", tmp_path / "missing-folder" / "x.outage", "--title", "a", "--service", "b", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.decode().strip() == (
+        f"outagewriter new: {tmp_path / 'missing-folder' / 'x.outage'}: No such file or directory")
+
+
+def test_usage_error_is_one_line(tmp_path, made):
+    result = run("render", made, "--format", "pdf", cwd=tmp_path)
+    assert result.returncode == 2 and len(result.stderr.decode().strip().splitlines()) == 1

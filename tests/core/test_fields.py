@@ -55,3 +55,24 @@ def test_next_update_needs_a_zone():
 def test_huge_field_refused():
     with pytest.raises(FieldError, match="more than"):
         normalise("summary", "x" * 100_001)
+
+
+@pytest.mark.parametrize("field, value", [
+    ("subject", "Hi\x0bBcc: evil@x.example"),
+    ("contact_name", "Jana\x0cX"),
+    ("to", '"Eve\x0bBcc: e@x.example" <e@y.example>'),
+    ("title", "Payments\x1b[31m"),
+])
+def test_other_control_characters_refused_in_header_like_fields(field, value):
+    with pytest.raises(FieldError, match="control character"):
+        normalise(field, value)
+
+
+def test_text_fields_keep_tabs_and_newlines():
+    assert normalise("appendix", "line one\n\tindented") == "line one\n\tindented"
+
+
+def test_a_time_skipped_by_daylight_saving_is_refused():
+    with pytest.raises(ValueError, match="does not exist in Europe/Berlin"):
+        normalise("next_update", "2026-03-29T02:30 Europe/Berlin")
+    assert normalise("next_update", "2026-03-29T03:30 Europe/Berlin") == "2026-03-29T03:30+02:00[Europe/Berlin]"

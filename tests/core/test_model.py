@@ -63,3 +63,18 @@ def test_times_need_zones():
         incident.set_time("resolved", "2026-11-27T10:00")
     with pytest.raises(FieldError, match="unknown time"):
         incident.set_time("ended", "2026-11-27T10:00Z")
+
+
+def test_times_must_be_in_order():
+    incident = Incident.create("x", "y")
+    incident.set_time("started", "2026-11-27T12:10+01:00")
+    with pytest.raises(FieldError, match="resolved .* is before started"):
+        incident.set_time("resolved", "2026-11-27T09:40+01:00")
+    assert "resolved" not in incident.times
+    incident.set_times({"started": "2026-11-27T09:40+01:00", "resolved": "2026-11-27T12:10+01:00"})
+    assert incident.times["resolved"] == "2026-11-27T12:10+01:00"
+
+
+def test_a_follow_up_makes_its_own_next_update_promise(incident):
+    incident.notices[-1].sent = {"message_id": "<1@x>"}
+    assert incident.add_notice("update").fields["next_update"] == ""

@@ -106,7 +106,7 @@ def test_resolution_has_timings_after_summary(renderer, incident):
     text = renderer.render(incident, resolution).text
     assert text.index("Card payments in Acme Pay") < text.index("Timeline") < text.index("What was affected")
     assert "Duration: 2 hours 15 minutes" in text
-    assert "This incident is resolved." in text
+    assert "This incident is resolved; this is our last update unless the situation changes." in " ".join(text.split())
 
 
 def test_maintenance_window(renderer):
@@ -188,3 +188,29 @@ def test_subject_does_not_repeat_a_service_the_title_names(renderer):
 
     incident = Incident.create("Card payments failing at checkout", "Checkout")
     assert renderer.render(incident, incident.notices[-1]).subject == "Investigating: Card payments failing at checkout"
+
+
+def test_short_post_keeps_the_promise_even_with_a_very_long_title(renderer):
+    from outagewriter.core.model import Incident
+
+    countries = ", ".join(["Germany", "Austria", "Switzerland", "France", "Belgium", "Netherlands", "Luxembourg",
+                           "Italy", "Spain", "Portugal", "Poland", "Czechia", "Slovakia", "Hungary", "Denmark",
+                           "Sweden", "Norway", "Finland"])
+    incident = Incident.create(f"Card payments failing in {countries}", "Acme Pay Europe Merchant Services GmbH")
+    incident.notices[-1].update({"summary": "Card payments fail. " * 30, "next_update": "2026-11-27T16:00[Europe/Berlin]"})
+    short = renderer.render(incident, incident.notices[-1]).short
+    assert len(short) <= 280 and short.endswith("Next update: Friday 27 November 2026, 16:00 CET.")
+
+
+def test_short_post_ends_the_summary_before_the_promise(renderer, incident):
+    incident.notices[-1].set("summary", "Logins are slow for some customers")
+    assert "Logins are slow for some customers. Next update:" in renderer.render(incident, incident.notices[-1]).short
+
+
+def test_patience_fits_the_kind_of_notice(renderer, incident):
+    assert "thank you for your patience while we work on this." in " ".join(
+        renderer.render(incident, incident.notices[-1]).text.split())
+    incident.notices[-1].sent = {"message_id": "<1@x>"}
+    resolution = incident.add_notice("resolution")
+    text = " ".join(renderer.render(incident, resolution).text.split())
+    assert "while we work on this" not in text and "thank you for your patience while this incident lasted." in text

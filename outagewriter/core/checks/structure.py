@@ -78,7 +78,7 @@ def check_structure(incident: Incident, notice: Notice, *, now: datetime | None 
     if kind != "post-incident" and not f.get("impact", "").strip():
         findings.append(_finding("impact-missing", "error", "impact", f.get("impact", ""),
                                  "The notice does not say what does not work now. Customers need the consequences first."))
-    if kind != "maintenance" and not f.get("data_loss", "").strip():
+    if not f.get("data_loss", "").strip():
         findings.append(_finding("data-loss-unanswered", "error", "data_loss", "",
                                  "The notice does not say whether any data is lost. Answer it explicitly: none, possible, "
                                  "confirmed or unknown."))
@@ -90,6 +90,8 @@ def check_structure(incident: Incident, notice: Notice, *, now: datetime | None 
                                  "The notice needs a contact: a named person and an email address or phone number."))
     if kind not in ("resolution", "post-incident"):
         findings.extend(check_next_update(f.get("next_update", ""), now=now))
+    elif f.get("next_update", "").strip():  # optional after resolution, but a promise made must hold
+        findings.extend(check_next_update(f["next_update"], now=now))
     if kind == "resolution":
         missing = [t for t in ("started", "resolved") if not incident.times.get(t)]
         if missing:
