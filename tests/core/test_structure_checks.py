@@ -118,3 +118,19 @@ def test_check_notice_runs_a_given_grammar_checker(incident):
             return [Finding("grammar.X", "grammar", "suggestion", "summary", 0, 4, "Card", "m")]
 
     assert _rules(check_notice(incident, incident.notices[-1], now=NOW, grammar=OneFinding())) == ["grammar.X"]
+
+
+def test_maintenance_must_answer_data_loss_too():
+    from outagewriter.core.model import Incident
+
+    incident = Incident.create("Database upgrade", "Portal", kind="maintenance")
+    rules = _rules(check_structure(incident, incident.notices[-1], now=NOW))
+    assert "structure.data-loss-unanswered" in rules
+
+
+def test_a_resolution_promise_in_the_past_is_reported(incident):
+    incident.notices[-1].sent = {"at": "2026-11-27T09:00Z"}
+    notice = incident.add_notice("resolution")
+    assert "structure.next-update-missing" not in _rules(check_structure(incident, notice, now=NOW))  # optional
+    notice.set("next_update", "2026-11-27T08:00Z")  # a post-incident report promised for the past
+    assert "structure.next-update-past" in _rules(check_structure(incident, notice, now=NOW))
