@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..findings import CATEGORIES, SEVERITIES
@@ -71,6 +72,10 @@ class Rule:
     fast: re.Pattern | None = field(default=None, compare=False, repr=False)
     plain: re.Pattern | None = field(default=None, compare=False, repr=False)
     cased: re.Pattern | None = field(default=None, compare=False, repr=False)
+    # Literal prefilters (see required_literals): per pattern of `fast` / `cased`, the lowered pattern
+    # text and what the lowered text must contain for that pattern to be able to match at all.
+    fast_parts: tuple = field(default=(), compare=False, repr=False)
+    cased_parts: tuple = field(default=(), compare=False, repr=False)
 
     def applies_to(self, field_name: str) -> bool:
         if field_name == FREE_TEXT_FIELD:
@@ -120,13 +125,124 @@ def _lower_pattern(pattern: str) -> str:
     return _UPPER_OUTSIDE_ESCAPES.sub(lambda m: m.group(1) or m.group(2).lower(), pattern)
 
 
+@lru_cache(maxsize=2048)
+def combine_subset(patterns: tuple[str, ...], flags: int) -> re.Pattern | None:
+    """`_combine` for the patterns of a rule that can match a given text (see tone.py), cached."""
+    return _combine(patterns, flags)
+
+
+# --- Literal prefilters ----------------------------------------------------------------------------
+# Most rules cannot match most texts: a pattern such as "(?:caused by|due to) ..." needs "caused by"
+# or "due to" somewhere in the text. `required_literals` reads that off the parsed pattern, so the
+# checker can leave out a pattern (or a whole rule) whose literals are all absent: `in` on the
+# lowered text costs microseconds, a regex scan of a long notice a fraction of a millisecond. Leaving
+# out an alternative that cannot match anywhere in the text never changes what the others match.
+#
+# A requirement is a tuple of sets of lower-case ASCII strings: every match of the pattern contains
+# (case-insensitively) at least one string of *each* set. None: nothing derivable, no prefilter.
+# Soundness: literals are only taken from parts every match must go through (not optional, not in
+# look-arounds, not under a repeat that may run zero times); under IGNORECASE, only ASCII letters
+# whose case-insensitive matches are exactly their two ASCII cases are used ("i" also matches "ı",
+# "s" matches "ſ", so they end a literal; "k" matches the Kelvin sign, whose lower case is "k").
+try:
+    from re import _constants as _C
+    from re import _parser as _P
+except ImportError:  # pragma: no cover - Python < 3.11
+    try:
+        import sre_constants as _C  # type: ignore[no-redef]
+        import sre_parse as _P  # type: ignore[no-redef]
+    except ImportError:
+        _C = _P = None  # type: ignore[assignment]
+
+_NOT_ONLY_ASCII_CASES = frozenset("is")  # the ASCII letters IGNORECASE also matches with other letters
+_MAX_LITERALS = 48  # more alternatives than this in one set: not worth the `in` calls
+
+
+def _literal_sets(seq, ignorecase: bool) -> list[frozenset[str]] | None:
+    """Sets of strings, at least one of each set in every match of `seq`; None when none are known."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush():
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in seq:
+        if op is _C.LITERAL:
+            ch = chr(av)
+            if ch.isascii() and not (ignorecase and ch.lower() in _NOT_ONLY_ASCII_CASES):
+                run.append(ch.lower())
+            else:
+                flush()
+            continue
+        flush()
+        found = None
+        if op is _C.SUBPATTERN:
+            _group, add_flags, del_flags, inner = av
+            if not add_flags and del_flags in (0, _C.SRE_FLAG_IGNORECASE):
+                found = _best(_literal_sets(inner, ignorecase and not del_flags))
+        elif op is _C.BRANCH:
+            parts = [_best(_literal_sets(alternative, ignorecase)) for alternative in av[1]]
+            if parts and all(parts):
+                found = frozenset().union(*parts)
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+            low, _high, item = av
+            if low >= 1:
+                found = _best(_literal_sets(item, ignorecase))
+        elif op is getattr(_C, "ATOMIC_GROUP", None):
+            found = _best(_literal_sets(av, ignorecase))
+        if found and len(found) <= _MAX_LITERALS:
+            candidates.append(found)
+    flush()
+    return candidates or None
+
+
+def _strength(literals: frozenset[str]) -> tuple[int, int]:
+    return min(map(len, literals)), -len(literals)
+
+
+def _best(sets: list[frozenset[str]] | None) -> frozenset[str] | None:
+    return max(sets, key=_strength) if sets else None
+
+
+def required_literals(pattern: str, *, ignorecase: bool, keep: int = 3) -> tuple[frozenset[str], ...] | None:
+    """What the lowered text must contain for `pattern` to match (see above); None when unknown.
+
+    `pattern` is as compiled: for the fast path the lowered pattern without IGNORECASE, for the cased
+    path the pattern with IGNORECASE. Keeps the `keep` most selective sets of at least 3 characters.
+    """
+    if _P is None:
+        return None
+    try:
+        parsed = _P.parse(pattern, re.IGNORECASE if ignorecase else 0)
+        if (parsed.state.flags & re.IGNORECASE) != (re.IGNORECASE if ignorecase else 0):
+            return None  # a global inline flag such as "(?i)"
+        sets = _literal_sets(parsed, ignorecase)
+    except Exception:  # an unexpected parse tree (another Python): no prefilter, never a wrong one
+        return None
+    useful = sorted((s for s in sets or () if _strength(s)[0] >= 3), key=_strength, reverse=True)
+    return tuple(useful[:keep]) or None
+
+
+def _prefilters(patterns: list[str], *, ignorecase: bool) -> tuple:
+    """(pattern, requirement) pairs; none at all when a pattern refers to a group by number or name,
+    since leaving out another pattern would renumber the groups of the combined expression."""
+    if any(re.search(r"\\[1-9]|\(\?P=|\(\?\(", p) for p in patterns):
+        return tuple((p, None) for p in patterns)
+    return tuple((p, required_literals(p, ignorecase=ignorecase)) for p in patterns)
+
+
 def _split_compile(patterns: tuple[str, ...]) -> dict:
     plain = [p for p in patterns if "(?-i:" not in p]
     cased = [p for p in patterns if "(?-i:" in p]
+    lowered = [_lower_pattern(p) for p in plain]
     return {
-        "fast": _combine([_lower_pattern(p) for p in plain], 0),
+        "fast": _combine(lowered, 0),
         "plain": _combine(plain),
         "cased": _combine(cased),
+        "fast_parts": _prefilters(lowered, ignorecase=False),
+        "cased_parts": _prefilters(cased, ignorecase=True),
     }
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from ..findings import Finding
-from .rules import Rule, RuleSet, load_rules
+from .rules import Rule, RuleSet, combine_subset, load_rules
 
 # Typographic characters folded to ASCII before matching, one code point for one, so offsets
 # into the folded text are offsets into the original: "we’re" matches a pattern written "we're".
@@ -30,7 +30,7 @@ _SENTENCE_END = re.compile(r"""[.!?]+["')\]]*(?=\s|$)|\n""")
 class _Text:
     """One field's text, folded for matching, with sentence bounds worked out only if needed."""
 
-    __slots__ = ("original", "folded", "lowered", "_ends")
+    __slots__ = ("original", "folded", "lowered", "_ends", "_present")
 
     def __init__(self, text: str):
         self.original = text
@@ -40,14 +40,44 @@ class _Text:
         # A few characters change length when lower-cased ("İ"); then offsets would drift: skip the fast path.
         self.lowered = lowered if len(lowered) == len(self.folded) else None
         self._ends: list[int] | None = None
+        self._present: dict[str, bool] = {}  # literal -> occurs in `lowered` (shared by all rules)
+
+    def _possible(self, parts) -> tuple[str, ...] | None:
+        """The patterns of `parts` that can match here (see rules.required_literals); None: all of them."""
+        present, lowered = self._present, self.lowered
+        kept = []
+        for pattern, requirement in parts:
+            if requirement is not None:
+                for literals in requirement:
+                    for literal in literals:
+                        hit = present.get(literal)
+                        if hit is None:
+                            hit = present[literal] = literal in lowered
+                        if hit:
+                            break
+                    else:
+                        break  # no literal of this set occurs: the pattern cannot match
+                else:
+                    kept.append(pattern)
+                continue
+            kept.append(pattern)
+        return None if len(kept) == len(parts) else tuple(kept)
 
     def matches(self, rule: Rule):
+        # Patterns that cannot match this text are left out of the combined expression: the others
+        # match exactly as before (an alternative that never matches changes nothing).
         if rule.fast is not None and self.lowered is not None:
-            yield from rule.fast.finditer(self.lowered)
+            kept = self._possible(rule.fast_parts)
+            regex = rule.fast if kept is None else combine_subset(kept, 0)
+            if regex is not None:
+                yield from regex.finditer(self.lowered)
         elif rule.plain is not None:
             yield from rule.plain.finditer(self.folded)
         if rule.cased is not None:
-            yield from rule.cased.finditer(self.folded)
+            kept = None if self.lowered is None else self._possible(rule.cased_parts)
+            regex = rule.cased if kept is None else combine_subset(kept, re.IGNORECASE)
+            if regex is not None:
+                yield from regex.finditer(self.folded)
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         if self._ends is None:
