@@ -144,15 +144,15 @@ class PartDiff:
     def new(self) -> str:
         return "".join(t for op, t in self.chunks if op != "delete")
 
-    def format(self, context_words: int = 6) -> str:
-        """'text: … payments fail for [-some-] {+all+} customers in …' with a little context."""
+    def shown(self, context_words: int = 6) -> list[tuple[str, str]]:
+        """The chunks as a reader sees them: changes with their words (or "(line break)"), and
+        unchanged stretches cut to a few words of context around each change ("…" where cut)."""
         n = context_words
         out = []
         last = len(self.chunks) - 1
         for index, (op, text) in enumerate(self.chunks):
             if op != "equal":
-                shown = _visible(text)
-                out.append(f"[-{shown}-]" if op == "delete" else f"{{+{shown}+}}")
+                out.append((op, _visible(text)))
                 continue
             words = text.split()
             if index == 0 and len(words) > n:
@@ -161,9 +161,14 @@ class PartDiff:
                 words = words[:n] + ["…"]
             elif 0 < index < last and len(words) > 2 * n:
                 words = words[:n] + ["…"] + words[-n:]
-            if words:
-                out.append(" ".join(words))
-        return f"{self.part}: " + " ".join(out)
+            out.append((op, " ".join(words)))
+        return out
+
+    def format(self, context_words: int = 6) -> str:
+        """'text: … payments fail for [-some-] {+all+} customers in …' with a little context."""
+        marks = {"delete": "[-{}-]", "insert": "{{+{}+}}", "equal": "{}"}
+        pieces = [marks[op].format(text) for op, text in self.shown(context_words) if text]
+        return f"{self.part}: " + " ".join(pieces)
 
 
 def _visible(text: str) -> str:

@@ -42,21 +42,10 @@ def diff_html(diffs, context_words: int = 10) -> str:
             out.append(f"<p><b>{label}</b>: changed as well</p>")
             continue
         pieces = []
-        last = len(diff.chunks) - 1
-        for index, (op, text) in enumerate(diff.chunks):
+        for op, shown in diff.shown(context_words):
             if op == "equal":
-                words = text.split()
-                n = context_words
-                if index == 0 and len(words) > n:
-                    words = ["…"] + words[-n:]
-                elif index == last and len(words) > n:
-                    words = words[:n] + ["…"]
-                elif 0 < index < last and len(words) > 2 * n:
-                    words = words[:n] + ["…"] + words[-n:]
-                shown = " ".join(words)
                 pieces.append(" " + html.escape(shown) + " " if shown else " ")
             else:
-                shown = " ".join(text.split()) or ("(line break)" if "\n" in text else "(space)")
                 style = DELETED if op == "delete" else INSERTED
                 pieces.append(f'<span style="{style}">{html.escape(shown)}</span>')
         out.append(f"<p><b>{label}</b>: {''.join(pieces).strip()}</p>")
