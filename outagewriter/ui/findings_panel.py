@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -86,7 +85,6 @@ class FindingCard(QFrame):
         message.setObjectName("finding_message")
         message.setTextFormat(Qt.TextFormat.PlainText)
         message.setWordWrap(True)
-        message.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         body.addWidget(head)
         body.addWidget(message)
 
