@@ -11,8 +11,8 @@ from ..core.message import Sender, build_message
 from ..core.model import INCIDENT_KINDS, LANGUAGES, TIME_NAMES, Incident, NoticeLocked
 from ..core.paths import config_dir
 from ..core.render import Renderer
-from ..core.settings import load_settings
 from ..core.timeutil import TimeError
+from .editing import change, lock_option
 
 FORMATS = ("subject", "text", "html", "eml", "short")
 
@@ -35,11 +35,13 @@ def register(subparsers) -> None:
     )
     set_.add_argument("file", type=Path)
     set_.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
+    lock_option(set_)
     set_.set_defaults(func=run_set)
 
     add = subparsers.add_parser("add", help="start the next notice (update, resolution, ...)")
     add.add_argument("file", type=Path)
     add.add_argument("--kind", choices=NOTICE_KINDS, required=True)
+    lock_option(add)
     add.set_defaults(func=run_add)
 
     render = subparsers.add_parser("render", help="write a rendered notice to stdout")
@@ -79,24 +81,24 @@ def _parse_assignments(items: list[str]) -> dict[str, str]:
 
 def run_set(args) -> int:
     values = _parse_assignments(args.assignments)
-    incident = load(args.file)
-    notice = incident.newest_unsent()
-    if notice is None:
-        raise UsageError(
-            f"every notice in {args.file} has been sent; start the next one with "
-            f"`outagewriter add {args.file} --kind update`"
-        )
-    times = {k: values.pop(k) for k in list(values) if k in TIME_NAMES}
-    try:
-        notice.update(values)  # all or nothing: one bad value leaves the file as it was
+
+    def step(incident, settings):
+        notice = incident.newest_unsent()
+        if notice is None:
+            raise UsageError(
+                f"every notice in {args.file} has been sent; start the next one with "
+                f"`outagewriter add {args.file} --kind update`"
+            )
+        fields = dict(values)
+        times = {k: fields.pop(k) for k in list(fields) if k in TIME_NAMES}
+        notice.update(fields)  # all or nothing: one bad value leaves the file as it was (nothing is saved)
         incident.set_times(times)
-    except (FieldError, TimeError, NoticeLocked) as exc:
-        raise UsageError(str(exc)) from None
-    # An edit that changes what would be sent voids an approval now, visibly, in the audit trail.
-    void = review.note_changes(incident, notice, _renderer().render(incident, notice), load_settings().identity())
+        # An edit that changes what would be sent voids an approval now, visibly, in the audit trail.
+        return review.note_changes(incident, notice, _renderer().render(incident, notice), settings.identity())
+
+    void = change(args, step, errors=(FieldError, TimeError, NoticeLocked))
     if void is not None:
         print(f"outagewriter set: {void.describe()}", file=sys.stderr)
-    fileformat.save(incident, args.file)
     return EXIT_OK
 
 
@@ -105,12 +107,7 @@ def _renderer() -> Renderer:
 
 
 def run_add(args) -> int:
-    incident = load(args.file)
-    try:
-        incident.add_notice(args.kind)
-    except FieldError as exc:
-        raise UsageError(str(exc)) from None
-    fileformat.save(incident, args.file)
+    change(args, lambda incident, settings: incident.add_notice(args.kind), errors=(FieldError,))
     return EXIT_OK
 
 

@@ -1,8 +1,8 @@
 """`review`, `request-review`, `approve` and `request-changes`: the reviewer's side, from a terminal.
 
-The commands that change the file take the file's edit lock for the moment they write (a stale
-lock is taken over; a live one is refused unless --ignore-lock), and save only if nobody changed
-the file between reading and writing it.
+The commands that change the file write through `editing.change`: they take the file's edit lock
+for the moment they write (a stale lock is taken over; a live one is refused unless --ignore-lock),
+and save only if nobody changed the file between reading and writing it.
 """
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from pathlib import Path
 from ..cli import EXIT_OK, UsageError
 from ..core import audit, fileformat, review
 from ..core.fields import FIELD_NAMES
-from ..core.locking import ConflictError, EditLock, FileLocked, load_with_stamp, read_lock, save_checked
+from ..core.locking import read_lock
 from ..core.model import Incident, Notice, NoticeLocked
 from ..core.paths import config_dir
 from ..core.render import Renderer
-from ..core.settings import Settings, load_settings
+from .editing import change, lock_option as _lock_option, settings as _settings
 
 
 def register(subparsers) -> None:
@@ -57,18 +57,6 @@ def _notice_option(parser) -> None:
                         help="1 is the first notice; default the newest")
 
 
-def _lock_option(parser) -> None:
-    parser.add_argument("--ignore-lock", action="store_true",
-                        help="write even while someone has the file open (they are told when they next save)")
-
-
-def _settings() -> Settings:
-    settings = load_settings()
-    for problem in settings.problems:
-        print(f"outagewriter: {problem}", file=sys.stderr)
-    return settings
-
-
 def _renderer() -> Renderer:
     return Renderer(user_dir=config_dir() / "templates")
 
@@ -81,33 +69,13 @@ def _pick(incident: Incident, number: int) -> Notice:
 
 
 def _change(args, step) -> int:
-    """Lock, load, apply `step(incident, notice, rendered, settings)`, save if unchanged meanwhile, unlock."""
-    settings = _settings()
-    lock = EditLock(args.file, user=settings.identity(), stale_after=settings.lock_stale_after_seconds)
-    try:
-        lock.acquire(take_over=True)
-    except FileLocked as exc:
-        if not args.ignore_lock:
-            raise UsageError(f"{exc}. Run again with --ignore-lock to write anyway.") from None
-    except OSError as exc:
-        raise UsageError(f"cannot lock {args.file}: {exc.strerror or exc}") from None
-    try:
-        try:
-            incident, stamp = load_with_stamp(args.file)
-        except fileformat.IncidentFileError as exc:
-            raise UsageError(str(exc)) from None
+    """Apply `step(incident, notice, rendered, settings)` to the chosen notice through `editing.change`;
+    print the message it returns once the file is saved."""
+    def on_incident(incident, settings):
         notice = _pick(incident, args.notice)
-        rendered = _renderer().render(incident, notice)
-        try:
-            message = step(incident, notice, rendered, settings)
-        except (review.ReviewError, NoticeLocked) as exc:
-            raise UsageError(str(exc)) from None
-        try:
-            save_checked(incident, args.file, stamp)
-        except ConflictError as exc:
-            raise UsageError(f"{exc} Run the command again.") from None
-    finally:
-        lock.release()
+        return step(incident, notice, _renderer().render(incident, notice), settings)
+
+    message = change(args, on_incident, errors=(review.ReviewError, NoticeLocked))
     if message:
         print(message)
     return EXIT_OK

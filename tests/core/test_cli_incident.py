@@ -1,8 +1,10 @@
 """The command line as a user runs it: a real process, real files, exit codes and stderr."""
 import json
 import os
+import socket
 import subprocess
 import sys
+import textwrap
 from email import message_from_bytes
 from email.policy import default
 
@@ -112,3 +114,52 @@ def test_unwritable_place_is_one_line_not_a_traceback(tmp_path):
 def test_usage_error_is_one_line(tmp_path, made):
     result = run("render", made, "--format", "pdf", cwd=tmp_path)
     assert result.returncode == 2 and len(result.stderr.decode().strip().splitlines()) == 1
+
+
+def test_set_refuses_a_file_open_by_a_live_process_unless_asked(tmp_path, made):
+    from outagewriter.core.locking import EditLock, lock_path_for, read_lock
+
+    holder = EditLock(made, user="Jana Novák")  # this test's own process: alive, on this host
+    holder.acquire()
+    try:
+        before = made.read_bytes()
+        result = run("set", made, "summary=Written while Jana has it open.", cwd=tmp_path)
+        assert result.returncode == 2
+        err = result.stderr.decode()
+        assert len(err.strip().splitlines()) == 1
+        assert f"locked by Jana Novák on host {socket.gethostname()} since" in err and "--ignore-lock" in err
+        assert made.read_bytes() == before
+        result = run("add", made, "--kind", "update", cwd=tmp_path)
+        assert result.returncode == 2 and "locked by Jana Novák" in result.stderr.decode()
+        assert made.read_bytes() == before
+
+        result = run("set", made, "summary=Written while Jana has it open.", "--ignore-lock", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        data = json.loads(made.read_text("utf-8"))
+        assert data["notices"][0]["fields"]["summary"] == "Written while Jana has it open."
+        assert read_lock(made).pid == os.getpid()  # Jana's lock is left in place
+    finally:
+        holder.release()
+    assert not lock_path_for(made).exists()
+
+
+def test_set_and_add_take_over_a_stale_lock_and_release_it(tmp_path, made):
+    from outagewriter.core.locking import lock_path_for, read_lock
+
+    dead = subprocess.run([sys.executable, "-c", textwrap.dedent("""
+        import os, sys
+        from outagewriter.core.locking import EditLock
+        EditLock(sys.argv[1], user="crashed").acquire()
+        os._exit(0)  # no release: like a crash
+    """), str(made)], capture_output=True, timeout=60)
+    assert dead.returncode == 0, dead.stderr
+    left = read_lock(made)
+    assert left.user == "crashed" and left.host == socket.gethostname()
+
+    result = run("set", made, "summary=Taken over.", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(made.read_text("utf-8"))["notices"][0]["fields"]["summary"] == "Taken over."
+    assert not lock_path_for(made).exists()  # taken over, then released
+    result = run("add", made, "--kind", "update", cwd=tmp_path)  # refused for its own reason, lock still freed
+    assert result.returncode == 2 and b"has not been sent yet" in result.stderr
+    assert not lock_path_for(made).exists()
