@@ -119,7 +119,12 @@ def main(path=None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from . import __version__
+    from .qt_compat import check_running_pair
 
+    problem = check_running_pair()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("OutageWriter")
