@@ -1,7 +1,7 @@
 """The email itself: a multipart/alternative message built with Python's `email` package.
 
 One incident reads as one thread: every notice has its own Message-ID, and each later notice
-refers to the earlier ones with In-Reply-To and References. Bcc never appears in the headers;
+refers to the earlier ones with In-Reply-To and References, written raw (see message_ids). Bcc never appears in the headers;
 the sender passes those recipients to SMTP separately.
 """
 from __future__ import annotations
@@ -10,10 +10,10 @@ import unicodedata
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP
 from email.utils import format_datetime, parseaddr
 
 from .fields import FieldError, parse_addresses
+from .message_ids import MAIL_POLICY, check_message_id, notice_message_id
 from .model import Incident, Notice
 from .render import Rendered
 from .timeutil import now_utc
@@ -40,10 +40,10 @@ def _safe(name: str, value: str) -> str:
 
 
 def message_id(incident: Incident, notice: Notice, domain: str) -> str:
-    """The notice's Message-ID: the one it was sent with, else a stable one made from its ids."""
+    """The notice's Message-ID: the one it was sent with, else a stable short one made from its ids."""
     if notice.sent and notice.sent.get("message_id"):
-        return notice.sent["message_id"]
-    return f"<{incident.id}.{notice.id}@{domain}>"
+        return check_message_id(notice.sent["message_id"], f"notice {notice.id}: recorded message id")
+    return notice_message_id(incident.id, notice.id, domain)
 
 
 def _addresses(value: str) -> list[Address]:
@@ -68,7 +68,7 @@ def build_message(
     to_override: list[str] | None = None,
 ) -> EmailMessage:
     """Build the message as it will be sent; `to_override` replaces To/Cc (e.g. a test to oneself)."""
-    msg = EmailMessage(policy=SMTP)
+    msg = EmailMessage(policy=MAIL_POLICY)
     msg["Subject"] = _safe("subject", rendered.subject)
     msg["From"] = Address(display_name=_safe("sender name", sender.name), addr_spec=_safe("sender", sender.address))
     if to_override is not None:

@@ -1,3 +1,4 @@
+import re
 from email import message_from_bytes
 from email.policy import default
 
@@ -5,6 +6,7 @@ import pytest
 
 from outagewriter.core.fields import FieldError
 from outagewriter.core.message import Sender, build_message, recipients
+from outagewriter.core.message import message_id as message_id_of
 from outagewriter.core.model import Incident
 from outagewriter.core.render import Renderer
 
@@ -70,3 +72,42 @@ def test_header_injection_is_refused(incident, sender):
     notice = incident.notices[-1]
     with pytest.raises(FieldError, match="line break"):
         build_message(incident, notice, Renderer().render(incident, notice), sender)
+
+
+def _raw_header(raw: bytes, name: str) -> str:
+    head = raw.split(b"\r\n\r\n", 1)[0].decode("ascii")
+    for line in re.sub(r"\r\n(?=[ \t])", "", head).split("\r\n"):
+        if line.lower().startswith(name.lower() + ":"):
+            return line.split(":", 1)[1].strip()
+    raise AssertionError(f"no {name} header in {head}")
+
+
+def test_message_ids_fit_one_header_line_even_for_a_long_domain(incident):
+    notice = incident.notices[-1]
+    sender = Sender("status@mail.notifications.customer-communications.acme-payments.example")
+    message_id = message_id_of(incident, notice, sender.domain)
+    assert len("In-Reply-To: " + message_id) <= 78
+    assert message_id.endswith("acme-payments.example>") and message_id.startswith("<ow.")
+    assert message_id == message_id_of(incident, notice, sender.domain)  # stable across builds
+
+
+def test_long_recorded_ids_stay_raw_in_the_thread_headers(incident):
+    # IDs recorded by older versions were ~86 characters; a mail client must still match them.
+    first = incident.notices[-1]
+    long_id = f"<{'a' * 32}.{'b' * 32}@acme.example>"
+    first.sent = {"message_id": long_id}
+    second = incident.add_notice("update")
+    second.sent = {"message_id": "<second@acme.example>"}
+    third = incident.add_notice("update")
+    raw = build_message(incident, third, Renderer().render(incident, third), SENDER).as_bytes()
+    assert b"=?" not in raw.split(b"\r\n\r\n", 1)[0]
+    assert _raw_header(raw, "In-Reply-To") == "<second@acme.example>"
+    assert _raw_header(raw, "References") == f"{long_id} <second@acme.example>"
+
+
+@pytest.mark.parametrize("recorded", ["<a@b>\r\nBcc: x@evil.example", "no-brackets@x", "<ü@x.example>", "<a b@x>"])
+def test_a_hand_edited_recorded_id_is_refused_in_one_line(incident, recorded):
+    incident.notices[-1].sent = {"message_id": recorded}
+    update = incident.add_notice("update")
+    with pytest.raises(FieldError, match="is not a message id"):
+        build_message(incident, update, Renderer().render(incident, update), SENDER)

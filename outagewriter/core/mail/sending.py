@@ -9,13 +9,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from email.parser import BytesHeaderParser
-from email.utils import make_msgid
 from pathlib import Path
 from typing import Callable
 
 from .. import fileformat, paths, review
 from ..atomic import atomic_write_bytes
 from ..message import Sender, build_message, recipients as notice_recipients
+from ..message_ids import one_off_message_id
 from ..model import Incident, Notice
 from ..render import Rendered, Renderer
 from ..settings import Settings, load_settings
@@ -109,7 +109,7 @@ def build_bytes(incident: Incident, notice: Notice, account: Account, renderer: 
         msg = build_message(incident, notice, rendered, sender, to_override=[account.sender_address])
         msg.replace_header("Subject", TEST_SUBJECT_PREFIX + str(msg["Subject"]))
         # A test copy must not share the real notice's Message-ID: mail clients drop "duplicates".
-        msg.replace_header("Message-ID", make_msgid("test", domain=sender.domain))
+        msg.replace_header("Message-ID", one_off_message_id("test", sender.domain))
     else:
         msg = build_message(incident, notice, rendered, sender)
     return msg.as_bytes(), rendered
