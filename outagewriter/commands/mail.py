@@ -164,8 +164,9 @@ def run_add(args) -> int:
     print(f"Saved account {account.name}: {account.sender_address} via {account.where} ({account.security}).")
     if account.preset_note:
         print(f"Note: {account.preset_note}")
-    if account.security == "none" and account.username:
-        print("Warning: this account signs in without encryption; use it only on a network you trust.")
+    warning = acc.unencrypted_sign_in(account, has_password=password is not None)
+    if warning:
+        _err(f"Warning: {warning}")
     if password is not None:
         try:
             Secrets().set(account.name, password)

@@ -12,6 +12,7 @@ Pure data, no I/O; `fileformat` calls `check_log` when it loads a file.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import Incident, Notice
@@ -44,13 +45,14 @@ class LogEntry:
     field: str | None = None
     number: int | None = None  # 1-based notice number in the incident, for display; not stored
 
-    def describe(self) -> str:
-        """One line for a timeline: 'Notice 2: approved by Petr (2026-11-27T10:15:02Z): "fine"'."""
+    def describe(self, show_time: Callable[[str], str] = str) -> str:
+        """One line for a timeline: 'Notice 2: approved by Petr (2026-11-27T10:15:02Z): "fine"';
+        `show_time` turns the stored UTC time into what the reader sees (the window: their zone)."""
         words = _WORDS.get(self.event, self.event + " by {who}").format(who=self.who)
         head = f"Notice {self.number}: " if self.number else ""
         where = f" on {self.field}" if self.field else ""
         said = f': "{self.comment}"' if self.comment else ""
-        return f"{head}{words}{where} ({self.when}){said}"
+        return f"{head}{words}{where} ({show_time(self.when)}){said}"
 
     def to_dict(self) -> dict:
         return {"event": self.event, "notice": self.notice, "who": self.who, "when": self.when,

@@ -33,6 +33,7 @@ import os
 import secrets
 import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -41,7 +42,7 @@ from . import fileformat
 from .atomic import atomic_write_text
 from .model import Incident
 from .settings import DEFAULT_LOCK_STALE_MINUTES, current_user
-from .timeutil import isoformat_utc, now_utc
+from .timeutil import format_stored, isoformat_utc, now_utc
 
 LOCK_SUFFIX = ".lock"
 DEFAULT_STALE_AFTER = DEFAULT_LOCK_STALE_MINUTES * 60.0
@@ -67,8 +68,8 @@ class LockInfo:
     refreshed: str  # UTC ISO; equals `since` until the first refresh
     token: str = ""  # random: tells our lock from a later one by the same process
 
-    def describe(self) -> str:
-        return f"locked by {self.user} on host {self.host} since {self.since}"
+    def describe(self, show_time: Callable[[str], str] = str) -> str:
+        return f"locked by {self.user} on host {self.host} since {show_time(self.since)}"
 
     def to_json(self) -> str:
         return json.dumps({"user": self.user, "host": self.host, "pid": self.pid, "since": self.since,
@@ -361,8 +362,8 @@ class ConflictError(Exception):
         elif loaded is None:
             what = "was created by someone else meanwhile"
         else:
-            when = datetime.fromtimestamp(current.mtime_ns / 1e9, timezone.utc).isoformat(timespec="seconds")
-            what = f"was changed by someone else since you opened it (last changed {when.replace('+00:00', 'Z')})"
+            when = format_stored(datetime.fromtimestamp(current.mtime_ns / 1e9, timezone.utc))
+            what = f"was changed by someone else since you opened it (last changed {when})"
         super().__init__(f"{self.path.name} {what}. Nothing was saved. Reload it (your changes are lost), "
                          "save your version as a copy, or overwrite their changes.")
 

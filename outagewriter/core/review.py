@@ -45,6 +45,7 @@ No Qt here; no file I/O either (the caller saves).
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
 import json
@@ -345,19 +346,22 @@ def _check_name(name: str, what: str) -> str:
     return cleaned
 
 
-def _check_differs(notice: Notice, reviewer: str, settings: Settings) -> None:
-    if not settings.approver_must_differ:
-        return
-    author = author_of(notice)
-    here = settings.identity()
-    if same_person(reviewer, author):
-        raise ApprovalError(
-            f"{reviewer} wrote this notice (asked for its review), and the approval must come from someone "
-            "else. Ask another reviewer, or switch off 'approver must differ from author' in the settings.")
-    if same_person(here, author):
+def check_may_approve(notice: Notice, settings: Settings) -> None:
+    """Raise ApprovalError when the user here wrote the notice: checked before anyone fills in an
+    approval, and again by `approve`."""
+    author, here = author_of(notice), settings.identity()
+    if settings.approver_must_differ and same_person(here, author):
         raise ApprovalError(
             f"this notice's author is {author}, who is the user approving here ({here}); the approval must "
             "come from someone else, on their own account.")
+
+
+def _check_differs(notice: Notice, reviewer: str, settings: Settings) -> None:
+    if settings.approver_must_differ and same_person(reviewer, author_of(notice)):
+        raise ApprovalError(
+            f"{reviewer} wrote this notice (asked for its review), and the approval must come from someone "
+            "else. Ask another reviewer, or switch off 'approver must differ from author' in the settings.")
+    check_may_approve(notice, settings)
 
 
 def _number(incident: Incident, notice: Notice) -> int:
@@ -513,6 +517,16 @@ def change_requests(notice: Notice, *, open_only: bool = True, field: str | None
 
 # ---------------------------------------------------------------------------------------------
 # The last gate before sending
+
+
+def approval_in(saved: Incident, incident: Incident, notice: Notice, rendered: "Rendered") -> ApprovalStatus:
+    """What the approval recorded in `saved` (the incident file as someone else saved it meanwhile)
+    says about `notice` as it is here: Valid only when it covers exactly this content and these
+    recipients; Void with the differences; Missing when the saved file holds no approval for it."""
+    theirs = next((n for n in saved.notices if n.id == notice.id), None)
+    if theirs is None or not _record(theirs).get("approval"):
+        return Missing()
+    return approval_status(incident, dataclasses.replace(notice, review=theirs.review), rendered)
 
 
 def check_can_send(incident: Incident, notice: Notice, rendered: "Rendered", settings: Settings) -> None:

@@ -9,6 +9,7 @@ import html
 import os
 import re
 from email.headerregistry import Address
+from email.errors import HeaderParseError
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
@@ -39,17 +40,31 @@ def _recipient_lines(notice: Notice) -> list[str]:
     return lines
 
 
+def reviewer_address_problem(text: str) -> str | None:
+    """Why `text` is not one reviewer's email address, in plain words; None when it is one."""
+    text = text.strip()
+    if not text:
+        return "Enter the reviewer’s email address."
+    if "\r" in text or "\n" in text:
+        return "The address cannot hold a line break."
+    try:
+        pairs = parse_addresses(text)
+    except (FieldError, HeaderParseError) as exc:  # the header parser raises its own on 'a@example..com'
+        said = str(exc)
+        return said[:1].upper() + said[1:] if isinstance(exc, FieldError) else f"Not an email address: {text!r}"
+    if len(pairs) != 1:
+        return "Enter one address: the request goes to one reviewer."
+    return None
+
+
 def build_review_request(incident: Incident, notice: Notice, rendered: Rendered, sender: Sender,
                          reviewer_address: str, path: str | os.PathLike) -> EmailMessage:
     """A multipart/mixed message: intro + the rendered notice (text and HTML), and the incident
     file (`path`'s name, content as in memory now) attached as application/json."""
-    reviewer_address = _safe("reviewer", reviewer_address.strip())
-    try:
-        pairs = parse_addresses(reviewer_address)
-    except FieldError as exc:
-        raise FieldError(f"reviewer: {exc}") from None
-    if len(pairs) != 1:
-        raise FieldError(f"reviewer: expected one email address, got {reviewer_address!r}")
+    problem = reviewer_address_problem(reviewer_address)
+    if problem:
+        raise FieldError(problem)
+    pairs = parse_addresses(reviewer_address.strip())
     file = Path(path)
     number = incident.notices.index(notice) + 1 if notice in incident.notices else len(incident.notices) + 1
     digest = notice_hash(incident, notice, rendered)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 ON_CHANGE = "on-change"
@@ -118,6 +118,27 @@ def format_zoned(value: ZonedTime, with_utc: bool = True) -> str:
         same_day = utc.date() == local.date()
         text += f" ({utc:%H:%M} UTC)" if same_day else f" ({utc:%a} {utc:%H:%M} UTC)"
     return text
+
+
+def format_stored(stored: str | datetime, zone: tzinfo | None = None, *, now: datetime | None = None) -> str:
+    """A stored moment (UTC ISO text or an aware datetime) as a person reads it, in their own zone:
+    'Mon 30 Nov, 11:00 CET' (the year only when it is not this year). `zone` defaults to the
+    computer's; text that is not a time comes back unchanged, so nothing is hidden."""
+    if isinstance(stored, datetime):
+        moment = stored
+    else:
+        try:
+            moment = datetime.fromisoformat(stored.strip().replace("z", "Z").replace("Z", "+00:00"))
+        except (AttributeError, ValueError):
+            return str(stored)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)  # stored times are UTC
+    local = moment.astimezone(zone)
+    label = local.tzname() or ""
+    if not label or label[:1] in "+-" or label.startswith("UTC") and local.utcoffset():
+        label = _offset_label(local)
+    year = f" {local.year}" if local.year != (now or now_utc()).astimezone(zone).year else ""
+    return f"{local:%a} {local.day} {local:%b}{year}, {local:%H:%M} {label}"
 
 
 def now_utc() -> datetime:

@@ -25,10 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.mail import transport
-from ..core.mail.accounts import DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE, PRESETS, Account, AccountError
+from ..core.mail.accounts import (
+    DEFAULT_BATCH_SIZE,
+    MAX_BATCH_SIZE,
+    PRESETS,
+    Account,
+    AccountError,
+    unencrypted_sign_in,
+)
 from ..core.mail.errors import MailError
 from ..core.mail.secrets import NO_KEYRING_ADVICE, SecretsError
 from .context import AppContext, TaskRunner
+from .dialogs import CANCEL, SAVE
 from .highlight import quiet
 
 SECURITY_LABELS = (
@@ -54,6 +62,8 @@ class AccountsDialog(QDialog):
         self.setMinimumSize(860, 600)
         self._editing: str | None = None  # name of the account shown, None for a new one
         self._testing = False
+        self._shown: tuple = ()  # the fields as last shown or saved: anything else is unsaved
+        self.saved_any = False  # an account was saved while the dialog was open
         self._build()
         self.reload()
 
@@ -178,8 +188,13 @@ class AccountsDialog(QDialog):
                                   "account_save", "Save the account")
         self.save_button.clicked.connect(self.save_account)
         close = _named(buttons.addButton(QDialogButtonBox.StandardButton.Close), "accounts_close", "Close")
-        close.clicked.connect(self.accept)
+        close.clicked.connect(self.reject)  # closing asks first when there are unsaved changes
         outer.addWidget(buttons)
+        # Enter means "save this account": no other button may catch it (after Test connection it
+        # closed the dialog, on an empty form it opened the certificate picker).
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        self.save_button.setDefault(True)
         self._security_changed()
 
     # ---- the list ------------------------------------------------------------------------
@@ -230,6 +245,7 @@ class AccountsDialog(QDialog):
         self.test_result.clear()
         self._describe_password()
         self._security_changed()
+        self._shown = self._values()
 
     def new_account(self) -> None:
         self.list.blockSignals(True)
@@ -249,6 +265,7 @@ class AccountsDialog(QDialog):
         self._show_error("")
         self.test_result.clear()
         self._describe_password()
+        self._shown = self._values()
         self.name.setFocus()
 
     # ---- values --------------------------------------------------------------------------
@@ -292,6 +309,22 @@ class AccountsDialog(QDialog):
             preset=self.preset.currentData() or "",
         )
 
+    def _values(self) -> tuple:
+        return (tuple(edit.text() for edit in self.findChildren(QLineEdit))
+                + tuple(box.currentIndex() for box in (self.preset, self.security))
+                + (self.port.value(), self.batch_size.value(), self.allow_plaintext.isChecked()))
+
+    def has_unsaved_changes(self) -> bool:
+        return self._values() != self._shown
+
+    def reject(self) -> None:  # Esc, the Close button and the window's close button all come here
+        if self.has_unsaved_changes():
+            name = self.name.text().strip() or self._editing or "the new account"
+            answer = self.context.dialogs.unsaved_changes(self, name)
+            if answer == CANCEL or answer == SAVE and not self.save_account():
+                return
+        super().reject()
+
     def _describe_password(self) -> None:
         secrets = self.context.secrets
         if not secrets.available():
@@ -328,6 +361,11 @@ class AccountsDialog(QDialog):
             return False
         store, secrets = self.context.accounts, self.context.secrets
         old = self._editing
+        password = self.password.text()
+        warning = unencrypted_sign_in(account, has_password=bool(password))
+        if warning and not self.context.dialogs.confirm(self, "Sign-in without encryption", warning, "Save anyway"):
+            self._show_error(f"Not saved: {warning}")
+            return False
         try:
             if account.name != old and account.name in store.names():
                 self._show_error(f"Not saved: there is already an account named {account.name!r}.")
@@ -339,7 +377,7 @@ class AccountsDialog(QDialog):
             self._show_error(f"Not saved: {exc}")
             return False
         notes = []
-        password = self.password.text()
+        self.saved_any = True
         if secrets.available():
             try:
                 if old and old != account.name and not password:

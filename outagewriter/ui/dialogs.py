@@ -56,7 +56,7 @@ class Dialogs:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle("Incident file in use")
-        box.setText(message)
+        box.setText(message)  # who has it and since when; what to do is said once, below
         box.setInformativeText(
             "Open it read-only to look at it, or take the lock over: the program that held it seems to have "
             "stopped." if can_take_over else "Open it read-only to look at it, or ask them to close it.")
@@ -108,10 +108,22 @@ class Dialogs:
 
     # ---- mail ------------------------------------------------------------------------------
 
-    def accounts(self, parent: QWidget, context) -> None:
+    def accounts(self, parent: QWidget, context) -> bool:
+        """Settings → Mail accounts; True when an account was saved there."""
         from .accounts_dialog import AccountsDialog
 
-        AccountsDialog(context, parent).exec()
+        dialog = AccountsDialog(context, parent)
+        dialog.exec()
+        return dialog.saved_any
+
+    def no_account(self, parent: QWidget, text: str) -> bool:
+        """There is no account to send through: True when the user chose to add one now."""
+        box = QMessageBox(QMessageBox.Icon.Information, "No mail account yet", text,
+                          QMessageBox.StandardButton.Cancel, parent)
+        add = box.addButton("Open Mail accounts…", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(add)
+        box.exec()
+        return box.clickedButton() is add
 
     def certificate_path(self, parent: QWidget, current: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(parent, "Trusted certificate", current,

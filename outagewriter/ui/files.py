@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..core.fileformat import IncidentFileError
 from ..core.locking import ConflictError, FileLocked, FileStamp, left_behind_by
+from ..core.timeutil import format_stored
 from .dialogs import OVERWRITE, READ_ONLY, RELOAD, SAVE_COPY, TAKE_OVER
 from .document import Document
 
@@ -46,16 +47,18 @@ class Files:
                 if exc.stale and not take_over and left_behind_by(exc.holder, settings.identity()):
                     take_over = True  # our own program crashed and left it: no question to ask
                     continue
+                who = _holder(exc)
                 if not ask:
-                    self.window.statusBar().showMessage(f"{exc} Save it under a new name to keep your work.")
+                    self.window.statusBar().showMessage(f"{who}. Save it under a new name to keep your work.")
                     return True
-                answer = self.context.dialogs.file_locked(self.window, str(exc), bool(exc.stale))
+                stale = f" The lock looks stale: {exc.stale}." if exc.stale else ""
+                answer = self.context.dialogs.file_locked(self.window, f"{who}.{stale}", bool(exc.stale))
                 if answer == TAKE_OVER and exc.stale:
                     take_over = True
                     continue
                 if answer == READ_ONLY:
                     document.read_only = True
-                    document.read_only_reason = str(exc)
+                    document.read_only_reason = who
                     return True
                 return False
             except OSError as exc:  # a folder we may read but not write: nothing can be saved there anyway
@@ -132,3 +135,10 @@ class Files:
                                   f"Your version was saved as {Path(copy).name}, beside the shared file. "
                                   "This window now edits the copy; the shared file keeps the other changes.")
         return True
+
+
+def _holder(exc: FileLocked) -> str:
+    """'payments.outage is locked by Petr on host pc-17 since Mon 30 Nov, 11:00 CET' (no advice:
+    the question that shows it says what to do)."""
+    what = exc.holder.describe(format_stored) if exc.holder else "locked (the lock file cannot be read)"
+    return f"{exc.path.name} is {what}"

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton,
 
 from ..core import review
 from ..core.model import Incident, Notice
-from ..core.timeutil import parse_zoned
+from ..core.timeutil import format_stored
 
 KIND_LABELS = {
     "initial": "First notice",
@@ -19,14 +19,10 @@ KIND_LABELS = {
 
 def _sent_label(notice: Notice) -> str:
     when = (notice.sent or {}).get("time") or ""
-    try:
-        moment = parse_zoned(when).moment if when else None
-    except ValueError:
-        moment = None
     from ..core.mail.sending import plan
 
     word = "Partly sent" if plan(notice).targets else "Sent"
-    return f"{word} {moment.astimezone():%d %b %H:%M}" if moment else word
+    return f"{word} {format_stored(when)}" if when else word
 
 
 class NoticeList(QWidget):

@@ -1,18 +1,10 @@
 """After a crash: the incidents whose recovery copies were left behind, to restore or discard."""
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
-
-def _when(saved_at: str) -> str:
-    try:
-        moment = datetime.fromisoformat(saved_at.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return saved_at
-    return f"{moment:%d %b %Y, %H:%M:%S}"
+from ..core.timeutil import format_stored
 
 
 class RecoveryDialog(QDialog):
@@ -33,7 +25,7 @@ class RecoveryDialog(QDialog):
         self.list.setObjectName("recovery_list")
         for copy in copies:
             where = copy.original_path or "never saved"
-            item = QListWidgetItem(f"{copy.title}\n{where} · autosaved {_when(copy.saved_at)}")
+            item = QListWidgetItem(f"{copy.title}\n{where} · autosaved {format_stored(copy.saved_at)}")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(item)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..core.review_request import reviewer_address_problem
 from .highlight import quiet
 
 
@@ -89,14 +90,37 @@ class ChangesDialog(_Form):
 class ReviewEmailDialog(_Form):
     def __init__(self, accounts: list, parent=None):
         super().__init__("Request review by email", "The reviewer gets the notice as recipients will see it and "
-                         "the incident file attached, to open in OutageWriter.", "Send request", parent)
+                         "the incident file attached, to open in OutageWriter. The notice is marked “in review” "
+                         "once the mail server has accepted the request.", "Send request", parent)
+        self.setObjectName("review_email_dialog")
+        self.setMinimumWidth(560)  # room for the title and the intro without cutting either
         self.reviewer = self._line("review_email_address", "&Reviewer’s address", placeholder="petr@example.com")
+        self.problem = QLabel(self)
+        self.problem.setObjectName("review_email_problem")
+        self.problem.setAccessibleName("Problem with the address")
+        self.problem.setWordWrap(True)
+        quiet(self.problem)
+        self.form.addRow("", self.problem)
         self.account = QComboBox(self)
         self.account.setObjectName("review_email_account")
         self.account.setAccessibleName("Send through account")
         for account in accounts:
             self.account.addItem(f"{account.name} — {account.sender_address}", account.name)
         self.form.addRow("Send &through", self.account)
+        self.reviewer.textChanged.connect(self._check_address)
+        self._check_address()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.reviewer.setFocus()  # the one thing to type: no click needed first
+
+    def _check_address(self, *_args) -> None:
+        """Send only to one valid address; say what is wrong once something was typed."""
+        text = self.reviewer.text()
+        problem = reviewer_address_problem(text)
+        self.ok.setEnabled(problem is None)
+        self.problem.setText(problem if problem and text.strip() else "")
+        self.form.setRowVisible(self.problem, bool(self.problem.text()))
 
     def values(self) -> tuple[str, str]:
         return self.account.currentData(), self.reviewer.text().strip()

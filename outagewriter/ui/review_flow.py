@@ -7,14 +7,16 @@ overwrite anything saved meanwhile and asks what to do.
 """
 from __future__ import annotations
 
-from ..core import audit, review
+from dataclasses import dataclass
+
+from ..core import audit, fileformat, review
 from ..core.fields import FIELD_NAMES, SPECS, FieldError
-from ..core.mail.accounts import AccountError
 from ..core.mail.sending import sender_of
 from ..core.model import NoticeLocked
 from ..core.review_request import build_review_request, send_review_request
+from ..core.timeutil import isoformat_utc, now_utc
 from .context import TaskRunner
-from .sending import password_for
+from .sending import accounts_to_send_through, password_for
 
 
 class ReviewFlow:
@@ -94,6 +96,11 @@ class ReviewFlow:
 
     def approve(self) -> None:
         settings = self.context.settings
+        try:  # before the approval is filled in: the author may not approve their own notice
+            review.check_may_approve(self.window.notice, settings)
+        except review.ReviewError as exc:
+            self.context.dialogs.error(self.window, "Cannot approve", str(exc)[:1].upper() + str(exc)[1:])
+            return
         answer = self.context.dialogs.approve(self.window, settings.identity(), self.window.notice_title())
         if answer is None:
             return
@@ -111,17 +118,14 @@ class ReviewFlow:
             i, n, r, reviewer, comment, field=field) or "Changes requested.")
 
     def request_review_by_email(self) -> None:
+        """Email the notice and the file to a reviewer. The notice is marked "in review" only once
+        the mail server accepted the request; the attached file already shows it in review, so the
+        reviewer can approve it at once."""
         window, context = self.window, self.context
         if self.emailing:
             return
-        try:
-            accounts = context.accounts.list()
-        except AccountError as exc:
-            context.dialogs.error(window, "Mail accounts", str(exc))
-            return
-        if not accounts:
-            context.dialogs.error(window, "No mail account yet",
-                                  "Add the account to send through in Settings → Mail accounts first.")
+        accounts = accounts_to_send_through(window, "the review request goes out")
+        if accounts is None:
             return
         answer = context.dialogs.review_by_email(window, accounts)
         if answer is None:
@@ -130,39 +134,66 @@ class ReviewFlow:
         account = next((a for a in accounts if a.name == name), None)
         if account is None:
             return
+        window.flush()
         notice = window.notice
-        if review.state(notice) != review.IN_REVIEW:
-            who = context.settings.identity()
-            if not self._step("Cannot request a review",
-                              lambda i, n, r: review.request_review(i, n, r, who, reviewer=address) or None):
-                return
-        elif window.doc.modified or not window.doc.path:
-            if not window.save():
-                return
-        incident = window.incident
-        rendered = context.renderer.render(incident, notice)
+        asking = review.state(notice) != review.IN_REVIEW
+        if (window.doc.modified or not window.doc.path) and not window.save():
+            return  # the attachment is the saved file, under its name
+        step = _ReviewRequested(context.settings.identity(), address, isoformat_utc(now_utc())) if asking else None
+        attached = fileformat.loads(fileformat.dumps(window.incident))  # what the reviewer gets
+        theirs = attached.notices[window.incident.notices.index(notice)]
+        rendered = context.renderer.render(attached, theirs)
         try:
-            message = build_review_request(incident, notice, rendered, sender_of(account), address, window.doc.path)
-        except FieldError as exc:
-            context.dialogs.error(window, "Cannot email the review request", str(exc))
+            if step is not None:
+                step.apply(attached, theirs, rendered)
+            message = build_review_request(attached, theirs, rendered, sender_of(account), address, window.doc.path)
+        except (review.ReviewError, NoticeLocked, FieldError) as exc:
+            context.dialogs.error(window, "Review request not sent", str(exc)[:1].upper() + str(exc)[1:])
             return
         password = password_for(window, account)
         if account.username and not password:
             return
         self.emailing = True
+        self._pending = (address, notice.id, step)
         window.statusBar().showMessage(f"Sending the review request to {address}…")
         context.tasks.run(lambda: send_review_request(message, account, password), self._emailed,
                           lane=TaskRunner.NETWORK)
-        self._address = address
 
     def _emailed(self, report, error) -> None:
         self.emailing = False
         window, dialogs = self.window, self.context.dialogs
-        if error is not None:
-            dialogs.error(window, "Review request not sent", str(error))
-        elif report.problem is not None:
-            dialogs.error(window, "Review request not sent", str(report.problem))
-        else:
-            text = f"The review request went to {self._address}, with the incident file attached."
-            dialogs.info(window, "Review requested", text)
-            window.statusBar().showMessage(text, 6000)
+        address, notice_id, step = self._pending
+        problem = error if error is not None else report.problem
+        if problem is not None:
+            still = " The notice is still a draft: it is marked “in review” once a request has gone out." \
+                if step is not None else ""
+            dialogs.error(window, "Review request not sent", f"Nothing went to {address}.{still}\n\n{problem}")
+            window.statusBar().showMessage(f"The review request to {address} was not sent.", 8000)
+            return
+        notice = next((n for n in window.incident.notices if n.id == notice_id), None)
+        if step is not None and notice is not None and review.state(notice) != review.IN_REVIEW:
+            incident = window.incident
+            try:
+                step.apply(incident, notice, self.context.renderer.render(incident, notice))
+            except (review.ReviewError, NoticeLocked) as exc:
+                dialogs.error(window, "Cannot request a review", str(exc)[:1].upper() + str(exc)[1:])
+                return
+            window.doc.set_modified(True)
+            window.files.write(None)
+            window.show_current_again()
+        text = f"The review request went to {address}, with the incident file attached."
+        dialogs.info(window, "Review requested", text)
+        window.statusBar().showMessage(text, 6000)
+
+
+@dataclass(frozen=True)
+class _ReviewRequested:
+    """The review request, made the same way on the emailed copy and, once the email is accepted,
+    on the open incident."""
+
+    who: str
+    reviewer: str
+    when: str
+
+    def apply(self, incident, notice, rendered) -> None:
+        review.request_review(incident, notice, rendered, self.who, reviewer=self.reviewer, when=self.when)

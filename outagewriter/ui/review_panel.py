@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import review
+from ..core.timeutil import format_stored
 from .highlight import quiet
 
 STATE_COLOURS = {
@@ -158,7 +159,7 @@ class ReviewPanel(QWidget):
         notes = []
         if isinstance(status, review.Void):
             why = status.reason.split(": ", 1)[-1]
-            notes.append(f"Approved by {status.approval.reviewer} ({status.approval.time}); {why}. "
+            notes.append(f"Approved by {status.approval.reviewer} ({format_stored(status.approval.time)}); {why}. "
                          "A reviewer must approve the notice as it is now before it can be sent.")
         elif isinstance(status, review.Valid) and state != "sent":
             notes.append("Any change to the text or the recipients voids this approval.")
@@ -191,7 +192,7 @@ class ReviewPanel(QWidget):
 
         self.timeline.clear()
         for entry in timeline:
-            self.timeline.addItem(entry.describe())
+            self.timeline.addItem(entry.describe(format_stored))
         if not timeline:
             self.timeline.addItem("Nothing yet: request a review when the notice is ready.")
 

@@ -9,11 +9,13 @@ import threading
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog
 
-from ..core import review
+from ..core import fileformat, review
+from ..core.fileformat import IncidentFileError
 from ..core.locking import ConflictError
 from ..core.mail.accounts import AccountError
 from ..core.mail.secrets import SecretsError
 from ..core.mail.sending import Plan, SendError, plan
+from ..core.timeutil import format_stored
 from .context import TaskRunner
 
 
@@ -34,10 +36,35 @@ def describe_plan(number: int, subject: str, what: Plan, approval: str, test: bo
 
 def describe_approval(status, settings) -> str:
     if isinstance(status, review.Valid):
-        return f"Approved by {status.approval.reviewer} ({status.approval.time})."
+        return f"Approved by {status.approval.reviewer} ({format_stored(status.approval.time)})."
     if not settings.approval_required:
         return "Your settings do not require an approval before sending."
     return ""
+
+
+def accounts_to_send_through(window, then: str) -> list | None:
+    """The mail accounts; with none yet, offer to open Mail accounts and go on once one is saved.
+    `then` says what happens after that ("the notice is sent"). None: nothing to send through."""
+    context = window.context
+    try:
+        accounts = context.accounts.list()
+    except AccountError as exc:
+        context.dialogs.error(window, "Mail accounts", str(exc))
+        return None
+    if accounts:
+        return accounts
+    if context.dialogs.no_account(window, "There is no mail account to send through yet. Add yours in Mail "
+                                  f"accounts; once it is saved, {then}."):
+        if context.dialogs.accounts(window, context):
+            return accounts_to_send_through(window, then)
+    return None
+
+
+def not_approved(number: int, status) -> str:
+    """The refusal for a notice nobody approved, in the window's words (the core's name commands)."""
+    why = "" if status.reason == review.Missing.reason else f" ({status.reason})"
+    return (f"Notice {number} has not been approved yet{why}. Ask a reviewer to approve it (Review tab, "
+            "Request review), then send it.")
 
 
 def password_for(window, account) -> str | None:
@@ -77,14 +104,8 @@ class Sending(QObject):
         if doc.read_only:
             dialogs.error(window, "Opened read-only", "This file is open read-only; it cannot be sent from here.")
             return
-        try:
-            accounts = context.accounts.list()
-        except AccountError as exc:
-            dialogs.error(window, "Mail accounts", str(exc))
-            return
-        if not accounts:
-            dialogs.error(window, "No mail account yet",
-                          "Add the account to send through in Settings → Mail accounts, then send again.")
+        accounts = accounts_to_send_through(window, "the sending goes on")
+        if accounts is None:
             return
         rendered = context.renderer.render(incident, notice)
         what = plan(notice)
@@ -92,7 +113,15 @@ class Sending(QObject):
             try:
                 review.check_can_send(incident, notice, rendered, context.settings)
             except review.ApprovalError as exc:
-                dialogs.error(window, "Not approved", str(exc))
+                reloaded = self._approved_meanwhile(incident, notice, rendered)
+                if reloaded is not None:
+                    if reloaded:
+                        self.start(test=test)  # the window now shows the file with its approval
+                    return
+                status = review.approval_status(incident, notice, rendered)
+                text = not_approved(number, status) if isinstance(status, review.Missing) else \
+                    str(exc)[:1].upper() + str(exc)[1:]
+                dialogs.error(window, "Not approved", text)
                 return
             if not what.recipients:
                 dialogs.error(window, "No recipients", "The notice has no recipients: fill in To, Cc or Bcc.")
@@ -114,6 +143,38 @@ class Sending(QObject):
         if account.username and not password:
             return
         self._run(incident, notice, account, password, test, len([account] if test else what.targets))
+
+    def _approved_meanwhile(self, incident, notice, rendered) -> bool | None:
+        """Someone approved the notice in the file after this window read it (another window, the
+        command line): offer to reload it. True when the file was reloaded with an approval that
+        covers exactly the notice shown here; False when the user was told why not or said no;
+        None when the file holds no approval either."""
+        window, dialogs, doc = self.window, self.context.dialogs, self.window.doc
+        if not doc.path or not doc.changed_since_read():
+            return None
+        try:
+            saved = fileformat.load(doc.path)
+        except IncidentFileError:
+            return None
+        status = review.approval_in(saved, incident, notice, rendered)
+        if isinstance(status, review.Missing):
+            return None
+        who, when = status.approval.reviewer or "A reviewer", format_stored(status.approval.time)
+        if isinstance(status, review.Void):
+            differences = review.format_diff(status.diff) or status.reason
+            dialogs.error(window, "Approved, but another version",
+                          f"{who} approved this notice in the file ({when}), but not the version you see here. "
+                          f"What differs ([-…-] approved, {{+…+}} yours):\n{differences}\n\nAsk {who} to approve "
+                          "it as it is now, or reload the file to see the approved version.")
+            return False
+        lost = " Your unsaved changes are replaced by the file's version." if doc.modified else ""
+        if not dialogs.confirm(window, "Approved meanwhile",
+                               f"{who} approved this notice ({when}) and saved the approval to the file after you "
+                               "opened it. It covers exactly the text and recipients you see now. Reload the file "
+                               f"to send with this approval?{lost}", "Reload and continue"):
+            return False
+        window.reload_from_disk()
+        return not window.doc.changed_since_read()
 
     def _run(self, incident, notice, account, password, test: bool, total: int) -> None:
         from ..core.mail.sending import send_notice

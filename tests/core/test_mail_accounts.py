@@ -98,3 +98,16 @@ def test_default_folder_follows_the_config_override(tmp_path, monkeypatch):
     assert AccountStore().path == tmp_path / "elsewhere" / "accounts.json"
     monkeypatch.delenv(paths.CONFIG_DIR_ENV)
     assert paths.config_dir().name == "OutageWriter"
+
+
+def test_signing_in_without_encryption_is_warned_about_in_plain_words():
+    from outagewriter.core.mail.accounts import unencrypted_sign_in
+
+    encrypted = Account("work", "ops@acme.example", "smtp.acme.example", username="ops")
+    assert unencrypted_sign_in(encrypted, has_password=True) is None
+    open_relay = Account("lan", "ops@acme.example", "relay.lan", security="none")
+    assert unencrypted_sign_in(open_relay) is None  # no sign-in: nothing secret goes over the wire
+    refused = unencrypted_sign_in(open_relay, has_password=True)
+    assert "no encryption" in refused and "sending through this account will fail" in refused
+    allowed = open_relay.with_changes(username="ops", allow_plaintext_auth=True)
+    assert "without encryption: anyone on the network in between can read it" in unencrypted_sign_in(allowed)

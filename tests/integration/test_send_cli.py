@@ -237,3 +237,15 @@ def test_the_password_is_in_no_file_the_app_wrote(cli_env, faulty_smtp, account_
             assert needle not in content, f"password found in {file}"
     for proc in outputs:
         assert password not in proc.stdout + proc.stderr
+
+
+def test_adding_an_account_that_signs_in_without_encryption_warns(cli_env, account_name, config_dir):
+    env = dict(cli_env, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    proc = ow(env, "accounts", "add", account_name, "--host", "relay.lan", "--security", "none", "--user", "ops",
+              "--from", "ops@acme.example", "--password-stdin", stdin="s3cret\n")
+    assert proc.returncode == 0, proc.stderr
+    assert "Warning: " in proc.stderr and "sending through this account will fail" in proc.stderr
+    allowed = ow(env, "accounts", "add", account_name, "--replace", "--host", "relay.lan", "--security", "none",
+                 "--user", "ops", "--from", "ops@acme.example", "--allow-plaintext-auth", "--password-stdin",
+                 stdin="s3cret\n")
+    assert allowed.returncode == 0 and "anyone on the network in between can read it" in allowed.stderr

@@ -13,7 +13,10 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QLabel, QPushButton  # noqa: E402
 
 from outagewriter.app import build_context, create_window  # noqa: E402
-from outagewriter.core import fileformat  # noqa: E402
+from email import message_from_bytes  # noqa: E402
+from email.policy import SMTP  # noqa: E402
+
+from outagewriter.core import fileformat, review  # noqa: E402
 from outagewriter.ui.accounts_dialog import AccountsDialog  # noqa: E402
 from outagewriter.ui.dialogs import DISCARD, Dialogs  # noqa: E402
 
@@ -154,7 +157,8 @@ def test_an_unapproved_notice_is_not_sent_and_the_reason_is_shown(
 
     assert not window.sending.running
     assert dialogs.asked == []
-    assert "cannot be sent: it has not been approved" in dialogs.errors[0]
+    assert "Notice 1 has not been approved yet. Ask a reviewer to approve it" in dialogs.errors[0]
+    assert "outagewriter" not in dialogs.errors[0]  # the window's words, not the command line's
     assert smtp_server.received == []
 
 
@@ -176,17 +180,23 @@ def test_accounts_dialog_tests_the_connection_with_the_keyring_password(
     assert smtp_server.password not in text
 
 
-def test_request_review_by_email_sends_the_notice_with_the_file_attached(
-        qtbot, tmp_path, smtp_server, real_keyring, account_name, open_window):
+def email_review_request(qtbot, tmp_path, server, keyring, account_name, open_window):
+    """The author asks petr@reviewers.example for a review by email, through `server`."""
     path = write_incident(tmp_path, addresses(2), approved=False)
     dialogs = Answers()
     dialogs.review_by_email = lambda parent, accounts: (account_name, "petr@reviewers.example")
     window = open_window(path, dialogs)
-    window.context.accounts.save(smtp_server.account(account_name))
-    real_keyring.set(account_name, smtp_server.password)
-
+    window.context.accounts.save(server.account(account_name))
+    keyring.set(account_name, server.password)
     window.request_review_by_email()
     qtbot.waitUntil(lambda: not window.review.emailing, timeout=30000)
+    return path, window, dialogs
+
+
+def test_request_review_by_email_sends_the_notice_with_the_file_attached(
+        qtbot, tmp_path, smtp_server, real_keyring, account_name, open_window):
+    path, window, dialogs = email_review_request(qtbot, tmp_path, smtp_server, real_keyring, account_name,
+                                                 open_window)
 
     assert dialogs.errors == []
     assert "petr@reviewers.example" in dialogs.messages[-1]
@@ -195,3 +205,20 @@ def test_request_review_by_email_sends_the_notice_with_the_file_attached(
     assert b"Please review" in received[0].data and b'filename="card-payments.outage"' in received[0].data
     saved = fileformat.load(path).notices[-1]
     assert saved.review["state"] == "in-review" and saved.review["requested"]["reviewer"] == "petr@reviewers.example"
+    attached = next(part for part in message_from_bytes(received[0].data, policy=SMTP).iter_attachments())
+    sent_copy = fileformat.loads(attached.get_payload(decode=True).decode("utf-8"))
+    assert sent_copy.notices[-1].review == saved.review  # the reviewer can approve the attached file at once
+
+
+def test_a_refused_review_request_leaves_the_notice_a_draft_and_says_so(
+        qtbot, tmp_path, faulty_smtp, real_keyring, account_name, open_window):
+    faulty_smtp.faults.rcpt["petr@reviewers.example"] = "550 5.1.1 No such user"
+    path, window, dialogs = email_review_request(qtbot, tmp_path, faulty_smtp, real_keyring, account_name,
+                                                 open_window)
+
+    assert len(dialogs.errors) == 1
+    assert dialogs.errors[0].startswith("Review request not sent: Nothing went to petr@reviewers.example. "
+                                        "The notice is still a draft")
+    assert faulty_smtp.received == []
+    assert fileformat.load(path).notices[-1].review is None  # nothing recorded in the file
+    assert review.state(window.notice) == "draft" and "Draft" in window.notices.list.item(0).text()

@@ -23,7 +23,7 @@ class ScriptedDialogs(Dialogs):
         self.answers = {"unsaved_changes": DISCARD, "save_conflict": CANCEL, "file_locked": CANCEL,
                         "confirm": True, "password": None, "send": None, "request_review": "",
                         "approve": None, "request_changes": None, "review_by_email": None,
-                        "certificate_path": None}
+                        "certificate_path": None, "no_account": False, "accounts": None}
         self.asked: list[str] = []
         self.messages: list[str] = []  # plain-words outcomes the window told the user
         self.errors: list[str] = []
@@ -48,6 +48,7 @@ class ScriptedDialogs(Dialogs):
 
     def confirm(self, parent, title, text, yes):
         self.asked.append("confirm")
+        self.messages.append(f"{title}: {text}")
         return self.answers["confirm"]
 
     def password(self, parent, account):
@@ -77,7 +78,24 @@ class ScriptedDialogs(Dialogs):
         return self.answers["review_by_email"]
 
     def certificate_path(self, parent, current):
+        self.asked.append("certificate_path")
         return self.answers["certificate_path"]
+
+    def no_account(self, parent, text):
+        self.asked.append("no_account")
+        self.messages.append(text)
+        return self.answers["no_account"]
+
+    def accounts(self, parent, context):
+        """The real Mail accounts dialog, filled in by answers["accounts"] (a function of the dialog)."""
+        from outagewriter.ui.accounts_dialog import AccountsDialog
+
+        self.asked.append("accounts")
+        dialog = AccountsDialog(context, parent)
+        if self.answers["accounts"] is not None:
+            self.answers["accounts"](dialog)
+        dialog.close()
+        return dialog.saved_any
 
     def choose_recovery(self, parent, copies):
         self.asked.append("choose_recovery")

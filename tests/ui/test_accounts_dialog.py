@@ -152,3 +152,82 @@ def test_test_connection_runs_off_the_gui_thread_and_answers_in_plain_words(qtbo
     assert "Connecting to 127.0.0.1" in dialog.test_result.text()  # returned at once: not on the GUI thread
     qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=10000)
     assert "Nothing accepted a connection" in dialog.test_result.text()
+
+
+def type_account(qtbot, dialog, **values):
+    """As a person fills the form: click into each field and type."""
+    for name, text in values.items():
+        edit = dialog.findChild(QLineEdit, f"account_{name}")
+        qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(edit, text)
+
+
+def test_enter_after_test_connection_saves_the_account_and_keeps_the_dialog_open(qtbot, window):
+    dialog = open_dialog(qtbot, window, MemorySecrets())
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    type_account(qtbot, dialog, name="work", sender_address="ops@acme.example", host="127.0.0.1")
+    dialog.port.setValue(port)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "account_test"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=10000)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert window.context.accounts.get("work").host == "127.0.0.1"
+    assert "Saved account work" in dialog.test_result.text()
+
+
+def test_enter_on_an_empty_form_means_save_not_the_certificate_picker(qtbot, window, dialogs):
+    dialog = open_dialog(qtbot, window, MemorySecrets())
+    assert dialog.save_button.isDefault()
+    assert [b.objectName() for b in dialog.findChildren(QPushButton) if b.autoDefault()] == []
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert "certificate_path" not in dialogs.asked
+    assert dialog.isVisible() and "Not saved: account name is required" in dialog.error.text()
+
+
+def test_closing_with_unsaved_changes_asks_first(qtbot, window, dialogs):
+    from outagewriter.ui.dialogs import CANCEL, DISCARD, SAVE
+
+    dialog = open_dialog(qtbot, window, MemorySecrets())
+    type_account(qtbot, dialog, name="work", sender_address="ops@acme.example", host="smtp.acme.example")
+    dialogs.answers["unsaved_changes"] = CANCEL
+    qtbot.keyClick(dialog.host, Qt.Key.Key_Escape)
+    assert dialogs.asked == ["unsaved_changes"] and dialog.isVisible()
+    dialog.close()  # the window's close button
+    assert dialogs.asked == ["unsaved_changes"] * 2 and dialog.isVisible()
+    qtbot.mouseClick(dialog.findChild(QPushButton, "accounts_close"), Qt.MouseButton.LeftButton)
+    assert dialogs.asked == ["unsaved_changes"] * 3 and dialog.isVisible()
+    assert dialog.name.text() == "work"  # nothing lost
+
+    dialogs.answers["unsaved_changes"] = SAVE
+    qtbot.keyClick(dialog.host, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert window.context.accounts.get("work").sender_address == "ops@acme.example"
+
+    dialogs.asked.clear()
+    again = open_dialog(qtbot, window, MemorySecrets())
+    qtbot.keyClick(again.host, Qt.Key.Key_Escape)  # nothing changed: no question
+    assert dialogs.asked == [] and not again.isVisible()
+    third = open_dialog(qtbot, window, MemorySecrets())
+    type_account(qtbot, third, reply_to="help@acme.example")
+    dialogs.answers["unsaved_changes"] = DISCARD
+    qtbot.keyClick(third.host, Qt.Key.Key_Escape)
+    assert dialogs.asked == ["unsaved_changes"] and not third.isVisible()
+    assert window.context.accounts.get("work").reply_to == ""
+
+
+def test_saving_a_sign_in_without_encryption_warns_and_waits_for_a_yes(qtbot, window, dialogs):
+    secrets = MemorySecrets()
+    dialog = open_dialog(qtbot, window, secrets)
+    dialog.security.setCurrentIndex(dialog.security.findData("none"))
+    type_account(qtbot, dialog, name="lan", sender_address="ops@acme.example", host="relay.lan",
+                 password="s3cret")
+    dialogs.answers["confirm"] = False
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialogs.asked == ["confirm"]
+    assert window.context.accounts.list() == [] and secrets.stored == {}
+    assert "Not saved" in dialog.error.text() and "no encryption" in dialog.error.text()
+    dialogs.answers["confirm"] = True
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert window.context.accounts.get("lan").security == "none" and secrets.stored == {"lan": "s3cret"}

@@ -115,3 +115,36 @@ def test_conflict_reload_shows_theirs(make_window, incident_file, dialogs):
     assert window.doc.lock.held  # reloading keeps our lock
     assert not window.doc.modified
 
+
+
+def test_the_lock_question_says_who_and_since_when_once_in_local_time(make_window, incident_file, dialogs, qtbot,
+                                                                      in_prague):
+    import types
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from outagewriter.ui.dialogs import Dialogs
+
+    lock_path_for(incident_file).write_text(
+        LockInfo("Petr Svoboda", "pc-17", 4242, "2026-11-27T09:00:00Z", "2099-01-01T00:00:00Z", "theirs").to_json(),
+        encoding="utf-8")
+    dialogs.file_locked = types.MethodType(Dialogs.file_locked, dialogs)  # the real question box
+    shown = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        shown.append((box.text(), box.informativeText()))
+        next(b for b in box.buttons() if b.text() == "Open read-only").click()
+
+    QTimer.singleShot(0, answer)
+    window = make_window(incident_file)
+    (text, advice), = shown
+    assert text.startswith("payments.outage is locked by Petr Svoboda on host pc-17 since Fri 27 Nov")
+    assert "10:00 CET" in text and "2026-11-27T" not in text
+    assert (text + " " + advice).lower().count("read-only") == 1  # what to do is said once
+    assert advice == "Open it read-only to look at it, or ask them to close it."
+    assert window.doc.read_only and "since Fri 27 Nov" in window.read_only_banner.label.text()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -37,7 +38,7 @@ def reviewer_window(make_window, dirs, incident_file):
     return window
 
 
-def test_request_review_is_saved_and_shown(make_window, dirs, incident_file, dialogs):
+def test_request_review_is_saved_and_shown(make_window, dirs, incident_file, dialogs, in_prague):
     as_user(dirs, "Jana Novák")
     window = make_window(incident_file)
     window.show_review()
@@ -46,7 +47,11 @@ def test_request_review_is_saved_and_shown(make_window, dirs, incident_file, dia
     saved = fileformat.load(incident_file).notices[-1]
     assert review.state(saved) == "in-review" and review.author_of(saved) == "Jana Novák"
     assert window.review_panel.state.text() == "In review"
-    assert "review requested by Jana Novák" in window.review_panel.timeline.item(0).text()
+    history = window.review_panel.timeline.item(0).text()
+    assert "review requested by Jana Novák" in history
+    when = fileformat.load(incident_file).notices[-1].review["requested"]["time"]
+    assert when.endswith("Z") and when not in history  # stored in UTC, shown in the reader's zone
+    assert re.search(r"\((Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} \w{3}( \d{4})?, \d\d:\d\d CES?T\)", history)
     assert "In review" in window.notices.list.item(0).text()
     assert not window.doc.modified
 
@@ -58,6 +63,7 @@ def test_the_author_cannot_approve_and_is_told_why(make_window, dirs, incident_f
     dialogs.answers["approve"] = ("Jana Novák", "")
     window.approve()
     assert dialogs.errors and "approval must come from someone else" in dialogs.errors[0]
+    assert "approve" not in dialogs.asked  # refused before the approval was filled in
     assert review.state(fileformat.load(incident_file).notices[-1]) == "in-review"
 
 
@@ -138,3 +144,33 @@ def test_a_reviewer_may_approve_a_file_the_author_has_open(make_window, dirs, in
         assert review.state(fileformat.load(incident_file).notices[-1]) == "approved"
     finally:
         author.release()
+
+
+def test_review_email_dialog_types_into_the_address_and_sends_only_to_one_valid_address(make_window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from outagewriter.core.mail.accounts import Account
+    from outagewriter.ui.review_dialogs import ReviewEmailDialog
+
+    window = make_window()
+    dialog = ReviewEmailDialog([Account("work", "ops@acme.example", "smtp.acme.example")], window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    address = dialog.reviewer
+    assert dialog.focusWidget() is address
+    send = dialog.findChild(QPushButton, "review_dialog_ok")
+    problem = dialog.findChild(QLabel, "review_email_problem")
+    assert not send.isEnabled() and not problem.isVisible()
+    qtbot.keyClick(address, Qt.Key.Key_Return)
+    assert dialog.isVisible()  # Enter with no address sends nothing
+    qtbot.keyClicks(address, "petr@")
+    qtbot.keyClick(address, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not send.isEnabled()
+    assert problem.isVisible() and problem.text() == "Not an email address: 'petr@'"
+    qtbot.keyClicks(address, "reviewers.example")
+    assert send.isEnabled() and not problem.isVisible()
+    qtbot.keyClick(address, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.values() == ("work", "petr@reviewers.example")

@@ -151,6 +151,20 @@ def validate(account: Account) -> None:
         raise AccountError(f"preset: unknown preset {account.preset!r}; presets are: {', '.join(PRESETS)}")
 
 
+def unencrypted_sign_in(account: Account, has_password: bool = False) -> str | None:
+    """The warning due when saving an account that signs in over a connection without encryption
+    (security "none" with a user name or a password), in plain words; None when there is nothing to say."""
+    if account.security != "none" or not (account.username or has_password):
+        return None
+    if account.allow_plaintext_auth:
+        return (f"Account {account.name!r} sends its password to {account.host} without encryption: anyone on "
+                "the network in between can read it. Use it only for a relay on a network you trust.")
+    return (f"Account {account.name!r} has no encryption (security \"none\") but signs in with a password. "
+            "OutageWriter never sends a password unencrypted unless you allow it, so sending through this "
+            "account will fail. Choose STARTTLS or TLS, or allow sign-in without encryption for a relay on a "
+            "network you trust.")
+
+
 def from_preset(key: str, **values) -> Account:
     """An account filled from a preset; explicit values win over the preset's."""
     preset = PRESETS.get(key)
