@@ -88,9 +88,12 @@ def app_icon():
 def create_window(path=None, context=None, offer_recovery: bool = True):
     """The main window on `path` (or a new incident), for an existing QApplication."""
     from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
+    from .ui import wheel
     from .ui.main_window import MainWindow
 
+    wheel.install(QApplication.instance())
     context = context or build_context()
     window = MainWindow(context, None)
     window.setWindowIcon(app_icon())

@@ -257,7 +257,7 @@ class ZonedTimeEditor(QWidget):
         self.zone.setMinimumContentsLength(10)
         self.zone.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self._default_zone = default_zone or system_zone()
-        self.zone.setCurrentText(self._default_zone)
+        self._show_zone(self._default_zone)
         self.date.setAccessibleName("Date")
         self.time.setAccessibleName("Time")
         self.zone.setAccessibleName("Time zone")
@@ -304,9 +304,18 @@ class ZonedTimeEditor(QWidget):
             widget.blockSignals(True)
         self.date.setDate(QDate(moment.year, moment.month, moment.day))
         self.time.setTime(QTime(moment.hour, moment.minute))
-        self.zone.setCurrentText(parsed.zone_name or _offset_zone(moment))
+        self._show_zone(parsed.zone_name or _offset_zone(moment))
         for widget in (self.date, self.time, self.zone):
             widget.blockSignals(False)
+
+    def _show_zone(self, name: str) -> None:
+        # An editable combo's setCurrentText only changes the text: select the entry as well,
+        # so the arrow keys and the wheel move on from the zone shown.
+        index = self.zone.findText(name)
+        if index >= 0:
+            self.zone.setCurrentIndex(index)
+        else:
+            self.zone.setEditText(name)
 
     def set_read_only(self, on: bool) -> None:
         self.date.setReadOnly(on)
