@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 
 
 def _wheel(widget, steps: int) -> None:
@@ -48,3 +48,27 @@ def test_wheel_changes_a_focused_zone_box_to_its_neighbour(make_window, qtbot, i
     _wheel(zone, -1)
     assert zone.currentText() == zone.itemText(zone.findText("Europe/Prague") + 1)
     qtbot.waitUntil(lambda: window.notice.fields["next_update"].endswith(f"[{zone.currentText()}]"), timeout=3000)
+
+
+def _guarantee_cards(window, qtbot):
+    """Two findings, in the summary and in the impact."""
+    window.form.editors["summary"].setPlainText("We guarantee a fix by noon.")
+    window.form.editors["impact"].setPlainText("Payments fail. We guarantee a refund.")
+    qtbot.waitUntil(lambda: sum(c.finding.match == "guarantee" for c in window.findings.cards) == 2, timeout=3000)
+    return [c for c in window.findings.cards if c.finding.match == "guarantee"]
+
+
+def test_ignore_keeps_typing_away_from_the_title(make_window, qtbot, incident_file):
+    window = _active(make_window, qtbot, incident_file)
+    title = window.form.editors["title"]
+    first, second = _guarantee_cards(window, qtbot)
+    first_key, second_key = first.finding.key, second.finding.key
+    qtbot.mouseClick(first.findChild(QWidget, "finding_ignore"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: all(c.finding.key != first_key for c in window.findings.cards), timeout=3000)
+    focused = QApplication.focusWidget()
+    assert focused is not None and window.findings.isAncestorOf(focused)
+    assert focused.finding.key == second_key  # on to the next finding
+    QTest.keyClicks(focused, "x")
+    assert title.text() == "Card payments failing"
+    window.flush()
+    assert window.notice.fields["title"] == "Card payments failing"
