@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone, tzinfo
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, QTime, QTimeZone, Signal
 from PySide6.QtGui import QFontDatabase, QTextOption
@@ -277,11 +277,8 @@ class ZonedTimeEditor(QWidget):
 
     def reset_to_soon(self) -> None:
         """The next full hour after now, in the chosen zone: a sensible first guess to adjust."""
-        try:
-            zone = zoneinfo.ZoneInfo(self.zone.currentText() or "UTC")
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            zone = zoneinfo.ZoneInfo("UTC")
-        soon = (datetime.now(zone) + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+        soon = datetime.now(_tzinfo(self.zone.currentText())) + timedelta(hours=1)
+        soon = soon.replace(minute=0, second=0, microsecond=0)
         self.blockSignals(True)
         self.date.setDate(QDate(soon.year, soon.month, soon.day))
         self.time.setTime(QTime(soon.hour, 0))
@@ -289,8 +286,8 @@ class ZonedTimeEditor(QWidget):
 
     def value(self) -> str:
         d, t = self.date.date(), self.time.time()
-        zone = self.zone.currentText().strip() or "UTC"
-        return f"{d.year():04d}-{d.month():02d}-{d.day():02d}T{t.hour():02d}:{t.minute():02d}[{zone}]"
+        suffix = _zone_suffix(self.zone.currentText())
+        return f"{d.year():04d}-{d.month():02d}-{d.day():02d}T{t.hour():02d}:{t.minute():02d}{suffix}"
 
     def set_value(self, value: str) -> None:
         if not value:
@@ -323,13 +320,43 @@ class ZonedTimeEditor(QWidget):
         self.zone.setEnabled(not on)
 
 
+# A zone box may hold a fixed offset instead of a zone name: "UTC+05:30", also typed as "+05:30".
+_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?$", re.IGNORECASE)
+
+
+def _format_offset(offset: timedelta) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 def _offset_zone(moment: datetime) -> str:
-    offset = moment.utcoffset() or timedelta(0)
-    hours = int(offset.total_seconds() // 3600)
-    if offset.total_seconds() % 3600 == 0 and -14 <= hours <= 12:
-        # POSIX-style Etc zones have the sign reversed: Etc/GMT-1 is UTC+01:00.
-        return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
-    return "UTC"
+    """How the zone box shows a time stored with an offset only, which it writes back unchanged."""
+    return "UTC" + _format_offset(moment.utcoffset() or timedelta(0))
+
+
+def _offset(zone_text: str) -> timedelta | None:
+    """The fixed offset a zone box holds, or None when it holds a zone name."""
+    match = _OFFSET.match(zone_text.strip())
+    if match is None:
+        return None
+    sign = -1 if match["sign"] == "-" else 1
+    return sign * timedelta(hours=int(match["hours"]), minutes=int(match["minutes"] or 0))
+
+
+def _zone_suffix(zone_text: str) -> str:
+    """What follows the wall-clock time in the stored value: '+05:30' or '[Europe/Prague]'."""
+    offset = _offset(zone_text)
+    return f"[{zone_text.strip() or 'UTC'}]" if offset is None else _format_offset(offset)
+
+
+def _tzinfo(zone_text: str) -> tzinfo:
+    offset = _offset(zone_text)
+    if offset is not None and abs(offset) < timedelta(hours=24):
+        return timezone(offset)
+    try:
+        return zoneinfo.ZoneInfo(zone_text.strip() or "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return timezone.utc
 
 
 class NextUpdateEditor(QWidget):
