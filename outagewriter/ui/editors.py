@@ -117,9 +117,12 @@ class AddressEditor(TextEditor):
             text = source.text().strip()
             if "\n" in text or ";" in text:
                 parts = [p.strip() for p in re.split(r"[\r\n;]+", text) if p.strip()]
-                before = self.textCursor().block().text()[: self.textCursor().positionInBlock()].rstrip()
+                cursor = self.textCursor()
+                start = cursor.selectionStart()  # the paste replaces the selection: what stays is before it
+                block = self.document().findBlock(start)
+                before = block.text()[: start - block.position()].rstrip()
                 prefix = ", " if before and not before.endswith(",") else ""
-                self.textCursor().insertText(prefix + ", ".join(parts))
+                cursor.insertText(prefix + ", ".join(parts))
                 return
         super().insertFromMimeData(source)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 
@@ -72,3 +73,33 @@ def test_ignore_keeps_typing_away_from_the_title(make_window, qtbot, incident_fi
     assert title.text() == "Card payments failing"
     window.flush()
     assert window.notice.fields["title"] == "Card payments failing"
+
+
+def _keys(widget, standard) -> None:
+    combination = QKeySequence.keyBindings(standard)[0][0]
+    QTest.keyClick(widget, combination.key(), combination.keyboardModifiers())
+
+
+def _paste_into_to(window, pasted: str, *, select_all: bool):
+    """Types an address into To, copies `pasted`, and pastes it with the keyboard."""
+    to = window.form.editors["to"]
+    to.setFocus()
+    QTest.keyClicks(to, "old@example.com")
+    QApplication.clipboard().setText(pasted)
+    if select_all:
+        _keys(to, QKeySequence.StandardKey.SelectAll)
+    _keys(to, QKeySequence.StandardKey.Paste)
+    return to
+
+
+def test_pasting_a_list_over_the_whole_field_replaces_it(make_window, qtbot, incident_file):
+    window = _active(make_window, qtbot, incident_file)
+    to = _paste_into_to(window, "ops@example.com\nsupport@example.com; billing@example.org\n", select_all=True)
+    assert to.toPlainText() == "ops@example.com, support@example.com, billing@example.org"
+    qtbot.waitUntil(lambda: window.notice.fields["to"] == to.toPlainText(), timeout=3000)
+
+
+def test_pasting_a_list_after_an_address_adds_a_comma(make_window, qtbot, incident_file):
+    window = _active(make_window, qtbot, incident_file)
+    to = _paste_into_to(window, "ops@example.com\nsupport@example.com", select_all=False)
+    assert to.toPlainText() == "old@example.com, ops@example.com, support@example.com"
