@@ -258,6 +258,9 @@ class MainWindow(QMainWindow):
     def _field_edited(self, name: str) -> None:
         self._dirty.add(name)
         self._edited()
+        if name == "status":  # the notice list shows each notice's status: store it and show it now
+            self.flush()
+            self.notices.show_incident(self.incident, self._current)
 
     def _time_edited(self, name: str) -> None:
         self._dirty_times.add(name)
