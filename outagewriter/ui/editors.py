@@ -10,10 +10,9 @@ Plain-text editors keep Qt's own undo/redo; values set by the program reset it.
 from __future__ import annotations
 
 import re
-import zoneinfo
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTime, Signal
 from PySide6.QtGui import QFontDatabase, QTextOption
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.timeutil import ON_CHANGE, TimeError, parse_next_update, parse_zoned
-
+from .zones import offset_zone, system_zone, zone_model, zone_suffix, zone_tzinfo
 
 def monospace_font():
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -215,27 +214,6 @@ class RadioChoiceEditor(QWidget):
         return (checked or list(self.buttons.values()))[0]
 
 
-_ZONE_MODEL: QStringListModel | None = None
-
-
-def zone_model() -> QStringListModel:
-    """One shared list of IANA zones for every zone picker (built on first use)."""
-    global _ZONE_MODEL
-    if _ZONE_MODEL is None:
-        zones = sorted(z for z in zoneinfo.available_timezones() if "/" in z or z == "UTC")
-        _ZONE_MODEL = QStringListModel(zones)
-    return _ZONE_MODEL
-
-
-def system_zone() -> str:
-    name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
-    try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return "UTC"
-    return name
-
-
 class ZonedTimeEditor(QWidget):
     """Date, time and IANA zone; the value is the core's zoned ISO text ('' when empty)."""
 
@@ -278,9 +256,17 @@ class ZonedTimeEditor(QWidget):
         self.time.setObjectName(f"{name}_time")
         self.zone.setObjectName(f"{name}_zone")
 
+    def set_default_zone(self, zone: str, *, show: bool) -> None:
+        """The zone a picker nobody filled in starts in; `show` puts it (and the next hour there) on screen."""
+        self._default_zone = zone
+        if show:
+            with QSignalBlocker(self.zone):
+                self._show_zone(zone)
+            self.reset_to_soon()
+
     def reset_to_soon(self) -> None:
         """The next full hour after now, in the chosen zone: a sensible first guess to adjust."""
-        soon = datetime.now(_tzinfo(self.zone.currentText())) + timedelta(hours=1)
+        soon = datetime.now(zone_tzinfo(self.zone.currentText())) + timedelta(hours=1)
         soon = soon.replace(minute=0, second=0, microsecond=0)
         self.blockSignals(True)
         self.date.setDate(QDate(soon.year, soon.month, soon.day))
@@ -289,7 +275,7 @@ class ZonedTimeEditor(QWidget):
 
     def value(self) -> str:
         d, t = self.date.date(), self.time.time()
-        suffix = _zone_suffix(self.zone.currentText())
+        suffix = zone_suffix(self.zone.currentText())
         return f"{d.year():04d}-{d.month():02d}-{d.day():02d}T{t.hour():02d}:{t.minute():02d}{suffix}"
 
     def set_value(self, value: str) -> None:
@@ -304,7 +290,7 @@ class ZonedTimeEditor(QWidget):
             widget.blockSignals(True)
         self.date.setDate(QDate(moment.year, moment.month, moment.day))
         self.time.setTime(QTime(moment.hour, moment.minute))
-        self._show_zone(parsed.zone_name or _offset_zone(moment))
+        self._show_zone(parsed.zone_name or offset_zone(moment))
         for widget in (self.date, self.time, self.zone):
             widget.blockSignals(False)
 
@@ -321,45 +307,6 @@ class ZonedTimeEditor(QWidget):
         self.date.setReadOnly(on)
         self.time.setReadOnly(on)
         self.zone.setEnabled(not on)
-
-
-# A zone box may hold a fixed offset instead of a zone name: "UTC+05:30", also typed as "+05:30".
-_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?$", re.IGNORECASE)
-
-
-def _format_offset(offset: timedelta) -> str:
-    minutes = int(offset.total_seconds() // 60)
-    return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
-def _offset_zone(moment: datetime) -> str:
-    """How the zone box shows a time stored with an offset only, which it writes back unchanged."""
-    return "UTC" + _format_offset(moment.utcoffset() or timedelta(0))
-
-
-def _offset(zone_text: str) -> timedelta | None:
-    """The fixed offset a zone box holds, or None when it holds a zone name."""
-    match = _OFFSET.match(zone_text.strip())
-    if match is None:
-        return None
-    sign = -1 if match["sign"] == "-" else 1
-    return sign * timedelta(hours=int(match["hours"]), minutes=int(match["minutes"] or 0))
-
-
-def _zone_suffix(zone_text: str) -> str:
-    """What follows the wall-clock time in the stored value: '+05:30' or '[Europe/Prague]'."""
-    offset = _offset(zone_text)
-    return f"[{zone_text.strip() or 'UTC'}]" if offset is None else _format_offset(offset)
-
-
-def _tzinfo(zone_text: str) -> tzinfo:
-    offset = _offset(zone_text)
-    if offset is not None and abs(offset) < timedelta(hours=24):
-        return timezone(offset)
-    try:
-        return zoneinfo.ZoneInfo(zone_text.strip() or "UTC")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return timezone.utc
 
 
 class NextUpdateEditor(QWidget):

@@ -291,6 +291,8 @@ class MainWindow(QMainWindow):
                     problems.append(str(exc))
             self.form.mark_time_error("; ".join(problems) or None)
             self._dirty_times.clear()
+            if self.incident.zone:  # time pickers not filled in yet follow the incident's zone
+                self.form.set_default_zone(self.incident.zone)
 
     def _target(self):
         return (self.incident, self.notice) if self.doc is not None else None
