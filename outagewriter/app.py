@@ -85,12 +85,24 @@ def app_icon():
     return QIcon(str(shipped_path("resources") / "outagewriter.svg"))
 
 
+def file_to_open(path, context) -> str | None:
+    """What a start opens: the file asked for, else the incident used last (if it still exists),
+    else nothing, which is a blank incident."""
+    if path:
+        return str(path)
+    recent = context.recent_files.list()  # files that no longer exist are left out
+    return recent[0] if recent else None
+
+
 def create_window(path=None, context=None, offer_recovery: bool = True):
     """The main window on `path` (or a new incident), for an existing QApplication."""
     from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
+    from .ui import wheel
     from .ui.main_window import MainWindow
 
+    wheel.install(QApplication.instance())
     context = context or build_context()
     window = MainWindow(context, None)
     window.setWindowIcon(app_icon())
@@ -134,7 +146,7 @@ def main(path=None) -> int:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     context = build_context()
-    window = create_window(path, context)
+    window = create_window(file_to_open(path, context), context)
     window.show()
     _quit_on_sigint(window)
     try:

@@ -16,7 +16,7 @@ from .fields import (
     normalise,
     statuses_for,
 )
-from .timeutil import isoformat_utc, now_utc, parse_zoned
+from .timeutil import TimeError, isoformat_utc, now_utc, parse_next_update, parse_zoned
 
 INCIDENT_KINDS = ("incident", "maintenance")
 LANGUAGES = ("en",)
@@ -126,6 +126,20 @@ class Incident:
     @property
     def service(self) -> str:
         return self.notices[-1].fields["service"] if self.notices else ""
+
+    @property
+    def zone(self) -> str | None:
+        """The incident's own time zone, for times not written yet: the zone of its first known
+        time (started, detected, resolved), else of the newest promised update; None if none."""
+        promises = [n.fields["next_update"] for n in reversed(self.notices)]
+        for value in [self.times.get(name, "") for name in TIME_NAMES] + promises:
+            try:
+                promise = parse_next_update(value) if value else None
+            except TimeError:
+                continue
+            if promise is not None and promise.when is not None:
+                return promise.when.zone
+        return None
 
     def set_time(self, name: str, value: str) -> None:
         self.set_times({name: value})

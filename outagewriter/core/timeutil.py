@@ -37,6 +37,11 @@ class ZonedTime:
     def utc(self) -> datetime:
         return self.moment.astimezone(timezone.utc)
 
+    @property
+    def zone(self) -> str:
+        """The zone as a picker holds it: the IANA name, else the offset ('UTC+05:30')."""
+        return self.zone_name or _offset_label(self.moment)
+
     def zone_label(self) -> str:
         """'CET', 'JST', or 'UTC+05:30' when only an offset is known."""
         if self.zone_name:

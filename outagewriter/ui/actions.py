@@ -43,7 +43,8 @@ def build(window: QMainWindow) -> None:
       "Tell recipients it is over")
     a("add_post-incident", "New &post-incident notice", lambda: w.add_notice("post-incident"), "Ctrl+Shift+P",
       "What happened and what will change: a separate, later notice")
-    a("send", "&Send…", w.send_notice, "Ctrl+Shift+S", "Send the notice to its recipients")
+    # Ctrl+Return sends in most mail clients; Ctrl+Shift+S is Save As on Linux and Windows.
+    a("send", "&Send…", w.send_notice, "Ctrl+Return", "Send the notice to its recipients")
     a("send_test", "Send a &test to myself…", w.send_test, "Ctrl+Shift+T",
       "Send a [TEST] copy only to the account's own address")
     a("request_review", "Request &review…", w.request_review, None, "Ask a reviewer to approve this notice")

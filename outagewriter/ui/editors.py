@@ -10,10 +10,9 @@ Plain-text editors keep Qt's own undo/redo; values set by the program reset it.
 from __future__ import annotations
 
 import re
-import zoneinfo
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTime, Signal
 from PySide6.QtGui import QFontDatabase, QTextOption
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.timeutil import ON_CHANGE, TimeError, parse_next_update, parse_zoned
-
+from .zones import offset_zone, system_zone, zone_model, zone_suffix, zone_tzinfo
 
 def monospace_font():
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -117,9 +116,12 @@ class AddressEditor(TextEditor):
             text = source.text().strip()
             if "\n" in text or ";" in text:
                 parts = [p.strip() for p in re.split(r"[\r\n;]+", text) if p.strip()]
-                before = self.textCursor().block().text()[: self.textCursor().positionInBlock()].rstrip()
+                cursor = self.textCursor()
+                start = cursor.selectionStart()  # the paste replaces the selection: what stays is before it
+                block = self.document().findBlock(start)
+                before = block.text()[: start - block.position()].rstrip()
                 prefix = ", " if before and not before.endswith(",") else ""
-                self.textCursor().insertText(prefix + ", ".join(parts))
+                cursor.insertText(prefix + ", ".join(parts))
                 return
         super().insertFromMimeData(source)
 
@@ -212,27 +214,6 @@ class RadioChoiceEditor(QWidget):
         return (checked or list(self.buttons.values()))[0]
 
 
-_ZONE_MODEL: QStringListModel | None = None
-
-
-def zone_model() -> QStringListModel:
-    """One shared list of IANA zones for every zone picker (built on first use)."""
-    global _ZONE_MODEL
-    if _ZONE_MODEL is None:
-        zones = sorted(z for z in zoneinfo.available_timezones() if "/" in z or z == "UTC")
-        _ZONE_MODEL = QStringListModel(zones)
-    return _ZONE_MODEL
-
-
-def system_zone() -> str:
-    name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
-    try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return "UTC"
-    return name
-
-
 class ZonedTimeEditor(QWidget):
     """Date, time and IANA zone; the value is the core's zoned ISO text ('' when empty)."""
 
@@ -257,7 +238,7 @@ class ZonedTimeEditor(QWidget):
         self.zone.setMinimumContentsLength(10)
         self.zone.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self._default_zone = default_zone or system_zone()
-        self.zone.setCurrentText(self._default_zone)
+        self._show_zone(self._default_zone)
         self.date.setAccessibleName("Date")
         self.time.setAccessibleName("Time")
         self.zone.setAccessibleName("Time zone")
@@ -275,13 +256,18 @@ class ZonedTimeEditor(QWidget):
         self.time.setObjectName(f"{name}_time")
         self.zone.setObjectName(f"{name}_zone")
 
+    def set_default_zone(self, zone: str, *, show: bool) -> None:
+        """The zone a picker nobody filled in starts in; `show` puts it (and the next hour there) on screen."""
+        self._default_zone = zone
+        if show:
+            with QSignalBlocker(self.zone):
+                self._show_zone(zone)
+            self.reset_to_soon()
+
     def reset_to_soon(self) -> None:
         """The next full hour after now, in the chosen zone: a sensible first guess to adjust."""
-        try:
-            zone = zoneinfo.ZoneInfo(self.zone.currentText() or "UTC")
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            zone = zoneinfo.ZoneInfo("UTC")
-        soon = (datetime.now(zone) + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+        soon = datetime.now(zone_tzinfo(self.zone.currentText())) + timedelta(hours=1)
+        soon = soon.replace(minute=0, second=0, microsecond=0)
         self.blockSignals(True)
         self.date.setDate(QDate(soon.year, soon.month, soon.day))
         self.time.setTime(QTime(soon.hour, 0))
@@ -289,8 +275,8 @@ class ZonedTimeEditor(QWidget):
 
     def value(self) -> str:
         d, t = self.date.date(), self.time.time()
-        zone = self.zone.currentText().strip() or "UTC"
-        return f"{d.year():04d}-{d.month():02d}-{d.day():02d}T{t.hour():02d}:{t.minute():02d}[{zone}]"
+        suffix = zone_suffix(self.zone.currentText())
+        return f"{d.year():04d}-{d.month():02d}-{d.day():02d}T{t.hour():02d}:{t.minute():02d}{suffix}"
 
     def set_value(self, value: str) -> None:
         if not value:
@@ -304,23 +290,23 @@ class ZonedTimeEditor(QWidget):
             widget.blockSignals(True)
         self.date.setDate(QDate(moment.year, moment.month, moment.day))
         self.time.setTime(QTime(moment.hour, moment.minute))
-        self.zone.setCurrentText(parsed.zone_name or _offset_zone(moment))
+        self._show_zone(parsed.zone_name or offset_zone(moment))
         for widget in (self.date, self.time, self.zone):
             widget.blockSignals(False)
+
+    def _show_zone(self, name: str) -> None:
+        # An editable combo's setCurrentText only changes the text: select the entry as well,
+        # so the arrow keys and the wheel move on from the zone shown.
+        index = self.zone.findText(name)
+        if index >= 0:
+            self.zone.setCurrentIndex(index)
+        else:
+            self.zone.setEditText(name)
 
     def set_read_only(self, on: bool) -> None:
         self.date.setReadOnly(on)
         self.time.setReadOnly(on)
         self.zone.setEnabled(not on)
-
-
-def _offset_zone(moment: datetime) -> str:
-    offset = moment.utcoffset() or timedelta(0)
-    hours = int(offset.total_seconds() // 3600)
-    if offset.total_seconds() % 3600 == 0 and -14 <= hours <= 12:
-        # POSIX-style Etc zones have the sign reversed: Etc/GMT-1 is UTC+01:00.
-        return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
-    return "UTC"
 
 
 class NextUpdateEditor(QWidget):

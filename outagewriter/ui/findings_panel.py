@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -172,6 +173,13 @@ class FindingsPanel(QWidget):
         self.status.setText(text)
         self.status.setVisible(bool(text))
 
+    def _focused_card(self) -> int | None:
+        focus = QApplication.focusWidget()
+        for index, card in enumerate(self.cards):
+            if focus is card or card.isAncestorOf(focus):
+                return index
+        return None
+
     def set_findings(self, findings: list[Finding]) -> None:
         ordered = sorted(findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
         shown = tuple(ordered)
@@ -184,6 +192,11 @@ class FindingsPanel(QWidget):
             for card, finding in zip(self.cards, ordered):
                 card.finding = finding  # same findings, moved by an edit elsewhere: keep the cards
             return
+        focused = self._focused_card()
+        if focused is not None:
+            # Hold the focus here while the cards go: Qt would otherwise pass it down the tab
+            # chain to the form's first field, select its text, and the next key would replace it.
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
         for card in self.cards:
             card.setParent(None)
             card.deleteLater()
@@ -195,6 +208,11 @@ class FindingsPanel(QWidget):
             card.ignore.connect(self.ignore)
             self.list_layout.insertWidget(self.list_layout.count() - 1, card)
             self.cards.append(card)
+        if focused is not None and self.cards:
+            card = self.cards[min(focused, len(self.cards) - 1)]  # the finding that took its place
+            card.show()  # a widget new in a layout is shown later, and a hidden one cannot take focus
+            card.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroll.ensureWidgetVisible(card)
         count = len(ordered)
         self.header.setText(
             "No findings: nothing in the tone or structure to look at." if not count

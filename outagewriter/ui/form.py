@@ -34,6 +34,7 @@ from .editors import (
     monospace_font,
 )
 from .highlight import FindingHighlighter, paint_line_edit, quiet
+from .zones import system_zone
 
 DATA_LOSS_LABELS = {"none": "None", "possible": "Possible", "confirmed": "Confirmed", "unknown": "Not known yet"}
 TIME_LABELS = {"started": "Started", "detected": "Detected", "resolved": "Resolved"}
@@ -339,8 +340,15 @@ class NoticeForm(QWidget):
             editor.set_read_only(read_only)
         if any(incident.times.values()):
             self.sections["timeline"].set_expanded(True)
+        self.set_default_zone(incident.zone or system_zone())
         self._count_words()
         self.set_findings([])
+
+    def set_default_zone(self, zone: str) -> None:
+        """Time pickers not filled in yet start in the incident's zone."""
+        next_update = self.editors["next_update"]
+        for outer in (next_update, *self.time_editors.values()):
+            outer.when.set_default_zone(zone, show=not outer.value())
 
     def set_comments(self, by_field: dict[str, list[str]]) -> None:
         for name, note in self.notes.items():

@@ -258,6 +258,9 @@ class MainWindow(QMainWindow):
     def _field_edited(self, name: str) -> None:
         self._dirty.add(name)
         self._edited()
+        if name == "status":  # the notice list shows each notice's status: store it and show it now
+            self.flush()
+            self.notices.show_incident(self.incident, self._current)
 
     def _time_edited(self, name: str) -> None:
         self._dirty_times.add(name)
@@ -288,6 +291,8 @@ class MainWindow(QMainWindow):
                     problems.append(str(exc))
             self.form.mark_time_error("; ".join(problems) or None)
             self._dirty_times.clear()
+            if self.incident.zone:  # time pickers not filled in yet follow the incident's zone
+                self.form.set_default_zone(self.incident.zone)
 
     def _target(self):
         return (self.incident, self.notice) if self.doc is not None else None
