@@ -1,4 +1,4 @@
-"""Quality of the tone checks on the development corpus (../shared/corpus/dev.jsonl from the repo root).
+"""Quality of the tone checks on the development corpus (tests/data/tone/dev.jsonl).
 
 Targets per scored category: precision >= 0.9, recall >= 0.8; at most 5% of unlabelled,
 non-borderline sentences flagged. Borderline rows are left out. scripts/measure-tone prints the table.
@@ -12,9 +12,7 @@ import pytest
 from outagewriter.core.checks import ToneChecker, load_rules
 from outagewriter.core.checks.quality import SCORED, load_corpus, markdown_table, score
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev.jsonl"
-
-pytestmark = pytest.mark.skipif(not CORPUS.is_file(), reason=f"tone corpus not found at {CORPUS}")
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "tone" / "dev.jsonl"
 
 
 @pytest.fixture(scope="module")

@@ -84,7 +84,7 @@ def test_sentence_scoped_exception_does_not_leak_across_sentences():
 
 
 def test_shipped_pack_matches_its_json_schema():
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema  # in the test extra: a missing install must fail here, not skip
     data = json.loads(shipped_pack_path("en").read_text(encoding="utf-8"))
     schema = json.loads((shipped_pack_path("en").parent / "rulepack.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
