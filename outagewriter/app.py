@@ -20,9 +20,9 @@ def _fast_checker():
     Returns (check, problem): `problem` says in plain words what is not available.
     """
     try:
-        from .core.checks import ToneChecker, check_notice, default_user_rules_dir, load_rules
+        from .core.checks import check_notice, user_tone_checker
 
-        tone = ToneChecker(load_rules("en", default_user_rules_dir()))
+        tone = user_tone_checker("en")
     except Exception as exc:  # noqa: BLE001 — shown in the findings panel, never a crash
         return (lambda incident, notice: []), f"Tone and structure checks are not available: {exc}"
     problem = "; ".join(tone.problems)

@@ -20,12 +20,10 @@ from ..core import fileformat
 from ..core.checks import (
     FREE_TEXT_FIELD,
     RulePackError,
-    ToneChecker,
     check_notice,
-    default_user_rules_dir,
     filter_findings,
-    load_rules,
     tone_fields,
+    user_tone_checker,
 )
 from ..core.findings import Finding
 from ..core.model import LANGUAGES
@@ -82,12 +80,12 @@ def format_text(finding: Finding) -> str:
 
 def run(args) -> int:
     try:
-        ruleset = load_rules(args.lang, default_user_rules_dir())
+        tone = user_tone_checker(args.lang)
     except RulePackError as exc:
         raise UsageError(f"the shipped rules cannot be used: {exc}") from None
-    for problem in ruleset.problems:
+    for problem in tone.problems:
         print(f"outagewriter check: rule pack: {problem}", file=sys.stderr)
-    tone = ToneChecker(ruleset)
+    ruleset = tone.ruleset
     grammar = None if args.no_grammar else grammar_checker(args.lang)
     try:
         if args.file == "-":

@@ -106,13 +106,17 @@ def run_request_changes(args) -> int:
 
 
 def _findings(incident: Incident, notice: Notice) -> list[str] | None:
-    """The checks' findings as lines, or None when the checks are not installed."""
+    """The checks' findings as lines, with the user's rule packs as `check` and the window use them;
+    None when the checks are not installed."""
     try:
-        from ..core.checks import check_notice
+        from ..core.checks import check_notice, user_tone_checker
     except ImportError:
         return None
     try:
-        findings = check_notice(incident, notice)
+        tone = user_tone_checker(incident.language)
+        for problem in tone.problems:
+            print(f"outagewriter review: rule pack: {problem}", file=sys.stderr)
+        findings = check_notice(incident, notice, tone=tone)
     except Exception as exc:  # a broken rule pack must not hide the notice from its reviewer
         return [f"(the checks could not run: {exc})"]
     return [f"{f.severity}: {f.field}: {f.message}" + (f" [{f.match}]" if f.match else "") for f in findings]

@@ -8,8 +8,11 @@ from __future__ import annotations
 import inspect
 import unicodedata
 from dataclasses import dataclass
+from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.utils import getaddresses
+
+from email_validator import EmailNotValidError, validate_email
 
 from .timeutil import parse_next_update
 
@@ -70,30 +73,90 @@ def statuses_for(kind: str) -> tuple[str, ...]:
 
 def _check_header_safe(name: str, value: str) -> None:
     """One-line values may end up in mail headers: no line breaks, no other control characters."""
+    problem = _header_problem(value)
+    if problem is not None:
+        raise FieldError(f"{name}: {problem}")
+
+
+def _header_problem(value: str) -> str | None:
     if "\r" in value or "\n" in value:
-        raise FieldError(f"{name}: a line break is not allowed here")
+        return "a line break is not allowed here"
     control = next((c for c in value if unicodedata.category(c) == "Cc"), None)
     if control is not None:
-        raise FieldError(f"{name}: the control character U+{ord(control):04X} is not allowed here")
+        return f"the control character U+{ord(control):04X} is not allowed here"
+    return None
 
 
 def parse_addresses(value: str) -> list[tuple[str, str]]:
-    """Split a comma- or newline-separated list into (display name, address) pairs.
+    """Split a comma-, semicolon- or newline-separated list into (display name, address) pairs.
 
-    Raises FieldError naming the first entry that is not a plain mailbox address.
+    Raises FieldError naming every entry that is not a mailbox address, each with the reason, so a
+    pasted list is corrected in one go.
     """
-    pairs = []
-    # Lists pasted from spreadsheets or mail clients come separated by newlines or semicolons.
-    normalised = value.replace("\r", ",").replace("\n", ",").replace(";", ",")
-    for raw in (part.strip() for part in normalised.split(",")):
-        if not raw:
-            continue
-        _check_header_safe("address", raw)
-        parsed = getaddresses([raw], **_STRICT)
-        if len(parsed) != 1 or not _valid_address(parsed[0][1]):
-            raise FieldError(f"not an email address: {raw!r}")
-        pairs.append(parsed[0])
+    pairs, bad = [], []
+    for raw in _entries(value):
+        try:
+            pairs.append(parse_address(raw))
+        except FieldError as exc:
+            bad.append(str(exc))
+    if len(bad) == 1:
+        raise FieldError(f"not an email address: {bad[0]}")
+    if bad:
+        raise FieldError(f"{len(bad)} entries are not email addresses: {'; '.join(bad)}")
     return pairs
+
+
+def parse_address(raw: str) -> tuple[str, str]:
+    """One entry, `jana@acme.example` or `Jana Novák <jana@acme.example>`, as (display name, address).
+
+    Raises FieldError("'entry' (reason)"). Unicode display names are welcome; the address itself
+    must pass email-validator's syntax check (no DNS lookup: drafts are written offline too).
+    """
+    reason = _header_problem(raw)
+    if reason is not None:
+        raise FieldError(f"{raw!r} ({reason})")
+    parsed = getaddresses([raw], **_STRICT)
+    addr = parsed[0][1] if len(parsed) == 1 else ""
+    reason = mailbox_problem(addr or raw)
+    if reason is None and not addr:
+        reason = "not a single name and address"
+    if reason is not None:
+        raise FieldError(f"{raw!r} ({reason})")
+    return parsed[0]
+
+
+def mailbox_problem(addr: str) -> str | None:
+    """Why `addr` is not a plain mailbox address we can send to, in the user's words; None if it is."""
+    try:
+        validate_email(addr, check_deliverability=False)
+        Address(addr_spec=addr)  # what the message builder will do with it
+    except EmailNotValidError as exc:
+        return str(exc).rstrip(".")
+    except (ValueError, IndexError, TypeError, HeaderParseError):
+        return "the mail standard cannot write this address"
+    return None
+
+
+def _entries(value: str) -> list[str]:
+    """The entries of a pasted list. Lists from spreadsheets and mail clients come separated by commas,
+    semicolons or line breaks; a comma inside a quoted name ("Novák, Jana" <jana@...>) separates nothing."""
+    entries: list[str] = []
+    for line in value.replace("\r", "\n").split("\n"):
+        current, quoted, escaped = [], False, False
+        for char in line:
+            if escaped:
+                escaped = False
+            elif char == "\\" and quoted:
+                escaped = True
+            elif char == '"':
+                quoted = not quoted
+            elif char in ",;" and not quoted:
+                entries.append("".join(current))
+                current = []
+                continue
+            current.append(char)
+        entries.append("".join(current))
+    return [entry.strip() for entry in entries if entry.strip()]
 
 
 # Python releases with the CVE-2023-27043 fix parse strictly only when asked.
@@ -103,19 +166,6 @@ _STRICT = {"strict": True} if "strict" in inspect.signature(getaddresses).parame
 def format_address(name: str, addr: str) -> str:
     """Unicode display form (quoted where needed, not RFC 2047 encoded): what the user typed."""
     return str(Address(display_name=name, addr_spec=addr)) if name else addr
-
-
-def _valid_address(addr: str) -> bool:
-    if addr.count("@") != 1:
-        return False
-    local, domain = addr.split("@")
-    if not local or "." not in domain or domain.startswith(".") or domain.endswith("."):
-        return False
-    try:
-        Address(addr_spec=addr)
-    except (ValueError, IndexError, TypeError):
-        return False
-    return not any(c.isspace() for c in addr)
 
 
 def normalise(name: str, value: str) -> str:
@@ -137,8 +187,10 @@ def normalise(name: str, value: str) -> str:
         if token not in spec.choices:
             raise FieldError(f"{name}: {value!r} is not one of {', '.join(spec.choices)}")
         return token
-    if spec.kind == "email" and value and not _valid_address(value):
-        raise FieldError(f"{name}: not an email address: {value!r}")
+    if spec.kind == "email" and value:
+        reason = mailbox_problem(value)
+        if reason is not None:
+            raise FieldError(f"{name}: not an email address: {value!r} ({reason})")
     if spec.kind == "addresses" and value.strip():
         try:
             pairs = parse_addresses(value)

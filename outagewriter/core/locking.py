@@ -41,6 +41,7 @@ from pathlib import Path
 from . import fileformat
 from .atomic import atomic_write_text
 from .model import Incident
+from .processes import process_alive
 from .settings import DEFAULT_LOCK_STALE_MINUTES, current_user
 from .timeutil import format_stored, isoformat_utc, now_utc
 
@@ -97,7 +98,7 @@ class LockInfo:
 
     def stale_reason(self, stale_after: float, *, host: str | None = None, now: datetime | None = None) -> str | None:
         """Why this lock may be taken over, or None while its holder is alive and refreshing it."""
-        if self.host == (host or socket.gethostname()) and self.pid > 0 and not pid_alive(self.pid):
+        if self.host == (host or socket.gethostname()) and self.pid > 0 and not process_alive(self.pid):
             return f"the program that held it (process {self.pid} on {self.host}) is no longer running"
         age = self.age_seconds(now)
         if age is None:
@@ -114,29 +115,7 @@ def left_behind_by(holder: LockInfo | None, user: str, host: str | None = None) 
         return False
     here = host or socket.gethostname()
     same_user = " ".join(holder.user.casefold().split()) == " ".join(user.casefold().split())
-    return same_user and holder.host == here and holder.pid > 0 and not pid_alive(holder.pid)
-
-
-def pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if os.name == "nt":  # pragma: no cover - exercised on Windows only
-        import ctypes
-
-        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        ctypes.windll.kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        ctypes.windll.kernel32.CloseHandle(handle)
-        return code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process: alive
-        return True
-    return True
+    return same_user and holder.host == here and holder.pid > 0 and not process_alive(holder.pid)
 
 
 class FileLocked(Exception):

@@ -15,6 +15,7 @@ from pathlib import Path
 from .atomic import atomic_write_text
 from .fileformat import from_dict, to_dict
 from .model import Incident
+from .processes import process_alive
 from .timeutil import isoformat_utc, now_utc
 
 RECOVERY_SUFFIX = ".recovery.json"
@@ -31,18 +32,6 @@ class RecoveryCopy:
     @property
     def title(self) -> str:
         return self.incident.title or "(untitled incident)"
-
-
-def _alive(pid: int) -> bool:
-    if pid <= 0 or pid == os.getpid():
-        return pid == os.getpid()
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
 
 
 class RecoveryStore:
@@ -103,7 +92,7 @@ class RecoveryStore:
                 )
             except (OSError, ValueError, KeyError, TypeError):
                 continue
-            if copy.pid != os.getpid() and _alive(copy.pid):
+            if copy.pid != os.getpid() and process_alive(copy.pid):
                 continue  # another running OutageWriter is editing it
             copies.append(copy)
         copies.sort(key=lambda c: c.saved_at, reverse=True)

@@ -53,6 +53,13 @@ def test_new_set_render(tmp_path, made):
     ("colour=red", "unknown field 'colour'"),
     ("data_loss=maybe", "data_loss: 'maybe' is not one of none, possible, confirmed, unknown"),
     ("to=not-an-address", "to: not an email address: 'not-an-address'"),
+    ("to=a@example..com", "to: not an email address: 'a@example..com' (An email address cannot have two periods"),
+    ("cc=ok@acme.example, a@example..com", "cc: not an email address: 'a@example..com'"),
+    ("bcc=a@example..com", "bcc: not an email address: 'a@example..com'"),
+    ("contact_email=a@example..com", "contact_email: not an email address: 'a@example..com'"),
+    ("to=a@example..com; b@@acme.example\nok@acme.example",
+     "to: 2 entries are not email addresses: 'a@example..com' (An email address cannot have two periods in a row); "
+     "'b@@acme.example' (The part after the @-sign contains invalid characters: '@')"),
     ("next_update=tomorrow", "not an ISO 8601 date-time: 'tomorrow'"),
     ("next_update=2026-11-27T11:00", "has no time zone"),
     ("summary", "expected FIELD=VALUE"),

@@ -172,3 +172,25 @@ def test_set_after_approval_voids_it_visibly(tmp_path):
     assert "approval void: changed after approval" in result.stderr
     events = [entry["event"] for entry in json.loads(path.read_text("utf-8"))["log"]]
     assert events == ["review-requested", "approved", "voided"]
+
+
+def test_review_honours_the_reviewers_rule_packs(tmp_path, made):
+    """`review` checks with the same rules as `check` and the window: the user's packs, disabled rules off."""
+    assert run("set", made, "summary=We are truly sorry. Card payments fail for some customers.",
+               cwd=tmp_path).returncode == 0
+    plain = run("review", made, cwd=tmp_path, user="Petr")
+    assert plain.returncode == 0, plain.err
+    assert "[truly sorry]" in plain.out and "what does not work now" in plain.out
+
+    rules = tmp_path / "config-Petr" / "rules"
+    rules.mkdir()
+    (rules / "house.json").write_text(json.dumps({
+        "language": "en",
+        "disabled": ["guilt.intensified-apology", "structure.impact-missing"],
+        "rules": [{"id": "house.no-customers", "category": "jargon", "severity": "warning",
+                   "patterns": ["\\bcustomers\\b"], "message": "Say 'you' to the reader."}],
+    }), "utf-8")
+    shown = run("review", made, cwd=tmp_path, user="Petr")
+    assert shown.returncode == 0, shown.err
+    assert "[truly sorry]" not in shown.out and "what does not work now" not in shown.out
+    assert "warning: summary: Say 'you' to the reader. [customers]" in shown.out

@@ -2,6 +2,8 @@ import re
 
 import pytest
 
+from outagewriter.core.checks import check_structure
+from outagewriter.core.model import Incident
 from outagewriter.core.render import SHORT_LIMIT, Renderer
 from outagewriter.core.textformat import wrap
 
@@ -65,12 +67,52 @@ def test_markup_typed_into_any_field_is_escaped_in_html(renderer, incident, fiel
     ("possible", "Some data may have been lost."),
     ("confirmed", "Some data has been lost."),
     ("unknown", "We do not know yet whether any data has been lost."),
-    ("", "We do not know yet whether any data has been lost."),
 ])
-def test_data_loss_is_always_answered(renderer, incident, value, sentence):
+def test_data_loss_says_what_was_answered(renderer, incident, value, sentence):
     incident.notices[-1].set("data_loss", value)
     rendered = renderer.render(incident, incident.notices[-1])
     assert sentence in rendered.text and sentence in rendered.html
+
+
+def _blank_notice(kind):
+    """A notice of `kind` with nothing answered yet (later kinds follow a sent first notice)."""
+    incident = Incident.create("Card payments failing", "Acme Pay",
+                               kind="maintenance" if kind == "maintenance" else "incident")
+    notice = incident.notices[-1]
+    if kind in ("update", "resolution"):
+        notice.sent = {"message_id": "<1@x>"}
+        notice = incident.add_notice(kind)
+    return incident, notice
+
+
+@pytest.mark.parametrize("kind", ["initial", "resolution", "maintenance"])
+def test_unanswered_data_loss_shows_as_missing_not_as_an_answer(renderer, kind):
+    incident, notice = _blank_notice(kind)
+    rendered = renderer.render(incident, notice)
+    assert "[Data loss: not answered yet]" in rendered.text
+    assert "do not know yet" not in rendered.text and "do not know yet" not in rendered.html
+    marker = re.search(r'<span class="ow-unanswered" style="([^"]*)">\[Data loss: not answered yet\]</span>', rendered.html)
+    assert marker and "border:2px dashed" in marker.group(1) and "background:" in marker.group(1)
+    finding = next(f for f in check_structure(incident, notice) if f.rule == "structure.data-loss-unanswered")
+    assert finding.severity == "error" and finding.field == "data_loss"
+
+
+@pytest.mark.parametrize("kind", ["initial", "update", "maintenance"])
+def test_unanswered_next_update_shows_as_missing_everywhere(renderer, kind):
+    incident, notice = _blank_notice(kind)
+    assert notice.fields["next_update"] == ""
+    rendered = renderer.render(incident, notice)
+    for part in (rendered.text, rendered.html, rendered.short):
+        assert "[Next update: not answered yet]" in part
+        assert "situation changes" not in part
+    assert '<span class="ow-unanswered"' in rendered.html
+    finding = next(f for f in check_structure(incident, notice) if f.rule == "structure.next-update-missing")
+    assert finding.severity == "error" and finding.field == "next_update"
+    notice.set("next_update", "on-change")
+    rendered = renderer.render(incident, notice)
+    assert "We will send the next update as soon as the situation changes." in rendered.text
+    assert rendered.short.endswith("Next update: when the situation changes.")
+    assert "Next update: not answered" not in rendered.text + rendered.html + rendered.short
 
 
 def test_next_update_on_change(renderer, incident):

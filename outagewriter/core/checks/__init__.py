@@ -1,12 +1,13 @@
 """Checks over a notice: structure, tone (rule packs) and, when given, grammar. No Qt here.
 
-    checker = ToneChecker(load_rules("en", default_user_rules_dir()))   # once, at start-up
+    checker = user_tone_checker("en")   # once, at start-up: shipped rules plus the user's packs
     findings = check_notice(incident, notice, tone=checker, grammar=grammar_checker)
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from pathlib import Path
 
 from ..findings import Finding
 from ..model import Incident, Notice
@@ -25,13 +26,23 @@ from .tone import ToneChecker
 __all__ = [
     "FREE_TEXT_FIELD", "PROSE_FIELDS", "Rule", "RulePackError", "RuleSet", "ToneChecker",
     "check_next_update", "check_notice", "check_structure", "default_user_rules_dir",
-    "filter_findings", "load_rules", "tone_fields",
+    "filter_findings", "load_rules", "tone_fields", "user_tone_checker",
 ]
 
 
 def tone_fields(notice: Notice) -> dict[str, str]:
     """The notice's prose fields in the order the email shows them."""
     return {name: notice.fields.get(name, "") for name in PROSE_FIELDS}
+
+
+def user_tone_checker(language: str = "en", user_dir: str | Path | None = None) -> ToneChecker:
+    """The tone checker every part of the app uses: the shipped rules changed by the user's rule packs
+    (`<config>/rules` unless `user_dir` is given), with their disabled rules. The window, `check` and
+    `review` all build it here so none of them reports a rule the user turned off.
+
+    Raises RulePackError when the shipped pack cannot be used; problems in user packs are in `.problems`.
+    """
+    return ToneChecker(load_rules(language, default_user_rules_dir() if user_dir is None else user_dir))
 
 
 def filter_findings(findings: Iterable[Finding], *, dismissed: Iterable[str] = (),
