@@ -125,10 +125,24 @@ def parse_address(raw: str) -> tuple[str, str]:
     return parsed[0]
 
 
+def _as_checked(addr: str) -> str:
+    """The address email-validator should check for syntax.
+
+    Company mail often lives under `.local` (Active Directory domains, small offices) and the user's
+    own server delivers it; email-validator refuses that special-use name, so its syntax is checked
+    as if it were any other top-level domain. Other special-use names (.invalid, .localhost, .onion,
+    .arpa) stay refused.
+    """
+    local, at, domain = addr.rpartition("@")
+    if at and domain.lower().endswith(".local"):
+        return f"{local}@{domain[: -len('.local')]}.example"
+    return addr
+
+
 def mailbox_problem(addr: str) -> str | None:
     """Why `addr` is not a plain mailbox address we can send to, in the user's words; None if it is."""
     try:
-        validate_email(addr, check_deliverability=False)
+        validate_email(_as_checked(addr), check_deliverability=False)
         Address(addr_spec=addr)  # what the message builder will do with it
     except EmailNotValidError as exc:
         return str(exc).rstrip(".")

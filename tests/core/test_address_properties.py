@@ -61,3 +61,17 @@ def test_a_pasted_list_reports_every_bad_address(entries, separator):
         return
     assert not bad, f"{bad} were accepted as {stored!r}"
     assert [addr for _, addr in parse_addresses(stored)] == [text for _, text in entries]
+
+
+def test_intranet_local_domains_are_addresses_and_reserved_names_are_not():
+    # Company mail under .local (Active Directory domains) is delivered by the user's own server,
+    # and files written before addresses were checked this closely must still open.
+    assert parse_addresses("Ops <ops@corp.local>, it@mail.branch.LOCAL") == [
+        ("Ops", "ops@corp.local"), ("", "it@mail.branch.LOCAL")]
+    for reserved in ("a@x.invalid", "a@localhost", "a@x.onion"):
+        try:
+            parse_addresses(reserved)
+        except FieldError as exc:
+            assert "\n" not in str(exc)
+        else:
+            raise AssertionError(f"{reserved} was accepted")
