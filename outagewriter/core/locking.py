@@ -69,7 +69,7 @@ class LockInfo:
     refreshed: str  # UTC ISO; equals `since` until the first refresh
     token: str = ""  # random: tells our lock from a later one by the same process
 
-    def describe(self, show_time: Callable[[str], str] = str) -> str:
+    def describe(self, show_time: Callable[[str], str] = format_stored) -> str:
         return f"locked by {self.user} on host {self.host} since {show_time(self.since)}"
 
     def to_json(self) -> str:

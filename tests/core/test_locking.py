@@ -25,7 +25,7 @@ from outagewriter.core.locking import (
     save_copy,
 )
 from outagewriter.core.model import Incident
-from outagewriter.core.timeutil import isoformat_utc, now_utc
+from outagewriter.core.timeutil import format_stored, isoformat_utc, now_utc
 
 CONTENDER = textwrap.dedent("""
     import os, sys, time
@@ -94,7 +94,7 @@ def test_real_processes_contend_one_wins_the_others_see_the_holder(tmp_path, inc
     for loser in losers:
         _, user, host, pid, *_ = loser.split()
         assert (user, host, int(pid)) == (holder.user, socket.gethostname(), winner_proc.pid)
-        assert f"locked by {holder.user} on host {socket.gethostname()} since {holder.since}" in loser
+        assert f"locked by {holder.user} on host {socket.gethostname()} since {format_stored(holder.since)}" in loser
     assert not lock_path_for(incident_file).exists()  # released on close
 
 
