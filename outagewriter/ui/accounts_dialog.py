@@ -84,7 +84,7 @@ class AccountsDialog(QDialog):
         left.addWidget(self.list, 1)
         row = QHBoxLayout()
         self.add_button = _named(QPushButton("&Add", self), "account_add", "Add an account")
-        self.add_button.clicked.connect(self.new_account)
+        self.add_button.clicked.connect(lambda: self._may_leave() and self.new_account())
         self.remove_button = _named(QPushButton("&Remove", self), "account_remove", "Remove the account")
         self.remove_button.clicked.connect(self.remove_account)
         row.addWidget(self.add_button)
@@ -209,20 +209,27 @@ class AccountsDialog(QDialog):
         self.list.clear()
         for account in accounts:
             self.list.addItem(f"{account.name}\n{account.sender_address}")
-        self.list.blockSignals(False)
         self._names = [a.name for a in accounts]
         self._accounts = {a.name: a for a in accounts}
-        if select in self._names:
-            self.list.setCurrentRow(self._names.index(select))
-        elif accounts:
-            self.list.setCurrentRow(0)
+        row = self._names.index(select) if select in self._names else 0 if accounts else -1
+        self.list.setCurrentRow(row)
+        self.list.blockSignals(False)
+        # Shown directly: what the fields held is saved or given up by now, so nothing to ask.
+        if row >= 0:
+            self.show_account(accounts[row])
         else:
             self.new_account()
         self.remove_button.setEnabled(bool(accounts))
 
     def _row_changed(self, row: int) -> None:
-        if 0 <= row < len(self._names):
-            self.show_account(self._accounts[self._names[row]])
+        if not 0 <= row < len(self._names):
+            return
+        if not self._may_leave():  # stay on the account being edited, selected in the list
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(self._names.index(self._editing) if self._editing in self._names else -1)
+            self.list.blockSignals(False)
+            return
+        self.show_account(self._accounts[self._names[row]])
 
     def show_account(self, account: Account) -> None:
         self._editing = account.name
@@ -317,13 +324,17 @@ class AccountsDialog(QDialog):
     def has_unsaved_changes(self) -> bool:
         return self._values() != self._shown
 
+    def _may_leave(self) -> bool:
+        """Before the fields show something else: ask about unsaved changes; False means stay."""
+        if not self.has_unsaved_changes():
+            return True
+        name = self.name.text().strip() or self._editing or "the new account"
+        answer = self.context.dialogs.unsaved_changes(self, name)
+        return not (answer == CANCEL or answer == SAVE and not self.save_account())
+
     def reject(self) -> None:  # Esc, the Close button and the window's close button all come here
-        if self.has_unsaved_changes():
-            name = self.name.text().strip() or self._editing or "the new account"
-            answer = self.context.dialogs.unsaved_changes(self, name)
-            if answer == CANCEL or answer == SAVE and not self.save_account():
-                return
-        super().reject()
+        if self._may_leave():
+            super().reject()
 
     def _describe_password(self) -> None:
         secrets = self.context.secrets

@@ -231,3 +231,37 @@ def test_saving_a_sign_in_without_encryption_warns_and_waits_for_a_yes(qtbot, wi
     dialogs.answers["confirm"] = True
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert window.context.accounts.get("lan").security == "none" and secrets.stored == {"lan": "s3cret"}
+
+
+def test_switching_account_or_adding_one_asks_before_dropping_unsaved_edits(qtbot, window, dialogs):
+    from outagewriter.ui.dialogs import CANCEL, DISCARD, SAVE
+
+    dialog = open_dialog(qtbot, window, MemorySecrets())
+    for name in ("home", "work"):
+        type_account(qtbot, dialog, name=name, sender_address=f"{name}@acme.example", host="smtp.acme.example")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialogs.asked == []  # saved each time: nothing to ask
+    first = dialog.list.visualItemRect(dialog.list.item(0)).center()
+    qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    assert dialog.name.text() == "home"
+
+    type_account(qtbot, dialog, reply_to="help@acme.example")
+    dialogs.answers["unsaved_changes"] = CANCEL
+    second = dialog.list.visualItemRect(dialog.list.item(1)).center()
+    qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=second)
+    assert dialogs.asked == ["unsaved_changes"]
+    assert dialog.name.text() == "home" and dialog.reply_to.text() == "help@acme.example"
+    assert dialog.list.currentRow() == 0  # the list still shows what is being edited
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialogs.asked == ["unsaved_changes"] * 2 and dialog.reply_to.text() == "help@acme.example"
+
+    dialogs.answers["unsaved_changes"] = SAVE
+    qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=second)
+    assert dialog.name.text() == "work"
+    assert window.context.accounts.get("home").reply_to == "help@acme.example"
+
+    type_account(qtbot, dialog, reply_to="x@acme.example")
+    dialogs.answers["unsaved_changes"] = DISCARD
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.name.text() == "" and window.context.accounts.get("work").reply_to == ""
