@@ -16,7 +16,7 @@ from .timeutil import parse_next_update
 
 MAX_FIELD_CHARS = 100_000  # ~15,000 words: far beyond any notice, small enough to render fast
 # One-line values end up in headers and subjects, where a long non-ASCII value takes seconds to encode.
-MAX_CHARS_BY_KIND = {"line": 500, "email": 254, "choice": 50, "datetime": 100}
+MAX_CHARS_BY_KIND = {"line": 2_000, "email": 254, "choice": 50, "datetime": 100}
 
 DATA_LOSS = ("none", "possible", "confirmed", "unknown")
 
