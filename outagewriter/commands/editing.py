@@ -8,7 +8,9 @@ file someone else changed in between is never overwritten.
 from __future__ import annotations
 
 import os
+import random
 import sys
+import time
 from typing import Callable, TypeVar
 
 from ..cli import UsageError
@@ -34,6 +36,22 @@ def settings() -> Settings:
     return loaded
 
 
+LOCK_WAIT_SECONDS = 3.0  # another command holds the lock for milliseconds; the window holds it for long
+
+
+def _acquire_waiting_briefly(lock: EditLock, wait: float) -> None:
+    """Take the lock, waiting up to `wait` seconds while another command holds it for its quick write."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            lock.acquire(take_over=True)
+            return
+        except FileLocked:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(random.uniform(0.01, 0.05))  # jitter, so waiting writers do not meet again
+
+
 def change(args, step: Callable[[Incident, Settings], T],
            errors: tuple[type[BaseException], ...] = ()) -> T:
     """Lock `args.file`, load it, apply `step(incident, settings)`, save if unchanged meanwhile, unlock.
@@ -45,7 +63,7 @@ def change(args, step: Callable[[Incident, Settings], T],
     current = settings()
     lock = EditLock(args.file, user=current.identity(), stale_after=current.lock_stale_after_seconds)
     try:
-        lock.acquire(take_over=True)
+        _acquire_waiting_briefly(lock, 0 if args.ignore_lock else LOCK_WAIT_SECONDS)
     except FileLocked as exc:
         if not args.ignore_lock:
             raise UsageError(f"{exc}. Run again with --ignore-lock to write anyway.") from None

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from ..cli import EXIT_OK, UsageError
-from ..core import audit, fileformat, review
+from ..core import audit, fileformat, review, safe_text
 from ..core.fields import FIELD_NAMES
 from ..core.locking import read_lock
 from ..core.model import Incident, Notice, NoticeLocked
@@ -122,6 +122,17 @@ def _findings(incident: Incident, notice: Notice) -> list[str] | None:
     return [f"{f.severity}: {f.field}: {f.message}" + (f" [{f.match}]" if f.match else "") for f in findings]
 
 
+class _EscapesShown:
+    """A reviewer's terminal must show every character of what is sent, never obey one: an ESC
+    sequence could hide a sentence from the reviewer (the file refuses them, a template may not)."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text: str) -> None:
+        self.stream.write(safe_text.visible(text))
+
+
 def run_review(args) -> int:
     settings = _settings()
     try:
@@ -132,9 +143,9 @@ def run_review(args) -> int:
     number = incident.notices.index(notice) + 1
     renderer = _renderer()
     rendered = renderer.render(incident, notice)
-    out = sys.stdout
+    out = _EscapesShown(sys.stdout)
     for problem in rendered.problems:
-        print(f"outagewriter: template problem: {problem}", file=sys.stderr)
+        print(safe_text.visible(f"outagewriter: template problem: {problem}"), file=sys.stderr)
 
     out.write(f"Notice {number} of {len(incident.notices)} ({notice.kind}): "
               f"{review.display_state(incident, notice, rendered)}\n")

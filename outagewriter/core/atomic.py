@@ -2,14 +2,20 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
+
+# A write takes well under a second; a temporary file this old was left by a killed process.
+STALE_TEMPORARY_SECONDS = 10 * 60
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     """Write to a temporary file in the same folder, fsync it, then rename it over `path`."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    remove_stale_temporaries(target)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:  # name the file the user asked for, not our temporary one
@@ -31,6 +37,24 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
             pass
         raise
     _fsync_folder(folder)
+
+
+def remove_stale_temporaries(target: Path) -> None:
+    """Delete `.NAME.xxxxxxxx.tmp` files of our own naming left beside `target` by a killed save."""
+    folder = target.parent if str(target.parent) else Path(".")
+    ours = re.compile(re.escape(f".{target.name}.") + r"[a-z0-9_]{8}\.tmp")
+    cutoff = time.time() - STALE_TEMPORARY_SECONDS
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if ours.fullmatch(entry.name) and entry.is_file(follow_symlinks=False) \
+                    and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                os.unlink(entry.path)
+        except OSError:  # gone already, or not ours to remove: leave it
+            continue
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:

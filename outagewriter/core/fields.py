@@ -14,9 +14,12 @@ from email.utils import getaddresses
 
 from email_validator import EmailNotValidError, validate_email
 
+from . import safe_text
 from .timeutil import parse_next_update
 
 MAX_FIELD_CHARS = 100_000  # ~15,000 words: far beyond any notice, small enough to render fast
+# One-line values end up in headers and subjects, where a long non-ASCII value takes seconds to encode.
+MAX_CHARS_BY_KIND = {"line": 2_000, "email": 254, "choice": 50, "datetime": 100}
 
 DATA_LOSS = ("none", "possible", "confirmed", "unknown")
 
@@ -182,6 +185,24 @@ def format_address(name: str, addr: str) -> str:
     return str(Address(display_name=name, addr_spec=addr)) if name else addr
 
 
+def check_raw_value(spec: FieldSpec, value: str) -> str:
+    """Check length and characters of any field's value; Windows line ends become plain newlines.
+
+    Control characters other than newline and tab are refused (an ESC sequence would hide text
+    from a reviewer's terminal yet be sent), and so are lone surrogates, which no file can store."""
+    limit = MAX_CHARS_BY_KIND.get(spec.kind, MAX_FIELD_CHARS)
+    if len(value) > limit:
+        raise FieldError(f"{spec.name}: {len(value):,} characters is more than the {limit:,} allowed")
+    if spec.kind != "addresses":  # address lists treat line ends as separators themselves
+        value = value.replace("\r\n", "\n")
+    char = safe_text.bad_character(value)
+    if char == "\x00":
+        raise FieldError(f"{spec.name}: contains a NUL character")
+    if char is not None and not (spec.kind == "addresses" and char == "\r"):
+        raise FieldError(f"{spec.name}: {safe_text.describe_character(char)} is not allowed")
+    return value
+
+
 def normalise(name: str, value: str) -> str:
     """Return the value as stored, or raise FieldError with a message for the user."""
     spec = SPECS.get(name)
@@ -189,10 +210,7 @@ def normalise(name: str, value: str) -> str:
         raise FieldError(f"unknown field {name!r}; fields are: {', '.join(FIELD_NAMES)}")
     if not isinstance(value, str):
         raise FieldError(f"{name}: expected text")
-    if len(value) > MAX_FIELD_CHARS:
-        raise FieldError(f"{name}: {len(value):,} characters is more than the {MAX_FIELD_CHARS:,} allowed")
-    if "\x00" in value:
-        raise FieldError(f"{name}: contains a NUL character")
+    value = check_raw_value(spec, value)
     if spec.kind in ("line", "email", "choice", "datetime"):
         value = value.strip()
         _check_header_safe(name, value)

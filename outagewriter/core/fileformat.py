@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import stat
 from pathlib import Path
 
-from . import audit, review
+from . import audit, review, safe_text
 from .atomic import atomic_write_text
 from .fields import FIELD_NAMES, FieldError
 from .mail import record as sent_record
+from .message_ids import check_message_id
 from .model import Incident, Notice
 from .timeutil import TimeError
 
@@ -21,6 +24,8 @@ FORMAT_NAME = "outagewriter-incident"
 FORMAT_VERSION = 1
 SUFFIX = ".outage"
 MAX_FILE_BYTES = 64 * 1024 * 1024  # far past any real incident; stops a wrong file from eating memory
+# Ids end up in Message-IDs and file names: letters, digits and a few marks, nothing a header could hold.
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 
 
 class IncidentFileError(Exception):
@@ -77,9 +82,33 @@ def _expect(value, kind, where: str):
     return value
 
 
+def _check_id(value, where: str) -> str:
+    _expect(value, str, where)
+    if not ID_PATTERN.fullmatch(value):
+        raise ValueError(f"{where} {safe_text.visible(value[:40])!r} is not an id "
+                         "(letters, digits, '.', '_' and '-', at most 64)")
+    return value
+
+
+def _refuse_bad_text(value, where: str) -> None:
+    """Every string in the file, keys too: no control characters but newline and tab, no lone surrogates."""
+    if isinstance(value, str):
+        trouble = safe_text.problem(value)
+        if trouble:
+            raise ValueError(f"{where} {trouble}")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_bad_text(key, f"a key in {where}")
+            _refuse_bad_text(item, f"{where}{'.' if where[-1] != ' ' else ''}{safe_text.visible(key)[:40]}")
+    elif isinstance(value, list):
+        for number, item in enumerate(value):
+            _refuse_bad_text(item, f"{where}[{number}]")
+
+
 def from_dict(data) -> Incident:
     """Build an Incident from parsed JSON; raises ValueError with a message for the user."""
     _expect(data, dict, "the file")
+    _refuse_bad_text(data, "the value at ")
     if data.get("format") != FORMAT_NAME:
         raise ValueError("not an OutageWriter incident file")
     version = data.get("version")
@@ -109,6 +138,8 @@ def from_dict(data) -> Incident:
         if sent is not None:
             _expect(sent, dict, f"{where} 'sent'")
             sent_record.check(sent, f"{where} 'sent'")
+            if "message_id" in sent:
+                check_message_id(sent["message_id"], f"{where} 'sent.message_id'")
         review_data = raw.get("review")
         if review_data is not None:
             review_data = review.check_record(review_data, f"{where} 'review'")
@@ -116,7 +147,7 @@ def from_dict(data) -> Incident:
             notice = Notice(
                 kind=_expect(raw.get("kind"), str, f"{where} 'kind'"),
                 fields=fields,
-                id=_expect(raw.get("id"), str, f"{where} 'id'"),
+                id=_check_id(raw.get("id"), f"{where} 'id'"),
                 created=_expect(raw.get("created"), str, f"{where} 'created'"),
                 dismissed=[_expect(d, str, f"{where} 'dismissed' entry") for d in dismissed],
                 sent=sent,
@@ -132,7 +163,7 @@ def from_dict(data) -> Incident:
     return Incident(
         kind=_expect(meta.get("kind"), str, "'incident.kind'"),
         language=_expect(meta.get("language"), str, "'incident.language'"),
-        id=_expect(meta.get("id"), str, "'incident.id'"),
+        id=_check_id(meta.get("id"), "'incident.id'"),
         created=_expect(meta.get("created"), str, "'incident.created'"),
         times=dict(times),
         notices=notices,
@@ -152,19 +183,39 @@ def loads(text: str, path: str | os.PathLike = "<text>") -> Incident:
         raise IncidentFileError(path, problem) from None
     except RecursionError:
         raise IncidentFileError(path, "the data is nested too deeply to be an incident file") from None
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise IncidentFileError(path, f"not an incident file: {exc}".split(";")[0]) from None
     try:
         return from_dict(data)
+    except RecursionError:
+        raise IncidentFileError(path, "the data is nested too deeply to be an incident file") from None
     except (ValueError, FieldError, TimeError) as exc:
         raise IncidentFileError(path, str(exc)) from None
 
 
+def read_regular_file(path: str | os.PathLike) -> bytes:
+    """The file's bytes, read only from a regular file and never more than MAX_FILE_BYTES.
+
+    A FIFO would block the open (O_NONBLOCK returns at once) and a device such as /dev/zero, reached
+    through a symlink, reports size 0 yet never ends."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise IncidentFileError(path, "not a regular file (a device, pipe or socket)")
+        if info.st_size > MAX_FILE_BYTES:
+            raise IncidentFileError(path, f"the file is {info.st_size:,} bytes, too large to be an incident file")
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise IncidentFileError(path, "the file is too large to be an incident file")
+    return raw
+
+
 def load(path: str | os.PathLike) -> Incident:
-    file = Path(path)
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise IncidentFileError(path, f"the file is {size:,} bytes, too large to be an incident file")
-        raw = file.read_bytes()
+        raw = read_regular_file(path)
     except IncidentFileError:
         raise
     except FileNotFoundError:

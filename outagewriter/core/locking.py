@@ -32,13 +32,14 @@ import json
 import os
 import secrets
 import socket
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import fileformat
+from . import fileformat, safe_text
 from .atomic import atomic_write_text
 from .model import Incident
 from .processes import process_alive
@@ -70,7 +71,7 @@ class LockInfo:
     token: str = ""  # random: tells our lock from a later one by the same process
 
     def describe(self, show_time: Callable[[str], str] = format_stored) -> str:
-        return f"locked by {self.user} on host {self.host} since {show_time(self.since)}"
+        return safe_text.visible(f"locked by {self.user} on host {self.host} since {show_time(self.since)}")
 
     def to_json(self) -> str:
         return json.dumps({"user": self.user, "host": self.host, "pid": self.pid, "since": self.since,
@@ -82,19 +83,23 @@ class LockInfo:
         if not isinstance(data, dict):
             raise ValueError("not an object")
         since = str(data.get("since", ""))
+        pid = data.get("pid", 0)
+        # A hand-made lock may say 1e400 or 2**64: no process has such a number, so no pid is known.
+        if not isinstance(pid, int) or isinstance(pid, bool) or not 0 < pid < 2**31:
+            pid = 0
         return cls(user=str(data.get("user", "?")), host=str(data.get("host", "?")),
-                   pid=int(data.get("pid", 0)), since=since, refreshed=str(data.get("refreshed") or since),
+                   pid=pid, since=since, refreshed=str(data.get("refreshed") or since),
                    token=str(data.get("token", "")))
 
     def age_seconds(self, now: datetime | None = None) -> float | None:
         """Seconds since the last refresh, or None if the time cannot be read."""
         try:
             then = datetime.fromisoformat(self.refreshed.replace("Z", "+00:00"))
-        except ValueError:
+            if then.tzinfo is None:
+                then = then.replace(tzinfo=timezone.utc)
+            return ((now or now_utc()) - then).total_seconds()
+        except (ValueError, OverflowError):  # year 1 with an offset lies outside datetime's range
             return None
-        if then.tzinfo is None:
-            then = then.replace(tzinfo=timezone.utc)
-        return ((now or now_utc()) - then).total_seconds()
 
     def stale_reason(self, stale_after: float, *, host: str | None = None, now: datetime | None = None) -> str | None:
         """Why this lock may be taken over, or None while its holder is alive and refreshing it."""
@@ -144,15 +149,35 @@ def read_lock(path: str | os.PathLike, *, wait: float = 0.5) -> LockInfo | None:
     deadline = time.monotonic() + wait
     while True:
         try:
-            text = lock.read_text(encoding="utf-8")
+            text = _read_lock_text(lock)
         except FileNotFoundError:
+            if os.path.lexists(lock):  # a dangling symlink: unreadable, so its time cannot be read
+                return UNREADABLE_LOCK
             return None
+        except OSError:  # a symlink, FIFO or device in the lock's place: judged by what can be read
+            text = ""
         try:
             return LockInfo.from_json(text)
         except (ValueError, TypeError):
             if time.monotonic() >= deadline:
-                return LockInfo(user="?", host="?", pid=0, since="(unknown)", refreshed="(unknown)")
+                return UNREADABLE_LOCK
             time.sleep(0.05)
+
+
+MAX_LOCK_BYTES = 64 * 1024  # a real lock holds a few hundred bytes
+
+
+def _read_lock_text(lock: Path) -> str:
+    """The lock file's text: a regular file only (never through a symlink), and only its first bytes."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(lock, flags)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(lock))
+        return handle.read(MAX_LOCK_BYTES).decode("utf-8", "replace")
+
+
+UNREADABLE_LOCK = LockInfo(user="?", host="?", pid=0, since="(unknown)", refreshed="(unknown)")
 
 
 def _create_exclusive(lock: Path, text: str) -> bool:
@@ -316,7 +341,7 @@ class FileStamp:
         """The file's stamp now, or None when it does not exist."""
         file = Path(path)
         try:
-            data = file.read_bytes()
+            data = fileformat.read_regular_file(file)  # never blocks on a FIFO nor reads a device
             st = file.stat()
         except FileNotFoundError:
             return None

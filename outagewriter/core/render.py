@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from . import textformat
+from .template_limits import LimitedSandbox, TemplateLimitExceeded
 from .model import Incident, Notice
 from .resources import shipped_path
 from .timeutil import format_zoned, parse_next_update, parse_zoned
@@ -29,6 +29,10 @@ class TemplateProblem:
     file: str
     line: int | None
     message: str
+
+    @property
+    def over_limit(self) -> bool:
+        return self.message.startswith(TemplateLimitExceeded.__name__)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -74,7 +78,8 @@ class Renderer:
             loader = jinja2.ChoiceLoader(
                 [jinja2.FileSystemLoader(self.user_dir), jinja2.FileSystemLoader(self.shipped_dir)]
             )
-            self._user = _make_env(SandboxedEnvironment, loader)
+            self._user = _make_env(LimitedSandbox, loader)  # the sandbox, with time and output limits
+            self._user.limit_filters()
 
     def _uses_user_templates(self, language: str) -> bool:
         return self._user is not None and (self.user_dir / language).is_dir()
@@ -115,9 +120,10 @@ class Renderer:
         name = f"{language}/{kind}/{part}"
         # Shared phrase macros escape what they interpolate only when rendering HTML.
         context = dict(context, output="html" if part.endswith(".html") else "text")
-        if self._uses_user_templates(language):
+        # After one part ran out of time, the others go straight to the shipped templates.
+        if self._uses_user_templates(language) and not any(p.over_limit for p in problems):
             try:
-                return self._user.get_template(name).render(context)
+                return self._user.render_limited(name, context)
             except Exception as exc:  # any template fault: report it, fall back to the shipped one
                 problems.append(_describe(exc, self.user_dir, name))
         return self._shipped.get_template(name).render(context)

@@ -551,7 +551,57 @@ def check_can_send(incident: Incident, notice: Notice, rendered: "Rendered", set
     if settings.approver_must_differ and same_person(status.approval.reviewer, author_of(notice)):
         raise ApprovalError(f"notice {number} cannot be sent: it was approved by its own author "
                             f"({status.approval.reviewer}); another person must approve it.")
+    check_approval_for_send(incident, notice, rendered, approver_must_differ=settings.approver_must_differ)
     return None
+
+
+def check_approval_for_send(incident: Incident, notice: Notice, rendered: "Rendered",
+                            *, approver_must_differ: bool = True) -> None:
+    """Raise ApprovalError (one line) unless the review record and the audit log tell the same story.
+
+    The review record alone is easy to edit by hand (clear `voided`, rename `author`), so sending
+    also asks the log: the notice is in state approved; the newest "approved" entry is this approval
+    (same reviewer, time and hash of exactly this text); nothing voided it, sent it back or asked for
+    a new review after it; a review was requested before it; and the approver is neither the author
+    recorded in the first review request nor the one in the record. A forger who rewrites record
+    and log consistently is not caught: that needs a signature (see the README)."""
+    number = _number(incident, notice)
+
+    def refuse(why: str) -> None:
+        raise ApprovalError(f"notice {number} cannot be sent: {why}; the review record and the audit log "
+                            "disagree (the file was edited by hand or damaged). Ask for a new review.")
+
+    record = _record(notice)
+    approval = record.get("approval") or {}
+    if record.get("state") != APPROVED:
+        refuse(f"its review state is {record.get('state', DRAFT)!r}, not approved")
+    if approval.get("voided"):
+        refuse("its approval was withdrawn")
+    digest = notice_hash(incident, notice, rendered)
+    entries = audit.timeline(incident, notice)
+    approvals = [i for i, e in enumerate(entries) if e.event == audit.APPROVED]
+    if not approvals:
+        refuse("the audit log has no approval of it")
+    last = approvals[-1]
+    entry = entries[last]
+    if entry.hash != digest or approval.get("hash") != digest:
+        refuse("the audit log's approval is of a different text")
+    if entry.who != approval.get("reviewer") or entry.when != approval.get("time"):
+        refuse(f"the audit log says {entry.who} approved it at {entry.when}, the review record says "
+               f"{approval.get('reviewer')} at {approval.get('time')}")
+    later = [e for e in entries[last + 1:] if e.event in (audit.VOIDED, audit.CHANGES_REQUESTED,
+                                                          audit.REVIEW_REQUESTED)]
+    if later:
+        refuse(f"after the approval the audit log has: {later[0].describe()}")
+    requests = [e for e in entries[:last] if e.event == audit.REVIEW_REQUESTED]
+    if not requests:
+        refuse("the audit log has no review request before the approval")
+    if not same_person(requests[-1].who, author_of(notice)):
+        refuse(f"the review record names {author_of(notice)} as author, the audit log {requests[-1].who}")
+    if approver_must_differ:
+        for author in (requests[0].who, requests[-1].who):
+            if same_person(author, entry.who):
+                refuse(f"it was approved by its own author ({entry.who})")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import safe_text
 from .paths import config_dir
 
 SETTINGS_FILE = "settings.json"
@@ -67,9 +68,12 @@ def current_user(settings: Settings | None = None) -> str:
     if name:
         return name
     try:
-        return getpass.getuser()
+        name = getpass.getuser()
     except Exception:  # no USER/LOGNAME and no passwd entry (some containers): still name somebody
-        return f"uid-{os.getuid()}" if hasattr(os, "getuid") else "unknown user"
+        name = ""
+    if name and safe_text.problem(name) is None:
+        return name
+    return f"uid-{os.getuid()}" if hasattr(os, "getuid") else "unknown user"
 
 
 def load_settings(folder: str | os.PathLike | None = None) -> Settings:
@@ -99,7 +103,8 @@ def load_settings(folder: str | os.PathLike | None = None) -> Settings:
         else:
             problems.append(f"{file}: {where} has an unusable value {value!r}; the default is used")
 
-    take(data, "user_name", str, "user_name", "user_name")
+    # The name goes into lock files, the audit log and terminals: no control characters.
+    take(data, "user_name", str, "user_name", "user_name", lambda v: len(v) <= 200 and safe_text.problem(v) is None)
     wanted = (
         ("review", "approval_required", bool, None),
         ("review", "approver_must_differ", bool, None),

@@ -63,6 +63,15 @@ def _offset_label(moment: datetime) -> str:
 
 def parse_zoned(text: str) -> ZonedTime:
     """Parse an ISO 8601 date-time that carries an offset, a zone name, or both."""
+    try:
+        parsed = _parse_zoned(text)
+        parsed.utc  # year 1 or 9999 with an offset lies outside what datetime can hold in UTC
+    except OverflowError:
+        raise TimeError(f"{text.strip()!r} is too far in the past or future") from None
+    return parsed
+
+
+def _parse_zoned(text: str) -> ZonedTime:
     match = _ZONED.match(text.strip())
     if not match:
         raise TimeError(f"not an ISO 8601 date-time: {text!r}")

@@ -9,7 +9,7 @@ import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
-from .. import paths
+from .. import paths, safe_text
 from ..atomic import atomic_write_text
 from ..fields import FieldError, parse_addresses
 
@@ -110,7 +110,7 @@ def _check_text(label: str, value, *, required: bool = False, limit: int = 1000)
         raise AccountError(f"{label} is required")
     if len(value) > limit:
         raise AccountError(f"{label} is too long ({len(value)} characters; at most {limit})")
-    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+    if "\t" in value or safe_text.bad_character(value) is not None:  # C1 controls such as U+0085 too
         raise AccountError(f"{label}: line breaks and control characters are not allowed")
 
 

@@ -1,0 +1,154 @@
+"""Jinja's sandbox with a time limit and an output limit, for templates from the user's folder.
+
+Jinja's sandbox stops a template from reaching Python internals, but not from running for ever: a
+loop that appends to the list it walks, nested `range`s, `lipsum(n=10**7)` or `"x" * 10**10` hang the
+preview and every command. Python cannot stop a running thread, so the template is made to check
+for itself: every call, attribute and item lookup, arithmetic operator and filter in it passes one of
+the hooks below, and each hook checks the deadline and the output so far; every piece of output the
+template yields is counted too. A template over a limit raises TemplateLimitExceeded, which the
+renderer reports in one line before it falls back to the shipped template.
+
+Also: `range` is capped at MAX_RANGE items, `lipsum` is gone, and no number handed to a call,
+filter or `*` may ask for more than MAX_OUTPUT_CHARS of output.
+"""
+from __future__ import annotations
+
+import re
+import threading
+import time
+from typing import Any, Callable
+
+from jinja2.sandbox import SandboxedEnvironment
+
+TIME_LIMIT_SECONDS = 0.5  # a real template renders in milliseconds
+MAX_OUTPUT_CHARS = 2_000_000  # every field at its longest, and then some
+MAX_RANGE = 10_000  # Jinja's sandbox allows 100,000 per range, and ranges nest
+
+
+class TemplateLimitExceeded(RuntimeError):
+    """A user template ran too long or wrote too much; the message says which."""
+
+
+class LimitedSandbox(SandboxedEnvironment):
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._state = threading.local()  # the preview renders in a worker thread, the sender in another
+        self.globals.pop("lipsum", None)
+        self.globals["range"] = self._range
+
+    # -- the budget of one render ---------------------------------------------------------------
+
+    def render_limited(self, name: str, context: dict) -> str:
+        """Render template `name`, raising TemplateLimitExceeded past the time or output limit."""
+        self._state.deadline = time.monotonic() + TIME_LIMIT_SECONDS
+        self._state.written = 0
+        try:
+            pieces = []
+            for piece in self.get_template(name).generate(context):
+                self._count(len(piece))
+                pieces.append(piece)
+            return "".join(pieces)
+        finally:
+            self._state.deadline = None
+
+    def _check(self) -> None:
+        deadline = getattr(self._state, "deadline", None)
+        if deadline is not None and time.monotonic() > deadline:
+            raise TemplateLimitExceeded(f"the template ran longer than {TIME_LIMIT_SECONDS:g} s")
+
+    def _count(self, chars: int) -> None:
+        self._check()
+        self._state.written = getattr(self._state, "written", 0) + chars
+        if self._state.written > MAX_OUTPUT_CHARS:
+            raise TemplateLimitExceeded(f"the template wrote more than {MAX_OUTPUT_CHARS:,} characters")
+
+    @staticmethod
+    def _refuse_huge(values) -> None:
+        for value in values:
+            if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_OUTPUT_CHARS:
+                raise TemplateLimitExceeded(f"the number {value if abs(value) < 10**20 else 'given'} "
+                                            "is too large for a template")
+
+    # -- the sandbox's hooks --------------------------------------------------------------------
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
+        __self._check()
+        __self._refuse_huge(args)
+        __self._refuse_huge(kwargs.values())
+        result = super().call(__context, __obj, *args, **kwargs)
+        if isinstance(result, (str, list, tuple)):
+            __self._check_size(len(result))
+        return result
+
+    def getattr(self, obj, attribute):
+        self._check()
+        if attribute in ("format", "format_map"):
+            _check_format_string(obj)
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj, argument):
+        self._check()
+        return super().getitem(obj, argument)
+
+    def call_binop(self, context, op: str, left, right):
+        self._check()
+        if op == "**" and isinstance(right, (int, float)) and abs(right) > 64:
+            raise TemplateLimitExceeded("an exponent above 64 is too large for a template")
+        if op == "*":
+            self._check_product(left, right)
+        if op == "%":
+            _check_format_string(left)
+        return super().call_binop(context, op, left, right)
+
+    def _check_product(self, left, right) -> None:
+        for seq, times in ((left, right), (right, left)):
+            if isinstance(seq, (str, list, tuple)) and isinstance(times, int):
+                self._check_size(len(seq) * times)
+
+    def _check_size(self, size: int) -> None:
+        if size > MAX_OUTPUT_CHARS:
+            raise TemplateLimitExceeded(f"the template made a value of more than {MAX_OUTPUT_CHARS:,} items")
+
+    def _range(self, *args):
+        self._check()
+        numbers = range(*args)
+        if len(numbers) > MAX_RANGE:
+            raise TemplateLimitExceeded(f"range() of more than {MAX_RANGE:,} numbers")
+        return numbers
+
+    def limit_filters(self) -> None:
+        """Wrap every filter (call after adding our own): filters bypass `call`."""
+        for name, function in list(self.filters.items()):
+            self.filters[name] = _limited_filter(self, function)
+
+
+_HUGE_WIDTH = re.compile(r"\d{7,}")
+
+
+def _check_format_string(value) -> None:
+    """'{:>1000000000}' or '%1000000000s' would make a gigabyte before anything could count it."""
+    if isinstance(value, str) and _HUGE_WIDTH.search(value):
+        raise TemplateLimitExceeded("a format width that large is not for a template")
+
+
+def _limited_filter(env: LimitedSandbox, function: Callable[..., Any]) -> Callable[..., Any]:
+    # Filters marked for it get the context or environment first, then the value, then arguments.
+    skipped = 2 if hasattr(function, "jinja_pass_arg") else 1
+
+    def limited(*args, **kwargs):
+        env._check()
+        if function.__name__ == "do_format" and len(args) >= skipped:
+            _check_format_string(args[skipped - 1])
+        env._refuse_huge(args[skipped:])
+        env._refuse_huge(kwargs.values())
+        result = function(*args, **kwargs)
+        if isinstance(result, str):
+            env._check_size(len(result))
+        return result
+
+    if hasattr(function, "jinja_pass_arg"):
+        limited.jinja_pass_arg = function.jinja_pass_arg
+    limited.__name__ = getattr(function, "__name__", "filter")
+    return limited
