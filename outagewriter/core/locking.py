@@ -84,8 +84,9 @@ class LockInfo:
             raise ValueError("not an object")
         since = str(data.get("since", ""))
         pid = data.get("pid", 0)
-        # A hand-made lock may say 1e400 or 2**64: no process has such a number, so no pid is known.
-        if not isinstance(pid, int) or isinstance(pid, bool) or not 0 < pid < 2**31:
+        # A hand-made lock may say "x" or 1e400: no pid is known. A whole number stays as written:
+        # process_alive says no process has 2**64, so such a lock on this host was left behind.
+        if not isinstance(pid, int) or isinstance(pid, bool):
             pid = 0
         return cls(user=str(data.get("user", "?")), host=str(data.get("host", "?")),
                    pid=pid, since=since, refreshed=str(data.get("refreshed") or since),
