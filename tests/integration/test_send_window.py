@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QLabel, QPushButton  # noqa: E402
 
 from outagewriter.app import build_context, create_window  # noqa: E402
 from outagewriter.core import fileformat  # noqa: E402
+from outagewriter.core.locking import SendLock  # noqa: E402
+from outagewriter.core.mail.archive import archive_folder  # noqa: E402
 from outagewriter.ui.accounts_dialog import AccountsDialog  # noqa: E402
 from outagewriter.ui.dialogs import DISCARD, Dialogs  # noqa: E402
 
@@ -195,3 +197,44 @@ def test_request_review_by_email_sends_the_notice_with_the_file_attached(
     assert b"Please review" in received[0].data and b'filename="card-payments.outage"' in received[0].data
     saved = fileformat.load(path).notices[-1]
     assert saved.review["state"] == "in-review" and saved.review["requested"]["reviewer"] == "petr@reviewers.example"
+
+
+def test_the_window_does_not_send_while_someone_else_is_sending(
+        qtbot, tmp_path, smtp_server, real_keyring, account_name, open_window):
+    path = write_incident(tmp_path, addresses(3))
+    dialogs = Answers()
+    other = SendLock(path, user="Petr Svoboda")  # `outagewriter send` started elsewhere, before the window
+    other.acquire()
+    window = open_window(path, dialogs)  # holds its own edit lock: that one does not stand in its own way
+    window.context.accounts.save(smtp_server.account(account_name))
+    real_keyring.set(account_name, smtp_server.password)
+    dialogs.answers["send"] = account_name
+
+    _send(qtbot, window)
+    other.release()
+    assert len(dialogs.errors) == 1 and "card-payments.outage is being sent by Petr Svoboda" in dialogs.errors[0]
+    assert smtp_server.received == [] and not fileformat.load(path).notices[-1].is_sent
+
+    _send(qtbot, window)
+    assert sum(smtp_server.delivered().values()) == 3
+
+
+def test_a_retry_from_the_window_refuses_an_edited_archive(
+        qtbot, tmp_path, smtp_server, real_keyring, account_name, open_window):
+    path = write_incident(tmp_path, addresses(25))
+    dialogs = Answers()
+    window = open_window(path, dialogs)
+    window.context.accounts.save(smtp_server.account(account_name, batch_size=10))
+    real_keyring.set(account_name, smtp_server.password)
+    dialogs.answers["send"] = account_name
+    stop = lambda done, total: window.sending.cancel.set()  # noqa: E731  Cancel after the first batch
+    window.sending.progress.connect(stop, Qt.ConnectionType.DirectConnection)
+    _send(qtbot, window)
+    window.sending.progress.disconnect(stop)
+    archived, = archive_folder(path).glob("*.eml")
+    archived.write_bytes(archived.read_bytes().replace(b"Card payments", b"Card paymentz"))
+
+    _send(qtbot, window)
+    assert "Not sent: Notice 1 cannot be sent to the rest: the archive" in dialogs.errors[-1]
+    assert "was changed after the notice first went out" in dialogs.errors[-1]
+    assert sum(smtp_server.delivered().values()) == 10
