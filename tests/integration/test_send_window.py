@@ -103,24 +103,30 @@ def test_send_from_the_window_through_starttls(qtbot, tmp_path, smtp_server, rea
     assert not window.disk_banner.isVisible()  # our own saves while sending are not someone else's
 
 
-def test_cancel_stops_between_batches_and_a_retry_reaches_only_the_rest(
-        qtbot, tmp_path, smtp_server, real_keyring, account_name, open_window):
+def _send_first_batch_then_cancel(qtbot, tmp_path, smtp_server, real_keyring, account_name, open_window):
+    """25 recipients in batches of 10, Cancel pressed after the first batch: a partly sent notice."""
     path = write_incident(tmp_path, addresses(25))
     dialogs = Answers()
     window = open_window(path, dialogs)
     window.context.accounts.save(smtp_server.account(account_name, batch_size=10))
     real_keyring.set(account_name, smtp_server.password)
     dialogs.answers["send"] = account_name
-    stop = lambda done, total: window.sending.cancel.set()  # noqa: E731  Cancel after the first batch
+    stop = lambda done, total: window.sending.cancel.set()  # noqa: E731
     window.sending.progress.connect(stop, Qt.ConnectionType.DirectConnection)  # on the sending thread
-
     _send(qtbot, window)
+    window.sending.progress.disconnect(stop)
+    return path, dialogs, window
+
+
+def test_cancel_stops_between_batches_and_a_retry_reaches_only_the_rest(
+        qtbot, tmp_path, smtp_server, real_keyring, account_name, open_window):
+    path, dialogs, window = _send_first_batch_then_cancel(qtbot, tmp_path, smtp_server, real_keyring,
+                                                          account_name, open_window)
     assert "Stopped on request; 15 recipients were not tried" in dialogs.messages[-1]
     assert sum(smtp_server.delivered().values()) == 10
     assert "Partly sent" in window.notices.list.item(0).text()
     assert window.actions_by_key["send"].isEnabled()
 
-    window.sending.progress.disconnect(stop)
     _send(qtbot, window)
     assert "15 recipient" in dialogs.messages[-2] and "10 got it already" in dialogs.messages[-2]
     delivered = smtp_server.delivered()
@@ -221,16 +227,8 @@ def test_the_window_does_not_send_while_someone_else_is_sending(
 
 def test_a_retry_from_the_window_refuses_an_edited_archive(
         qtbot, tmp_path, smtp_server, real_keyring, account_name, open_window):
-    path = write_incident(tmp_path, addresses(25))
-    dialogs = Answers()
-    window = open_window(path, dialogs)
-    window.context.accounts.save(smtp_server.account(account_name, batch_size=10))
-    real_keyring.set(account_name, smtp_server.password)
-    dialogs.answers["send"] = account_name
-    stop = lambda done, total: window.sending.cancel.set()  # noqa: E731  Cancel after the first batch
-    window.sending.progress.connect(stop, Qt.ConnectionType.DirectConnection)
-    _send(qtbot, window)
-    window.sending.progress.disconnect(stop)
+    path, dialogs, window = _send_first_batch_then_cancel(qtbot, tmp_path, smtp_server, real_keyring,
+                                                          account_name, open_window)
     archived, = archive_folder(path).glob("*.eml")
     archived.write_bytes(archived.read_bytes().replace(b"Card payments", b"Card paymentz"))
 
