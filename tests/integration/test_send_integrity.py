@@ -262,3 +262,23 @@ def test_a_recipient_limit_is_told_as_a_batch_size_problem(cli_env, faulty_smtp,
     assert proc.returncode == 1
     assert "lower the account's batch size" in proc.stdout and "The addresses are not the problem" in proc.stdout
     assert "Check these addresses" not in proc.stdout
+
+
+def test_the_notice_edited_just_as_it_goes_out_keeps_the_sent_text_and_the_edit(
+        cli_env, faulty_smtp, account_name, real_keyring, tmp_path, config_dir, capsys):
+    to = addresses(4)
+    faulty_smtp.faults.rcpt_delay = {to[0]: 5.0}  # the send has started; nothing is recorded yet
+    add_account(cli_env, faulty_smtp, account_name)
+    path = write_incident(tmp_path, to)
+    original = fileformat.load(path).notices[-1].fields["summary"]
+    sender = _send_process(cli_env, path, account_name)
+    _wait_for(lambda: to[0] in faulty_smtp.mailbox.rcpts_seen)
+    assert main(["set", str(path), "summary=Edited a moment too late."]) == 0, capsys.readouterr().err
+    out, err = sender.communicate(timeout=120)
+    assert sender.returncode == 0, out + err
+    assert "The notice was edited while it was being sent; that edited version was saved as" in out
+    notice = fileformat.load(path).notices[-1]
+    assert notice.fields["summary"] == original and record.accepted(notice.sent) == to  # what went out
+    copy, = tmp_path.glob("card-payments (edited while sending's copy *).outage")
+    assert fileformat.load(copy).notices[-1].fields["summary"] == "Edited a moment too late."
+    assert b"Edited a moment too late." not in faulty_smtp.received[0].data

@@ -40,7 +40,7 @@ def merge_send_record(path: str | Path, incident: Incident, notice: Notice, new_
         elif twin.fields != notice.fields:  # edited before the send was recorded: the file keeps what went out
             kept = locking.save_copy(disk, path, "edited while sending")
             note = f"The notice was edited while it was being sent; that edited version was saved as {kept.name}."
-            twin.fields = dict(notice.fields)
+            twin.fields, twin.review = dict(notice.fields), copy.deepcopy(notice.review)
         twin.sent = copy.deepcopy(notice.sent)
         for entry in new_log:
             if entry not in disk.log:
