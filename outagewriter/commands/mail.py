@@ -17,6 +17,7 @@ from ..core.mail import accounts as acc
 from ..core.mail.accounts import PRESETS, SECURITY_MODES, Account, AccountError, AccountStore
 from ..core.mail.errors import MailError
 from ..core.mail.secrets import KeyringUnavailable, Secrets, SecretsError
+from ..core.mail import resend
 from ..core.mail.sending import SendError, plan, send_notice
 from ..core.mail.transport import DEFAULT_TIMEOUT, test_connection
 from ..core.render import Renderer
@@ -269,7 +270,7 @@ def run_send(args) -> int:
     if not args.test_to_self:
         # Before any account, password or network: without a valid approval nothing can go out.
         try:
-            review.check_can_send(incident, notice, renderer.render(incident, notice), settings)
+            resend.check_approval(incident, notice, renderer, settings)
         except review.ApprovalError as exc:
             raise UsageError(str(exc)) from None
     account = _account(args.account)

@@ -420,3 +420,72 @@ def save_copy(incident: Incident, path: str | os.PathLike, user: str | None = No
     target = conflict_copy_path(path, user)
     fileformat.save(incident, target)
     return target
+
+
+# ---------------------------------------------------------------------------------------------
+# The send lock
+
+
+SEND_LOCK_SUFFIX = ".sending"
+
+
+class SendBusy(Exception):
+    """Someone else is sending this incident, or has it open for editing: one line naming them."""
+
+    def __init__(self, path: Path, holder: LockInfo | None, *, editing: bool):
+        self.path = Path(path)
+        self.holder = holder
+        self.editing = editing
+        who = (f"{holder.user} on host {holder.host} since {holder.since}" if holder
+               else "someone (the lock file cannot be read)")
+        if editing:
+            text = (f"{self.path.name} is open for editing by {who}; send from that window, or ask them to "
+                    "close the file first")
+        else:
+            text = f"{self.path.name} is being sent by {who}; wait until that send has finished"
+        super().__init__(text)
+
+
+class SendLock:
+    """The exclusive right to send notices of one incident, held for the length of a send.
+
+    `.<name>.sending.lock` beside the file, made and taken over exactly like an edit lock (same
+    JSON, same O_CREAT|O_EXCL creation, same stale rules; `refresh()` after every batch). Taking it
+    also fails while anyone else holds a live edit lock on the file: their window could send too.
+    `own_edit_lock` is the caller's own edit lock (a window sending the file it has open).
+    """
+
+    def __init__(self, path: str | os.PathLike, *, user: str | None = None,
+                 stale_after: float = DEFAULT_STALE_AFTER, own_edit_lock: LockInfo | None = None):
+        self.path = Path(path)
+        self.stale_after = stale_after
+        self.own_edit_lock = own_edit_lock
+        self._lock = EditLock(self.path.with_name(self.path.name + SEND_LOCK_SUFFIX), user=user,
+                              stale_after=stale_after)
+        self.lock_path = self._lock.lock_path
+
+    def acquire(self) -> LockInfo:
+        try:
+            info = self._lock.acquire(take_over=True)
+        except FileLocked as exc:
+            raise SendBusy(self.path, exc.holder, editing=False) from None
+        editor = read_lock(self.path)
+        if (editor is not None and (self.own_edit_lock is None or editor.token != self.own_edit_lock.token)
+                and editor.stale_reason(self.stale_after) is None):
+            self._lock.release()
+            raise SendBusy(self.path, editor, editing=True)
+        return info
+
+    def refresh(self) -> None:
+        if self._lock.held:
+            self._lock.refresh()
+
+    def release(self) -> None:
+        self._lock.release()
+
+    def __enter__(self) -> "SendLock":
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release()

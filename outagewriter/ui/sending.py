@@ -14,6 +14,7 @@ from ..core.fileformat import IncidentFileError
 from ..core.locking import ConflictError
 from ..core.mail.accounts import AccountError
 from ..core.mail.secrets import SecretsError
+from ..core.mail import resend
 from ..core.mail.sending import Plan, SendError, plan
 from ..core.timeutil import format_stored
 from .context import TaskRunner
@@ -111,7 +112,7 @@ class Sending(QObject):
         what = plan(notice)
         if not test:
             try:
-                review.check_can_send(incident, notice, rendered, context.settings)
+                rendered = resend.check_approval(incident, notice, context.renderer, context.settings)
             except review.ApprovalError as exc:
                 reloaded = self._approved_meanwhile(incident, notice, rendered)
                 if reloaded is not None:
@@ -200,11 +201,12 @@ class Sending(QObject):
         cancel, renderer, settings = self.cancel, context.renderer, context.settings
         path = doc.path or ""
         persist = doc.write_from_worker if not test else None
+        edit_lock = doc.lock.info if doc.lock is not None else None  # ours: the send lock allows it
 
         def job():
             return send_notice(incident, notice, path, account, password, renderer=renderer, persist=persist,
                                on_progress=self.progress.emit, cancel=cancel, test_to_self=test,
-                               settings=settings)
+                               settings=settings, edit_lock=edit_lock)
 
         context.tasks.run(job, self._done, lane=TaskRunner.NETWORK)
 

@@ -15,7 +15,8 @@ EVERYONE = ["a@x.example", "b@x.example", "c@x.example", "d@x.example", "e@x.exa
 
 
 def sample() -> dict:
-    sent = record.new(time="2026-11-27T10:00:00Z", account="work", message_id="<1@x>", archive="i.sent/01.eml")
+    sent = record.new(time="2026-11-27T10:00:00Z", account="work", message_id="<1@x>", archive="i.sent/01.eml",
+                      sha256="0" * 64, addressed=EVERYONE)
     record.apply(sent, [RecipientResult("a@x.example", record.ACCEPTED, "250 OK"),
                         RecipientResult("b@x.example", record.REFUSED, "550 no"),
                         RecipientResult("c@x.example", record.DEFERRED, "450 later"),
@@ -39,7 +40,8 @@ def test_accepted_stays_accepted():
 
 
 def test_sending_counts_as_maybe_delivered():
-    sent = record.new(time="t", account="a", message_id="<m>", archive="x")
+    sent = record.new(time="t", account="a", message_id="<m>", archive="x", sha256="0" * 64,
+                      addressed=["a@x.example"])
     assert not record.may_have_it(sent)
     record.apply(sent, [RecipientResult("a@x.example", record.SENDING)], "t")
     assert record.may_have_it(sent) and record.remaining(sent, ["a@x.example"]) == []
@@ -51,6 +53,8 @@ def test_sending_counts_as_maybe_delivered():
     ({"recipients": {"a@x": {"status": "accepted", "reply": 250}}}, "'reply' should be text"),
     ({"attempts": {}}, "'attempts' should be a list"),
     ({"message_id": 5}, "'message_id' should be text"),
+    ({"sha256": "ABC"}, "'sha256' should be 64 lower-case hex digits"),
+    ({"addressed": "a@x"}, "'addressed' should be a list"),
 ])
 def test_a_malformed_record_makes_a_clear_file_error(bad, words):
     incident = Incident.create("t", "s")
@@ -73,7 +77,8 @@ addresses = st.lists(st.from_regex(r"[a-z]{1,8}@[a-z]{1,8}\.example", fullmatch=
 @given(addresses, st.lists(st.sampled_from(record.STATUSES), max_size=20))
 def test_round_trip_through_the_file_format(recipients, statuses):
     incident = Incident.create("t", "s")
-    sent = record.new(time="2026-11-27T10:00:00Z", account="work", message_id="<1@x>", archive="a.eml")
+    sent = record.new(time="2026-11-27T10:00:00Z", account="work", message_id="<1@x>", archive="a.eml",
+                      sha256="f" * 64, addressed=recipients)
     record.apply(sent, [RecipientResult(a, s, f"reply to {a}") for a, s in zip(recipients, statuses)], "t")
     sent["attempts"].append({"time": "t", "account": "work", "accepted": 1, "problem": None})
     incident.notices[0].sent = sent

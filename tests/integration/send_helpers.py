@@ -1,6 +1,8 @@
-"""Incident files addressed to many recipients, for the sending tests."""
+"""Incident files addressed to many recipients, and the command line run as a user runs it, for the sending tests."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from outagewriter.core import fileformat, review
@@ -47,3 +49,18 @@ def write_incident(folder: Path, to: list[str], cc: list[str] = (), bcc: list[st
     path = folder / "card-payments.outage"
     fileformat.save(make_incident(to, cc, bcc, **kw), path)
     return path
+
+
+def ow(env, *args, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "outagewriter", *map(str, args)], env=env, capture_output=True, text=True,
+        encoding="utf-8", input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL, timeout=120,
+    )
+
+
+def add_account(env, server, name, *extra, password=None):
+    proc = ow(env, "accounts", "add", name, "--host", "127.0.0.1", "--port", server.port, "--security",
+              server.security, "--user", server.user, "--from", server.user, "--from-name", "Ops Team",
+              "--password-stdin", *extra, stdin=(password or server.password) + "\n")
+    assert proc.returncode == 0, proc.stderr
+    return proc

@@ -73,6 +73,7 @@ class Faults:
     data_reply: dict[int, str] = field(default_factory=dict)  # transaction -> reply instead of 250
     drop_after_data: set[int] = field(default_factory=set)  # keep the message, close without a reply
     data_delay: dict[int, float] = field(default_factory=dict)  # transaction -> seconds before replying
+    rcpt_delay: dict[str, float] = field(default_factory=dict)  # address -> seconds before answering RCPT
     auth_reply: str | None = None  # reply for a failed AUTH (may quote the password, like a bad server)
 
 
@@ -83,6 +84,7 @@ class Mailbox:
         self.faults = faults
         self.received: list[Received] = []
         self.transactions = 0
+        self.rcpts_seen: list[str] = []
         self._lock = threading.Lock()
 
     async def handle_MAIL(self, server, session, envelope, address, mail_options):
@@ -93,6 +95,9 @@ class Mailbox:
         return "250 OK"
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        self.rcpts_seen.append(address)
+        if address in self.faults.rcpt_delay:
+            await asyncio.sleep(self.faults.rcpt_delay[address])
         reply = self.faults.rcpt.get(address)
         if reply:
             return reply

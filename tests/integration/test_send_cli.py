@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import base64
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -13,24 +11,9 @@ from outagewriter.core import fileformat
 from outagewriter.core.mail import record
 from outagewriter.core.mail.secrets import Secrets
 
-from send_helpers import addresses, write_incident
+from send_helpers import add_account, addresses, ow, write_incident
 
 pytestmark = pytest.mark.integration
-
-
-def ow(env, *args, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "outagewriter", *map(str, args)], env=env, capture_output=True, text=True,
-        encoding="utf-8", input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL, timeout=120,
-    )
-
-
-def add_account(env, server, name, *extra, password=None):
-    proc = ow(env, "accounts", "add", name, "--host", "127.0.0.1", "--port", server.port, "--security",
-              server.security, "--user", server.user, "--from", server.user, "--from-name", "Ops Team",
-              "--password-stdin", *extra, stdin=(password or server.password) + "\n")
-    assert proc.returncode == 0, proc.stderr
-    return proc
 
 
 def test_add_list_test_remove(cli_env, smtp_server, account_name, real_keyring, config_dir):

@@ -13,8 +13,7 @@ import pytest
 
 from outagewriter.core import fileformat
 
-from send_helpers import addresses, approve, write_incident
-from test_send_cli import ow
+from send_helpers import addresses, approve, ow, write_incident
 
 pytestmark = pytest.mark.integration
 

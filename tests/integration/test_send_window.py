@@ -5,6 +5,8 @@ Run with QT_QPA_PLATFORM=offscreen under scripts/with-keyring (the test command 
 from __future__ import annotations
 
 import os
+from email import message_from_bytes
+from email.policy import SMTP
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -13,10 +15,9 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QLabel, QPushButton  # noqa: E402
 
 from outagewriter.app import build_context, create_window  # noqa: E402
-from email import message_from_bytes  # noqa: E402
-from email.policy import SMTP  # noqa: E402
-
 from outagewriter.core import fileformat, review  # noqa: E402
+from outagewriter.core.locking import SendLock  # noqa: E402
+from outagewriter.core.mail.archive import archive_folder  # noqa: E402
 from outagewriter.ui.accounts_dialog import AccountsDialog  # noqa: E402
 from outagewriter.ui.dialogs import DISCARD, Dialogs  # noqa: E402
 
@@ -104,24 +105,30 @@ def test_send_from_the_window_through_starttls(qtbot, tmp_path, smtp_server, rea
     assert not window.disk_banner.isVisible()  # our own saves while sending are not someone else's
 
 
-def test_cancel_stops_between_batches_and_a_retry_reaches_only_the_rest(
-        qtbot, tmp_path, smtp_server, real_keyring, account_name, open_window):
+def _send_first_batch_then_cancel(qtbot, tmp_path, smtp_server, real_keyring, account_name, open_window):
+    """25 recipients in batches of 10, Cancel pressed after the first batch: a partly sent notice."""
     path = write_incident(tmp_path, addresses(25))
     dialogs = Answers()
     window = open_window(path, dialogs)
     window.context.accounts.save(smtp_server.account(account_name, batch_size=10))
     real_keyring.set(account_name, smtp_server.password)
     dialogs.answers["send"] = account_name
-    stop = lambda done, total: window.sending.cancel.set()  # noqa: E731  Cancel after the first batch
+    stop = lambda done, total: window.sending.cancel.set()  # noqa: E731
     window.sending.progress.connect(stop, Qt.ConnectionType.DirectConnection)  # on the sending thread
-
     _send(qtbot, window)
+    window.sending.progress.disconnect(stop)
+    return path, dialogs, window
+
+
+def test_cancel_stops_between_batches_and_a_retry_reaches_only_the_rest(
+        qtbot, tmp_path, smtp_server, real_keyring, account_name, open_window):
+    path, dialogs, window = _send_first_batch_then_cancel(qtbot, tmp_path, smtp_server, real_keyring,
+                                                          account_name, open_window)
     assert "Stopped on request; 15 recipients were not tried" in dialogs.messages[-1]
     assert sum(smtp_server.delivered().values()) == 10
     assert "Partly sent" in window.notices.list.item(0).text()
     assert window.actions_by_key["send"].isEnabled()
 
-    window.sending.progress.disconnect(stop)
     _send(qtbot, window)
     assert "15 recipient" in dialogs.messages[-2] and "10 got it already" in dialogs.messages[-2]
     delivered = smtp_server.delivered()
@@ -222,3 +229,36 @@ def test_a_refused_review_request_leaves_the_notice_a_draft_and_says_so(
     assert faulty_smtp.received == []
     assert fileformat.load(path).notices[-1].review is None  # nothing recorded in the file
     assert review.state(window.notice) == "draft" and "Draft" in window.notices.list.item(0).text()
+
+
+def test_the_window_does_not_send_while_someone_else_is_sending(
+        qtbot, tmp_path, smtp_server, real_keyring, account_name, open_window):
+    path = write_incident(tmp_path, addresses(3))
+    dialogs = Answers()
+    other = SendLock(path, user="Petr Svoboda")  # `outagewriter send` started elsewhere, before the window
+    other.acquire()
+    window = open_window(path, dialogs)  # holds its own edit lock: that one does not stand in its own way
+    window.context.accounts.save(smtp_server.account(account_name))
+    real_keyring.set(account_name, smtp_server.password)
+    dialogs.answers["send"] = account_name
+
+    _send(qtbot, window)
+    other.release()
+    assert len(dialogs.errors) == 1 and "card-payments.outage is being sent by Petr Svoboda" in dialogs.errors[0]
+    assert smtp_server.received == [] and not fileformat.load(path).notices[-1].is_sent
+
+    _send(qtbot, window)
+    assert sum(smtp_server.delivered().values()) == 3
+
+
+def test_a_retry_from_the_window_refuses_an_edited_archive(
+        qtbot, tmp_path, smtp_server, real_keyring, account_name, open_window):
+    path, dialogs, window = _send_first_batch_then_cancel(qtbot, tmp_path, smtp_server, real_keyring,
+                                                          account_name, open_window)
+    archived, = archive_folder(path).glob("*.eml")
+    archived.write_bytes(archived.read_bytes().replace(b"Card payments", b"Card paymentz"))
+
+    _send(qtbot, window)
+    assert "Not sent: Notice 1 cannot be sent to the rest: the archive" in dialogs.errors[-1]
+    assert "was changed after the notice first went out" in dialogs.errors[-1]
+    assert sum(smtp_server.delivered().values()) == 10

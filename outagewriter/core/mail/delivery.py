@@ -14,6 +14,7 @@ never leads to a second copy for anyone.
 """
 from __future__ import annotations
 
+import re
 import smtplib
 from collections import deque
 from dataclasses import dataclass, field
@@ -141,7 +142,7 @@ def deliver(
     if report.problem is None:
         missed = report.with_status(REFUSED, DEFERRED)
         if missed:
-            report.problem = _recipients_problem(report, missed)
+            report.problem = _recipients_problem(report, missed, account)
     progress()
     return report
 
@@ -233,7 +234,25 @@ def _too_large(account: Account, text: str) -> MailError:
                      "size if the server limits recipients, then send again.", code=552)
 
 
-def _recipients_problem(report: DeliveryReport, missed: list[str]) -> MailError:
+def _over_recipient_limit(reply: str) -> bool:
+    """The server's words say it limits recipients per message (e.g. "550 5.5.3 Too many recipients")."""
+    return bool(_TOO_MANY.search(reply))
+
+
+_TOO_MANY = re.compile(r"too many recipients|\b[45]\.5\.3\b|recipient (?:limit|count) exceeded", re.IGNORECASE)
+
+
+def _recipients_problem(report: DeliveryReport, missed: list[str], account: Account) -> MailError:
+    limited = [a for a in missed if _over_recipient_limit(report.results[a].reply)]
+    if limited:
+        reply = report.results[limited[0]].reply
+        return MailError(
+            errors.RECIPIENTS,
+            f"{len(missed)} of {len(report.recipients)} recipients were not accepted: {account.where} takes fewer "
+            f"recipients per message than the batch size of {account.batch_size} ({reply}).",
+            "The addresses are not the problem: lower the account's batch size (Mail accounts, or `outagewriter "
+            "accounts add NAME --replace ... --batch-size N`) and send again; only those who have not got it get it.",
+        )
     shown = "; ".join(f"{a} ({report.results[a].reply})" for a in missed[:5])
     more = f"; and {len(missed) - 5} more" if len(missed) > 5 else ""
     return MailError(

@@ -5,6 +5,8 @@
       "account": "work",                     account of that attempt
       "message_id": "<...>",                 the Message-ID every copy carries
       "archive": "db.sent/01-initial-20261127T101502Z.eml",   relative to the incident file's folder
+      "sha256": "<64 hex digits>",           of the archive's bytes, to tell it was not changed since
+      "addressed": ["a@example.com", ...],   every envelope recipient at first send: all a retry may reach
       "recipients": {"a@example.com": {"status": "accepted", "reply": "250 OK", "time": "..."}, ...},
       "attempts": [{"time": ..., "account": ..., "test": false, "accepted": 48, "not_accepted": 2,
                     "problem": "plain words" | null, "cancelled": false, "finished": "..." | null}]
@@ -16,6 +18,7 @@ Pure data, no I/O: `fileformat` calls `check` when it loads a file.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 # Per-recipient states (see delivery.py for what each means).
@@ -26,9 +29,14 @@ FINAL = (ACCEPTED, REFUSED, DEFERRED, UNKNOWN)
 MAY_HAVE_IT = (ACCEPTED, UNKNOWN, SENDING)
 
 
-def new(*, time: str, account: str, message_id: str, archive: str) -> dict:
+def new(*, time: str, account: str, message_id: str, archive: str, sha256: str, addressed: list[str]) -> dict:
     return {"time": time, "account": account, "message_id": message_id, "archive": archive,
-            "recipients": {}, "attempts": []}
+            "sha256": sha256, "addressed": list(addressed), "recipients": {}, "attempts": []}
+
+
+def addressed(sent: dict | None) -> list[str]:
+    """Whom the notice was addressed to when it first went out ([] if the record does not say)."""
+    return list((sent or {}).get("addressed") or [])
 
 
 def status(sent: dict | None, address: str) -> str:
@@ -76,9 +84,14 @@ def check(sent, where: str = "'sent'") -> None:
     data (written by other tools, or older drafts of this format) are accepted as they are."""
     if not isinstance(sent, dict):
         raise ValueError(f"{where} should be an object")
-    for key in ("time", "account", "message_id", "archive"):
+    for key in ("time", "account", "message_id", "archive", "sha256"):
         if key in sent and not isinstance(sent[key], str):
             raise ValueError(f"{where} '{key}' should be text")
+    if "sha256" in sent and not re.fullmatch(r"[0-9a-f]{64}", sent["sha256"]):
+        raise ValueError(f"{where} 'sha256' should be 64 lower-case hex digits")
+    listed = sent.get("addressed", [])
+    if not isinstance(listed, list) or not all(isinstance(a, str) for a in listed):
+        raise ValueError(f"{where} 'addressed' should be a list of addresses")
     table = sent.get("recipients", {})
     if not isinstance(table, dict):
         raise ValueError(f"{where} 'recipients' should be an object")

@@ -8,20 +8,21 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from email.parser import BytesHeaderParser
 from pathlib import Path
 from typing import Callable
 
-from .. import fileformat, paths, review
+from .. import audit, fileformat, paths, review
 from ..atomic import atomic_write_bytes
+from ..locking import LockInfo, SendBusy, SendLock
 from ..message import Sender, build_message, recipients as notice_recipients
 from ..message_ids import one_off_message_id
 from ..model import Incident, Notice
 from ..render import Rendered, Renderer
 from ..settings import Settings, load_settings
 from ..timeutil import isoformat_utc, now_utc
-from . import record
+from . import archive as archives, on_disk, record, resend
 from .accounts import Account
+from .archive import ArchiveError, archive_folder
 from .delivery import CancelFlag, DeliveryReport, ProgressCallback, RecipientResult, deliver
 from .transport import DEFAULT_TIMEOUT
 
@@ -42,6 +43,7 @@ class SendResult:
     archive: Path | None = None
     template_problems: tuple = ()
     already_had_it: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # things the sender should know, e.g. an edit kept aside
 
     @property
     def accepted(self) -> list[str]:
@@ -62,7 +64,7 @@ class SendResult:
             lines.append(f"Stopped on request; {left} recipients were not tried. Send again to reach them.")
         if self.report.problem is not None:
             lines.append(str(self.report.problem))
-        return "\n".join(lines)
+        return "\n".join(lines + self.notes)
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,9 @@ class Plan:
 
 
 def plan(notice: Notice, *, include_unknown: bool = False) -> Plan:
-    everyone = notice_recipients(notice)
     sent = notice.sent
+    # Whom a retry may reach was fixed at the first send; addresses added since reach nobody.
+    everyone = record.addressed(sent) or notice_recipients(notice)
     return Plan(
         recipients=everyone,
         targets=record.remaining(sent, everyone, include_unknown=include_unknown),
@@ -88,17 +91,8 @@ def plan(notice: Notice, *, include_unknown: bool = False) -> Plan:
     )
 
 
-def archive_folder(incident_path: str | os.PathLike) -> Path:
-    path = Path(incident_path)
-    return path.with_name(f"{path.stem}.sent")
-
-
 def sender_of(account: Account) -> Sender:
     return Sender(address=account.sender_address, name=account.sender_name, reply_to=account.reply_to)
-
-
-def _message_id(data: bytes) -> str:
-    return str(BytesHeaderParser().parsebytes(data).get("Message-ID", "")).strip()
 
 
 def build_bytes(incident: Incident, notice: Notice, account: Account, renderer: Renderer,
@@ -113,6 +107,25 @@ def build_bytes(incident: Incident, notice: Notice, account: Account, renderer: 
     else:
         msg = build_message(incident, notice, rendered, sender)
     return msg.as_bytes(), rendered
+
+
+def _adopt_from_disk(path: Path, notice: Notice, number: int) -> Incident:
+    """Take the notice's sent and review records from the file as it is now (under the send lock):
+    another sender may have sent it since this copy was read. Returns the file's incident."""
+    try:
+        disk = fileformat.load(path)
+    except fileformat.IncidentFileError as exc:
+        raise SendError(str(exc)) from None
+    twin = next((n for n in disk.notices if n.id == notice.id), None)
+    if twin is None or twin.fields != notice.fields:
+        raise SendError(f"{path.name} changed since it was read: notice {number} is different there now. "
+                        "Open the file again, then send.")
+    notice.sent, notice.review = twin.sent, twin.review
+    return disk
+
+
+def _has_sent_entry(notice: Notice, *incidents: Incident) -> bool:
+    return any(e.get("event") == audit.SENT and e.get("notice") == notice.id for i in incidents for e in i.log)
 
 
 def send_notice(
@@ -130,19 +143,21 @@ def send_notice(
     test_to_self: bool = False,
     timeout: float = DEFAULT_TIMEOUT,
     settings: Settings | None = None,
+    edit_lock: LockInfo | None = None,
 ) -> SendResult:
     """Send `notice` (or the rest of it) and record the outcome in `notice.sent`.
 
-    `persist` saves the incident (default: atomically to `incident_path`); it runs after every
-    change to the record. Raises SendError for a notice that cannot be sent as asked, and
-    review.ApprovalError when approval is required and the exact text about to go out has no
-    valid approval; delivery faults come back in `result.report.problem`.
+    Holds the incident's send lock throughout (SendError naming who sends, or who has the file open
+    for editing; `edit_lock` is the caller's own). `persist` saves the incident (default: the send
+    record merged into the file as it is on disk, see on_disk.py); it runs after every change to the
+    record. Raises SendError for a notice that cannot be sent as asked, and review.ApprovalError when
+    approval is required and the exact text about to go out has no valid approval; delivery faults
+    come back in `result.report.problem`.
     """
     path = Path(incident_path)
     number = incident.notices.index(notice) + 1
     renderer = renderer or Renderer(user_dir=paths.config_dir() / "templates")
     settings = settings if settings is not None else load_settings()
-    save = persist or (lambda: fileformat.save(incident, path))
 
     if test_to_self:
         data, rendered = build_bytes(incident, notice, account, renderer, test=True)
@@ -151,6 +166,22 @@ def send_notice(
         return SendResult(number, [account.sender_address], [account.sender_address], report, test=True,
                           template_problems=rendered.problems)
 
+    lock = SendLock(path, user=settings.identity(), stale_after=settings.lock_stale_after_seconds,
+                    own_edit_lock=edit_lock)
+    try:
+        lock.acquire()
+    except SendBusy as exc:
+        raise SendError(str(exc)) from None
+    try:
+        disk = _adopt_from_disk(path, notice, number)
+        return _send_locked(incident, notice, disk, path, number, account, password, renderer, settings,
+                            lock, persist, on_progress, cancel, include_unknown, timeout)
+    finally:
+        lock.release()
+
+
+def _send_locked(incident, notice, disk, path, number, account, password, renderer, settings, lock,
+                 persist, on_progress, cancel, include_unknown, timeout) -> SendResult:
     what = plan(notice, include_unknown=include_unknown)
     if not what.recipients:
         raise SendError("The notice has no recipients: fill in To, Cc or Bcc.")
@@ -164,24 +195,41 @@ def send_notice(
 
     now = isoformat_utc(now_utc())
     problems: tuple = ()
-    if notice.sent is not None:  # a retry: the very same bytes as before
-        archive = path.parent / notice.sent.get("archive", "")
-        if not notice.sent.get("archive") or not archive.is_file():
-            raise SendError(f"The archived message of notice {number} is missing ({archive}); without it the "
-                            "rest of the recipients cannot get the same message. Restore the file and retry.")
-        data = archive.read_bytes()
+    log_start = len(incident.log)
+    notes: list[str] = []
+    if notice.sent is not None:  # a retry: the very same bytes as before, if they are what was approved
+        try:
+            data, rendered = resend.retry_message(incident, notice, path, sender_of(account), renderer, settings)
+        except ArchiveError as exc:
+            raise SendError(f"Notice {number} cannot be sent to the rest: {exc}. Nothing was sent.") from None
+        archive = path.parent / notice.sent["archive"]
         sent = notice.sent
         fresh = False
     else:
         data, rendered = build_bytes(incident, notice, account, renderer)
         # The last moment: the approval must cover exactly these bytes' subject, bodies and recipients.
         review.check_can_send(incident, notice, rendered, settings)
+        _refuse_if_archived(path, data, number)
         problems = rendered.problems
         stamp = now.replace("-", "").replace(":", "")
         archive = archive_folder(path) / f"{number:02d}-{notice.kind}-{stamp}.eml"
-        sent = record.new(time=now, account=account.name, message_id=_message_id(data),
-                          archive=archive.relative_to(path.parent).as_posix())
+        sent = record.new(time=now, account=account.name, message_id=archives.message_id(data),
+                          archive=archive.relative_to(path.parent).as_posix(), sha256=archives.sha256(data),
+                          addressed=what.recipients)
         fresh = True
+
+    def save() -> None:
+        lock.refresh()
+        if persist is not None:
+            persist()
+            return
+        try:
+            _, note = on_disk.merge_send_record(path, incident, notice, incident.log[log_start:])
+        except on_disk.RecordNotSaved as exc:
+            raise SendError(str(exc)) from None
+        if note and note not in notes:
+            notes.append(note)
+
     attempt = {"time": now, "account": account.name, "test": False, "recipients": len(what.targets),
                "accepted": 0, "not_accepted": 0, "problem": None, "cancelled": False, "finished": None}
     sent.setdefault("attempts", []).append(attempt)
@@ -210,9 +258,23 @@ def send_notice(
         save()
         archive.unlink(missing_ok=True)
     elif notice.sent is not None:
-        if fresh:  # the audit trail says "sent" once the server has answered, not while handing over
+        # The audit trail says "sent" once the server has answered, not while handing over; a retry
+        # that completes a killed send writes the entry that send never wrote.
+        if record.may_have_it(sent) and not _has_sent_entry(notice, incident, disk):
             review.record_sent(incident, notice, rendered, settings.identity())
         save()
     return SendResult(number, what.recipients, what.targets, report,
                       archive=archive if notice.sent is not None else None,
-                      template_problems=problems, already_had_it=what.already)
+                      template_problems=problems, already_had_it=what.already, notes=notes)
+
+
+def _refuse_if_archived(path: Path, data: bytes, number: int) -> None:
+    """An archive with this notice's Message-ID beside the file means it went out (or may have):
+    this file is then an older copy (restored, or synced back), and sending it again would repeat it."""
+    found = archives.find_with_message_id(path, archives.message_id(data))
+    if found is not None:
+        raise SendError(
+            f"Notice {number} may have been sent already: {found.parent.name}/{found.name} beside the file carries "
+            f"its Message-ID, but this file does not record that send (it may be an older copy, restored or synced "
+            f"back). Open the newest copy of the incident instead. If you are sure nobody received that message, "
+            f"move {found.name} out of {found.parent.name}/ and send again.")

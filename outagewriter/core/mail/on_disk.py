@@ -1,0 +1,55 @@
+"""Recording a send in the incident file as it is on disk now, never over anyone else's changes.
+
+A send runs for a while; meanwhile others may change the file (the next update drafted with `add`,
+a comment). Saving the sender's whole in-memory copy after each batch would erase that, so each
+save reloads the file, puts in only what the send changed (the notice's `sent` record and the
+send's own log entries), and saves only if the file is still as just read (`save_checked`);
+if someone saved in between, it reads again.
+"""
+from __future__ import annotations
+
+import copy
+import time
+from pathlib import Path
+
+from .. import fileformat, locking
+from ..model import Incident, Notice
+
+ROUNDS = 50  # a competing save takes milliseconds; this many clashes in a row means something is wrong
+
+
+class RecordNotSaved(Exception):
+    """The send's record could not be put into the file; the message names a copy that holds it."""
+
+
+def merge_send_record(path: str | Path, incident: Incident, notice: Notice, new_log: list[dict]) -> tuple[Incident, str | None]:
+    """Put `notice.sent` and `new_log` into the file on disk; returns the saved incident and, if the
+    notice itself was edited on disk meanwhile, a note naming the copy that keeps that edit."""
+    path = Path(path)
+    for _ in range(ROUNDS):
+        try:
+            disk, stamp = locking.load_with_stamp(path)
+        except fileformat.IncidentFileError as exc:
+            kept = locking.save_copy(incident, path, "send record")
+            raise RecordNotSaved(f"{exc}; the record of who got the notice was saved as {kept.name}: "
+                                 "put that file in its place before sending again") from None
+        twin = next((n for n in disk.notices if n.id == notice.id), None)
+        note = None
+        if twin is None:
+            disk.notices.append(twin := copy.deepcopy(notice))
+        elif twin.fields != notice.fields:  # edited before the send was recorded: the file keeps what went out
+            kept = locking.save_copy(disk, path, "edited while sending")
+            note = f"The notice was edited while it was being sent; that edited version was saved as {kept.name}."
+            twin.fields, twin.review = dict(notice.fields), copy.deepcopy(notice.review)
+        twin.sent = copy.deepcopy(notice.sent)
+        for entry in new_log:
+            if entry not in disk.log:
+                disk.log.append(dict(entry))
+        try:
+            locking.save_checked(disk, path, stamp)
+            return disk, note
+        except locking.ConflictError:
+            time.sleep(0.02)
+    kept = locking.save_copy(incident, path, "send record")
+    raise RecordNotSaved(f"{path.name} kept changing while the send was being recorded; the record of who got "
+                         f"the notice was saved as {kept.name}: put that file in its place before sending again")
