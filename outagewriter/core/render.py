@@ -29,10 +29,7 @@ class TemplateProblem:
     file: str
     line: int | None
     message: str
-
-    @property
-    def over_limit(self) -> bool:
-        return self.message.startswith(TemplateLimitExceeded.__name__)
+    over_limit: bool = False  # it ran too long or wrote too much: the other parts skip user templates
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -139,10 +136,12 @@ def _describe(exc: Exception, folder: Path, name: str) -> TemplateProblem:
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return TemplateProblem(exc.filename or str(folder / name), exc.lineno, exc.message or str(exc))
     # Jinja rewrites tracebacks so template frames carry the template's file and line.
+    over = isinstance(exc, TemplateLimitExceeded)
+    message = f"{TemplateLimitExceeded.__name__ if over else type(exc).__name__}: {exc}"
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename and Path(frame.filename).suffix in (".txt", ".html"):
-            return TemplateProblem(frame.filename, frame.lineno, f"{type(exc).__name__}: {exc}")
-    return TemplateProblem(str(folder / name), None, f"{type(exc).__name__}: {exc}")
+            return TemplateProblem(frame.filename, frame.lineno, message, over)
+    return TemplateProblem(str(folder / name), None, message, over)
 
 
 def _zoned_text(value: str) -> str:

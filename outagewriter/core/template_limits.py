@@ -8,11 +8,16 @@ the hooks below, and each hook checks the deadline and the output so far; every 
 template yields is counted too. A template over a limit raises TemplateLimitExceeded, which the
 renderer reports in one line before it falls back to the shipped template.
 
+A loop that passes no hook at all (nested `for`s over a long string, inside a `{% set %}` block)
+would still run on; a watchdog thread stops it by raising TemplateOverran in the rendering thread
+(CPython's PyThreadState_SetAsyncExc, which interrupts pure-Python loops such as compiled templates).
+
 Also: `range` is capped at MAX_RANGE items, `lipsum` is gone, and no number handed to a call,
 filter or `*` may ask for more than MAX_OUTPUT_CHARS of output.
 """
 from __future__ import annotations
 
+import ctypes
 import re
 import threading
 import time
@@ -27,6 +32,45 @@ MAX_RANGE = 10_000  # Jinja's sandbox allows 100,000 per range, and ranges nest
 
 class TemplateLimitExceeded(RuntimeError):
     """A user template ran too long or wrote too much; the message says which."""
+
+
+class TemplateOverran(TemplateLimitExceeded):
+    """Raised by the watchdog inside the rendering thread: the template passed no hook in time."""
+
+    def __init__(self, *args):
+        super().__init__(*(args or (f"the template ran longer than {TIME_LIMIT_SECONDS:g} s",)))
+
+
+class _Watchdog:
+    """Interrupts the current thread if the `with` block is still running after `seconds`."""
+
+    def __init__(self, seconds: float):
+        self._thread = threading.get_ident()
+        self._lock = threading.Lock()
+        self._running = True
+        self.fired = False
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def _fire(self) -> None:
+        with self._lock:
+            if self._running:
+                self.fired = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread),
+                                                           ctypes.py_object(TemplateOverran))
+
+    def __enter__(self) -> "_Watchdog":
+        self._timer.start()
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self._timer.cancel()
+        with self._lock:
+            self._running = False
+            if self.fired:  # not raised yet: take it back, and raise it here instead
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread), None)
+        if self.fired and exc_type is None:
+            raise TemplateOverran()
 
 
 class LimitedSandbox(SandboxedEnvironment):
@@ -45,11 +89,13 @@ class LimitedSandbox(SandboxedEnvironment):
         self._state.deadline = time.monotonic() + TIME_LIMIT_SECONDS
         self._state.written = 0
         try:
-            pieces = []
-            for piece in self.get_template(name).generate(context):
-                self._count(len(piece))
-                pieces.append(piece)
-            return "".join(pieces)
+            # The hooks stop almost every overrun at the limit; the watchdog, a little later, the rest.
+            with _Watchdog(TIME_LIMIT_SECONDS * 2):
+                pieces = []
+                for piece in self.get_template(name).generate(context):
+                    self._count(len(piece))
+                    pieces.append(piece)
+                return "".join(pieces)
         finally:
             self._state.deadline = None
 

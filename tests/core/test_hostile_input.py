@@ -162,6 +162,8 @@ HOSTILE_TEMPLATES = {
     "nested ranges": "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
     "nested ranges without output": "{% set s %}{% for i in range(9000) %}{% for j in range(9000) %}"
                                     "{% for k in range(9000) %}{% endfor %}{% endfor %}{% endfor %}{% endset %}",
+    "loops that pass no hook": "{% set s = 'x' * 2000 %}{% set out %}{% for a in s %}{% for b in s %}"
+                               "{% for c in s %}{% endfor %}{% endfor %}{% endfor %}{% endset %}",
     "lipsum": "{{ lipsum(n=10**7) }}",
     "string times a huge number": "{{ 'x' * 10**10 }}",
     "a huge format width": "{{ '{:>1000000000}'.format(title) }}",
