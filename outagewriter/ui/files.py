@@ -99,6 +99,12 @@ class Files:
 
     def write(self, path: str | None, *, force: bool = False) -> bool:
         window, doc = self.window, self.window.doc
+        window.flush()
+        if window.rejected_input:  # saving now would drop what the user typed there
+            problems = "; ".join(window.rejected_input.values())
+            self.context.dialogs.error(window, "Not saved",
+                                       f"{problems}. Correct this, then save again: nothing was written.")
+            return False
         window.note_changes()
         try:
             doc.save(path, force=force)

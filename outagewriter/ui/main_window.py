@@ -50,6 +50,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setAcceptDrops(True)
         self._dirty: set[str] = set()
+        # Input the notice refused (a mistyped address, an impossible time): still only in the form.
+        # Saving is refused while there is any, so the file never silently drops what was typed.
+        self.rejected_input: dict[str, str] = {}
         self._dirty_times: set[str] = set()
         self._current = 0  # index of the shown notice
         self._findings: list = []
@@ -196,6 +199,7 @@ class MainWindow(QMainWindow):
         """The document or its incident is new: show its newest notice, forget pending edits."""
         self._dirty.clear()
         self._dirty_times.clear()
+        self.rejected_input.clear()
         self.disk_banner.hide()
         self._current = len(self.doc.incident.notices) - 1
         self._show_current()
@@ -244,6 +248,12 @@ class MainWindow(QMainWindow):
         if index == self._current:
             return
         self.flush()
+        if self.rejected_input:  # showing another notice would drop what was typed here
+            problems = "; ".join(self.rejected_input.values())
+            self.context.dialogs.error(self, "Correct this notice first",
+                                       f"{problems}. Correct it, then open the other notice.")
+            QTimer.singleShot(0, lambda: self.notices.show_incident(self.incident, self._current))
+            return
         self._current = index
         self._show_current()
 
@@ -279,17 +289,21 @@ class MainWindow(QMainWindow):
                 try:
                     notice.set(name, self.form.value(name))
                     self.form.mark_error(name, None)
+                    self.rejected_input.pop(name, None)
                 except (FieldError, TimeError) as exc:
                     self.form.mark_error(name, str(exc))
+                    self.rejected_input[name] = str(exc)
         self._dirty.clear()
         if self._dirty_times:
-            problems = []
             for name in sorted(self._dirty_times):
+                key = f"time {name}"
                 try:
                     self.incident.set_time(name, self.form.time_value(name))
+                    self.rejected_input.pop(key, None)
                 except (FieldError, TimeError) as exc:
-                    problems.append(str(exc))
-            self.form.mark_time_error("; ".join(problems) or None)
+                    self.rejected_input[key] = str(exc)
+            self.form.mark_time_error(
+                "; ".join(m for k, m in sorted(self.rejected_input.items()) if k.startswith("time ")) or None)
             self._dirty_times.clear()
             if self.incident.zone:  # time pickers not filled in yet follow the incident's zone
                 self.form.set_default_zone(self.incident.zone)
