@@ -347,8 +347,12 @@ def _check_name(name: str, what: str) -> str:
 
 
 def check_may_approve(notice: Notice, settings: Settings) -> None:
-    """Raise ApprovalError when the user here wrote the notice: checked before anyone fills in an
-    approval, and again by `approve`."""
+    """Raise ReviewError when the notice is not waiting for a review, and ApprovalError when the user
+    here wrote it: checked before anyone fills in an approval, and again by `approve`."""
+    current = state(notice)
+    if current != IN_REVIEW:
+        raise ReviewError(f"this notice is not in review ({current.replace('-', ' ')}): its author asks "
+                          "for a review first.")
     author, here = author_of(notice), settings.identity()
     if settings.approver_must_differ and same_person(here, author):
         raise ApprovalError(

@@ -37,14 +37,13 @@ from ..core.mail.errors import MailError
 from ..core.mail.secrets import NO_KEYRING_ADVICE, SecretsError
 from .context import AppContext, TaskRunner
 from .dialogs import CANCEL, SAVE
-from .highlight import quiet
+from .highlight import ERROR_STYLE, quiet
 
 SECURITY_LABELS = (
     ("starttls", "STARTTLS (encrypted, usually port 587)"),
     ("tls", "Implicit TLS (encrypted, usually port 465)"),
     ("none", "None — not encrypted"),
 )
-ERROR_STYLE = "color: #d92d20;"
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> QWidget:

@@ -33,7 +33,7 @@ from .editors import (
     TextEditor,
     monospace_font,
 )
-from .highlight import FindingHighlighter, paint_line_edit, quiet
+from .highlight import ERROR_STYLE, FindingHighlighter, paint_line_edit, quiet
 from .zones import system_zone
 
 DATA_LOSS_LABELS = {"none": "None", "possible": "Possible", "confirmed": "Confirmed", "unknown": "Not known yet"}
@@ -169,7 +169,7 @@ class NoticeForm(QWidget):
         error = QLabel(holder)
         error.setObjectName(f"{name}_error")
         error.setWordWrap(True)
-        error.setStyleSheet("color: #d92d20;")  # readable on light and dark backgrounds
+        error.setStyleSheet(ERROR_STYLE)
         error.setAccessibleName(f"{SPECS[name].label} problem")
         error.hide()
         self.errors[name] = error
@@ -250,7 +250,7 @@ class NoticeForm(QWidget):
             s.grid.addWidget(editor, row, 0)
         self.time_error = QLabel(self)
         self.time_error.setObjectName("times_error")
-        self.time_error.setStyleSheet("color: #d92d20;")
+        self.time_error.setStyleSheet(ERROR_STYLE)
         self.time_error.hide()
         s.grid.addWidget(self.time_error, len(TIME_NAMES), 0)
 

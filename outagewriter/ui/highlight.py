@@ -34,6 +34,9 @@ CATEGORY_LABELS = {
 }
 
 
+ERROR_STYLE = "color: #d92d20;"  # what is wrong and must be fixed: readable on light and dark backgrounds
+
+
 def quiet(label) -> None:
     """Secondary text (captions, counts) in the palette's own quiet colour, light or dark."""
     from PySide6.QtGui import QPalette

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QTextBrowser, 
 
 from ..core.render import SHORT_LIMIT, Rendered
 from .editors import monospace_font
-from .highlight import quiet
+from .highlight import ERROR_STYLE, quiet
 
 
 class _KeepScroll:
@@ -52,7 +52,7 @@ class PreviewPane(QWidget):
         self.problems = QLabel(self)
         self.problems.setObjectName("template_problems")
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #d92d20;")
+        self.problems.setStyleSheet(ERROR_STYLE)
         self.problems.hide()
         layout.addWidget(self.problems)
 

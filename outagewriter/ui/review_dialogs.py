@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.review_request import reviewer_address_problem
-from .highlight import quiet
+from .highlight import ERROR_STYLE, quiet
 
 
 class _Form(QDialog):
@@ -99,7 +99,7 @@ class ReviewEmailDialog(_Form):
         self.problem.setObjectName("review_email_problem")
         self.problem.setAccessibleName("Problem with the address")
         self.problem.setWordWrap(True)
-        quiet(self.problem)
+        self.problem.setStyleSheet(ERROR_STYLE)
         self.form.addRow("", self.problem)
         self.account = QComboBox(self)
         self.account.setObjectName("review_email_account")
@@ -121,6 +121,7 @@ class ReviewEmailDialog(_Form):
         self.ok.setEnabled(problem is None)
         self.problem.setText(problem if problem and text.strip() else "")
         self.form.setRowVisible(self.problem, bool(self.problem.text()))
+        self.adjustSize()  # the message wraps onto more lines: the dialog grows rather than cut it
 
     def values(self) -> tuple[str, str]:
         return self.account.currentData(), self.reviewer.text().strip()

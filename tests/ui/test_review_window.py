@@ -168,9 +168,20 @@ def test_review_email_dialog_types_into_the_address_and_sends_only_to_one_valid_
     qtbot.keyClicks(address, "petr@")
     qtbot.keyClick(address, Qt.Key.Key_Return)
     assert dialog.isVisible() and not send.isEnabled()
-    assert problem.isVisible() and problem.text() == "Not an email address: 'petr@'"
+    assert problem.isVisible() and problem.text() == (
+        "Not an email address: 'petr@' (There must be something after the @-sign)")
     qtbot.keyClicks(address, "reviewers.example")
     assert send.isEnabled() and not problem.isVisible()
     qtbot.keyClick(address, Qt.Key.Key_Return)
     assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Accepted
     assert dialog.values() == ("work", "petr@reviewers.example")
+
+
+def test_approving_a_draft_is_refused_before_the_approval_is_filled_in(make_window, incident_file, dialogs):
+    window = make_window(incident_file)  # a draft: nobody asked for a review yet
+    dialogs.answers["approve"] = ("Petr Svoboda", "Fine.")
+    window.approve()
+    assert dialogs.errors == ["Cannot approve: This notice is not in review (draft): its author asks for a "
+                              "review first."]
+    assert "approve" not in dialogs.asked
+    assert review.state(fileformat.load(incident_file).notices[-1]) == "draft"
