@@ -93,7 +93,8 @@ def run_approve(args) -> int:
     def step(incident, notice, rendered, settings):
         approval = review.approve(incident, notice, rendered, args.reviewer, settings, comment=args.comment)
         number = incident.notices.index(notice) + 1
-        return f"notice {number} approved by {approval.reviewer} (sha256 {approval.hash})"
+        signed = f", signed with {settings.signing_key}" if settings.signing_key else ""
+        return f"notice {number} approved by {approval.reviewer} (sha256 {approval.hash}{signed})"
     return _change(args, step)
 
 
