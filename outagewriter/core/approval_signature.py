@@ -30,6 +30,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from . import safe_text
+
 NAMESPACE = "outagewriter-approval"
 PAYLOAD_VERSION = 1
 MAX_SIGNATURE_CHARS = 16_000  # an Ed25519 signature is ~300 characters, RSA-8192 ~1,500
@@ -116,7 +118,7 @@ def verify(data: bytes, signature: str, allowed_signers: str | os.PathLike) -> s
                 message.seek(0)
                 done = _run(["-Y", "verify", "-f", str(allowed), "-I", principal, "-n", NAMESPACE,
                              "-s", str(sig_file)], "check the approval's signature", stdin=message)
-            if done.returncode == 0:
-                return principal
+            if done.returncode == 0:  # shown to the sender and written to the shared log: no escapes
+                return safe_text.visible(principal)
     raise SignatureError(f"the approval's signature (by a key of {principals[0]}) does not match this "
                          "approval: the approval or its signature was changed, or it belongs to another notice")
