@@ -78,6 +78,8 @@ def approval(path: Path) -> dict:
 def test_a_signed_approval_verifies_and_sends(team, smtp_server):
     path = team.incident("signed", team.petr)
     assert approval(path)["signature"].startswith("-----BEGIN SSH SIGNATURE-----")
+    shown = ow(team.env, "review", path)
+    assert f"Ready to send (approval signed by {PRINCIPAL})." in shown.stdout, shown.stderr
     proc = team.send(path)
     assert proc.returncode == 0, proc.stderr
     assert f"Approval signed by {PRINCIPAL}" in proc.stdout
@@ -96,6 +98,8 @@ def test_an_unsigned_approval_is_refused(team, smtp_server):
 
 def test_a_key_not_in_allowed_signers_is_refused(team, smtp_server):
     path = team.incident("stranger", team.stranger)
+    shown = ow(team.env, "review", path)
+    assert "Not ready to send: notice 1 cannot be sent: the approval was not signed by any key in" in shown.stdout
     proc = team.send(path)
     assert proc.returncode == 2 and "was not signed by any key in" in proc.stderr
     assert smtp_server.delivered() == {}
