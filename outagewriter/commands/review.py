@@ -93,7 +93,8 @@ def run_approve(args) -> int:
     def step(incident, notice, rendered, settings):
         approval = review.approve(incident, notice, rendered, args.reviewer, settings, comment=args.comment)
         number = incident.notices.index(notice) + 1
-        return f"notice {number} approved by {approval.reviewer} (sha256 {approval.hash})"
+        signed = f", signed with {settings.signing_key}" if settings.signing_key else ""
+        return f"notice {number} approved by {approval.reviewer} (sha256 {approval.hash}{signed})"
     return _change(args, step)
 
 
@@ -161,10 +162,11 @@ def run_review(args) -> int:
         out.write(f"Open for editing: {holder.describe()}\n")
     if not notice.is_sent:
         try:
-            review.check_can_send(incident, notice, rendered, settings)
-            out.write("Ready to send.\n")
-        except review.ApprovalError:
-            out.write("Not ready to send: it needs an approval of this exact text.\n")
+            signer = review.check_can_send(incident, notice, rendered, settings)
+            out.write(f"Ready to send (approval signed by {signer}).\n" if signer else "Ready to send.\n")
+        except review.ApprovalError as exc:
+            why = exc if settings.require_signed_approval else "it needs an approval of this exact text."
+            out.write(f"Not ready to send: {why}\n")
 
     out.write("\n" + "=" * 72 + "\n")
     out.write(f"Subject: {rendered.subject}\n\n{rendered.text}")

@@ -28,7 +28,9 @@ the short post (not emailed), and the Message-ID (made from the ids above).
 The approval stores the approved canonical content itself, so a later change can be shown word by
 word (`approval_status` -> Void.diff) and a hand-edited approval whose content no longer matches its
 hash is void too. This is integrity against accidents and casual edits, not a signature: someone
-who can write the shared file can forge an approval by recomputing the hash. The audit log
+who can write the shared file can forge an approval by recomputing the hash, unless the team signs
+approvals with their SSH keys and requires that at send (settings: review.signing_key,
+review.require_signed_approval). The audit log
 (`audit.py`) records who did what, and the sent archive keeps the exact message.
 
 The notice's `review` dict (in the file as the notice's "review" key):
@@ -38,6 +40,7 @@ The notice's `review` dict (in the file as the notice's "review" key):
      "requested": {"by", "time", "reviewer", "hash"} | null,
      "approval": {"reviewer", "time", "hash", "content": {...canonical...}, "comment",
                   "recorded_by": {"user", "host"},
+                  "signature": null | "-----BEGIN SSH SIGNATURE-----..." (approval_signature.py),
                   "voided": null | {"time", "who", "reason", "hash"}} | null,
      "comments": [{"reviewer", "time", "comment", "field" | null, "resolved": bool}]}
 
@@ -55,7 +58,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Union
 
-from . import audit
+from . import approval_signature, audit
 from .fields import FIELD_NAMES, format_address, parse_addresses
 from .model import Incident, Notice, NoticeLocked
 from .settings import Settings
@@ -444,9 +447,17 @@ def approve(incident: Incident, notice: Notice, rendered: "Rendered", reviewer: 
     when = when or isoformat_utc(now_utc())
     content = canonical_content(incident, notice, rendered)
     digest = content_hash(content)
+    signature = None
+    if settings.signing_key:  # before anything is recorded: a failed signature leaves no approval
+        try:
+            signature = approval_signature.sign(
+                approval_signature.payload(incident.id, notice.id, digest, reviewer, when), settings.signing_key)
+        except approval_signature.SignatureError as exc:
+            raise ReviewError(str(exc)) from None
     record["approval"] = {
         "reviewer": reviewer, "time": when, "hash": digest, "comment": comment or None, "content": content,
         "recorded_by": {"user": settings.identity(), "host": socket.gethostname()}, "voided": None,
+        "signature": signature,
     }
     record["state"] = APPROVED
     audit.append(incident, audit.APPROVED, notice, reviewer, hash=digest, comment=comment, when=when)
@@ -484,9 +495,10 @@ def request_changes(incident: Incident, notice: Notice, rendered: "Rendered", re
 
 
 def record_sent(incident: Incident, notice: Notice, rendered: "Rendered", who: str,
-                *, when: str | None = None) -> None:
+                *, when: str | None = None, comment: str | None = None) -> None:
     """The sender calls this once the notice has gone out (notice.sent set), before saving."""
-    audit.append(incident, audit.SENT, notice, who, hash=notice_hash(incident, notice, rendered), when=when)
+    audit.append(incident, audit.SENT, notice, who, hash=notice_hash(incident, notice, rendered), comment=comment,
+                 when=when)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -533,8 +545,9 @@ def approval_in(saved: Incident, incident: Incident, notice: Notice, rendered: "
     return approval_status(incident, dataclasses.replace(notice, review=theirs.review), rendered)
 
 
-def check_can_send(incident: Incident, notice: Notice, rendered: "Rendered", settings: Settings) -> None:
-    """Raise ApprovalError naming what is missing, or return None when the notice may be sent.
+def check_can_send(incident: Incident, notice: Notice, rendered: "Rendered", settings: Settings) -> str | None:
+    """Raise ApprovalError naming what is missing, or return when the notice may be sent: the
+    principal whose signature on the approval was verified (require_signed_approval), else None.
 
     The sender calls this at the last moment, with the very `rendered` it is about to send.
     A notice already (partly) sent passes: a retry sends the archived message, which was checked
@@ -555,20 +568,23 @@ def check_can_send(incident: Incident, notice: Notice, rendered: "Rendered", set
     if settings.approver_must_differ and same_person(status.approval.reviewer, author_of(notice)):
         raise ApprovalError(f"notice {number} cannot be sent: it was approved by its own author "
                             f"({status.approval.reviewer}); another person must approve it.")
-    check_approval_for_send(incident, notice, rendered, approver_must_differ=settings.approver_must_differ)
-    return None
+    return check_approval_for_send(
+        incident, notice, rendered, approver_must_differ=settings.approver_must_differ,
+        allowed_signers=settings.allowed_signers_path() if settings.require_signed_approval else None)
 
 
 def check_approval_for_send(incident: Incident, notice: Notice, rendered: "Rendered",
-                            *, approver_must_differ: bool = True) -> None:
-    """Raise ApprovalError (one line) unless the review record and the audit log tell the same story.
+                            *, approver_must_differ: bool = True, allowed_signers=None) -> str | None:
+    """Raise ApprovalError (one line) unless the review record and the audit log tell the same story,
+    and, with `allowed_signers` (a path), the approval carries a signature by a key listed there
+    over this approval (approval_signature.payload); returns that key's principal, else None.
 
     The review record alone is easy to edit by hand (clear `voided`, rename `author`), so sending
     also asks the log: the notice is in state approved; the newest "approved" entry is this approval
     (same reviewer, time and hash of exactly this text); nothing voided it, sent it back or asked for
     a new review after it; a review was requested before it; and the approver is neither the author
     recorded in the first review request nor the one in the record. A forger who rewrites record
-    and log consistently is not caught: that needs a signature (see the README)."""
+    and log consistently is caught only by the signature (see the README)."""
     number = _number(incident, notice)
 
     def refuse(why: str) -> None:
@@ -606,6 +622,18 @@ def check_approval_for_send(incident: Incident, notice: Notice, rendered: "Rende
         for author in (requests[0].who, requests[-1].who):
             if same_person(author, entry.who):
                 refuse(f"it was approved by its own author ({entry.who})")
+    if allowed_signers is None:
+        return None
+    signature = approval.get("signature")
+    if not signature:
+        raise ApprovalError(f"notice {number} cannot be sent: its approval is not signed, and signed approvals "
+                            "are required (review.require_signed_approval). Ask the reviewer to approve it again "
+                            "with review.signing_key set.")
+    data = approval_signature.payload(incident.id, notice.id, digest, approval["reviewer"], approval["time"])
+    try:
+        return approval_signature.verify(data, signature, allowed_signers)
+    except approval_signature.SignatureError as exc:
+        raise ApprovalError(f"notice {number} cannot be sent: {exc}.") from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -633,6 +661,11 @@ def check_record(record, where: str = "'review'") -> dict:
             raise ValueError(f"{where} 'approval.content' should be an object")
         if approval.get("voided") is not None and not isinstance(approval["voided"], dict):
             raise ValueError(f"{where} 'approval.voided' should be an object or null")
+        signature = approval.get("signature")
+        if signature is not None and not (isinstance(signature, str)
+                                          and len(signature) <= approval_signature.MAX_SIGNATURE_CHARS):
+            raise ValueError(f"{where} 'approval.signature' should be text of at most "
+                             f"{approval_signature.MAX_SIGNATURE_CHARS} characters, or null")
     comments = record.get("comments", [])
     if not isinstance(comments, list) or not all(isinstance(c, dict) for c in comments):
         raise ValueError(f"{where} 'comments' should be a list of objects")

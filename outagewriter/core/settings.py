@@ -4,7 +4,12 @@
       "user_name": "Jana Novák",          who I am: recorded as author, reviewer and in the audit log
       "review": {
         "approval_required": true,        a notice cannot be sent until a reviewer approved its exact text
-        "approver_must_differ": true      the approver must be someone other than the author
+        "approver_must_differ": true,     the approver must be someone other than the author
+        "signing_key": "",                my private SSH key, e.g. "~/.ssh/id_ed25519": when set,
+                                          my approvals are signed with it (approval_signature.py)
+        "require_signed_approval": false, send only approvals whose signature verifies against...
+        "allowed_signers": ""             ...this OpenSSH allowed-signers file; "" means
+                                          <configuration folder>/allowed_signers (never the shared folder)
       },
       "sharing": {
         "lock_stale_after_minutes": 30    a lock not refreshed for this long may be taken over
@@ -36,6 +41,7 @@ from . import safe_text
 from .paths import config_dir
 
 SETTINGS_FILE = "settings.json"
+ALLOWED_SIGNERS_FILE = "allowed_signers"
 DEFAULT_LOCK_STALE_MINUTES = 30.0
 GRAMMAR_MODES = ("off", "local", "jars", "server")  # the same as core.grammar.MODES
 MAX_CUSTOM_WORDS = 10_000
@@ -46,6 +52,9 @@ class Settings:
     user_name: str = ""
     approval_required: bool = True
     approver_must_differ: bool = True
+    signing_key: str = ""
+    require_signed_approval: bool = False
+    allowed_signers: str = ""
     lock_stale_after_minutes: float = DEFAULT_LOCK_STALE_MINUTES
     grammar_mode: str = "off"
     grammar_language: str = "en-US"
@@ -57,6 +66,13 @@ class Settings:
     @property
     def lock_stale_after_seconds(self) -> float:
         return self.lock_stale_after_minutes * 60.0
+
+    def allowed_signers_path(self) -> Path:
+        """The senders' own list of reviewers' keys; in the user's configuration folder by default,
+        since a file in the shared folder could be edited by whoever forges the approval."""
+        if self.allowed_signers:
+            return Path(self.allowed_signers).expanduser()
+        return config_dir() / ALLOWED_SIGNERS_FILE
 
     def identity(self) -> str:
         """Who is using the app here: the configured name, else the operating-system user name."""
@@ -108,10 +124,13 @@ def load_settings(folder: str | os.PathLike | None = None) -> Settings:
     wanted = (
         ("review", "approval_required", bool, None),
         ("review", "approver_must_differ", bool, None),
+        ("review", "signing_key", str, _usable_path),
+        ("review", "require_signed_approval", bool, None),
+        ("review", "allowed_signers", str, _usable_path),
         ("sharing", "lock_stale_after_minutes", (int, float), lambda v: 0 < v < 10_000_000),
         ("grammar", "mode", str, lambda v: v in GRAMMAR_MODES),
         ("grammar", "language", str, lambda v: 0 < len(v) <= 20 and v.replace("-", "").isalnum()),
-        ("grammar", "jar_folder", str, lambda v: len(v) <= 4096 and "\n" not in v),
+        ("grammar", "jar_folder", str, _usable_path),
         ("grammar", "server_url", str, _usable_url),
         ("grammar", "custom_words", list,
          lambda v: len(v) <= MAX_CUSTOM_WORDS and all(isinstance(w, str) and w.strip() and len(w) <= 100 for w in v)),
@@ -136,6 +155,10 @@ def load_settings(folder: str | os.PathLike | None = None) -> Settings:
         problems.append(f"{file}: grammar.mode is \"server\" but grammar.server_url is empty; grammar checks are off")
         values["grammar_mode"] = "off"
     return Settings(**values, problems=tuple(dict.fromkeys(problems)))
+
+
+def _usable_path(value: str) -> bool:
+    return len(value) <= 4096 and "\n" not in value and "\0" not in value
 
 
 def _usable_url(value: str) -> bool:

@@ -197,6 +197,7 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
     problems: tuple = ()
     log_start = len(incident.log)
     notes: list[str] = []
+    signer = None
     if notice.sent is not None:  # a retry: the very same bytes as before, if they are what was approved
         try:
             data, rendered = resend.retry_message(incident, notice, path, sender_of(account), renderer, settings)
@@ -208,7 +209,9 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
     else:
         data, rendered = build_bytes(incident, notice, account, renderer)
         # The last moment: the approval must cover exactly these bytes' subject, bodies and recipients.
-        review.check_can_send(incident, notice, rendered, settings)
+        signer = review.check_can_send(incident, notice, rendered, settings)
+        if signer:
+            notes.append(f"Approval signed by {signer} (key in {settings.allowed_signers_path()}).")
         _refuse_if_archived(path, data, number)
         problems = rendered.problems
         stamp = now.replace("-", "").replace(":", "")
@@ -261,7 +264,8 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
         # The audit trail says "sent" once the server has answered, not while handing over; a retry
         # that completes a killed send writes the entry that send never wrote.
         if record.may_have_it(sent) and not _has_sent_entry(notice, incident, disk):
-            review.record_sent(incident, notice, rendered, settings.identity())
+            review.record_sent(incident, notice, rendered, settings.identity(),
+                               comment=f"approval signed by {signer}" if signer else None)
         save()
     return SendResult(number, what.recipients, what.targets, report,
                       archive=archive if notice.sent is not None else None,
