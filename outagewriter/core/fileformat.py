@@ -207,7 +207,11 @@ def read_regular_file(path: str | os.PathLike) -> bytes:
             raise IncidentFileError(path, "not a regular file (a device, pipe or socket)")
         if info.st_size > MAX_FILE_BYTES:
             raise IncidentFileError(path, f"the file is {info.st_size:,} bytes, too large to be an incident file")
-        raw = handle.read(MAX_FILE_BYTES + 1)
+        # Ask for what the file says it holds, plus one byte to notice it growing: asking for the
+        # limit itself would allocate 64 MiB on every load.
+        raw = handle.read(info.st_size + 1)
+        if len(raw) > info.st_size:
+            raw += handle.read(MAX_FILE_BYTES + 1 - len(raw))
     if len(raw) > MAX_FILE_BYTES:
         raise IncidentFileError(path, "the file is too large to be an incident file")
     return raw
