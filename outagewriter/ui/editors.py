@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QTextOption
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -80,6 +80,19 @@ class TextEditor(QPlainTextEdit):
         super().resizeEvent(event)
         self._fit()
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._rewrap()
+
+    def _rewrap(self) -> None:
+        """Lay the text out again at the width the editor has now. Text set before the editor had
+        its final width (a file opened, another notice shown) otherwise keeps its first wrapping,
+        wider than the editor: sideways scrolling, words hidden under the scroll bar."""
+        mode = self.lineWrapMode()
+        if mode == QPlainTextEdit.LineWrapMode.WidgetWidth:
+            self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+            self.setLineWrapMode(mode)
+
     def _fit(self) -> None:
         # A plain-text document measures its height in visual (wrapped) lines.
         lines = max(self._min_lines, min(self._max_lines, int(self.document().size().height())))
@@ -99,6 +112,7 @@ class TextEditor(QPlainTextEdit):
             self.setPlainText(value)  # also clears the undo stack: undo never crosses notices
         finally:
             self._setting = False
+        QTimer.singleShot(0, self._rewrap)  # once the form has laid itself out for the new text
 
     def set_read_only(self, on: bool) -> None:
         self.setReadOnly(on)
