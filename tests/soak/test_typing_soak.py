@@ -33,3 +33,5 @@ def test_twenty_thousand_characters_then_a_normal_quit(tmp_path):
     after = json.loads(incident.read_text(encoding="utf-8"))
     typed = json.dumps(after["notices"])
     assert after != before and typed.count("second site") >= 100, "the typing did not reach the saved file"
+    assert "ops50@customer.example" in after["notices"][-1]["fields"]["to"], "typed addresses were not saved"
+    assert "ERROR" not in child.stderr, child.stderr[-2000:]
