@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.checks.structure import SUMMARY_MAX_WORDS
+from ..core.checks.structure import SUMMARY_MAX_WORDS, word_count
 from ..core.fields import DATA_LOSS, SPECS, statuses_for
 from ..core.findings import Finding
 from ..core.model import TIME_NAMES, Incident, Notice
@@ -388,7 +388,7 @@ class NoticeForm(QWidget):
         self.time_error.setVisible(bool(message))
 
     def _count_words(self) -> None:
-        words = len(self.editors["summary"].value().split())
+        words = word_count(self.editors["summary"].value())
         text = f"{words} word{'s' if words != 1 else ''}"
         if words > SUMMARY_MAX_WORDS:
             text += (

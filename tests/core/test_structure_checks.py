@@ -134,3 +134,10 @@ def test_a_resolution_promise_in_the_past_is_reported(incident):
     assert "structure.next-update-missing" not in _rules(check_structure(incident, notice, now=NOW))  # optional
     notice.set("next_update", "2026-11-27T08:00Z")  # a post-incident report promised for the past
     assert "structure.next-update-past" in _rules(check_structure(incident, notice, now=NOW))
+
+
+def test_words_are_counted_as_a_reader_counts_them():
+    from outagewriter.core.checks.structure import word_count
+
+    # Times and hyphenated words are one word each, dashes none: the form and the finding agree.
+    assert word_count("Since 09:42 UK time — about one in three e-mail payments fail until 16:30.") == 13
