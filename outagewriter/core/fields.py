@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import inspect
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 from email.errors import HeaderParseError
 from email.headerregistry import Address
@@ -109,6 +110,7 @@ def parse_addresses(value: str) -> list[tuple[str, str]]:
     return pairs
 
 
+@lru_cache(maxsize=16384)  # pure; the same list is parsed again on every load and every keystroke
 def parse_address(raw: str) -> tuple[str, str]:
     """One entry, `jana@acme.example` or `Jana Novák <jana@acme.example>`, as (display name, address).
 
@@ -142,6 +144,7 @@ def _as_checked(addr: str) -> str:
     return addr
 
 
+@lru_cache(maxsize=16384)  # a 1,000-address list is checked on every load and every keystroke in To
 def mailbox_problem(addr: str) -> str | None:
     """Why `addr` is not a plain mailbox address we can send to, in the user's words; None if it is."""
     try:
