@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from .core import paths
-from .core.resources import shipped_path
 
 APP_ID = "outagewriter"
 
@@ -31,7 +30,7 @@ def _fast_checker():
 
 def _grammar(settings):
     """A GrammarChecker from the `grammar` section of settings.json."""
-    from .core.grammar import GrammarChecker, GrammarSettings
+    from .core.checks.grammar import GrammarChecker, GrammarSettings
 
     return GrammarChecker(GrammarSettings.from_settings(settings))
 
@@ -44,12 +43,12 @@ def build_context(*, state_dir=None, config_dir=None, dialogs=None, grammar=None
     """The one application context. Every argument overrides a default (tests configure, not patch)."""
     from PySide6.QtCore import QSettings
 
-    from .core.history import RecentContacts, RecentFiles
     from .core.mail.accounts import AccountStore
     from .core.mail.secrets import Secrets
-    from .core.recovery import RecoveryStore
-    from .core.render import Renderer
+    from .core.render.renderer import Renderer
     from .core.settings import load_settings
+    from .core.storage.history import RecentContacts, RecentFiles
+    from .core.storage.recovery import RecoveryStore
     from .ui.context import AppContext, TaskRunner, Timings
     from .ui.dialogs import Dialogs
 
@@ -80,9 +79,13 @@ def build_context(*, state_dir=None, config_dir=None, dialogs=None, grammar=None
 
 
 def app_icon():
-    from PySide6.QtGui import QIcon
+    from PySide6.QtGui import QIcon, QPixmap
 
-    return QIcon(str(shipped_path("resources") / "outagewriter.svg"))
+    from .core.shipped import resource
+
+    pixmap = QPixmap()
+    pixmap.loadFromData(resource("outagewriter.svg").read_bytes(), "SVG")
+    return QIcon(pixmap)
 
 
 def file_to_open(path, context) -> str | None:

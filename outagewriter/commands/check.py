@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 from ..cli import EXIT_FAILED, EXIT_OK, UsageError
-from ..core import fileformat
 from ..core.checks import (
     FREE_TEXT_FIELD,
     RulePackError,
@@ -25,8 +24,9 @@ from ..core.checks import (
     tone_fields,
     user_tone_checker,
 )
-from ..core.findings import Finding
-from ..core.model import LANGUAGES
+from ..core.checks.findings import Finding
+from ..core.incident.model import LANGUAGES
+from ..core.storage import fileformat
 
 LT_URL_ENV = "OUTAGEWRITER_LT_URL"
 MAX_STDIN_CHARS = 1_000_000
@@ -48,7 +48,7 @@ def register(subparsers) -> None:
 
 def grammar_checker(language: str):
     """A GrammarChecker for OUTAGEWRITER_LT_URL if set, else as settings.json says; None when off."""
-    from ..core.grammar import GrammarChecker, GrammarSettings
+    from ..core.checks.grammar import GrammarChecker, GrammarSettings
     from ..core.settings import load_settings
 
     url = os.environ.get(LT_URL_ENV, "").strip()
@@ -59,7 +59,7 @@ def grammar_checker(language: str):
 
 
 def _grammar_findings(checker, fields: dict[str, str]) -> list[Finding]:
-    from ..core.grammar import GrammarUnavailable
+    from ..core.checks.grammar import GrammarUnavailable
 
     try:
         return checker.check_fields(fields)

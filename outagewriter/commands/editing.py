@@ -14,10 +14,11 @@ import time
 from typing import Callable, TypeVar
 
 from ..cli import UsageError
-from ..core import fileformat
-from ..core.locking import ConflictError, EditLock, FileLocked, load_with_stamp, save_checked
-from ..core.model import Incident
+from ..core.incident.model import Incident
 from ..core.settings import Settings, load_settings
+from ..core.storage import fileformat
+from ..core.storage.conflicts import ConflictError, load_with_stamp, save_checked
+from ..core.storage.locks import EditLock, FileLocked
 
 T = TypeVar("T")
 

@@ -5,13 +5,20 @@ import sys
 from pathlib import Path
 
 from ..cli import EXIT_OK, UsageError
-from ..core import fileformat, review
-from ..core.fields import NOTICE_KINDS, FieldError
-from ..core.message import Sender, build_message
-from ..core.model import INCIDENT_KINDS, LANGUAGES, TIME_NAMES, Incident, NoticeLocked
+from ..core.incident.fields import NOTICE_KINDS, FieldError
+from ..core.incident.model import (
+    INCIDENT_KINDS,
+    LANGUAGES,
+    TIME_NAMES,
+    Incident,
+    NoticeLocked,
+)
+from ..core.incident.times import TimeError
+from ..core.mail.message import Sender, build_message
 from ..core.paths import config_dir
-from ..core.render import Renderer
-from ..core.timeutil import TimeError
+from ..core.render.renderer import Renderer
+from ..core.review import workflow as review
+from ..core.storage import fileformat
 from .editing import change, lock_option
 
 FORMATS = ("subject", "text", "html", "eml", "short")

@@ -12,16 +12,24 @@ import threading
 from pathlib import Path
 
 from ..cli import EXIT_FAILED, EXIT_OK, UsageError
-from ..core import fileformat, paths, review
+from ..core import paths
 from ..core.mail import accounts as acc
-from ..core.mail.accounts import PRESETS, SECURITY_MODES, Account, AccountError, AccountStore
+from ..core.mail import resend
+from ..core.mail.accounts import (
+    PRESETS,
+    SECURITY_MODES,
+    Account,
+    AccountError,
+    AccountStore,
+)
 from ..core.mail.errors import MailError
 from ..core.mail.secrets import KeyringUnavailable, Secrets, SecretsError
-from ..core.mail import resend
 from ..core.mail.sending import SendError, plan, send_notice
 from ..core.mail.transport import DEFAULT_TIMEOUT, test_connection
-from ..core.render import Renderer
+from ..core.render.renderer import Renderer
+from ..core.review import workflow as review
 from ..core.settings import load_settings
+from ..core.storage import fileformat
 
 CONFIRM_WORD = "SEND"
 

@@ -10,13 +10,18 @@ import sys
 from pathlib import Path
 
 from ..cli import EXIT_OK, UsageError
-from ..core import audit, fileformat, review, safe_text
-from ..core.fields import FIELD_NAMES
-from ..core.locking import read_lock
-from ..core.model import Incident, Notice, NoticeLocked
+from ..core import safe_text
+from ..core.incident.fields import FIELD_NAMES
+from ..core.incident.model import Incident, Notice, NoticeLocked
 from ..core.paths import config_dir
-from ..core.render import Renderer
-from .editing import change, lock_option as _lock_option, settings as _settings
+from ..core.render.renderer import Renderer
+from ..core.review import audit
+from ..core.review import workflow as review
+from ..core.storage import fileformat
+from ..core.storage.locks import read_lock
+from .editing import change
+from .editing import lock_option as _lock_option
+from .editing import settings as _settings
 
 
 def register(subparsers) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..core.model import Incident
+from ..core.incident.model import Incident
 from .context import AppContext
 
 

@@ -11,15 +11,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QThreadPool, Signal
 
-from ..core.findings import Finding
-from ..core.history import RecentContacts, RecentFiles
-from ..core.locking import REFRESH_EVERY
+from ..core.checks.findings import Finding
+from ..core.incident.model import Incident, Notice
 from ..core.mail.accounts import AccountStore
 from ..core.mail.secrets import Secrets
-from ..core.model import Incident, Notice
-from ..core.recovery import RecoveryStore
-from ..core.render import Renderer
+from ..core.render.renderer import Renderer
 from ..core.settings import Settings
+from ..core.storage.history import RecentContacts, RecentFiles
+from ..core.storage.locks import REFRESH_EVERY
+from ..core.storage.recovery import RecoveryStore
 from .dialogs import Dialogs
 
 FastCheck = Callable[[Incident, Notice], list[Finding]]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from ..core.fileformat import SUFFIX
+from ..core.storage.fileformat import SUFFIX
 
 FILE_FILTER = f"Incident files (*{SUFFIX});;All files (*)"
 

@@ -1,6 +1,6 @@
 """The open incident and its file: path, modified flag, edit lock, and whether someone else changed it.
 
-Saving goes through `locking.save_checked`: it never overwrites what someone else saved since we
+Saving goes through `conflicts.save_checked`: it never overwrites what someone else saved since we
 read the file (ConflictError; the window then asks). `write_from_worker` is the same save, safe to
 call from the sending thread while the GUI thread only watches the file.
 """
@@ -13,9 +13,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from ..core import fileformat, locking
-from ..core.locking import EditLock, FileStamp, LockLost
-from ..core.model import Incident
+from ..core.incident.model import Incident
+from ..core.storage import conflicts, fileformat
+from ..core.storage.conflicts import FileStamp
+from ..core.storage.locks import EditLock, LockLost
 
 
 class Document(QObject):
@@ -46,7 +47,7 @@ class Document(QObject):
 
     @classmethod
     def open(cls, path: str, parent: QObject | None = None) -> "Document":
-        incident, stamp = locking.load_with_stamp(path)  # raises IncidentFileError with a message for the user
+        incident, stamp = conflicts.load_with_stamp(path)  # raises IncidentFileError with a message for the user
         return cls(incident, path, parent, stamp)
 
     @property
@@ -78,7 +79,7 @@ class Document(QObject):
     # ---- saving --------------------------------------------------------------------------
 
     def save(self, path: str | None = None, *, force: bool = False) -> None:
-        """Save atomically. To our own path: raises locking.ConflictError if someone else saved it
+        """Save atomically. To our own path: raises conflicts.ConflictError if someone else saved it
         since (unless `force`). To another path (Save As, already confirmed): overwrites."""
         target = os.path.abspath(path or self.path)
         same = target == self.path
@@ -99,15 +100,15 @@ class Document(QObject):
         with self._io:
             expected = hashlib.sha256(fileformat.dumps(self.incident).encode("utf-8")).hexdigest()
             self._expected.add(expected)
-            self.stamp = locking.save_checked(self.incident, target, loaded, force=force)
+            self.stamp = conflicts.save_checked(self.incident, target, loaded, force=force)
 
     def save_copy(self, user: str) -> str:
         """Our version beside the file under a new name; the file itself is not touched."""
         with self._io:
-            return str(locking.save_copy(self.incident, self.path, user))
+            return str(conflicts.save_copy(self.incident, self.path, user))
 
     def reload(self) -> None:
-        self.incident, self.stamp = locking.load_with_stamp(self.path)
+        self.incident, self.stamp = conflicts.load_with_stamp(self.path)
         self._warned_digest = None
         self.set_modified(False)
 
@@ -127,7 +128,7 @@ class Document(QObject):
     # ---- the edit lock -------------------------------------------------------------------
 
     def acquire_lock(self, user: str, stale_after: float, refresh_ms: int, *, take_over: bool = False) -> None:
-        """Hold the edit lock while open; raises locking.FileLocked naming who has it."""
+        """Hold the edit lock while open; raises locks.FileLocked naming who has it."""
         if not self.path:
             return
         lock = self.lock if self.lock is not None and Path(self.lock.path) == Path(self.path) else \

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.timeutil import ON_CHANGE, TimeError, parse_next_update, parse_zoned
+from ..core.incident.times import ON_CHANGE, TimeError, parse_next_update, parse_zoned
 from .zones import offset_zone, system_zone, zone_model, zone_suffix, zone_tzinfo
+
 
 def monospace_font():
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)

@@ -1,15 +1,16 @@
 """Opening and saving incident files on a shared folder: the edit lock and save conflicts.
 
-The rules are the core's (`core.locking`): this module only asks the user, through
+The rules are the core's (`core.storage.locks`, `core.storage.conflicts`): this module only asks the user, through
 `context.dialogs`, what to do when a file is locked or was saved by someone else meanwhile.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.fileformat import IncidentFileError
-from ..core.locking import ConflictError, FileLocked, FileStamp, left_behind_by
-from ..core.timeutil import format_stored
+from ..core.incident.times import format_stored
+from ..core.storage.conflicts import ConflictError, FileStamp
+from ..core.storage.fileformat import IncidentFileError
+from ..core.storage.locks import FileLocked, left_behind_by
 from .dialogs import OVERWRITE, READ_ONLY, RELOAD, SAVE_COPY, TAKE_OVER
 from .document import Document
 

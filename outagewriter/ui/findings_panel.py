@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.fields import SPECS
-from ..core.findings import Finding
+from ..core.checks.findings import Finding
+from ..core.incident.fields import SPECS
 from .highlight import CATEGORY_LABELS, colour_for, quiet
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}

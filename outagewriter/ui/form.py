@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.checks.findings import Finding
 from ..core.checks.structure import SUMMARY_MAX_WORDS, word_count
-from ..core.fields import DATA_LOSS, SPECS, statuses_for
-from ..core.findings import Finding
-from ..core.model import TIME_NAMES, Incident, Notice
+from ..core.incident.fields import DATA_LOSS, SPECS, statuses_for
+from ..core.incident.model import TIME_NAMES, Incident, Notice
 from .editors import (
     AddressEditor,
     ChoiceEditor,

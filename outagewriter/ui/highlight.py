@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QInputMethodEvent, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QToolTip
 
-from ..core.findings import Finding
+from ..core.checks.findings import Finding
 
 # Mid-tone colours: readable as underlines on light and on dark backgrounds.
 CATEGORY_COLOURS = {

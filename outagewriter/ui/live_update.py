@@ -16,11 +16,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..core.checks import filter_findings, tone_fields
-from ..core.findings import Finding
-from ..core.model import Incident, Notice
-from ..core.render import Rendered
+from ..core.checks.findings import Finding
+from ..core.incident.model import Incident, Notice
+from ..core.render.renderer import Rendered
 from .context import AppContext
-
 
 
 class LiveUpdate(QObject):

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.fields import FieldError
-from ..core.fileformat import SUFFIX, IncidentFileError
-from ..core.model import Incident
-from ..core.timeutil import TimeError
+from ..core.incident.fields import FieldError
+from ..core.incident.model import Incident
+from ..core.incident.times import TimeError
+from ..core.storage.fileformat import SUFFIX, IncidentFileError
 from . import actions
 from .autosave import Autosave
 from .banner import Banner
@@ -500,7 +500,7 @@ class MainWindow(QMainWindow):
 
     def note_changes(self) -> None:
         """Before saving: an approval the edits voided is recorded as void in the file (core.review)."""
-        from ..core import review
+        from ..core.review import workflow as review
 
         who = self.context.settings.identity()
         for notice in self.incident.notices:

@@ -2,11 +2,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..core import review
-from ..core.model import Incident, Notice
-from ..core.timeutil import format_stored
+from ..core.incident.model import Incident, Notice
+from ..core.incident.times import format_stored
+from ..core.review import workflow as review
 
 KIND_LABELS = {
     "initial": "First notice",

@@ -3,9 +3,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..core.render import SHORT_LIMIT, Rendered
+from ..core.render.renderer import SHORT_LIMIT, Rendered
 from .editors import monospace_font
 from .highlight import ERROR_STYLE, quiet
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core import audit, fileformat, review
-from ..core.fields import FIELD_NAMES, SPECS, FieldError
+from ..core.incident.fields import FIELD_NAMES, SPECS, FieldError
+from ..core.incident.model import NoticeLocked
+from ..core.incident.times import isoformat_utc, now_utc
 from ..core.mail.sending import sender_of
-from ..core.model import NoticeLocked
-from ..core.review_request import build_review_request, send_review_request
-from ..core.timeutil import isoformat_utc, now_utc
+from ..core.review import audit
+from ..core.review import workflow as review
+from ..core.review.request import build_review_request, send_review_request
+from ..core.storage import fileformat
 from .context import TaskRunner
 from .sending import accounts_to_send_through, password_for
 

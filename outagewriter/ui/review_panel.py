@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import review
-from ..core.timeutil import format_stored
+from ..core.incident.times import format_stored
+from ..core.review import workflow as review
 from .highlight import quiet
 
 STATE_COLOURS = {

@@ -9,14 +9,15 @@ import threading
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog
 
-from ..core import fileformat, review
-from ..core.fileformat import IncidentFileError
-from ..core.locking import ConflictError
+from ..core.incident.times import format_stored
+from ..core.mail import resend
 from ..core.mail.accounts import AccountError
 from ..core.mail.secrets import SecretsError
-from ..core.mail import resend
 from ..core.mail.sending import Plan, SendError, plan
-from ..core.timeutil import format_stored
+from ..core.review import workflow as review
+from ..core.storage import fileformat
+from ..core.storage.conflicts import ConflictError
+from ..core.storage.fileformat import IncidentFileError
 from .context import TaskRunner
 
 

@@ -1,5 +1,5 @@
 """A long, realistic notice shared by the benchmarks (2,000 words across the text fields)."""
-from outagewriter.core.model import Incident
+from outagewriter.core.incident.model import Incident
 
 PARAGRAPH = (
     "Card payments in Acme Pay fail for about a third of customers in Europe since 09:40 CET. "

@@ -1,7 +1,8 @@
 """Rendering a long notice (2,000 words) into subject, text, HTML and short post: the preview's cost."""
 from long_notice import long_incident
 
-from outagewriter.core.render import Renderer
+from outagewriter.core.render.renderer import Renderer
+
 
 def test_render_2000_words(benchmark):
     incident = long_incident()

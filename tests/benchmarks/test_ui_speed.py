@@ -17,14 +17,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from budgets import check_budget  # noqa: E402
+from long_notice import long_incident  # noqa: E402
 from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from budgets import check_budget  # noqa: E402
-from long_notice import long_incident  # noqa: E402
-
 from outagewriter.app import build_context, create_window  # noqa: E402
-from outagewriter.core import fileformat  # noqa: E402
+from outagewriter.core.storage import fileformat
 from outagewriter.ui.context import Timings  # noqa: E402
 from outagewriter.ui.dialogs import DISCARD, Dialogs  # noqa: E402
 

@@ -1,6 +1,6 @@
 import pytest
 
-from outagewriter.core.model import Incident
+from outagewriter.core.incident.model import Incident
 
 
 @pytest.fixture

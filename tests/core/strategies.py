@@ -1,8 +1,8 @@
 """Hypothesis strategies for incidents as users fill them, shared by the property tests."""
 from hypothesis import strategies as st
 
-from outagewriter.core.fields import DATA_LOSS, FIELD_NAMES, SPECS
-from outagewriter.core.model import Incident
+from outagewriter.core.incident.fields import DATA_LOSS, FIELD_NAMES, SPECS
+from outagewriter.core.incident.model import Incident
 
 # Any text a user can type: odd Unicode, newlines and tabs, markup. Other control characters are
 # refused by every field (an ESC sequence would hide text from a reviewer's terminal).

@@ -2,7 +2,12 @@
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from outagewriter.core.fields import FieldError, format_address, normalise, parse_addresses
+from outagewriter.core.incident.fields import (
+    FieldError,
+    format_address,
+    normalise,
+    parse_addresses,
+)
 
 # Text a person may paste into To: separators, quotes, brackets, @, odd Unicode, control characters.
 pasted = st.text(alphabet=st.one_of(st.sampled_from(list('@.,;<>"\\ \n\t-_')), st.characters(blacklist_categories=("Cs",))),

@@ -7,10 +7,12 @@ import subprocess
 
 import pytest
 
-from outagewriter.core import approval_signature, fileformat, review
-from outagewriter.core.model import Incident
-from outagewriter.core.render import Renderer
+from outagewriter.core.incident.model import Incident
+from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import signature as approval_signature
+from outagewriter.core.review import workflow as review
 from outagewriter.core.settings import Settings, load_settings
+from outagewriter.core.storage import fileformat
 
 RENDERER = Renderer()
 

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from outagewriter import cli
-from outagewriter.core import fileformat, review
-from outagewriter.core.message import Sender, build_message
-from outagewriter.core.render import Renderer
+from outagewriter.core.mail.message import Sender, build_message
+from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import workflow as review
 from outagewriter.core.settings import Settings
+from outagewriter.core.storage import fileformat
 
 CORPUS = Path(__file__).parents[1] / "data" / "bad-files"
 GOOD = Path(__file__).parents[2] / "examples" / "payments-outage.outage"

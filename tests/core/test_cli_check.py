@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from outagewriter.core import fileformat
+from outagewriter.core.storage import fileformat
 
 REPO = Path(__file__).resolve().parents[2]
 

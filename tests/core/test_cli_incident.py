@@ -124,7 +124,7 @@ def test_usage_error_is_one_line(tmp_path, made):
 
 
 def test_set_refuses_a_file_open_by_a_live_process_unless_asked(tmp_path, made):
-    from outagewriter.core.locking import EditLock, lock_path_for, read_lock
+    from outagewriter.core.storage.locks import EditLock, lock_path_for, read_lock
 
     holder = EditLock(made, user="Jana Novák")  # this test's own process: alive, on this host
     holder.acquire()
@@ -151,11 +151,11 @@ def test_set_refuses_a_file_open_by_a_live_process_unless_asked(tmp_path, made):
 
 
 def test_set_and_add_take_over_a_stale_lock_and_release_it(tmp_path, made):
-    from outagewriter.core.locking import lock_path_for, read_lock
+    from outagewriter.core.storage.locks import lock_path_for, read_lock
 
     dead = subprocess.run([sys.executable, "-c", textwrap.dedent("""
         import os, sys
-        from outagewriter.core.locking import EditLock
+        from outagewriter.core.storage.locks import EditLock
         EditLock(sys.argv[1], user="crashed").acquire()
         os._exit(0)  # no release: like a crash
     """), str(made)], capture_output=True, timeout=60)

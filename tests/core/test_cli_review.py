@@ -6,10 +6,16 @@ import sys
 
 import pytest
 
-from outagewriter.core import fileformat, review
-from outagewriter.core.locking import EditLock, load_with_stamp, save_checked, ConflictError
-from outagewriter.core.render import Renderer
+from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import workflow as review
 from outagewriter.core.settings import Settings
+from outagewriter.core.storage import fileformat
+from outagewriter.core.storage.conflicts import (
+    ConflictError,
+    load_with_stamp,
+    save_checked,
+)
+from outagewriter.core.storage.locks import EditLock
 
 
 def run(*args, cwd, user=None, config=None):

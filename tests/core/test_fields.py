@@ -1,6 +1,11 @@
 import pytest
 
-from outagewriter.core.fields import FIELD_NAMES, FieldError, normalise, parse_addresses
+from outagewriter.core.incident.fields import (
+    FIELD_NAMES,
+    FieldError,
+    normalise,
+    parse_addresses,
+)
 
 
 def test_field_names_are_the_documented_contract():

@@ -7,11 +7,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import incidents
 
-from outagewriter.core import fileformat
-from outagewriter.core.model import Incident
-from outagewriter.core.resources import shipped_path
+from outagewriter.core.incident.model import Incident
+from outagewriter.core.shipped import schema
+from outagewriter.core.storage import fileformat
 
-SCHEMA = json.loads((shipped_path("resources") / "incident.schema.json").read_text())
+SCHEMA = schema("incident")
 
 
 def test_round_trip_keeps_everything(tmp_path, incident):
@@ -113,7 +113,7 @@ def test_failed_save_leaves_the_original(tmp_path, incident, monkeypatch):
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("outagewriter.core.atomic.os.replace", broken_replace)
+    monkeypatch.setattr("outagewriter.core.storage.atomic.os.replace", broken_replace)
     incident.notices[-1].set("summary", "changed")
     with pytest.raises(OSError):
         fileformat.save(incident, path)

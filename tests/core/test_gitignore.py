@@ -4,8 +4,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from outagewriter.core.atomic import atomic_write_text
-from outagewriter.core.locking import EditLock
+from outagewriter.core.storage.atomic import atomic_write_text
+from outagewriter.core.storage.locks import EditLock
 
 REPO = Path(__file__).resolve().parents[2]
 

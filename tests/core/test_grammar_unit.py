@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from outagewriter.core.grammar import (
+from outagewriter.core.checks.grammar import (
     GrammarChecker,
     GrammarSettings,
     GrammarUnavailable,
     matches_to_findings,
     utf16_to_python_index,
 )
-from outagewriter.core.languagetool_server import (
+from outagewriter.core.checks.languagetool_server import (
     LanguageToolServer,
     LanguageToolServerError,
     NoJarsFound,

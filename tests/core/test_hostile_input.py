@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 
 from outagewriter import cli
-from outagewriter.core import fileformat, review
 from outagewriter.core.mail.accounts import Account
 from outagewriter.core.mail.sending import send_notice
-from outagewriter.core.render import Renderer
+from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import workflow as review
 from outagewriter.core.settings import Settings
+from outagewriter.core.storage import fileformat
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """The incident's own time zone: where new times start when nobody has written one yet."""
-from outagewriter.core.model import Incident
+from outagewriter.core.incident.model import Incident
 
 
 def test_no_time_no_zone():

@@ -6,7 +6,13 @@ import json
 import pytest
 
 from outagewriter.core import paths
-from outagewriter.core.mail.accounts import PRESETS, Account, AccountError, AccountStore, from_preset
+from outagewriter.core.mail.accounts import (
+    PRESETS,
+    Account,
+    AccountError,
+    AccountStore,
+    from_preset,
+)
 
 
 def account(**changes) -> Account:

@@ -4,12 +4,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from outagewriter.core import fileformat
+from outagewriter.core.incident.model import Incident
 from outagewriter.core.mail import record
 from outagewriter.core.mail.delivery import RecipientResult
-from outagewriter.core.model import Incident
+from outagewriter.core.storage import fileformat
 
 EVERYONE = ["a@x.example", "b@x.example", "c@x.example", "d@x.example", "e@x.example"]
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import keyring.errors
-from jaraco.classes import properties
 import pytest
+from jaraco.classes import properties
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail
 

@@ -4,11 +4,11 @@ from email.policy import default
 
 import pytest
 
-from outagewriter.core.fields import FieldError
-from outagewriter.core.message import Sender, build_message, recipients
-from outagewriter.core.message import message_id as message_id_of
-from outagewriter.core.model import Incident
-from outagewriter.core.render import Renderer
+from outagewriter.core.incident.fields import FieldError
+from outagewriter.core.incident.model import Incident
+from outagewriter.core.mail.message import Sender, build_message, recipients
+from outagewriter.core.mail.message import message_id as message_id_of
+from outagewriter.core.render.renderer import Renderer
 
 SENDER = Sender("status@acme.example", "Acme Status", reply_to="Support <support@acme.example>")
 

@@ -1,7 +1,7 @@
 import pytest
 
-from outagewriter.core.fields import FieldError
-from outagewriter.core.model import Incident, NoticeLocked
+from outagewriter.core.incident.fields import FieldError
+from outagewriter.core.incident.model import Incident, NoticeLocked
 
 
 def test_create_starts_with_an_initial_notice():

@@ -8,11 +8,11 @@ import sys
 import psutil
 import pytest
 
-from outagewriter.core.locking import EditLock, LockInfo, lock_path_for, read_lock
-from outagewriter.core.processes import process_alive
-from outagewriter.core.recovery import RecoveryStore
-from outagewriter.core.model import Incident
-from outagewriter.core.timeutil import isoformat_utc, now_utc
+from outagewriter.core.incident.model import Incident
+from outagewriter.core.incident.times import isoformat_utc, now_utc
+from outagewriter.core.storage.locks import EditLock, LockInfo, lock_path_for, read_lock
+from outagewriter.core.storage.processes import process_alive
+from outagewriter.core.storage.recovery import RecoveryStore
 
 ABSURD_PIDS = [0, -1, -4242, 2**31, 2**32 + 5, 2**64, -(2**63), 10**30]
 

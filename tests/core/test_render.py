@@ -3,9 +3,9 @@ import re
 import pytest
 
 from outagewriter.core.checks import check_structure
-from outagewriter.core.model import Incident
-from outagewriter.core.render import SHORT_LIMIT, Renderer
-from outagewriter.core.textformat import wrap
+from outagewriter.core.incident.model import Incident
+from outagewriter.core.render.renderer import SHORT_LIMIT, Renderer
+from outagewriter.core.render.textformat import wrap
 
 MARKUP = '<script>alert("x")</script><img src=x onerror=alert(1)> & "quotes"'
 
@@ -152,7 +152,7 @@ def test_resolution_has_timings_after_summary(renderer, incident):
 
 
 def test_maintenance_window(renderer):
-    from outagewriter.core.model import Incident
+    from outagewriter.core.incident.model import Incident
 
     incident = Incident.create("Database upgrade", "Portal", kind="maintenance")
     incident.set_time("started", "2026-12-01T22:00+01:00[Europe/Berlin]")
@@ -217,7 +217,7 @@ def test_user_template_error_reported_with_file_and_line(tmp_path, incident):
 
 
 def test_bullet_lists_become_html_lists_and_stay_escaped():
-    from outagewriter.core.textformat import html_paragraphs
+    from outagewriter.core.render.textformat import html_paragraphs
 
     html = str(html_paragraphs("Affected:\n\n- <b>Cards</b>\n- Refunds\n\n1. first\n2. second"))
     assert '<ul style="margin:0 0 12px 0;padding:0 0 0 22px;"><li style="margin:0 0 4px 0;">&lt;b&gt;Cards&lt;/b&gt;</li>' in html
@@ -226,14 +226,14 @@ def test_bullet_lists_become_html_lists_and_stay_escaped():
 
 
 def test_subject_does_not_repeat_a_service_the_title_names(renderer):
-    from outagewriter.core.model import Incident
+    from outagewriter.core.incident.model import Incident
 
     incident = Incident.create("Card payments failing at checkout", "Checkout")
     assert renderer.render(incident, incident.notices[-1]).subject == "Investigating: Card payments failing at checkout"
 
 
 def test_short_post_keeps_the_promise_even_with_a_very_long_title(renderer):
-    from outagewriter.core.model import Incident
+    from outagewriter.core.incident.model import Incident
 
     countries = ", ".join(["Germany", "Austria", "Switzerland", "France", "Belgium", "Netherlands", "Luxembourg",
                            "Italy", "Spain", "Portugal", "Poland", "Czechia", "Slovakia", "Hungary", "Denmark",

@@ -4,11 +4,13 @@ import json
 
 import pytest
 
-from outagewriter.core import audit, fileformat, review
-from outagewriter.core.fields import FIELDS
-from outagewriter.core.model import Incident, NoticeLocked
-from outagewriter.core.render import Renderer
+from outagewriter.core.incident.fields import FIELDS
+from outagewriter.core.incident.model import Incident, NoticeLocked
+from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import audit
+from outagewriter.core.review import workflow as review
 from outagewriter.core.settings import Settings, load_settings
+from outagewriter.core.storage import fileformat
 
 RENDERER = Renderer()
 REVIEWER = Settings(user_name="Petr Svoboda")  # the reviewer's own settings

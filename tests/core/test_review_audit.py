@@ -8,16 +8,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from strategies import incidents, typed_text
 
-from outagewriter.core import audit, fileformat, review
-from outagewriter.core.fields import FieldError
-from outagewriter.core.message import Sender
-from outagewriter.core.render import Renderer
-from outagewriter.core.resources import shipped_path
-from outagewriter.core.review_request import build_review_request
+from outagewriter.core.incident.fields import FieldError
+from outagewriter.core.mail.message import Sender
+from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import audit
+from outagewriter.core.review import workflow as review
+from outagewriter.core.review.request import build_review_request
 from outagewriter.core.settings import Settings
+from outagewriter.core.shipped import schema
+from outagewriter.core.storage import fileformat
 
 RENDERER = Renderer()
-SCHEMA = json.loads((shipped_path("resources") / "incident.schema.json").read_text())
+SCHEMA = schema("incident")
 PETR = Settings(user_name="Petr")
 
 

@@ -6,7 +6,11 @@ import json
 import pytest
 
 from outagewriter.core.checks import FREE_TEXT_FIELD, ToneChecker, load_rules
-from outagewriter.core.checks.rules import RulePackError, build_rule, default_user_rules_dir
+from outagewriter.core.checks.rules import (
+    RulePackError,
+    build_rule,
+    default_user_rules_dir,
+)
 
 SHIPPED_COUNT = len(load_rules("en").rules)
 

@@ -7,8 +7,8 @@ import socket
 
 import pytest
 
-from outagewriter.core.locking import EditLock, SendBusy, SendLock
 from outagewriter.core.mail.archive import ArchiveError, archive_folder, read
+from outagewriter.core.storage.locks import EditLock, SendBusy, SendLock
 
 
 @pytest.fixture

@@ -5,7 +5,13 @@ from datetime import datetime, timezone
 
 import pytest
 
-from outagewriter.core.checks import ToneChecker, check_next_update, check_notice, check_structure, load_rules
+from outagewriter.core.checks import (
+    ToneChecker,
+    check_next_update,
+    check_notice,
+    check_structure,
+    load_rules,
+)
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=timezone.utc)
 
@@ -19,7 +25,7 @@ def test_a_good_notice_has_no_findings(incident):
 
 
 def test_empty_notice_lists_what_is_missing():
-    from outagewriter.core.model import Incident
+    from outagewriter.core.incident.model import Incident
 
     incident = Incident.create("Logins failing", "Portal")
     rules = _rules(check_structure(incident, incident.notices[-1], now=NOW))
@@ -110,7 +116,7 @@ def test_check_notice_drops_disabled_rules(incident, tmp_path):
 
 
 def test_check_notice_runs_a_given_grammar_checker(incident):
-    from outagewriter.core.findings import Finding
+    from outagewriter.core.checks.findings import Finding
 
     class OneFinding:  # a stand-in for GrammarChecker inside this unit test
         def check_fields(self, fields):
@@ -121,7 +127,7 @@ def test_check_notice_runs_a_given_grammar_checker(incident):
 
 
 def test_maintenance_must_answer_data_loss_too():
-    from outagewriter.core.model import Incident
+    from outagewriter.core.incident.model import Incident
 
     incident = Incident.create("Database upgrade", "Portal", kind="maintenance")
     rules = _rules(check_structure(incident, incident.notices[-1], now=NOW))

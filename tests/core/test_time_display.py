@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from outagewriter.core.timeutil import format_stored
+from outagewriter.core.incident.times import format_stored
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tone_quality import SCORED, load_corpus, markdown_table, score
 
 from outagewriter.core.checks import ToneChecker, load_rules
-from outagewriter.core.checks.quality import SCORED, load_corpus, markdown_table, score
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "tone" / "dev.jsonl"
 

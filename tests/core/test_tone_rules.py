@@ -6,11 +6,11 @@ import json
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tone_heldout import HELD_OUT
 
 from outagewriter.core.checks import FREE_TEXT_FIELD, ToneChecker, load_rules
 from outagewriter.core.checks.rules import RuleSet, shipped_pack_path
-
-from tone_heldout import HELD_OUT
+from outagewriter.core.shipped import resource
 
 RULESET = load_rules("en")
 CHECKER = ToneChecker(RULESET)
@@ -86,7 +86,7 @@ def test_sentence_scoped_exception_does_not_leak_across_sentences():
 def test_shipped_pack_matches_its_json_schema():
     import jsonschema  # in the test extra: a missing install must fail here, not skip
     data = json.loads(shipped_pack_path("en").read_text(encoding="utf-8"))
-    schema = json.loads((shipped_pack_path("en").parent / "rulepack.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(resource("rules", "rulepack.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(data, schema)
     assert data["language"] == "en" and data["rules"]

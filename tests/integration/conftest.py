@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from outagewriter.core.languagetool_server import LanguageToolServer, server_jars
+from outagewriter.core.checks.languagetool_server import LanguageToolServer, server_jars
 
 REPO = Path(__file__).resolve().parents[2]
 LANGUAGETOOL_JARS = REPO / ".cache" / "languagetool" / "lib"

@@ -8,10 +8,16 @@ import os
 import uuid
 
 import pytest
+from smtp_server import (
+    PASSWORD,
+    Certificates,
+    Faults,
+    SilentServer,
+    SMTPTestServer,
+    free_port,
+)
 
 from outagewriter.core.mail.secrets import Secrets
-
-from smtp_server import PASSWORD, Certificates, Faults, SilentServer, SMTPTestServer, free_port
 
 
 @pytest.fixture(scope="session")

@@ -5,10 +5,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from outagewriter.core import fileformat, review
-from outagewriter.core.model import Incident
-from outagewriter.core.render import Renderer
+from outagewriter.core.incident.model import Incident
+from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import workflow as review
 from outagewriter.core.settings import Settings
+from outagewriter.core.storage import fileformat
 
 JAPANESE_TITLE = "決済サービスの障害"
 

@@ -9,11 +9,10 @@ import asyncio
 import socket
 import ssl
 import threading
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import warnings
 
 import trustme
 from aiosmtpd.controller import Controller

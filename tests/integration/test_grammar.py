@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from outagewriter.core.grammar import GrammarChecker, GrammarSettings
+from outagewriter.core.checks.grammar import GrammarChecker, GrammarSettings
 
 pytestmark = pytest.mark.integration
 

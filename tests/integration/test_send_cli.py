@@ -6,12 +6,11 @@ import base64
 import json
 
 import pytest
+from send_helpers import add_account, addresses, ow, write_incident
 
-from outagewriter.core import fileformat
 from outagewriter.core.mail import record
 from outagewriter.core.mail.secrets import Secrets
-
-from send_helpers import add_account, addresses, ow, write_incident
+from outagewriter.core.storage import fileformat
 
 pytestmark = pytest.mark.integration
 

@@ -6,12 +6,11 @@ import email.policy
 import threading
 
 import pytest
+from send_helpers import JAPANESE_TITLE, addresses, write_incident
 
-from outagewriter.core import fileformat
 from outagewriter.core.mail import errors, record
 from outagewriter.core.mail.sending import SendError, archive_folder, send_notice
-
-from send_helpers import JAPANESE_TITLE, addresses, write_incident
+from outagewriter.core.storage import fileformat
 
 pytestmark = pytest.mark.integration
 

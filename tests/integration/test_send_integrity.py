@@ -14,15 +14,14 @@ import sys
 import time
 
 import pytest
+from send_helpers import add_account, addresses, ow, write_incident
 
 from outagewriter.cli import main
-from outagewriter.core import fileformat
-from outagewriter.core.locking import EditLock, SendLock
 from outagewriter.core.mail import record
 from outagewriter.core.mail.archive import archive_folder
-from outagewriter.core.message_ids import MAIL_POLICY
-
-from send_helpers import add_account, addresses, ow, write_incident
+from outagewriter.core.mail.message_ids import MAIL_POLICY
+from outagewriter.core.storage import fileformat
+from outagewriter.core.storage.locks import EditLock, SendLock
 
 pytestmark = pytest.mark.integration
 

@@ -8,12 +8,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from outagewriter.core import fileformat, review
-from outagewriter.core.render import Renderer
-from outagewriter.core.settings import Settings
-
 from send_helpers import add_account, addresses, make_incident, ow
+
+from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import workflow as review
+from outagewriter.core.settings import Settings
+from outagewriter.core.storage import fileformat
 
 pytestmark = pytest.mark.integration
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from outagewriter.core import fileformat
-
 from send_helpers import addresses, approve, ow, write_incident
+
+from outagewriter.core.storage import fileformat
 
 pytestmark = pytest.mark.integration
 

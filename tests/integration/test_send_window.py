@@ -13,15 +13,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QLabel, QPushButton  # noqa: E402
+from send_helpers import addresses, write_incident  # noqa: E402
 
 from outagewriter.app import build_context, create_window  # noqa: E402
-from outagewriter.core import fileformat, review  # noqa: E402
-from outagewriter.core.locking import SendLock  # noqa: E402
 from outagewriter.core.mail.archive import archive_folder  # noqa: E402
+from outagewriter.core.review import workflow as review
+from outagewriter.core.storage import fileformat
+from outagewriter.core.storage.locks import SendLock  # noqa: E402
 from outagewriter.ui.accounts_dialog import AccountsDialog  # noqa: E402
 from outagewriter.ui.dialogs import DISCARD, Dialogs  # noqa: E402
-
-from send_helpers import addresses, write_incident  # noqa: E402
 
 pytestmark = pytest.mark.integration
 

@@ -9,9 +9,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from outagewriter.app import build_context, create_window  # noqa: E402
-from outagewriter.core import fileformat  # noqa: E402
-from outagewriter.core.findings import Finding  # noqa: E402
-from outagewriter.core.model import Incident  # noqa: E402
+from outagewriter.core.checks.findings import Finding  # noqa: E402
+from outagewriter.core.incident.model import Incident  # noqa: E402
+from outagewriter.core.storage import fileformat
 from outagewriter.ui.context import Timings  # noqa: E402
 from outagewriter.ui.dialogs import CANCEL, DISCARD, Dialogs  # noqa: E402
 

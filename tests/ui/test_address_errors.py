@@ -47,7 +47,7 @@ def test_a_pasted_list_names_every_bad_address(make_window, qtbot, incident_file
 def test_saving_with_a_mistyped_address_refuses_and_loses_nothing(make_window, qtbot, incident_file, dialogs):
     from PySide6.QtGui import QKeySequence
 
-    from outagewriter.core import fileformat
+    from outagewriter.core.storage import fileformat
 
     before = incident_file.read_bytes()
     window = make_window(incident_file)
@@ -77,8 +77,8 @@ def test_saving_with_a_mistyped_address_refuses_and_loses_nothing(make_window, q
 
 
 def test_another_notice_is_shown_only_once_the_mistyped_address_is_corrected(make_window, qtbot, tmp_path, dialogs):
-    from outagewriter.core import fileformat
-    from outagewriter.core.model import Incident
+    from outagewriter.core.incident.model import Incident
+    from outagewriter.core.storage import fileformat
 
     incident = Incident.create("Card payments failing", "Checkout")
     incident.notices[-1].update({"summary": "Payments fail.", "data_loss": "none"})

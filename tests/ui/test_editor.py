@@ -5,8 +5,8 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QWidget
 
-from outagewriter.core.fields import FIELD_NAMES, SPECS
-from outagewriter.core import fileformat
+from outagewriter.core.incident.fields import FIELD_NAMES, SPECS
+from outagewriter.core.storage import fileformat
 
 
 def _flat(text: str) -> str:

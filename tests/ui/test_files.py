@@ -6,8 +6,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from outagewriter.core import fileformat
-from outagewriter.core.model import Incident
+from outagewriter.core.incident.model import Incident
+from outagewriter.core.storage import fileformat
 from outagewriter.ui.dialogs import CANCEL, DISCARD, OVERWRITE, SAVE
 
 

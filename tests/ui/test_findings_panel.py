@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-from outagewriter.core.findings import Finding
+from outagewriter.core.checks.findings import Finding
 from outagewriter.ui.findings_panel import FindingsPanel
 
 LONG = ("A guarantee is an absolute promise; outages are exactly when absolutes fail. Describe what you "

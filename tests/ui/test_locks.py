@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import socket
 
-from outagewriter.core import fileformat
-from outagewriter.core.locking import EditLock, LockInfo, lock_path_for, read_lock
+from outagewriter.core.storage import fileformat
+from outagewriter.core.storage.locks import EditLock, LockInfo, lock_path_for, read_lock
 from outagewriter.ui.context import Timings
 from outagewriter.ui.dialogs import CANCEL, READ_ONLY, RELOAD, SAVE_COPY, TAKE_OVER
 

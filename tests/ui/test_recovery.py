@@ -8,7 +8,7 @@ import sys
 import textwrap
 import time
 
-from outagewriter.core import fileformat
+from outagewriter.core.storage import fileformat
 
 TYPED = " Typed just before the crash."
 

@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from outagewriter.core import fileformat, review
-from outagewriter.core.render import Renderer
+from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import workflow as review
+from outagewriter.core.storage import fileformat
 
 
 def as_user(dirs, name: str) -> None:
@@ -127,7 +128,7 @@ def _loaded(path):
 
 
 def test_a_reviewer_may_approve_a_file_the_author_has_open(make_window, dirs, incident_file, dialogs):
-    from outagewriter.core.locking import EditLock
+    from outagewriter.core.storage.locks import EditLock
     from outagewriter.ui.dialogs import READ_ONLY
 
     in_review(incident_file)

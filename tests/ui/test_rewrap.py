@@ -1,7 +1,7 @@
 """Long prose opened from a file wraps at the editor's own width: no sideways scrolling, nothing hidden."""
 from __future__ import annotations
 
-from outagewriter.core import fileformat
+from outagewriter.core.storage import fileformat
 
 LONG = "We are working with the card gateway provider to restore full capacity. " * 40
 

@@ -12,9 +12,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
-from outagewriter.core import fileformat, review
 from outagewriter.core.mail.accounts import Account
-from outagewriter.core.render import Renderer
+from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import workflow as review
+from outagewriter.core.storage import fileformat
 
 
 def test_without_an_account_the_window_offers_mail_accounts(make_window, incident_file, dialogs):

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 
-from outagewriter.core import approval_signature, fileformat, review
-from outagewriter.core.render import Renderer
+from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import signature as approval_signature
+from outagewriter.core.review import workflow as review
+from outagewriter.core.storage import fileformat
 
 
 def make_key(folder, passphrase=""):

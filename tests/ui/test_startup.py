@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from outagewriter.app import build_context, create_window, file_to_open
-from outagewriter.core import fileformat
-from outagewriter.core.model import Incident
+from outagewriter.core.incident.model import Incident
+from outagewriter.core.storage import fileformat
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDateTimeEdit
 
-from outagewriter.core import fileformat
-from outagewriter.core.model import Incident
+from outagewriter.core.incident.model import Incident
+from outagewriter.core.storage import fileformat
 
 OFFSETS = ["-12:00", "-09:30", "+00:00", "+03:00", "+05:30", "+05:45", "+12:45", "+13:00", "+14:00"]
 

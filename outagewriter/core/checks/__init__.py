@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from ..findings import Finding
-from ..model import Incident, Notice
+from ..incident.model import Incident, Notice
+from .findings import Finding
 from .rules import (
     FREE_TEXT_FIELD,
     PROSE_FIELDS,

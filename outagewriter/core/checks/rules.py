@@ -13,10 +13,11 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from ..findings import CATEGORIES, SEVERITIES
-from ..resources import shipped_path
+from ..shipped import resource
+from .findings import CATEGORIES, SEVERITIES
 
 TONE_CATEGORIES = ("blame", "guilt", "overpromise", "speculation", "jargon")
 WHERE = ("before", "after", "sentence", "match")
@@ -102,8 +103,8 @@ def default_user_rules_dir() -> Path:
     return config_dir() / "rules"
 
 
-def shipped_pack_path(language: str = "en") -> Path:
-    return shipped_path("resources") / "rules" / f"{language}.json"
+def shipped_pack_path(language: str = "en") -> Traversable:
+    return resource("rules", f"{language}.json")
 
 
 def compile_pattern(pattern: str) -> re.Pattern:
@@ -343,7 +344,7 @@ def build_rule(raw, origin: str) -> Rule:
     )
 
 
-def _read_pack(path: Path) -> dict:
+def _read_pack(path: Path | Traversable) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

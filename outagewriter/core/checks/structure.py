@@ -9,9 +9,9 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 
-from ..findings import Finding
-from ..model import Incident, Notice
-from ..timeutil import TimeError, now_utc, parse_next_update
+from ..incident.model import Incident, Notice
+from ..incident.times import TimeError, now_utc, parse_next_update
+from .findings import Finding
 
 SUMMARY_MAX_WORDS = 80  # an executive reads the first paragraph in one go
 

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping
 
-from ..findings import Finding
+from .findings import Finding
 from .rules import Rule, RuleSet, combine_subset, load_rules
 
 # Typographic characters folded to ASCII before matching, one code point for one, so offsets

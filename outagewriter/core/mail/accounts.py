@@ -10,8 +10,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from .. import paths, safe_text
-from ..atomic import atomic_write_text
-from ..fields import FieldError, parse_addresses
+from ..incident.fields import FieldError, parse_addresses
+from ..storage.atomic import atomic_write_text
 
 SECURITY_MODES = ("starttls", "tls", "none")
 FILE_NAME = "accounts.json"

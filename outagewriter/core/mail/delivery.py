@@ -23,9 +23,24 @@ from typing import Callable, Iterable, Protocol
 from . import errors
 from .accounts import Account
 from .errors import MailError, reply_text, scrub, secret_forms
-from .record import ACCEPTED, DEFERRED, FINAL, PENDING, REFUSED, SENDING, STATUSES, UNKNOWN  # noqa: F401 (re-exported)
-from .transport import DEFAULT_TIMEOUT, closing, connect, explain, quit_quietly, server_size_limit
-
+from .record import (  # noqa: F401 (re-exported)
+    ACCEPTED,
+    DEFERRED,
+    FINAL,
+    PENDING,
+    REFUSED,
+    SENDING,
+    STATUSES,
+    UNKNOWN,
+)
+from .transport import (
+    DEFAULT_TIMEOUT,
+    closing,
+    connect,
+    explain,
+    quit_quietly,
+    server_size_limit,
+)
 
 
 class CancelFlag(Protocol):

@@ -12,8 +12,8 @@ import copy
 import time
 from pathlib import Path
 
-from .. import fileformat, locking
-from ..model import Incident, Notice
+from ..incident.model import Incident, Notice
+from ..storage import conflicts, fileformat
 
 ROUNDS = 50  # a competing save takes milliseconds; this many clashes in a row means something is wrong
 
@@ -28,9 +28,9 @@ def merge_send_record(path: str | Path, incident: Incident, notice: Notice, new_
     path = Path(path)
     for _ in range(ROUNDS):
         try:
-            disk, stamp = locking.load_with_stamp(path)
+            disk, stamp = conflicts.load_with_stamp(path)
         except fileformat.IncidentFileError as exc:
-            kept = locking.save_copy(incident, path, "send record")
+            kept = conflicts.save_copy(incident, path, "send record")
             raise RecordNotSaved(f"{exc}; the record of who got the notice was saved as {kept.name}: "
                                  "put that file in its place before sending again") from None
         twin = next((n for n in disk.notices if n.id == notice.id), None)
@@ -38,7 +38,7 @@ def merge_send_record(path: str | Path, incident: Incident, notice: Notice, new_
         if twin is None:
             disk.notices.append(twin := copy.deepcopy(notice))
         elif twin.fields != notice.fields:  # edited before the send was recorded: the file keeps what went out
-            kept = locking.save_copy(disk, path, "edited while sending")
+            kept = conflicts.save_copy(disk, path, "edited while sending")
             note = f"The notice was edited while it was being sent; that edited version was saved as {kept.name}."
             twin.fields, twin.review = dict(notice.fields), copy.deepcopy(notice.review)
         twin.sent = copy.deepcopy(notice.sent)
@@ -46,10 +46,10 @@ def merge_send_record(path: str | Path, incident: Incident, notice: Notice, new_
             if entry not in disk.log:
                 disk.log.append(dict(entry))
         try:
-            locking.save_checked(disk, path, stamp)
+            conflicts.save_checked(disk, path, stamp)
             return disk, note
-        except locking.ConflictError:
+        except conflicts.ConflictError:
             time.sleep(0.02)
-    kept = locking.save_copy(incident, path, "send record")
+    kept = conflicts.save_copy(incident, path, "send record")
     raise RecordNotSaved(f"{path.name} kept changing while the send was being recorded; the record of who got "
                          f"the notice was saved as {kept.name}: put that file in its place before sending again")

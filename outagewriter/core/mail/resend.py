@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import dataclasses
 
-from .. import review
-from ..message import Sender, build_message, recipients as notice_recipients
-from ..model import Incident, Notice
-from ..render import Rendered, Renderer
+from ..incident.model import Incident, Notice
+from ..render.renderer import Rendered, Renderer
+from ..review import workflow as review
 from ..settings import Settings
 from . import archive
 from .archive import ArchiveError
+from .message import Sender, build_message
+from .message import recipients as notice_recipients
 
 
 def as_unsent(incident: Incident, notice: Notice) -> tuple[Incident, Notice]:

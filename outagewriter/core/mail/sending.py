@@ -11,19 +11,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .. import audit, fileformat, paths, review
-from ..atomic import atomic_write_bytes
-from ..locking import LockInfo, SendBusy, SendLock
-from ..message import Sender, build_message, recipients as notice_recipients
-from ..message_ids import one_off_message_id
-from ..model import Incident, Notice
-from ..render import Rendered, Renderer
+from .. import paths
+from ..incident.model import Incident, Notice
+from ..incident.times import isoformat_utc, now_utc
+from ..render.renderer import Rendered, Renderer
+from ..review import audit
+from ..review import workflow as review
 from ..settings import Settings, load_settings
-from ..timeutil import isoformat_utc, now_utc
-from . import archive as archives, on_disk, record, resend
+from ..storage import fileformat
+from ..storage.atomic import atomic_write_bytes
+from ..storage.locks import LockInfo, SendBusy, SendLock
+from . import archive as archives
+from . import on_disk, record, resend
 from .accounts import Account
 from .archive import ArchiveError, archive_folder
-from .delivery import CancelFlag, DeliveryReport, ProgressCallback, RecipientResult, deliver
+from .delivery import (
+    CancelFlag,
+    DeliveryReport,
+    ProgressCallback,
+    RecipientResult,
+    deliver,
+)
+from .message import Sender, build_message
+from .message import recipients as notice_recipients
+from .message_ids import one_off_message_id
 from .transport import DEFAULT_TIMEOUT
 
 TEST_SUBJECT_PREFIX = "[TEST] "

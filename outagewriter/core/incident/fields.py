@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import inspect
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass
 from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.utils import getaddresses
+from functools import lru_cache
 
 from email_validator import EmailNotValidError, validate_email
 
-from . import safe_text
-from .timeutil import parse_next_update
+from .. import safe_text
+from .times import parse_next_update
 
 MAX_FIELD_CHARS = 100_000  # ~15,000 words: far beyond any notice, small enough to render fast
 # One-line values end up in headers and subjects, where a long non-ASCII value takes seconds to encode.

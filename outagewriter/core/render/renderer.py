@@ -14,11 +14,11 @@ from pathlib import Path
 
 import jinja2
 
+from ..incident.model import Incident, Notice
+from ..incident.times import format_zoned, parse_next_update, parse_zoned
+from ..shipped import PACKAGE, TEMPLATES
 from . import textformat
 from .template_limits import LimitedSandbox, TemplateLimitExceeded
-from .model import Incident, Notice
-from .resources import shipped_path
-from .timeutil import format_zoned, parse_next_update, parse_zoned
 
 PARTS = ("subject.txt", "body.txt", "body.html", "short.txt")
 SHORT_LIMIT = 280
@@ -66,14 +66,14 @@ def _make_env(cls, loader: jinja2.BaseLoader) -> jinja2.Environment:
 
 class Renderer:
     def __init__(self, user_dir: Path | None = None, shipped_dir: Path | None = None):
-        self.shipped_dir = shipped_dir or shipped_path("templates")
+        shipped = jinja2.FileSystemLoader(shipped_dir) if shipped_dir else jinja2.PackageLoader(PACKAGE, TEMPLATES)
         self.user_dir = Path(user_dir) if user_dir else None
-        self._shipped = _make_env(jinja2.Environment, jinja2.FileSystemLoader(self.shipped_dir))
+        self._shipped = _make_env(jinja2.Environment, shipped)
         self._user = None
         if self.user_dir is not None:
             # User templates may extend or include the shipped ones, so the sandbox sees both.
             loader = jinja2.ChoiceLoader(
-                [jinja2.FileSystemLoader(self.user_dir), jinja2.FileSystemLoader(self.shipped_dir)]
+                [jinja2.FileSystemLoader(self.user_dir), shipped]
             )
             self._user = _make_env(LimitedSandbox, loader)  # the sandbox, with time and output limits
             self._user.limit_filters()

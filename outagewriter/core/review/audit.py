@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .model import Incident, Notice
-from .timeutil import isoformat_utc, now_utc
+from ..incident.model import Incident, Notice
+from ..incident.times import isoformat_utc, now_utc
 
 REVIEW_REQUESTED = "review-requested"
 APPROVED = "approved"

@@ -14,13 +14,13 @@ from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
-from . import fileformat
-from .fields import FieldError, format_address, parse_addresses
-from .message import Sender
-from .model import Incident, Notice
-from .render import Rendered
-from .review import RECIPIENT_PARTS, canonical_recipients, notice_hash
-from .timeutil import now_utc
+from ..incident.fields import FieldError, format_address, parse_addresses
+from ..incident.model import Incident, Notice
+from ..incident.times import now_utc
+from ..mail.message import Sender
+from ..render.renderer import Rendered
+from ..storage import fileformat
+from .workflow import RECIPIENT_PARTS, canonical_recipients, notice_hash
 
 ATTACHMENT_TYPE = ("application", "json")  # the .outage file is UTF-8 JSON
 
@@ -116,7 +116,7 @@ def build_review_request(incident: Incident, notice: Notice, rendered: Rendered,
 def send_review_request(message: EmailMessage, account, password: str | None, **options):
     """Hand a message made by `build_review_request` to the account's server; returns the
     DeliveryReport (its `problem` says in plain words what went wrong). Safe on a worker thread."""
-    from .mail.delivery import deliver
+    from ..mail.delivery import deliver
 
     reviewer = message["To"].addresses[0].addr_spec
     return deliver(account, password, message.as_bytes(), [reviewer], **options)

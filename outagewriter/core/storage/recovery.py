@@ -12,11 +12,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..incident.model import Incident
+from ..incident.times import isoformat_utc, now_utc
 from .atomic import atomic_write_text
 from .fileformat import from_dict, to_dict
-from .model import Incident
 from .processes import process_alive
-from .timeutil import isoformat_utc, now_utc
 
 RECOVERY_SUFFIX = ".recovery.json"
 

@@ -10,15 +10,16 @@ import json
 import os
 import re
 import stat
-from pathlib import Path
 
-from . import audit, review, safe_text
+from .. import safe_text
+from ..incident.fields import FIELD_NAMES, FieldError
+from ..incident.model import Incident, Notice
+from ..incident.times import TimeError
+from ..mail import record as sent_record
+from ..mail.message_ids import check_message_id
+from ..review import audit
+from ..review import workflow as review
 from .atomic import atomic_write_text
-from .fields import FIELD_NAMES, FieldError
-from .mail import record as sent_record
-from .message_ids import check_message_id
-from .model import Incident, Notice
-from .timeutil import TimeError
 
 FORMAT_NAME = "outagewriter-incident"
 FORMAT_VERSION = 1

@@ -12,11 +12,11 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
 
-from .fields import FieldError, parse_addresses
+from ..incident.fields import FieldError, parse_addresses
+from ..incident.model import Incident, Notice
+from ..incident.times import now_utc
+from ..render.renderer import Rendered
 from .message_ids import MAIL_POLICY, check_message_id, notice_message_id
-from .model import Incident, Notice
-from .render import Rendered
-from .timeutil import now_utc
 
 
 @dataclass(frozen=True)

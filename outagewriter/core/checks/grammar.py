@@ -22,8 +22,8 @@ import urllib.parse
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from outagewriter.core.findings import Finding
-from outagewriter.core.languagetool_server import (
+from .findings import Finding
+from .languagetool_server import (
     DEFAULT_STARTUP_TIMEOUT,
     JavaNotFound,
     LanguageToolServer,

@@ -30,7 +30,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from . import safe_text
+from .. import safe_text
 
 NAMESPACE = "outagewriter-approval"
 PAYLOAD_VERSION = 1

@@ -16,7 +16,7 @@ import secrets
 from email.headerregistry import BaseHeader, HeaderRegistry
 from email.policy import SMTP
 
-from .fields import FieldError
+from ..incident.fields import FieldError
 
 # An ID fits on a header line after "In-Reply-To: " (13 columns) within the 78 of RFC 5322.
 MAX_ID_LENGTH = 78 - len("In-Reply-To: ")

@@ -58,14 +58,15 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Union
 
-from . import approval_signature, audit
-from .fields import FIELD_NAMES, format_address, parse_addresses
-from .model import Incident, Notice, NoticeLocked
-from .settings import Settings
-from .timeutil import isoformat_utc, now_utc
+from ..incident.fields import FIELD_NAMES, format_address, parse_addresses
+from ..incident.model import Incident, Notice, NoticeLocked
+from ..incident.times import isoformat_utc, now_utc
+from ..settings import Settings
+from . import audit
+from . import signature as approval_signature
 
 if TYPE_CHECKING:
-    from .render import Rendered
+    from ..render.renderer import Rendered
 
 CANONICAL_VERSION = 1
 DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, SENT = (

@@ -9,14 +9,8 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from .fields import (
-    FIELD_NAMES,
-    NOTICE_KINDS,
-    FieldError,
-    normalise,
-    statuses_for,
-)
-from .timeutil import TimeError, isoformat_utc, now_utc, parse_next_update, parse_zoned
+from .fields import FIELD_NAMES, NOTICE_KINDS, FieldError, normalise, statuses_for
+from .times import TimeError, isoformat_utc, now_utc, parse_next_update, parse_zoned
 
 INCIDENT_KINDS = ("incident", "maintenance")
 LANGUAGES = ("en",)

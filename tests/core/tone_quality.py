@@ -9,8 +9,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .rules import FREE_TEXT_FIELD
-from .tone import ToneChecker
+from outagewriter.core.checks.rules import FREE_TEXT_FIELD
+from outagewriter.core.checks.tone import ToneChecker
 
 SCORED = ("blame", "guilt", "overpromise")
 

@@ -10,26 +10,28 @@ from datetime import timedelta
 
 import pytest
 
-from outagewriter.core import fileformat
-from outagewriter.core.locking import (
+from outagewriter.core.incident.model import Incident
+from outagewriter.core.incident.times import format_stored, isoformat_utc, now_utc
+from outagewriter.core.storage import fileformat
+from outagewriter.core.storage.conflicts import (
     ConflictError,
-    EditLock,
-    FileLocked,
     FileStamp,
-    LockInfo,
-    LockLost,
     load_with_stamp,
-    lock_path_for,
-    read_lock,
     save_checked,
     save_copy,
 )
-from outagewriter.core.model import Incident
-from outagewriter.core.timeutil import format_stored, isoformat_utc, now_utc
+from outagewriter.core.storage.locks import (
+    EditLock,
+    FileLocked,
+    LockInfo,
+    LockLost,
+    lock_path_for,
+    read_lock,
+)
 
 CONTENDER = textwrap.dedent("""
     import os, sys, time
-    from outagewriter.core.locking import EditLock, FileLocked
+    from outagewriter.core.storage.locks import EditLock, FileLocked
     path, user, go, done, take_over = sys.argv[1:6]
     print("READY", flush=True)
     while not os.path.exists(go):
@@ -49,7 +51,7 @@ CONTENDER = textwrap.dedent("""
 
 HOLD_AND_DIE = textwrap.dedent("""
     import os, sys
-    from outagewriter.core.locking import EditLock
+    from outagewriter.core.storage.locks import EditLock
     EditLock(sys.argv[1], user="crashed").acquire()
     os._exit(0)  # no release: like a crash or a kill
 """)

@@ -1,0 +1,1 @@
+"""The incident itself: notices, their fields, times and zones. Depends on nothing else in core."""
