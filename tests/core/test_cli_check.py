@@ -47,7 +47,7 @@ def test_file_json_output(tmp_path, incident):
     assert result.returncode == 0, result.stderr  # a warning is not an error
     [finding] = json.loads(result.stdout)
     assert finding["rule"] == "blame.third-party" and finding["field"] == "impact"
-    assert notice.fields["impact"][finding["start"]:finding["end"]] == finding["match"] == "vendor's fault"
+    assert notice.fields["impact"][finding["start"]:finding["end"]] == finding["match"] == "our vendor's fault"
     assert finding["suggestions"] and isinstance(finding["suggestions"], list)
 
 

@@ -35,7 +35,9 @@ EXAMPLES = [(r.id, "bad", t) for r in RULESET.rules for t in r.bad] + [
 
 @pytest.mark.parametrize(("rule_id", "kind", "text"), EXAMPLES, ids=[f"{i}-{k}-{n}" for n, (i, k, _) in enumerate(EXAMPLES)])
 def test_rule_examples(rule_id, kind, text):
-    found = rule_id in _rule_ids(text)
+    # Each rule on its own: in the full set another rule of its category may speak for the sentence.
+    alone = ToneChecker(RuleSet((RULESET.get(rule_id),)))
+    found = any(f.rule == rule_id for f in alone.check_text(FREE_TEXT_FIELD, text))
     assert found == (kind == "bad"), f"{rule_id} {kind} example: {text!r}"
 
 
@@ -57,7 +59,7 @@ def test_offsets_point_at_the_match_with_curly_quotes():
 
 def test_finding_fields():
     [f] = [f for f in CHECKER.check_text("impact", "It was our vendor's fault.") if f.category == "blame"]
-    assert (f.field, f.severity, f.match) == ("impact", "warning", "vendor's fault")
+    assert (f.field, f.severity, f.match) == ("impact", "warning", "our vendor's fault")
     assert "supplier" in f.message and f.suggestions
 
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from ..shipped import resource
+from . import wordlists
 from .findings import CATEGORIES, SEVERITIES
 
 TONE_CATEGORIES = ("blame", "guilt", "overpromise", "speculation", "jargon")
@@ -32,10 +32,10 @@ FREE_TEXT_FIELD = "text"
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _RULE_KEYS = {
     "id", "category", "severity", "patterns", "exceptions", "message", "suggestion", "fields",
-    "allow", "examples", "source",
+    "allow", "examples", "source", "swap",
 }
 _EXCEPTION_KEYS = {"where", "pattern", "within", "why"}
-_PACK_KEYS = {"$schema", "language", "version", "description", "rules", "disabled"}
+_PACK_KEYS = {"$schema", "language", "version", "description", "lists", "rules", "disabled"}
 
 
 class RulePackError(Exception):
@@ -67,16 +67,17 @@ class Rule:
     bad: tuple[str, ...] = ()
     source: str = ""
     origin: str = ""  # the file the rule came from
-    regex: re.Pattern = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+    # Substitution rules: (phrase regex, replacement) pairs; a match gets its own rewrite.
+    swap: tuple[tuple[re.Pattern, str], ...] = field(default=(), compare=False, repr=False)
     # Speed (see tone.py): patterns without a case-sensitive part run lower-cased on lower-cased text,
     # which is ~3x faster than IGNORECASE; `plain` is their IGNORECASE fallback, `cased` the others.
     fast: re.Pattern | None = field(default=None, compare=False, repr=False)
     plain: re.Pattern | None = field(default=None, compare=False, repr=False)
     cased: re.Pattern | None = field(default=None, compare=False, repr=False)
-    # Literal prefilters (see required_literals): per pattern of `fast` / `cased`, the lowered pattern
-    # text and what the lowered text must contain for that pattern to be able to match at all.
-    fast_parts: tuple = field(default=(), compare=False, repr=False)
-    cased_parts: tuple = field(default=(), compare=False, repr=False)
+
+    def replacement(self, matched: str) -> str | None:
+        """The substitution for `matched` when this is a substitution rule."""
+        return next((new for phrase, new in self.swap if phrase.fullmatch(matched)), None)
 
     def applies_to(self, field_name: str) -> bool:
         if field_name == FREE_TEXT_FIELD:
@@ -91,6 +92,7 @@ class RuleSet:
     rules: tuple[Rule, ...]
     disabled: frozenset[str] = frozenset()
     problems: tuple[str, ...] = ()
+    lists: dict = field(default_factory=dict, compare=False)  # NAME -> phrases, shipped plus the user's
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -118,7 +120,7 @@ def _combine(patterns, flags: int = re.IGNORECASE) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", flags)
 
 
-_UPPER_OUTSIDE_ESCAPES = re.compile(r"(\\.)|([A-Z]+)")
+_UPPER_OUTSIDE_ESCAPES = re.compile(r"(\\.|\(\?P[<=])|([A-Z]+)")
 
 
 def _lower_pattern(pattern: str) -> str:
@@ -126,125 +128,18 @@ def _lower_pattern(pattern: str) -> str:
     return _UPPER_OUTSIDE_ESCAPES.sub(lambda m: m.group(1) or m.group(2).lower(), pattern)
 
 
-@lru_cache(maxsize=2048)
-def combine_subset(patterns: tuple[str, ...], flags: int) -> re.Pattern | None:
-    """`_combine` for the patterns of a rule that can match a given text (see tone.py), cached."""
-    return _combine(patterns, flags)
-
-
-# --- Literal prefilters ----------------------------------------------------------------------------
-# Most rules cannot match most texts: a pattern such as "(?:caused by|due to) ..." needs "caused by"
-# or "due to" somewhere in the text. `required_literals` reads that off the parsed pattern, so the
-# checker can leave out a pattern (or a whole rule) whose literals are all absent: `in` on the
-# lowered text costs microseconds, a regex scan of a long notice a fraction of a millisecond. Leaving
-# out an alternative that cannot match anywhere in the text never changes what the others match.
-#
-# A requirement is a tuple of sets of lower-case ASCII strings: every match of the pattern contains
-# (case-insensitively) at least one string of *each* set. None: nothing derivable, no prefilter.
-# Soundness: literals are only taken from parts every match must go through (not optional, not in
-# look-arounds, not under a repeat that may run zero times); under IGNORECASE, only ASCII letters
-# whose case-insensitive matches are exactly their two ASCII cases are used ("i" also matches "ı",
-# "s" matches "ſ", so they end a literal; "k" matches the Kelvin sign, whose lower case is "k").
-try:
-    from re import _constants as _C
-    from re import _parser as _P
-except ImportError:  # pragma: no cover - Python < 3.11
-    try:
-        import sre_constants as _C  # type: ignore[no-redef]
-        import sre_parse as _P  # type: ignore[no-redef]
-    except ImportError:
-        _C = _P = None  # type: ignore[assignment]
-
-_NOT_ONLY_ASCII_CASES = frozenset("is")  # the ASCII letters IGNORECASE also matches with other letters
-_MAX_LITERALS = 48  # more alternatives than this in one set: not worth the `in` calls
-
-
-def _literal_sets(seq, ignorecase: bool) -> list[frozenset[str]] | None:
-    """Sets of strings, at least one of each set in every match of `seq`; None when none are known."""
-    candidates: list[frozenset[str]] = []
-    run: list[str] = []
-
-    def flush():
-        if run:
-            candidates.append(frozenset(["".join(run)]))
-            run.clear()
-
-    for op, av in seq:
-        if op is _C.LITERAL:
-            ch = chr(av)
-            if ch.isascii() and not (ignorecase and ch.lower() in _NOT_ONLY_ASCII_CASES):
-                run.append(ch.lower())
-            else:
-                flush()
-            continue
-        flush()
-        found = None
-        if op is _C.SUBPATTERN:
-            _group, add_flags, del_flags, inner = av
-            if not add_flags and del_flags in (0, _C.SRE_FLAG_IGNORECASE):
-                found = _best(_literal_sets(inner, ignorecase and not del_flags))
-        elif op is _C.BRANCH:
-            parts = [_best(_literal_sets(alternative, ignorecase)) for alternative in av[1]]
-            if parts and all(parts):
-                found = frozenset().union(*parts)
-        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
-            low, _high, item = av
-            if low >= 1:
-                found = _best(_literal_sets(item, ignorecase))
-        elif op is getattr(_C, "ATOMIC_GROUP", None):
-            found = _best(_literal_sets(av, ignorecase))
-        if found and len(found) <= _MAX_LITERALS:
-            candidates.append(found)
-    flush()
-    return candidates or None
-
-
-def _strength(literals: frozenset[str]) -> tuple[int, int]:
-    return min(map(len, literals)), -len(literals)
-
-
-def _best(sets: list[frozenset[str]] | None) -> frozenset[str] | None:
-    return max(sets, key=_strength) if sets else None
-
-
-def required_literals(pattern: str, *, ignorecase: bool, keep: int = 3) -> tuple[frozenset[str], ...] | None:
-    """What the lowered text must contain for `pattern` to match (see above); None when unknown.
-
-    `pattern` is as compiled: for the fast path the lowered pattern without IGNORECASE, for the cased
-    path the pattern with IGNORECASE. Keeps the `keep` most selective sets of at least 3 characters.
-    """
-    if _P is None:
-        return None
-    try:
-        parsed = _P.parse(pattern, re.IGNORECASE if ignorecase else 0)
-        if (parsed.state.flags & re.IGNORECASE) != (re.IGNORECASE if ignorecase else 0):
-            return None  # a global inline flag such as "(?i)"
-        sets = _literal_sets(parsed, ignorecase)
-    except Exception:  # an unexpected parse tree (another Python): no prefilter, never a wrong one
-        return None
-    useful = sorted((s for s in sets or () if _strength(s)[0] >= 3), key=_strength, reverse=True)
-    return tuple(useful[:keep]) or None
-
-
-def _prefilters(patterns: list[str], *, ignorecase: bool) -> tuple:
-    """(pattern, requirement) pairs; none at all when a pattern refers to a group by number or name,
-    since leaving out another pattern would renumber the groups of the combined expression."""
-    if any(re.search(r"\\[1-9]|\(\?P=|\(\?\(", p) for p in patterns):
-        return tuple((p, None) for p in patterns)
-    return tuple((p, required_literals(p, ignorecase=ignorecase)) for p in patterns)
+def _numbered_parties(pattern: str, number: int) -> str:
+    # Each pattern may name the third party it found `(?P<party>...)`; Python refuses a group name
+    # twice in one expression, so the combined expression numbers them: party_1, party_2, ...
+    return pattern.replace("(?P<party>", f"(?P<party_{number}>")
 
 
 def _split_compile(patterns: tuple[str, ...]) -> dict:
-    plain = [p for p in patterns if "(?-i:" not in p]
-    cased = [p for p in patterns if "(?-i:" in p]
+    numbered = [_numbered_parties(p, n) for n, p in enumerate(patterns, 1)]
+    plain = [p for p in numbered if "(?-i:" not in p]
+    cased = [p for p in numbered if "(?-i:" in p]
     lowered = [_lower_pattern(p) for p in plain]
-    return {
-        "fast": _combine(lowered, 0),
-        "plain": _combine(plain),
-        "cased": _combine(cased),
-        "fast_parts": _prefilters(lowered, ignorecase=False),
-        "cased_parts": _prefilters(cased, ignorecase=True),
-    }
+    return {"fast": _combine(lowered, 0), "plain": _combine(plain), "cased": _combine(cased)}
 
 
 def _problem(where: str, text: str) -> ValueError:
@@ -273,7 +168,22 @@ def _regex(pattern: str, where: str) -> re.Pattern:
         raise _problem(where, f"{pattern!r} is not a valid regular expression ({exc})") from None
 
 
-def build_rule(raw, origin: str) -> Rule:
+def _swap(raw, where: str) -> tuple[tuple[str, str], ...]:
+    swap = raw.get("swap", {})
+    if not isinstance(swap, dict) or not all(isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip()
+                                             for k, v in swap.items()):
+        raise _problem(where, "'swap' should be an object of phrase: replacement texts")
+    return tuple(swap.items())
+
+
+def _expanded(patterns: tuple[str, ...], lists: dict, where: str) -> tuple[str, ...]:
+    unknown = sorted({name for p in patterns for name in wordlists.references(p)} - set(lists))
+    if unknown:
+        raise _problem(where, f"refers to word list(s) that do not exist: {', '.join(unknown)}")
+    return tuple(wordlists.expand(p, lists) for p in patterns)
+
+
+def build_rule(raw, origin: str, lists: dict | None = None) -> Rule:
     """Validate one rule object; raises ValueError whose message says what is wrong in plain words."""
     if not isinstance(raw, dict):
         raise ValueError("each rule should be an object with an 'id'")
@@ -293,11 +203,18 @@ def build_rule(raw, origin: str) -> Rule:
     severity = raw.get("severity")
     if severity not in SEVERITIES:
         raise _problem(where, f"'severity' should be one of {', '.join(SEVERITIES)} (found {severity!r})")
-    patterns = _string_list(raw.get("patterns"), where, "patterns")
-    for number, pattern in enumerate(patterns, 1):
-        _regex(pattern, f"{where} pattern {number}")
-    combined = _combine(patterns)
-    if combined.search("") is not None:
+    swap = _swap(raw, where)
+    written = list(raw.get("patterns", [])) if swap and isinstance(raw.get("patterns", []), list) else raw.get("patterns")
+    if swap:
+        written += [wordlists.phrase_pattern(phrase) for phrase, _ in swap]
+    patterns = _expanded(_string_list(written, where, "patterns"), lists or {}, where)
+    try:
+        compiled = _split_compile(patterns)
+    except re.error:  # name the pattern at fault (compiling each one costs time only when one is bad)
+        for number, pattern in enumerate(patterns, 1):
+            _regex(pattern, f"{where} pattern {number}")
+        raise
+    if any(compiled[k] is not None and compiled[k].search("") is not None for k in ("plain", "cased")):
         raise _problem(where, "a pattern matches empty text; it would flag everything")
     exceptions = []
     for number, exc in enumerate(raw.get("exceptions", []) if isinstance(raw.get("exceptions", []), list) else [None], 1):
@@ -313,7 +230,8 @@ def build_rule(raw, origin: str) -> Rule:
         within = exc.get("within")
         if within is not None and (not isinstance(within, int) or isinstance(within, bool) or within < 1):
             raise _problem(ewhere, "'within' should be a positive number of characters")
-        exceptions.append(Unless(where_to_look, _regex(exc["pattern"], ewhere), within, str(exc.get("why", ""))))
+        [pattern] = _expanded((exc["pattern"],), lists or {}, ewhere)
+        exceptions.append(Unless(where_to_look, _regex(pattern, ewhere), within, str(exc.get("why", ""))))
     fields = raw.get("fields")
     if fields is not None:
         fields = frozenset(_string_list(fields, where, "fields"))
@@ -339,8 +257,8 @@ def build_rule(raw, origin: str) -> Rule:
         bad=bad,
         source=_text(raw, "source", where, required=False),
         origin=origin,
-        regex=combined,
-        **_split_compile(patterns),
+        swap=tuple((re.compile(wordlists.phrase_pattern(old), re.IGNORECASE), new) for old, new in swap),
+        **compiled,
     )
 
 
@@ -366,16 +284,23 @@ def _read_pack(path: Path | Traversable) -> dict:
     return data
 
 
-def load_shipped(language: str = "en") -> tuple[Rule, ...]:
-    """The shipped pack; any problem in it is a bug and raises RulePackError."""
+def _shipped_data(language: str) -> tuple[Traversable, dict, dict]:
     path = shipped_pack_path(language)
     if not path.is_file():
         raise RulePackError(f"no rule pack for language {language!r} ({path.name} is missing)")
     data = _read_pack(path)
+    try:
+        lists = wordlists.validate(data.get("lists", {}), path.name)
+    except ValueError as exc:
+        raise RulePackError(str(exc)) from None
+    return path, data, lists
+
+
+def _build_shipped(path, data: dict, lists: dict) -> tuple[Rule, ...]:
     rules = []
     for raw in data.get("rules", []):
         try:
-            rules.append(build_rule(raw, path.name))
+            rules.append(build_rule(raw, path.name, lists))
         except ValueError as exc:
             raise RulePackError(f"{path.name}: {exc}") from None
     ids = [r.id for r in rules]
@@ -384,61 +309,69 @@ def load_shipped(language: str = "en") -> tuple[Rule, ...]:
     return tuple(rules)
 
 
-def load_rules(language: str = "en", user_dir: str | Path | None = None) -> RuleSet:
-    """The shipped rules for `language`, changed by the user packs in `user_dir` (if given).
+def load_shipped(language: str = "en") -> tuple[Rule, ...]:
+    """The shipped pack; any problem in it is a bug and raises RulePackError."""
+    return _build_shipped(*_shipped_data(language))
 
-    Pass `default_user_rules_dir()` in the app and CLI; tests pass a temporary folder.
-    """
-    rules = {r.id: r for r in load_shipped(language)}
-    raw_by_id: dict[str, dict] | None = None
-    disabled: set[str] = set()
-    disabled_in: dict[str, list[str]] = {}
-    problems: list[str] = []
-    folder = Path(user_dir) if user_dir is not None else None
+
+def _user_packs(folder: Path | None, language: str, problems: list[str]) -> list[tuple[str, dict]]:
+    """(file name, data) of the readable user packs for `language`, in name order."""
     files = sorted(folder.glob("*.json")) if folder is not None and folder.is_dir() else []
+    packs = []
     for path in files:
         try:
             data = _read_pack(path)
         except RulePackError as exc:
             problems.append(f"{exc} — the file was ignored")
             continue
-        pack_language = data.get("language", language)
-        if pack_language != language:
-            continue
+        if data.get("language", language) == language:
+            packs.append((path.name, data))
+    return packs
+
+
+def load_rules(language: str = "en", user_dir: str | Path | None = None) -> RuleSet:
+    """The shipped rules for `language`, changed by the user packs in `user_dir` (if given).
+
+    User packs first extend the shipped word lists (so a vendor added to SUPPLIER reaches every
+    rule that uses it), then add, override and turn off rules.
+    Pass `default_user_rules_dir()` in the app and CLI; tests pass a temporary folder.
+    """
+    path, shipped, lists = _shipped_data(language)
+    problems: list[str] = []
+    packs = _user_packs(Path(user_dir) if user_dir is not None else None, language, problems)
+    for name, data in packs:
         try:
-            for rule_id in _string_list(data.get("disabled", []), path.name, "disabled", allow_empty=True):
+            lists = wordlists.merge(lists, wordlists.validate(data.get("lists", {}), name))
+        except ValueError as exc:
+            problems.append(f"{exc} — those lists were ignored")
+    rules = {r.id: r for r in _build_shipped(path, shipped, lists)}
+    raw_by_id = {raw["id"]: raw for raw in shipped.get("rules", [])}
+    disabled: set[str] = set()
+    disabled_in: dict[str, list[str]] = {}
+    for name, data in packs:
+        try:
+            for rule_id in _string_list(data.get("disabled", []), name, "disabled", allow_empty=True):
                 disabled.add(rule_id)
-                disabled_in.setdefault(path.name, []).append(rule_id)
+                disabled_in.setdefault(name, []).append(rule_id)
         except ValueError as exc:
             problems.append(str(exc))
         for raw in data.get("rules", []):
-            if isinstance(raw, dict) and raw.get("id") in rules:
-                if raw_by_id is None:
-                    raw_by_id = _shipped_raw(language)
-                merged = {**raw_by_id.get(raw["id"], {}), **raw}
-            else:
-                merged = raw
+            merged = {**raw_by_id[raw["id"]], **raw} if isinstance(raw, dict) and raw.get("id") in raw_by_id else raw
             try:
-                rule = build_rule(merged, path.name)
+                rule = build_rule(merged, name, lists)
             except ValueError as exc:
-                problems.append(f"{path.name}: {exc} — that rule was ignored")
+                problems.append(f"{name}: {exc} — that rule was ignored")
                 continue
             rules[rule.id] = rule
-            if raw_by_id is not None:
-                raw_by_id[rule.id] = merged
-            problems.extend(f"{path.name}: {p}" for p in example_problems(rule))
+            raw_by_id[rule.id] = merged
+            problems.extend(f"{name}: {p}" for p in example_problems(rule))
     # Structure and grammar findings can be turned off by id too; check_notice drops those.
     for name, ids in disabled_in.items():
         unknown = [d for d in ids if d not in rules and not d.startswith(("structure.", "grammar."))]
         if unknown:
             problems.append(f"{name}: 'disabled' names rules that do not exist: {', '.join(unknown)}")
     active = tuple(r for r in rules.values() if r.id not in disabled)
-    return RuleSet(active, frozenset(disabled), tuple(problems))
-
-
-def _shipped_raw(language: str) -> dict[str, dict]:
-    data = _read_pack(shipped_pack_path(language))
-    return {raw["id"]: raw for raw in data.get("rules", []) if isinstance(raw, dict) and "id" in raw}
+    return RuleSet(active, frozenset(disabled), tuple(problems), lists)
 
 
 def example_problems(rule: Rule) -> list[str]:

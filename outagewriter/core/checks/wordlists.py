@@ -1,0 +1,69 @@
+"""Named word lists: the vocabulary tone rules share (SUPPLIER, STAFF_ROLE, FAILURE, ...).
+
+A pack's `"lists"` maps an upper-case name to phrases; a rule's pattern refers to a list as
+`{NAME}`, which becomes an alternation of its phrases. User packs extend a shipped list by giving
+the same name (their vendors, their products), so no rule has to be copied to add a word.
+
+A phrase is literal text, matched case-insensitively; a space matches any run of spaces or a
+hyphen, and a trailing `*` allows any word ending ("misconfigur*" matches "misconfigured").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+LIST_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_REFERENCE = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+
+def phrase_pattern(phrase: str) -> str:
+    """One list phrase as a regular expression (see the module docstring)."""
+    stem, open_end = (phrase[:-1], True) if phrase.endswith("*") else (phrase, False)
+    words = [re.escape(word) for word in stem.split()]
+    return r"[\s-]+".join(words) + (r"\w*" if open_end else "")
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    # Longest first: "cloud provider" must win over "cloud" when both are listed.
+    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(phrase_pattern(p) for p in unique) + ")"
+
+
+def references(pattern: str) -> list[str]:
+    return _REFERENCE.findall(pattern)
+
+
+def expand(pattern: str, lists: Mapping[str, Iterable[str]]) -> str:
+    """`pattern` with every `{NAME}` replaced by its list; KeyError names an unknown list."""
+    cache: dict[str, str] = {}
+
+    def one(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in cache:
+            cache[name] = alternation(lists[name])
+        return cache[name]
+
+    return _REFERENCE.sub(one, pattern)
+
+
+def merge(base: Mapping[str, tuple[str, ...]], extra: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    """`base` with the phrases of `extra` added (a new name starts a new list)."""
+    merged = {name: tuple(phrases) for name, phrases in base.items()}
+    for name, phrases in extra.items():
+        merged[name] = tuple(dict.fromkeys([*merged.get(name, ()), *phrases]))
+    return merged
+
+
+def validate(raw, where: str) -> dict[str, tuple[str, ...]]:
+    """A pack's `"lists"` object, checked; raises ValueError with a plain message."""
+    if not isinstance(raw, dict):
+        raise ValueError(f"{where}: 'lists' should be an object of NAME: [phrases]")
+    out = {}
+    for name, phrases in raw.items():
+        if not LIST_NAME.match(name):
+            raise ValueError(f"{where}: list name {name!r} should be upper-case letters, digits or '_'")
+        if not isinstance(phrases, list) or not phrases or not all(
+                isinstance(p, str) and p.strip() and p.strip() != "*" for p in phrases):
+            raise ValueError(f"{where}: list {name} should be a non-empty list of phrases")
+        out[name] = tuple(p.strip() for p in phrases)
+    return out
