@@ -2,6 +2,8 @@
 
     {
       "user_name": "Jana Novák",          who I am: recorded as author, reviewer and in the audit log
+      "own_names": ["Acme", "Acme Pay"],  my organisation, brands and products: the tone checks do not
+                                          call a sentence blame when it names these as at fault
       "review": {
         "approval_required": true,        a notice cannot be sent until a reviewer approved its exact text
         "approver_must_differ": true,     the approver must be someone other than the author
@@ -45,11 +47,13 @@ ALLOWED_SIGNERS_FILE = "allowed_signers"
 DEFAULT_LOCK_STALE_MINUTES = 30.0
 GRAMMAR_MODES = ("off", "local", "jars", "server")  # the same as core.grammar.MODES
 MAX_CUSTOM_WORDS = 10_000
+MAX_OWN_NAMES = 1_000
 
 
 @dataclass(frozen=True)
 class Settings:
     user_name: str = ""
+    own_names: tuple[str, ...] = ()
     approval_required: bool = True
     approver_must_differ: bool = True
     signing_key: str = ""
@@ -121,6 +125,9 @@ def load_settings(folder: str | os.PathLike | None = None) -> Settings:
 
     # The name goes into lock files, the audit log and terminals: no control characters.
     take(data, "user_name", str, "user_name", "user_name", lambda v: len(v) <= 200 and safe_text.problem(v) is None)
+    take(data, "own_names", list, "own_names", "own_names",
+         lambda v: len(v) <= MAX_OWN_NAMES and all(isinstance(n, str) and n.strip() and len(n) <= 100
+                                                    and safe_text.problem(n) is None for n in v))
     wanted = (
         ("review", "approval_required", bool, None),
         ("review", "approver_must_differ", bool, None),
@@ -146,6 +153,8 @@ def load_settings(folder: str | os.PathLike | None = None) -> Settings:
         values["user_name"] = " ".join(values["user_name"].split())
     if "lock_stale_after_minutes" in values:
         values["lock_stale_after_minutes"] = float(values["lock_stale_after_minutes"])
+    if "own_names" in values:
+        values["own_names"] = tuple(dict.fromkeys(n.strip() for n in values["own_names"]))
     if "grammar_custom_words" in values:
         values["grammar_custom_words"] = tuple(dict.fromkeys(w.strip() for w in values["grammar_custom_words"]))
     if values.get("grammar_mode") == "jars" and not values.get("grammar_jar_folder"):

@@ -1,34 +1,53 @@
-"""Quality of the tone checks on the development corpus (tests/data/tone/dev.jsonl).
+"""Quality of the tone checks on real outage sentences (tests/corpus, see its README).
 
-Targets per scored category: precision >= 0.9, recall >= 0.8; at most 5% of unlabelled,
-non-borderline sentences flagged. Borderline rows are left out. scripts/measure-tone prints the table.
+The acceptance bar, on the frozen split (organisations the rules were not written from): precision
+>= 0.85 and recall >= 0.70 per category, at most 5% of neutral sentences flagged. A missing corpus
+file fails (never skips). The rows of real-test.jsonl are not printed on failure: only the figures.
 """
 from __future__ import annotations
 
-from pathlib import Path
+import hashlib
 
 import pytest
-from tone_quality import SCORED, load_corpus, markdown_table, score
+from tone_quality import CORPUS, cross_validate, load_corpus, markdown_table, score
 
 from outagewriter.core.checks import ToneChecker, load_rules
 
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "tone" / "dev.jsonl"
+FROZEN = CORPUS / "real-test.jsonl"
+DEV = CORPUS / "real-dev.jsonl"
+WRITTEN = CORPUS / "written.jsonl"
+RULES = load_rules("en")
+
+
+def test_frozen_split_is_the_frozen_file():
+    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
+    assert hashlib.sha256(FROZEN.read_bytes()).hexdigest() in readme
+
+
+def test_frozen_split_meets_the_acceptance_bar():
+    result = score(ToneChecker(RULES), load_corpus(FROZEN))
+    assert result.scored_rows > 500
+    assert not result.failures(), markdown_table(result)  # figures only: the rows stay unread
 
 
 @pytest.fixture(scope="module")
-def result():
-    return score(ToneChecker(load_rules("en")), load_corpus(CORPUS))
+def dev_rows():
+    return load_corpus(DEV)
 
 
-@pytest.mark.parametrize("category", SCORED)
-def test_precision_and_recall(result, category):
-    c = result.categories[category]
-    detail = markdown_table(result) + "\n" + "\n".join(result.misses)
-    assert c.true_pos + c.false_neg > 0, f"no {category} sentences in the corpus"
-    assert c.precision >= 0.9, detail
-    assert c.recall >= 0.8, detail
+def test_cross_validation_on_dev_meets_the_acceptance_bar(dev_rows):
+    result = cross_validate(RULES, dev_rows, load_corpus(WRITTEN))
+    assert not result.failures(), markdown_table(result) + "\n" + "\n".join(result.misses)
 
 
-def test_false_positive_rate_on_clean_sentences(result):
-    assert result.clean_sentences > 0
-    assert result.false_positive_rate <= 0.05, markdown_table(result) + "\n" + "\n".join(result.misses)
+def test_written_paraphrases_are_marked_and_caught():
+    rows = load_corpus(WRITTEN)
+    assert rows and all(row["organisation"] == "written" and row["kind"] == "written" for row in rows)
+    result = score(ToneChecker(RULES), rows)
+    assert not result.failures(), markdown_table(result) + "\n" + "\n".join(result.misses)
+
+
+def test_splits_do_not_share_organisations(dev_rows):
+    dev = {row["organisation"].lower() for row in dev_rows}
+    frozen = {row["organisation"].lower() for row in load_corpus(FROZEN)}
+    assert dev and frozen and not dev & frozen

@@ -12,6 +12,9 @@ HELD_OUT = [
     ("Several customers misconfigured their API clients, flooding the service with retries.", {"blame"}),
     ("The slowdown was due to a customer's faulty integration sending millions of requests.", {"blame"}),
     ("The outage is entirely down to the carrier's negligence.", {"blame"}),
+    ("An AWS outage took down our API.", {"blame"}),
+    ("Our payment processor had an outage, so card payments failed.", {"blame"}),
+    ("Dave from operations deleted the production volume by mistake.", {"blame"}),
     # guilt
     ("We are deeply sorry for the disruption this has caused.", {"guilt"}),
     ("Frankly, our response today was unacceptable.", {"guilt"}),
@@ -40,4 +43,9 @@ HELD_OUT = [
     ("Our partners experienced an outage of our API between 02:00 and 03:00 UTC.", set()),
     ("The issue never occurred in our staging environment.", set()),
     ("Reports delayed by the outage will be emailed tomorrow morning.", set()),
+    ("The errors were due to our payment provider integration bug.", set()),
+    ("Backups failed to complete overnight.", set()),
+    ("Our support line is always available.", set()),
+    ("We cannot promise 100% uptime.", set()),
+    ("We have maintained 100% availability for the last year.", set()),
 ]

@@ -35,14 +35,21 @@ def tone_fields(notice: Notice) -> dict[str, str]:
     return {name: notice.fields.get(name, "") for name in PROSE_FIELDS}
 
 
-def user_tone_checker(language: str = "en", user_dir: str | Path | None = None) -> ToneChecker:
+def user_tone_checker(language: str = "en", user_dir: str | Path | None = None,
+                      own_names: Iterable[str] | None = None) -> ToneChecker:
     """The tone checker every part of the app uses: the shipped rules changed by the user's rule packs
-    (`<config>/rules` unless `user_dir` is given), with their disabled rules. The window, `check` and
-    `review` all build it here so none of them reports a rule the user turned off.
+    (`<config>/rules` unless `user_dir` is given), with their disabled rules, and the writer's own
+    names (settings.json `own_names` unless given). The window, `check` and `review` all build it
+    here so none of them reports a rule the user turned off or blames the user's own organisation.
 
     Raises RulePackError when the shipped pack cannot be used; problems in user packs are in `.problems`.
     """
-    return ToneChecker(load_rules(language, default_user_rules_dir() if user_dir is None else user_dir))
+    if own_names is None:
+        from ..settings import load_settings
+
+        own_names = load_settings().own_names
+    rules = load_rules(language, default_user_rules_dir() if user_dir is None else user_dir)
+    return ToneChecker(rules, own_names=own_names)
 
 
 def filter_findings(findings: Iterable[Finding], *, dismissed: Iterable[str] = (),
@@ -62,7 +69,7 @@ def check_notice(incident: Incident, notice: Notice, *, grammar=None, tone: Tone
     tone = tone or ToneChecker()
     fields = tone_fields(notice)
     findings = check_structure(incident, notice, now=now)
-    findings += tone.check_fields(fields)
+    findings += tone.check_fields(fields, own_names=incident.own_names)
     if grammar is not None:
         findings += grammar.check_fields(fields)
     off = set(disabled) | set(tone.ruleset.disabled)

@@ -95,6 +95,9 @@ class Incident:
     times: dict[str, str] = field(default_factory=dict)  # started/detected/resolved, zoned ISO
     notices: list[Notice] = field(default_factory=list)
     log: list[dict] = field(default_factory=list)  # audit trail, oldest first: see core/audit.py
+    # The sender's names in this incident (organisation, brands, products) besides those in settings:
+    # the tone checks do not call it blame when a sentence names them as the party at fault.
+    own_names: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.kind not in INCIDENT_KINDS:

@@ -46,6 +46,8 @@ def to_dict(incident: Incident) -> dict:
             "language": incident.language,
             "created": incident.created,
             "times": dict(incident.times),
+            # Written only when set, so files without own names stay as they were.
+            **({"own_names": list(incident.own_names)} if incident.own_names else {}),
         },
         "notices": [
             {
@@ -169,7 +171,23 @@ def from_dict(data) -> Incident:
         times=dict(times),
         notices=notices,
         log=log,
+        own_names=_own_names(meta.get("own_names", [])),
     )
+
+
+MAX_OWN_NAMES, MAX_OWN_NAME_CHARS = 100, 100
+
+
+def _own_names(value) -> list[str]:
+    names = _expect(value, list, "'incident.own_names'")
+    if len(names) > MAX_OWN_NAMES:
+        raise ValueError(f"'incident.own_names' holds more than {MAX_OWN_NAMES} names")
+    for name in names:
+        _expect(name, str, "'incident.own_names' entry")
+        if not name.strip() or len(name) > MAX_OWN_NAME_CHARS or safe_text.problem(name) is not None:
+            raise ValueError(f"'incident.own_names' entry {name[:40]!r} should be a name of 1 to "
+                             f"{MAX_OWN_NAME_CHARS} printable characters")
+    return names
 
 
 def loads(text: str, path: str | os.PathLike = "<text>") -> Incident:
