@@ -19,6 +19,10 @@ COMMAND_MODULES = (
     "outagewriter.commands.check",
 )
 
+# Subcommands that live alone in their module: run as `outagewriter check`, only that module is
+# imported (editors and scripts run `check` on every save; the others import mail, keyring, jinja2).
+STANDALONE = {"check": "outagewriter.commands.check"}
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -31,11 +35,11 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(f"{self.prog}: {message} (see {self.prog} --help)") from None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = _Parser(prog="outagewriter", description="Write, check and send outage notices.")
     parser.add_argument("--version", action="version", version=f"outagewriter {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).register(subparsers)
     return parser
 
@@ -49,7 +53,7 @@ def _wants_window(argv: list[str], commands: set[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = build_parser((STANDALONE[argv[0]],) if argv and argv[0] in STANDALONE else COMMAND_MODULES)
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     if _wants_window(argv, commands):
         from .app import main as app_main

@@ -1,6 +1,6 @@
 """`check`: structure, tone and grammar findings for a notice file or for text on stdin.
 
-    outagewriter check FILE|- [--format json|text] [--lang en] [--no-grammar]
+    outagewriter check FILE|- [--format json|text] [--lang en] [--no-grammar] [--quick]
 
 A file: the newest notice's fields (structure + tone + grammar). `-`: plain text from stdin,
 checked as one field named `text` (tone + grammar, no structure).
@@ -25,8 +25,7 @@ from ..core.checks import (
     user_tone_checker,
 )
 from ..core.checks.findings import Finding
-from ..core.incident.model import LANGUAGES
-from ..core.storage import fileformat
+from ..core.checks.rules import shipped_languages
 
 LT_URL_ENV = "OUTAGEWRITER_LT_URL"
 MAX_STDIN_CHARS = 1_000_000
@@ -41,8 +40,10 @@ def register(subparsers) -> None:
     )
     parser.add_argument("file", metavar="FILE|-", help="an .outage file, or - to read plain text from stdin")
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--lang", choices=LANGUAGES, default="en")
+    parser.add_argument("--lang", choices=shipped_languages(), default="en")  # those with tone rules
     parser.add_argument("--no-grammar", action="store_true", help="skip LanguageTool grammar checks")
+    parser.add_argument("--quick", action="store_true",
+                        help="word-level rules only (tone and structure): no grammar server, for every save")
     parser.set_defaults(func=run)
 
 
@@ -86,7 +87,7 @@ def run(args) -> int:
     for problem in tone.problems:
         print(f"outagewriter check: rule pack: {problem}", file=sys.stderr)
     ruleset = tone.ruleset
-    grammar = None if args.no_grammar else grammar_checker(args.lang)
+    grammar = None if args.no_grammar or args.quick else grammar_checker(args.lang)
     try:
         if args.file == "-":
             text = sys.stdin.read(MAX_STDIN_CHARS + 1)
@@ -98,6 +99,8 @@ def run(args) -> int:
                 findings += _grammar_findings(grammar, fields)
             findings = filter_findings(findings, disabled=ruleset.disabled)
         else:
+            from ..core.storage import fileformat  # not needed for text on stdin: imported here
+
             try:
                 incident = fileformat.load(Path(args.file))
             except fileformat.IncidentFileError as exc:

@@ -85,3 +85,15 @@ def test_broken_user_pack_is_reported_on_stderr(tmp_path):
     result = run(tmp_path, "-", stdin="We are truly sorry.")
     assert result.returncode == 0
     assert "mine.json" in result.stderr and "guilt.intensified-apology" in result.stdout
+
+
+def test_check_loads_only_what_checking_text_needs(tmp_path):
+    """`check` runs on every save from editors and scripts: it must not import mail, keyring or templates."""
+    probe = ("import sys; from outagewriter.cli import main; code = main(['check', '-', '--quick']); "
+             "print(sorted(m for m in ('keyring', 'jinja2', 'email_validator', 'outagewriter.core.mail') "
+             "if m in sys.modules))")
+    env = dict(os.environ, OUTAGEWRITER_CONFIG_DIR=str(tmp_path / "config"), PYTHONPATH=str(REPO))
+    result = subprocess.run([sys.executable, "-c", probe], input="We are truly sorry.", capture_output=True,
+                            text=True, env=env, timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
+    assert "guilt.intensified-apology" in result.stdout

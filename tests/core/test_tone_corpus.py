@@ -27,7 +27,8 @@ def test_frozen_split_is_the_frozen_file():
 def test_frozen_split_meets_the_acceptance_bar():
     result = score(ToneChecker(RULES), load_corpus(FROZEN))
     assert result.scored_rows > 500
-    assert not result.failures(), markdown_table(result)  # figures only: the rows stay unread
+    below_the_bar = result.failures()  # figures only: the rows stay unread
+    assert not below_the_bar, markdown_table(result)
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import dataclasses
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from outagewriter.core.checks.rules import FREE_TEXT_FIELD, RuleSet, build_rule
@@ -46,7 +46,9 @@ class Score:
     clean_flagged: int  # of those, flagged with any scored category
     scored_rows: int
     borderline_rows: int
-    misses: tuple[str, ...]  # readable lines for the report
+    # Readable lines for the report; never in the repr, so a failing assertion on the frozen split
+    # shows figures, not its sentences.
+    misses: tuple[str, ...] = field(repr=False)
 
     @property
     def false_positive_rate(self) -> float:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..incident.model import Incident, Notice
 from .findings import Finding
 from .rules import (
     FREE_TEXT_FIELD,
@@ -20,8 +20,21 @@ from .rules import (
     default_user_rules_dir,
     load_rules,
 )
-from .structure import check_next_update, check_structure
 from .tone import ToneChecker
+
+if TYPE_CHECKING:
+    from ..incident.model import Incident, Notice
+    from .structure import check_next_update, check_structure
+
+
+def __getattr__(name: str):
+    # The structure checks need the incident model (and its field validators); text checks such as
+    # `outagewriter check -` do not, so it is imported when first asked for.
+    if name in ("check_next_update", "check_structure"):
+        from . import structure
+
+        return getattr(structure, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "FREE_TEXT_FIELD", "PROSE_FIELDS", "Rule", "RulePackError", "RuleSet", "ToneChecker",
@@ -66,6 +79,8 @@ def check_notice(incident: Incident, notice: Notice, *, grammar=None, tone: Tone
     how to tell the user (the tone and structure findings are worth showing anyway, so callers
     usually run grammar separately, see outagewriter.commands.check).
     """
+    from .structure import check_structure
+
     tone = tone or ToneChecker()
     fields = tone_fields(notice)
     findings = check_structure(incident, notice, now=now)

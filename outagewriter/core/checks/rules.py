@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from ..shipped import resource
-from . import wordlists
+from . import screen, wordlists
 from .findings import CATEGORIES, SEVERITIES
 
 TONE_CATEGORIES = ("blame", "guilt", "overpromise", "speculation", "jargon")
@@ -69,11 +70,27 @@ class Rule:
     origin: str = ""  # the file the rule came from
     # Substitution rules: (phrase regex, replacement) pairs; a match gets its own rewrite.
     swap: tuple[tuple[re.Pattern, str], ...] = field(default=(), compare=False, repr=False)
-    # Speed (see tone.py): patterns without a case-sensitive part run lower-cased on lower-cased text,
-    # which is ~3x faster than IGNORECASE; `plain` is their IGNORECASE fallback, `cased` the others.
-    fast: re.Pattern | None = field(default=None, compare=False, repr=False)
-    plain: re.Pattern | None = field(default=None, compare=False, repr=False)
-    cased: re.Pattern | None = field(default=None, compare=False, repr=False)
+
+    # Compiled on first use (see screen.py: most rules never pass the screen of a given sentence).
+    # Patterns without a case-sensitive part run lower-cased on lower-cased text, ~3x faster than
+    # IGNORECASE; `plain` is their IGNORECASE fallback, `cased` the others.
+    @cached_property
+    def fast(self) -> re.Pattern | None:
+        return _combine([_lower_pattern(p) for p in _numbered(self.patterns, cased=False)], 0)
+
+    @cached_property
+    def plain(self) -> re.Pattern | None:
+        # Only for the rare text whose length changes when lower-cased ("İ"): compiled when needed.
+        return _combine(_numbered(self.patterns, cased=False))
+
+    @cached_property
+    def cased(self) -> re.Pattern | None:
+        return _combine(_numbered(self.patterns, cased=True))
+
+    @cached_property
+    def screen(self):
+        """RE2's linear-time test whether `fast` can match a lower-cased text at all; None: always run."""
+        return screen.screen([_lower_pattern(p) for p in self.patterns if "(?-i:" not in p])
 
     def replacement(self, matched: str) -> str | None:
         """The substitution for `matched` when this is a substitution rule."""
@@ -109,6 +126,12 @@ def shipped_pack_path(language: str = "en") -> Traversable:
     return resource("rules", f"{language}.json")
 
 
+def shipped_languages() -> tuple[str, ...]:
+    """The languages with a shipped rule pack, e.g. ("en",)."""
+    return tuple(sorted(item.name[:-5] for item in resource("rules").iterdir()
+                        if item.name.endswith(".json") and not item.name.endswith(".schema.json")))
+
+
 def compile_pattern(pattern: str) -> re.Pattern:
     """Case-insensitive and word-bounded: a pattern never matches inside a longer word."""
     return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
@@ -134,12 +157,15 @@ def _numbered_parties(pattern: str, number: int) -> str:
     return pattern.replace("(?P<party>", f"(?P<party_{number}>")
 
 
+def _numbered(patterns: tuple[str, ...], *, cased: bool) -> list[str]:
+    """The patterns with (cased) or without (not cased) a case-sensitive part, party groups numbered."""
+    return [_numbered_parties(p, n) for n, p in enumerate(patterns, 1) if ("(?-i:" in p) == cased]
+
+
 def _split_compile(patterns: tuple[str, ...]) -> dict:
-    numbered = [_numbered_parties(p, n) for n, p in enumerate(patterns, 1)]
-    plain = [p for p in numbered if "(?-i:" not in p]
-    cased = [p for p in numbered if "(?-i:" in p]
-    lowered = [_lower_pattern(p) for p in plain]
-    return {"fast": _combine(lowered, 0), "plain": _combine(plain), "cased": _combine(cased)}
+    lowered = [_lower_pattern(p) for p in _numbered(patterns, cased=False)]
+    return {"fast": _combine(lowered, 0), "cased": _combine(_numbered(patterns, cased=True))}
+
 
 
 def _problem(where: str, text: str) -> ValueError:
@@ -183,8 +209,11 @@ def _expanded(patterns: tuple[str, ...], lists: dict, where: str) -> tuple[str, 
     return tuple(wordlists.expand(p, lists) for p in patterns)
 
 
-def build_rule(raw, origin: str, lists: dict | None = None) -> Rule:
-    """Validate one rule object; raises ValueError whose message says what is wrong in plain words."""
+def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool = True) -> Rule:
+    """Validate one rule object; raises ValueError whose message says what is wrong in plain words.
+
+    `compile_now=False` (the shipped pack, checked by the tests) leaves the regular expressions to be
+    compiled when a text first passes the rule's screen: start-up then costs no compiling."""
     if not isinstance(raw, dict):
         raise ValueError("each rule should be an object with an 'id'")
     rule_id = raw.get("id")
@@ -208,14 +237,7 @@ def build_rule(raw, origin: str, lists: dict | None = None) -> Rule:
     if swap:
         written += [wordlists.phrase_pattern(phrase) for phrase, _ in swap]
     patterns = _expanded(_string_list(written, where, "patterns"), lists or {}, where)
-    try:
-        compiled = _split_compile(patterns)
-    except re.error:  # name the pattern at fault (compiling each one costs time only when one is bad)
-        for number, pattern in enumerate(patterns, 1):
-            _regex(pattern, f"{where} pattern {number}")
-        raise
-    if any(compiled[k] is not None and compiled[k].search("") is not None for k in ("plain", "cased")):
-        raise _problem(where, "a pattern matches empty text; it would flag everything")
+    compiled = _validated(patterns, where) if compile_now else {}
     exceptions = []
     for number, exc in enumerate(raw.get("exceptions", []) if isinstance(raw.get("exceptions", []), list) else [None], 1):
         ewhere = f"{where} exception {number}"
@@ -243,7 +265,7 @@ def build_rule(raw, origin: str, lists: dict | None = None) -> Rule:
         raise _problem(where, "'examples' should be an object with 'good' and 'bad' lists")
     good = _string_list(examples.get("good", []), where, "examples.good", allow_empty=True)
     bad = _string_list(examples.get("bad", []), where, "examples.bad", allow_empty=True)
-    return Rule(
+    rule = Rule(
         id=rule_id,
         category=category,
         severity=severity,
@@ -258,8 +280,21 @@ def build_rule(raw, origin: str, lists: dict | None = None) -> Rule:
         source=_text(raw, "source", where, required=False),
         origin=origin,
         swap=tuple((re.compile(wordlists.phrase_pattern(old), re.IGNORECASE), new) for old, new in swap),
-        **compiled,
     )
+    rule.__dict__.update(compiled)  # the cached properties' slots: compiled once, here
+    return rule
+
+
+def _validated(patterns: tuple[str, ...], where: str) -> dict:
+    try:
+        compiled = _split_compile(patterns)
+    except re.error:  # name the pattern at fault (compiling each one costs time only when one is bad)
+        for number, pattern in enumerate(patterns, 1):
+            _regex(pattern, f"{where} pattern {number}")
+        raise
+    if any(compiled[k] is not None and compiled[k].search("") is not None for k in ("fast", "cased")):
+        raise _problem(where, "a pattern matches empty text; it would flag everything")
+    return compiled
 
 
 def _read_pack(path: Path | Traversable) -> dict:
@@ -300,7 +335,7 @@ def _build_shipped(path, data: dict, lists: dict) -> tuple[Rule, ...]:
     rules = []
     for raw in data.get("rules", []):
         try:
-            rules.append(build_rule(raw, path.name, lists))
+            rules.append(build_rule(raw, path.name, lists, compile_now=False))
         except ValueError as exc:
             raise RulePackError(f"{path.name}: {exc}") from None
     ids = [r.id for r in rules]

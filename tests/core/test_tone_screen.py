@@ -1,0 +1,57 @@
+"""The RE2 screen is only a shortcut: with and without it, the findings are the same."""
+import dataclasses
+
+import re2
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from outagewriter.core.checks import ToneChecker, load_rules
+from outagewriter.core.checks.rules import RuleSet
+from outagewriter.core.checks.screen import relax, screen
+
+RULES = load_rules("en")
+WITH = ToneChecker(RULES)
+
+
+def _unscreened(rule):
+    copy = dataclasses.replace(rule)
+    copy.__dict__["screen"] = None  # the cached property, answered: no screen, always run
+    return copy
+
+
+WITHOUT = ToneChecker(RuleSet(tuple(_unscreened(r) for r in RULES.rules), RULES.disabled))
+EXAMPLES = [text for rule in RULES.rules for text in rule.bad + rule.good]
+FIELDS = ["summary", "impact", "workaround", "appendix", "text"]
+
+
+def _spans(checker, field, text):
+    return [(f.rule, f.start, f.end) for f in checker.check_text(field, text)]
+
+
+def test_every_shipped_rule_is_screened():
+    assert [r.id for r in RULES.rules if r.screen is None and r.fast is not None] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(EXAMPLES), min_size=1, max_size=6),
+       st.sampled_from([" ", "\n", "\n\n"]), st.sampled_from(FIELDS), st.booleans())
+def test_screen_never_changes_a_finding(parts, joiner, field, upper):
+    text = joiner.join(parts)
+    text = text.upper() if upper else text
+    assert _spans(WITH, field, text) == _spans(WITHOUT, field, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(EXAMPLES), st.text(max_size=30)), min_size=1, max_size=4))
+def test_screen_never_changes_a_finding_in_odd_text(parts):
+    text = " ".join(parts)
+    assert _spans(WITH, "text", text) == _spans(WITHOUT, "text", text)
+
+
+def test_relax_widens_what_re2_cannot_read():
+    assert relax(r"(?<!\w)vendor(?!s)\b") == "vendor"
+    assert relax(r"a{2,5}b{,3}c{3}d{}") == "a+b*c+d{}"
+    assert relax(r"\w+[\w.]\s\d") == (r"[0-9A-Za-z_\x{80}-\x{10FFFF}]+[0-9A-Za-z_\x{80}-\x{10FFFF}.]"
+                                      r"[\t\n\x0b\f\r\x1c-\x20\x{80}-\x{10FFFF}][0-9\x{80}-\x{10FFFF}]")
+    assert screen([r"(a)\1"]) is None  # a back-reference: no screen, the rule always runs
+    assert isinstance(screen(["caused by (?P<party>vendors?)"]), re2._Regexp)
