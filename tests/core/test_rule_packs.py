@@ -102,3 +102,41 @@ def test_build_rule_messages_are_plain():
 def test_default_user_folder_follows_the_config_dir(monkeypatch, tmp_path):
     monkeypatch.setenv("OUTAGEWRITER_CONFIG_DIR", str(tmp_path))
     assert default_user_rules_dir() == tmp_path / "rules"
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ({"lists": {"vendors": ["Acme"]}}, "list name 'vendors' should be upper-case"),
+    ({"lists": {"SUPPLIER": []}}, "list SUPPLIER should be a non-empty list of phrases"),
+    ({"rules": [{"id": "blame.x", "category": "blame", "severity": "warning", "patterns": ["{NO_SUCH} failed"],
+                 "message": "m"}]}, "refers to word list(s) that do not exist: NO_SUCH"),
+    ({"rules": [{"id": "blame.x", "category": "blame", "severity": "warning", "swap": {"x": ""}, "message": "m"}]},
+     "'swap' should be an object of phrase: replacement texts"),
+])
+def test_broken_lists_and_swaps_are_reported(tmp_path, content, expected):
+    _write(tmp_path, "broken.json", content)
+    ruleset = load_rules("en", tmp_path)
+    assert any(expected in p and "broken.json" in p for p in ruleset.problems), ruleset.problems
+    assert "guilt.intensified-apology" in _ids(ruleset, "We are truly sorry.")
+
+
+def test_user_list_extends_every_rule_that_uses_it(tmp_path):
+    text = "The outage was caused by Initech."
+    assert not {i for i in _ids(load_rules("en", tmp_path), text) if i.startswith("blame.")}
+    _write(tmp_path, "vendors.json", {"lists": {"PROVIDER_NAME": ["Initech"]}})
+    ruleset = load_rules("en", tmp_path)
+    assert ruleset.problems == () and "Initech" in ruleset.lists["PROVIDER_NAME"]
+    assert "blame.third-party" in _ids(ruleset, text)
+
+
+def test_user_substitution_rule_suggests_the_rewritten_sentence(tmp_path):
+    _write(tmp_path, "words.json", {"rules": [{
+        "id": "jargon.acme-words", "category": "jargon", "severity": "suggestion", "message": "Say it plainly.",
+        "swap": {"degraded performance": "slowness", "{INTENSIFIER} degraded": "slow"},
+        "examples": {"bad": ["We see degraded performance."], "good": ["Pages load slowly."]},
+    }]})
+    ruleset = load_rules("en", tmp_path)
+    assert ruleset.problems == ()
+    [finding] = ToneChecker(ruleset).check_text("summary", "Logins work. We see degraded performance in Europe.")
+    assert finding.suggestions == ("We see slowness in Europe.",)
+    [finding] = ToneChecker(ruleset).check_text("summary", "Search is extremely degraded.")
+    assert finding.suggestions == ("Search is slow.",)

@@ -116,3 +116,22 @@ def test_arbitrary_mix_of_trigger_phrases(parts):
     fields = {"summary": " ".join(parts), "impact": "".join(reversed(parts))}
     for f in CHECKER.check_fields(fields):
         assert fields[f.field][f.start:f.end] == f.match
+
+
+def test_one_finding_per_problem_with_a_rewrite_of_the_sentence():
+    text = "Rest assured: we guarantee this will never happen again."
+    [finding] = CHECKER.check_text("summary", text)
+    assert (finding.category, finding.match) == ("overpromise", "guarantee")
+    assert finding.suggestions[0] == "Rest assured: we expect this will never happen again."
+
+
+def test_substitution_rewrites_this_sentence_only():
+    text = "The API is back. We are truly sorry for the long outage. More later."
+    [finding] = CHECKER.check_text("summary", text)
+    assert (finding.rule, finding.match) == ("guilt.intensified-apology", "truly sorry")
+    assert finding.suggestions[0] == "We are sorry for the long outage."
+
+
+def test_every_category_of_a_sentence_still_speaks():
+    found = CHECKER.check_text("summary", "We are deeply sorry; the outage was caused by our hosting provider.")
+    assert sorted(f.category for f in found) == ["blame", "guilt"]

@@ -235,7 +235,7 @@ def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool
     swap = _swap(raw, where)
     written = list(raw.get("patterns", [])) if swap and isinstance(raw.get("patterns", []), list) else raw.get("patterns")
     if swap:
-        written += [wordlists.phrase_pattern(phrase) for phrase, _ in swap]
+        written += [wordlists.phrase_pattern(phrase) for phrase, _ in swap]  # {NAME} kept: expanded below
     patterns = _expanded(_string_list(written, where, "patterns"), lists or {}, where)
     compiled = _validated(patterns, where) if compile_now else {}
     exceptions = []
@@ -279,7 +279,9 @@ def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool
         bad=bad,
         source=_text(raw, "source", where, required=False),
         origin=origin,
-        swap=tuple((re.compile(wordlists.phrase_pattern(old), re.IGNORECASE), new) for old, new in swap),
+        swap=tuple((re.compile(p, re.IGNORECASE), new)
+                   for p, (_, new) in zip(_expanded(tuple(wordlists.phrase_pattern(old) for old, _ in swap),
+                                                    lists or {}, where), swap)),
     )
     rule.__dict__.update(compiled)  # the cached properties' slots: compiled once, here
     return rule

@@ -114,9 +114,19 @@ def _owned(hit: _Hit, ours: re.Pattern | None) -> bool:
 
 
 def _rewrite(text: str, hit: _Hit, replacement: str) -> str:
+    """This sentence with the substitution made: the concrete rewrite a writer can paste."""
     s0, s1 = hit.sentence
-    sentence = text[s0:hit.start] + replacement + text[hit.end:s1]
-    return sentence.strip()
+    return (text[s0:hit.start] + replacement + text[hit.end:s1]).strip()
+
+
+def _finding(field: str, text: str, hit: _Hit, replacement: str | None) -> Finding:
+    rule = hit.rule
+    suggestions = [_rewrite(text, hit, replacement)] if replacement is not None else []
+    if rule.suggestion:
+        suggestions.append(rule.suggestion)
+    return Finding(rule=rule.id, category=rule.category, severity=rule.severity, field=field,
+                   start=hit.start, end=hit.end, match=text[hit.start:hit.end], message=rule.message,
+                   suggestions=tuple(suggestions))
 
 
 class ToneChecker:
@@ -156,6 +166,18 @@ class ToneChecker:
             hits.extend(hit._replace(start=hit.start + s0, end=hit.end + s0, sentence=(s0, s1)) for hit in found)
         return hits
 
+    def _speaking(self, field: str, text: str, counts: Counter, own_names: Iterable[str]):
+        """The hits that speak: not about the writer's own names, and past the rule's `allow`."""
+        ours = names_pattern([*self.own_names, *own_names])
+        for hit in self._cached_hits(field, text):
+            if _owned(hit, ours):
+                continue
+            if hit.rule.allow:
+                counts[hit.rule.id] += 1
+                if counts[hit.rule.id] <= hit.rule.allow:
+                    continue
+            yield hit
+
     def check_text(self, field: str, text: str, _counts: Counter | None = None,
                    own_names: Iterable[str] = ()) -> list[Finding]:
         """Findings for one field's text, in order of position: one per category and sentence.
@@ -165,48 +187,23 @@ class ToneChecker:
         """
         if not text:
             return []
-        counts = Counter() if _counts is None else _counts
-        ours = names_pattern([*self.own_names, *own_names])
-        findings: list[Finding] = []
-        spoken: set[tuple[str, tuple[int, int]]] = set()  # (category, sentence) already reported
-        for hit in self._cached_hits(field, text):
+        chosen: dict[tuple, tuple[_Hit, str | None]] = {}
+        for hit in self._speaking(field, text, Counter() if _counts is None else _counts, own_names):
             rule = hit.rule
-            if _owned(hit, ours):
-                continue
-            if rule.allow:
-                counts[rule.id] += 1
-                if counts[rule.id] <= rule.allow:
-                    continue
-            if rule.category in ONE_PER_SENTENCE:
-                if (rule.category, hit.sentence) in spoken:
-                    continue  # one finding per problem: the first rule (pack order) speaks for the sentence
-                spoken.add((rule.category, hit.sentence))
-            matched = text[hit.start:hit.end]
-            replacement = rule.replacement(matched) if rule.swap else None
-            suggestions = [_rewrite(text, hit, replacement)] if replacement is not None else []
-            if rule.suggestion:
-                suggestions.append(rule.suggestion)
-            findings.append(Finding(
-                rule=rule.id, category=rule.category, severity=rule.severity, field=field,
-                start=hit.start, end=hit.end, match=matched, message=rule.message,
-                suggestions=tuple(suggestions),
-            ))
+            replacement = rule.replacement(text[hit.start:hit.end]) if rule.swap else None
+            key = (rule.category, hit.sentence) if rule.category in ONE_PER_SENTENCE else hit
+            # One finding per problem: the first rule (pack order) that offers a rewrite of this
+            # sentence, else the first rule, speaks for the sentence.
+            if key not in chosen or (replacement is not None and chosen[key][1] is None):
+                chosen[key] = (hit, replacement)
+        findings = [_finding(field, text, hit, replacement) for hit, replacement in chosen.values()]
         findings.sort(key=lambda f: (f.start, f.end))
         return findings
 
     def matching_rules(self, field: str, text: str, own_names: Iterable[str] = ()) -> set[str]:
-        """Every rule that matches `text` (after its exceptions and the own names), before the
-        one-finding-per-problem step: what the measurements count per rule."""
-        ours = names_pattern([*self.own_names, *own_names])
-        counts: Counter = Counter()
-        found = set()
-        for hit in self._cached_hits(field, text):
-            if _owned(hit, ours):
-                continue
-            counts[hit.rule.id] += 1
-            if counts[hit.rule.id] > hit.rule.allow:
-                found.add(hit.rule.id)
-        return found
+        """Every rule that matches `text` (after its exceptions, `allow` and the own names), before
+        the one-finding-per-problem step: what the measurements count per rule."""
+        return {hit.rule.id for hit in self._speaking(field, text, Counter(), own_names)}
 
     def check_fields(self, fields: Mapping[str, str], own_names: Iterable[str] = ()) -> list[Finding]:
         """Findings for several fields of one notice, read in the order given (the email's order)."""

@@ -17,9 +17,10 @@ _REFERENCE = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 
 
 def phrase_pattern(phrase: str) -> str:
-    """One list phrase as a regular expression (see the module docstring)."""
+    """One list phrase as a regular expression (see the module docstring); a `{NAME}` in it is kept
+    for `expand` (substitution phrases may name a list: "{INTENSIFIER} sorry")."""
     stem, open_end = (phrase[:-1], True) if phrase.endswith("*") else (phrase, False)
-    words = [re.escape(word) for word in stem.split()]
+    words = [word if _REFERENCE.fullmatch(word) else re.escape(word) for word in stem.split()]
     return r"[\s-]+".join(words) + (r"\w*" if open_end else "")
 
 
