@@ -88,9 +88,14 @@ class Rule:
         return _combine(_numbered(self.patterns, cased=True))
 
     @cached_property
+    def has_cased(self) -> bool:
+        return any("(?-i:" in p for p in self.patterns)
+
+    @cached_property
     def screen(self):
-        """RE2's linear-time test whether `fast` can match a lower-cased text at all; None: always run."""
-        return screen.screen([_lower_pattern(p) for p in self.patterns if "(?-i:" not in p])
+        """RE2's linear-time test whether this rule can match a lower-cased text at all (None: always
+        run). Case-sensitive parts are lower-cased too, which only widens them on lower-cased text."""
+        return screen.screen([_lower_pattern(p).replace("(?-i:", "(?:") for p in self.patterns])
 
     def replacement(self, matched: str) -> str | None:
         """The substitution for `matched` when this is a substitution rule."""

@@ -47,11 +47,20 @@ def sentence_bounds(folded: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def _screened_out(rule: Rule, lowered: str | None) -> bool:
+    """The rule's screen says it cannot match. It speaks for the case-sensitive patterns (matched
+    case-insensitively on the folded text) only on ASCII text: Python's IGNORECASE also pairs "i"
+    with "ı" and "s" with "ſ", which lower-casing keeps apart."""
+    return lowered is not None and rule.screen is not None and rule.screen.search(lowered) is None \
+        and (not rule.has_cased or lowered.isascii())
+
+
 def _matches(rule: Rule, folded: str, lowered: str | None):
+    if _screened_out(rule, lowered):
+        return
     if lowered is not None:
-        if rule.screen is None or rule.screen.search(lowered) is not None:
-            if rule.fast is not None:
-                yield from rule.fast.finditer(lowered)
+        if rule.fast is not None:
+            yield from rule.fast.finditer(lowered)
     elif rule.plain is not None:
         yield from rule.plain.finditer(folded)
     if rule.cased is not None:
@@ -85,6 +94,12 @@ class _Hit(NamedTuple):
 
 def _party(match: re.Match) -> str:
     return next((text for name, text in match.groupdict().items() if text and name.startswith("party")), "")
+
+
+def _screened(rules: tuple[Rule, ...], text: str) -> tuple[Rule, ...]:
+    """The rules whose screen can match somewhere in `text` (any match in a part of it is one in it)."""
+    lowered = text.lower()
+    return tuple(r for r in rules if not _screened_out(r, lowered if len(lowered) == len(text) else None))
 
 
 def _sentence_hits(rules: tuple[Rule, ...], sentence: str) -> tuple[_Hit, ...]:
@@ -151,19 +166,22 @@ class ToneChecker:
     def _cached_hits(self, field: str, text: str) -> list[_Hit]:
         """Hits in `text`, sentence by sentence; a sentence seen before (in this field) is not scanned
         again, so an edit re-scans only the sentence it changed."""
-        rules = tuple(r for r in self.ruleset.rules if r.applies_to(field))
         folded = _folded(text)
+        bounds = sentence_bounds(folded)
+        new = {folded[s0:s1] for s0, s1 in bounds if (field, folded[s0:s1]) not in self._cache}
+        if new:
+            # A rule whose screen finds nothing in all the new sentences together runs on none of them.
+            rules = _screened(tuple(r for r in self.ruleset.rules if r.applies_to(field)), "\n".join(new))
+            for sentence in new:
+                self._cache[(field, sentence)] = _sentence_hits(rules, sentence)
         hits: list[_Hit] = []
-        for s0, s1 in sentence_bounds(folded):
+        for s0, s1 in bounds:
             key = (field, folded[s0:s1])
-            found = self._cache.get(key)
-            if found is None:
-                found = self._cache[key] = _sentence_hits(rules, key[1])
-                if len(self._cache) > self.CACHE_SIZE:
-                    self._cache.popitem(last=False)
-            else:
-                self._cache.move_to_end(key)
+            self._cache.move_to_end(key)
+            found = self._cache[key]
             hits.extend(hit._replace(start=hit.start + s0, end=hit.end + s0, sentence=(s0, s1)) for hit in found)
+        while len(self._cache) > self.CACHE_SIZE:
+            self._cache.popitem(last=False)
         return hits
 
     def _speaking(self, field: str, text: str, counts: Counter, own_names: Iterable[str]):
