@@ -130,6 +130,8 @@ def test_substitution_rewrites_this_sentence_only():
     [finding] = CHECKER.check_text("summary", text)
     assert (finding.rule, finding.match) == ("guilt.intensified-apology", "truly sorry")
     assert finding.suggestions[0] == "We are sorry for the long outage."
+    [finding] = CHECKER.check_text("summary", "Deepest apologies for the long outage.")
+    assert finding.suggestions[0] == "Apologies for the long outage."
 
 
 def test_every_category_of_a_sentence_still_speaks():

@@ -131,6 +131,8 @@ def _owned(hit: _Hit, ours: re.Pattern | None) -> bool:
 def _rewrite(text: str, hit: _Hit, replacement: str) -> str:
     """This sentence with the substitution made: the concrete rewrite a writer can paste."""
     s0, s1 = hit.sentence
+    if text[hit.start:hit.start + 1].isupper():  # "Truly sorry" -> "Sorry", at a sentence start too
+        replacement = replacement[:1].upper() + replacement[1:]
     return (text[s0:hit.start] + replacement + text[hit.end:s1]).strip()
 
 
