@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -71,31 +71,17 @@ class Rule:
     # Substitution rules: (phrase regex, replacement) pairs; a match gets its own rewrite.
     swap: tuple[tuple[re.Pattern, str], ...] = field(default=(), compare=False, repr=False)
 
-    # Compiled on first use (see screen.py: most rules never pass the screen of a given sentence).
-    # Patterns without a case-sensitive part run lower-cased on lower-cased text, ~3x faster than
-    # IGNORECASE; `plain` is their IGNORECASE fallback, `cased` the others.
     @cached_property
-    def fast(self) -> re.Pattern | None:
-        return _combine([_lower_pattern(p) for p in _numbered(self.patterns, cased=False)], 0)
+    def cased(self) -> tuple[bool, ...]:
+        """Per pattern: has a case-sensitive part (then it runs with IGNORECASE on the folded text;
+        the others run lower-cased on lower-cased text, ~3x faster)."""
+        return tuple("(?-i:" in p for p in self.patterns)
 
     @cached_property
-    def plain(self) -> re.Pattern | None:
-        # Only for the rare text whose length changes when lower-cased ("İ"): compiled when needed.
-        return _combine(_numbered(self.patterns, cased=False))
-
-    @cached_property
-    def cased(self) -> re.Pattern | None:
-        return _combine(_numbered(self.patterns, cased=True))
-
-    @cached_property
-    def has_cased(self) -> bool:
-        return any("(?-i:" in p for p in self.patterns)
-
-    @cached_property
-    def screen(self):
-        """RE2's linear-time test whether this rule can match a lower-cased text at all (None: always
-        run). Case-sensitive parts are lower-cased too, which only widens them on lower-cased text."""
-        return screen.screen([_lower_pattern(p).replace("(?-i:", "(?:") for p in self.patterns])
+    def screens(self) -> tuple:
+        """Per pattern, RE2's linear-time test whether it can match a lower-cased text at all (None:
+        always run). Case-sensitive parts are lower-cased too, which only widens them there."""
+        return tuple(screen.screen([_lower_pattern(p).replace("(?-i:", "(?:")]) for p in self.patterns)
 
     def replacement(self, matched: str) -> str | None:
         """The substitution for `matched` when this is a substitution rule."""
@@ -142,10 +128,13 @@ def compile_pattern(pattern: str) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
 
 
-def _combine(patterns, flags: int = re.IGNORECASE) -> re.Pattern | None:
-    if not patterns:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", flags)
+@lru_cache(maxsize=None)
+def compiled(pattern: str, on_lowered: bool) -> re.Pattern:
+    """One pattern, compiled when a text first passes its screen: for lower-cased text (lowered,
+    without IGNORECASE) or for the folded text (IGNORECASE)."""
+    if on_lowered:
+        return re.compile(rf"(?<!\w)(?:{_lower_pattern(pattern)})(?!\w)")
+    return compile_pattern(pattern)
 
 
 _UPPER_OUTSIDE_ESCAPES = re.compile(r"(\\.|\(\?P[<=])|([A-Z]+)")
@@ -154,23 +143,6 @@ _UPPER_OUTSIDE_ESCAPES = re.compile(r"(\\.|\(\?P[<=])|([A-Z]+)")
 def _lower_pattern(pattern: str) -> str:
     """Lower-case a pattern's literal letters, leaving escapes such as \\W, \\S, \\D alone."""
     return _UPPER_OUTSIDE_ESCAPES.sub(lambda m: m.group(1) or m.group(2).lower(), pattern)
-
-
-def _numbered_parties(pattern: str, number: int) -> str:
-    # Each pattern may name the third party it found `(?P<party>...)`; Python refuses a group name
-    # twice in one expression, so the combined expression numbers them: party_1, party_2, ...
-    return pattern.replace("(?P<party>", f"(?P<party_{number}>")
-
-
-def _numbered(patterns: tuple[str, ...], *, cased: bool) -> list[str]:
-    """The patterns with (cased) or without (not cased) a case-sensitive part, party groups numbered."""
-    return [_numbered_parties(p, n) for n, p in enumerate(patterns, 1) if ("(?-i:" in p) == cased]
-
-
-def _split_compile(patterns: tuple[str, ...]) -> dict:
-    lowered = [_lower_pattern(p) for p in _numbered(patterns, cased=False)]
-    return {"fast": _combine(lowered, 0), "cased": _combine(_numbered(patterns, cased=True))}
-
 
 
 def _problem(where: str, text: str) -> ValueError:
@@ -242,7 +214,8 @@ def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool
     if swap:
         written += [wordlists.phrase_pattern(phrase) for phrase, _ in swap]  # {NAME} kept: expanded below
     patterns = _expanded(_string_list(written, where, "patterns"), lists or {}, where)
-    compiled = _validated(patterns, where) if compile_now else {}
+    if compile_now:
+        _validate(patterns, where)
     exceptions = []
     for number, exc in enumerate(raw.get("exceptions", []) if isinstance(raw.get("exceptions", []), list) else [None], 1):
         ewhere = f"{where} exception {number}"
@@ -288,20 +261,14 @@ def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool
                    for p, (_, new) in zip(_expanded(tuple(wordlists.phrase_pattern(old) for old, _ in swap),
                                                     lists or {}, where), swap)),
     )
-    rule.__dict__.update(compiled)  # the cached properties' slots: compiled once, here
     return rule
 
 
-def _validated(patterns: tuple[str, ...], where: str) -> dict:
-    try:
-        compiled = _split_compile(patterns)
-    except re.error:  # name the pattern at fault (compiling each one costs time only when one is bad)
-        for number, pattern in enumerate(patterns, 1):
-            _regex(pattern, f"{where} pattern {number}")
-        raise
-    if any(compiled[k] is not None and compiled[k].search("") is not None for k in ("fast", "cased")):
-        raise _problem(where, "a pattern matches empty text; it would flag everything")
-    return compiled
+def _validate(patterns: tuple[str, ...], where: str) -> None:
+    for number, pattern in enumerate(patterns, 1):
+        regex = _regex(pattern, f"{where} pattern {number}")
+        if regex.search("") is not None or ("(?-i:" not in pattern and compiled(pattern, True).search("")):
+            raise _problem(where, "a pattern matches empty text; it would flag everything")
 
 
 def _read_pack(path: Path | Traversable) -> dict:

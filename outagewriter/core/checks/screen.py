@@ -22,6 +22,8 @@ _CLASSES = {"w": r"0-9A-Za-z_" + _ANY_NON_ASCII, "d": r"0-9" + _ANY_NON_ASCII,
             "s": r"\t\n\x0b\f\r\x1c-\x20" + _ANY_NON_ASCII}
 _NEGATED_CLASSES = {"W": r"[^0-9A-Za-z_]", "D": r"[^0-9]", "S": r"[^\t\n\x0b\f\r\x1c-\x20]"}
 _REPEAT = re.compile(r"\{(\d*),?\d*\}")  # {m,n} {m,} {,n} {m}; without a digit it is a literal brace
+_VERBATIM = re.compile(r"[^\\\[({]+")
+_VERBATIM_IN_CLASS = re.compile(r"[^\\\]]+")
 _LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
 _OPTIONS = re2.Options()
 _OPTIONS.case_sensitive = True  # screens run lower-cased patterns on lower-cased text, as `fast` does
@@ -63,6 +65,11 @@ def relax(pattern: str) -> str:
     """An RE2 expression matching every text `pattern` (Python syntax) matches, and perhaps more."""
     out, i, in_class = [], 0, False
     while i < len(pattern):
+        verbatim = (_VERBATIM_IN_CLASS if in_class else _VERBATIM).match(pattern, i)
+        if verbatim:  # a run of characters RE2 reads as Python does (most of a word list)
+            out.append(verbatim.group())
+            i = verbatim.end()
+            continue
         if not in_class and pattern.startswith(_LOOKAROUND, i):
             i = _group_end(pattern, i)
             continue

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from . import wordlists
 from .findings import Finding
-from .rules import Rule, RuleSet, load_rules
+from .rules import Rule, RuleSet, compiled, load_rules
 
 # Typographic characters folded to ASCII before matching, one code point for one, so offsets
 # into the folded text are offsets into the original: "we’re" matches a pattern written "we're".
@@ -47,24 +47,31 @@ def sentence_bounds(folded: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _screened_out(rule: Rule, lowered: str | None) -> bool:
-    """The rule's screen says it cannot match. It speaks for the case-sensitive patterns (matched
-    case-insensitively on the folded text) only on ASCII text: Python's IGNORECASE also pairs "i"
-    with "ı" and "s" with "ſ", which lower-casing keeps apart."""
-    return lowered is not None and rule.screen is not None and rule.screen.search(lowered) is None \
-        and (not rule.has_cased or lowered.isascii())
+def _may_match(rule: Rule, i: int, lowered: str | None) -> bool:
+    """Pattern `i` of `rule` may match this text: its screen cannot rule it out. For case-sensitive
+    patterns (matched case-insensitively on the folded text) the screen speaks only on ASCII text:
+    Python's IGNORECASE also pairs "i" with "ı" and "s" with "ſ", which lower-casing keeps apart."""
+    check = rule.screens[i]
+    if check is None or lowered is None or (rule.cased[i] and not lowered.isascii()):
+        return True
+    return check.search(lowered) is not None
 
 
-def _matches(rule: Rule, folded: str, lowered: str | None):
-    if _screened_out(rule, lowered):
-        return
-    if lowered is not None:
-        if rule.fast is not None:
-            yield from rule.fast.finditer(lowered)
-    elif rule.plain is not None:
-        yield from rule.plain.finditer(folded)
-    if rule.cased is not None:
-        yield from rule.cased.finditer(folded)
+def _matches(rule: Rule, patterns: tuple[int, ...], folded: str, lowered: str | None):
+    """The rule's matches as one alternation of its patterns would give them: leftmost first, the
+    earlier pattern first at one position, none overlapping."""
+    found = []
+    for i in patterns:
+        if not _may_match(rule, i, lowered):
+            continue
+        on_lowered = lowered is not None and not rule.cased[i]
+        for match in compiled(rule.patterns[i], on_lowered).finditer(lowered if on_lowered else folded):
+            found.append((match.start(), i, match))
+    end = -1
+    for start, _, match in sorted(found, key=lambda item: item[:2]):
+        if start >= end:
+            end = match.end()
+            yield match
 
 
 def _excepted(rule: Rule, start: int, end: int, sentence: str) -> bool:
@@ -93,23 +100,30 @@ class _Hit(NamedTuple):
 
 
 def _party(match: re.Match) -> str:
-    return next((text for name, text in match.groupdict().items() if text and name.startswith("party")), "")
+    return match.groupdict().get("party") or ""
 
 
-def _screened(rules: tuple[Rule, ...], text: str) -> tuple[Rule, ...]:
-    """The rules whose screen can match somewhere in `text` (any match in a part of it is one in it)."""
+def _screened(rules: tuple[Rule, ...], text: str) -> list[tuple[Rule, tuple[int, ...]]]:
+    """Each rule with the patterns whose screen can match somewhere in `text` (a match in a part of
+    it is a match in it); rules left with none are left out."""
     lowered = text.lower()
-    return tuple(r for r in rules if not _screened_out(r, lowered if len(lowered) == len(text) else None))
+    lowered = lowered if len(lowered) == len(text) else None
+    out = []
+    for rule in rules:
+        patterns = tuple(i for i in range(len(rule.patterns)) if _may_match(rule, i, lowered))
+        if patterns:
+            out.append((rule, patterns))
+    return out
 
 
-def _sentence_hits(rules: tuple[Rule, ...], sentence: str) -> tuple[_Hit, ...]:
+def _sentence_hits(rules: list[tuple[Rule, tuple[int, ...]]], sentence: str) -> tuple[_Hit, ...]:
     """The hits in one (folded) sentence, offsets into it."""
     lowered = sentence.lower()
     # A few characters change length when lower-cased ("İ"); then offsets would drift: skip the fast path.
     lowered = lowered if len(lowered) == len(sentence) else None
     hits = []
-    for rule in rules:
-        for match in _matches(rule, sentence, lowered):
+    for rule, patterns in rules:
+        for match in _matches(rule, patterns, sentence, lowered):
             start, end = match.span()
             if start == end or (rule.exceptions and _excepted(rule, start, end, sentence)):
                 continue
