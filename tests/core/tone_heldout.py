@@ -15,6 +15,8 @@ HELD_OUT = [
     ("An AWS outage took down our API.", {"blame"}),
     ("Our payment processor had an outage, so card payments failed.", {"blame"}),
     ("Dave from operations deleted the production volume by mistake.", {"blame"}),
+    ("A bug in a third-party library caused the crash.", {"blame"}),
+    ("Unfortunately the hosting company has still not restored power to the rack.", {"blame"}),
     # guilt
     ("We are deeply sorry for the disruption this has caused.", {"guilt"}),
     ("Frankly, our response today was unacceptable.", {"guilt"}),

@@ -57,9 +57,8 @@ def _may_match(rule: Rule, i: int, lowered: str | None) -> bool:
     return check.search(lowered) is not None
 
 
-def _matches(rule: Rule, patterns: tuple[int, ...], folded: str, lowered: str | None):
-    """The rule's matches as one alternation of its patterns would give them: leftmost first, the
-    earlier pattern first at one position, none overlapping."""
+def _matches(rule: Rule, patterns: tuple[int, ...], folded: str, lowered: str | None) -> list[re.Match]:
+    """Every match of the rule's patterns `patterns`, leftmost first (the earlier pattern first)."""
     found = []
     for i in patterns:
         if not _may_match(rule, i, lowered):
@@ -67,11 +66,7 @@ def _matches(rule: Rule, patterns: tuple[int, ...], folded: str, lowered: str | 
         on_lowered = lowered is not None and not rule.cased[i]
         for match in compiled(rule.patterns[i], on_lowered).finditer(lowered if on_lowered else folded):
             found.append((match.start(), i, match))
-    end = -1
-    for start, _, match in sorted(found, key=lambda item: item[:2]):
-        if start >= end:
-            end = match.end()
-            yield match
+    return [match for _, _, match in sorted(found, key=lambda item: item[:2])]
 
 
 def _excepted(rule: Rule, start: int, end: int, sentence: str) -> bool:
@@ -123,10 +118,12 @@ def _sentence_hits(rules: list[tuple[Rule, tuple[int, ...]]], sentence: str) -> 
     lowered = lowered if len(lowered) == len(sentence) else None
     hits = []
     for rule, patterns in rules:
+        taken = -1  # matches of one rule never overlap: the leftmost that survives its exceptions wins
         for match in _matches(rule, patterns, sentence, lowered):
             start, end = match.span()
-            if start == end or (rule.exceptions and _excepted(rule, start, end, sentence)):
+            if start == end or start < taken or (rule.exceptions and _excepted(rule, start, end, sentence)):
                 continue
+            taken = end
             hits.append(_Hit(rule, start, end, (0, len(sentence)), _party(match)))
     return tuple(hits)
 
