@@ -112,7 +112,7 @@ def test_forged_approvals_are_refused_by_send(config, capsys, path, forgery):
     incident = fileformat.load(path)
     account = Account(name="work", sender_address="ops@acme.example", host="127.0.0.1", port=9)
     with pytest.raises(review.ApprovalError, match="cannot be sent"):
-        send_notice(incident, incident.notices[-1], path, account, None, settings=Settings())
+        send_notice(incident, incident.notices[-1], path, account, None, settings=Settings(), renderer=Renderer())
 
 
 def test_an_honest_approval_still_passes(config, capsys, path):

@@ -159,6 +159,11 @@ class Incident:
             return self.notices[-1]
         return None
 
+    def number(self, notice: Notice) -> int:
+        """The notice's number as the user sees it (1 is the first); a notice not in the incident yet
+        gets the number it would have as the next one."""
+        return self.notices.index(notice) + 1 if notice in self.notices else len(self.notices) + 1
+
     def notice(self, number: int) -> Notice:
         """Notice by its 1-based number as the user sees it; negative counts from the end."""
         if number == 0 or abs(number) > len(self.notices):

@@ -65,7 +65,7 @@ def build_review_request(incident: Incident, notice: Notice, rendered: Rendered,
         raise FieldError(problem)
     pairs = parse_addresses(reviewer_address.strip())
     file = Path(path)
-    number = incident.notices.index(notice) + 1 if notice in incident.notices else len(incident.notices) + 1
+    number = incident.number(notice)
     digest = notice_hash(incident, notice, rendered)
 
     msg = EmailMessage(policy=SMTP)

@@ -373,7 +373,7 @@ def _check_differs(notice: Notice, reviewer: str, settings: Settings) -> None:
 
 
 def _number(incident: Incident, notice: Notice) -> int:
-    return incident.notices.index(notice) + 1 if notice in incident.notices else len(incident.notices) + 1
+    return incident.number(notice)
 
 
 def _editable(incident: Incident, notice: Notice) -> dict:
