@@ -32,7 +32,7 @@ def build_context(*, state_dir=None, config_dir=None, dialogs=None, grammar=None
     layout = QSettings(str(state / LAYOUT_FILE), QSettings.Format.IniFormat)
     problem = ""
     if check is None:
-        check, problem = services.fast_checker("en")
+        check, problem = services.fast_checker()
     return AppContext(
         services=services,
         layout=layout,

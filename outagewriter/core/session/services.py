@@ -71,11 +71,12 @@ class Services:
         configured = GrammarSettings.from_settings(self.settings)
         return None if configured.mode == "off" else GrammarChecker(configured)
 
-    def fast_checker(self, language: str = "en") -> tuple[Callable[[Incident, Notice], list[Finding]], str]:
-        """(check, problem) for the window's live checks: `problem` says in plain words what is not
-        available ("" when all is well); a broken shipped pack never stops the window."""
+    def fast_checker(self) -> tuple[Callable[[Incident, Notice], list[Finding]], str]:
+        """(check, problem) for the window's live checks, each incident checked in its own language;
+        `problem` says in plain words what is not available ("" when all is well). A broken shipped
+        pack never stops the window."""
         try:
-            tone = self.tone(language)
+            tone = self.tone("en")
         except Exception as exc:  # noqa: BLE001 — shown in the findings panel, never a crash
             return (lambda incident, notice: []), f"Tone and structure checks are not available: {exc}"
-        return (lambda incident, notice: check_notice(incident, notice, tone=tone)), "; ".join(tone.problems)
+        return self.check, "; ".join(tone.problems)
