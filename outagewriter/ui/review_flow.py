@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from ..core.incident.fields import FIELD_NAMES, SPECS, FieldError
 from ..core.incident.model import NoticeLocked
 from ..core.incident.times import isoformat_utc, now_utc
+from ..core.mail.review_request import build_review_request, send_review_request
 from ..core.mail.sending import sender_of
-from ..core.review import audit
+from ..core.review import audit, content, textdiff
 from ..core.review import workflow as review
-from ..core.review.request import build_review_request, send_review_request
 from ..core.storage import fileformat
 from .context import TaskRunner
 from .sending import accounts_to_send_through, password_for
@@ -37,7 +37,7 @@ class ReviewFlow:
         notice = self.window.notice
         approval = review.approval_of(notice)
         if review.state(notice) == review.APPROVED and approval is not None:  # a hash, not a diff: cheap
-            void = review.notice_hash(self.window.incident, notice, rendered) != approval.hash
+            void = content.notice_hash(self.window.incident, notice, rendered) != approval.hash
             self.window.notices.set_state(self.window.incident.notices.index(notice),
                                           "Approval void" if void else "Approved")
         if self.panel.isVisible():
@@ -57,7 +57,7 @@ class ReviewFlow:
         since = None
         if number > 1:
             before = self.context.renderer.render(incident, incident.notices[number - 2])
-            since = tuple(review.PartDiff(part, review.word_diff(getattr(before, part), getattr(rendered, part)))
+            since = tuple(textdiff.PartDiff(part, textdiff.word_diff(getattr(before, part), getattr(rendered, part)))
                           for part in ("subject", "text") if getattr(before, part) != getattr(rendered, part))
         self.panel.show_review(
             state=review.display_state(incident, notice, rendered),

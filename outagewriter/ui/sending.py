@@ -14,6 +14,7 @@ from ..core.mail import resend
 from ..core.mail.accounts import AccountError
 from ..core.mail.secrets import SecretsError
 from ..core.mail.sending import Plan, SendError, plan
+from ..core.review import send_gate, textdiff
 from ..core.review import workflow as review
 from ..core.storage import fileformat
 from ..core.storage.conflicts import ConflictError
@@ -158,12 +159,12 @@ class Sending(QObject):
             saved = fileformat.load(doc.path)
         except IncidentFileError:
             return None
-        status = review.approval_in(saved, incident, notice, rendered)
+        status = send_gate.approval_in(saved, incident, notice, rendered)
         if isinstance(status, review.Missing):
             return None
         who, when = status.approval.reviewer or "A reviewer", format_stored(status.approval.time)
         if isinstance(status, review.Void):
-            differences = review.format_diff(status.diff) or status.reason
+            differences = textdiff.format_diff(status.diff) or status.reason
             dialogs.error(window, "Approved, but another version",
                           f"{who} approved this notice in the file ({when}), but not the version you see here. "
                           f"What differs ([-…-] approved, {{+…+}} yours):\n{differences}\n\nAsk {who} to approve "

@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import send_gate
 from outagewriter.core.review import workflow as review
 from outagewriter.core.settings import Settings
 from outagewriter.core.storage import fileformat
@@ -56,7 +57,7 @@ def test_request_review_approve_and_send_check(tmp_path, made):
     notice = incident.notices[-1]
     rendered = Renderer().render(incident, notice)
     assert isinstance(review.approval_status(incident, notice, rendered), review.Valid)
-    review.check_can_send(incident, notice, rendered, Settings())
+    send_gate.check_can_send(incident, notice, rendered, Settings())
     assert [e["event"] for e in incident.log] == ["review-requested", "approved"]
 
     shown = run("review", made, cwd=tmp_path, user="Petr Svoboda")

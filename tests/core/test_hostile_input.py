@@ -17,6 +17,7 @@ from outagewriter import cli
 from outagewriter.core.mail.accounts import Account
 from outagewriter.core.mail.sending import send_notice
 from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import send_gate
 from outagewriter.core.review import workflow as review
 from outagewriter.core.settings import Settings
 from outagewriter.core.storage import fileformat
@@ -119,7 +120,7 @@ def test_an_honest_approval_still_passes(config, capsys, path):
     approve_as_people(path)
     incident = fileformat.load(path)
     notice = incident.notices[-1]
-    review.check_can_send(incident, notice, Renderer().render(incident, notice), Settings())
+    send_gate.check_can_send(incident, notice, Renderer().render(incident, notice), Settings())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import pytest
 from outagewriter.core.incident.fields import FIELDS
 from outagewriter.core.incident.model import Incident, NoticeLocked
 from outagewriter.core.render.renderer import Renderer
-from outagewriter.core.review import audit
+from outagewriter.core.review import audit, content, send_gate, textdiff
 from outagewriter.core.review import workflow as review
 from outagewriter.core.settings import Settings, load_settings
 from outagewriter.core.storage import fileformat
@@ -62,7 +62,7 @@ def test_a_change_to_any_field_voids_the_approval(incident, name, kind):
     assert status.reason == "approval void: changed after approval"
     assert status.diff, "the void names what changed"
     with pytest.raises(review.ApprovalError, match="approval void: changed after approval"):
-        review.check_can_send(incident, notice, render(incident), Settings())
+        send_gate.check_can_send(incident, notice, render(incident), Settings())
 
 
 @pytest.mark.parametrize("part, value", [
@@ -96,7 +96,7 @@ def test_a_change_that_sends_the_same_leaves_the_approval_valid(incident):
     notice.set("to", "customers@ACME.example, Kunden <kunden@Acme.Example>")  # domains are case-insensitive
     notice.dismissed.append("tone.guilt|summary|sorry")  # dismissing a finding changes nothing sent
     assert isinstance(review.approval_status(incident, notice, render(incident)), review.Valid)
-    review.check_can_send(incident, notice, render(incident), Settings())
+    send_gate.check_can_send(incident, notice, render(incident), Settings())
 
 
 def test_the_diff_is_word_level(incident):
@@ -113,25 +113,25 @@ def test_the_diff_is_word_level(incident):
 
 def test_word_diff_keeps_every_character():
     old, new = "One two  three\nfour five.", "One 2 three\n\nfour five six."
-    chunks = review.word_diff(old, new)
-    diff = review.PartDiff("text", chunks)
+    chunks = textdiff.word_diff(old, new)
+    diff = textdiff.PartDiff("text", chunks)
     assert diff.old() == old and diff.new() == new
 
 
 def test_canonical_form_is_defined_in_one_place(incident):
     notice = incident.notices[-1]
     rendered = render(incident)
-    content = review.canonical_content(incident, notice, rendered)
-    assert content == {
+    canonical = content.canonical_content(incident, notice, rendered)
+    assert canonical == {
         "canonical": 1, "incident": incident.id, "notice": notice.id,
         "subject": rendered.subject, "text": rendered.text, "html": rendered.html,
         "to": [["", "customers@acme.example"], ["Kunden", "kunden@acme.example"]],
         "cc": [["", "support@acme.example"]], "bcc": [["", "audit@acme.example"]],
     }
-    data = review.canonical_bytes(content)
-    assert data == json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    data = content.canonical_bytes(canonical)
+    assert data == json.dumps(canonical, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     assert "Novák".encode("utf-8") in data  # UTF-8, not \\u escapes
-    assert review.notice_hash(incident, notice, rendered) == hashlib.sha256(data).hexdigest()
+    assert content.notice_hash(incident, notice, rendered) == hashlib.sha256(data).hexdigest()
 
 
 def test_an_approval_copied_to_another_notice_is_void(incident):
@@ -154,7 +154,7 @@ def test_hand_edited_file_is_refused_by_check_can_send(tmp_path, incident):
     path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     edited = fileformat.load(path)
     with pytest.raises(review.ApprovalError, match="changed after approval") as caught:
-        review.check_can_send(edited, edited.notices[-1], render(edited), Settings())
+        send_gate.check_can_send(edited, edited.notices[-1], render(edited), Settings())
     assert "guaranteed" in str(caught.value)
 
     # 2. Someone edits the approved content stored in the file to hide their change.
@@ -165,14 +165,14 @@ def test_hand_edited_file_is_refused_by_check_can_send(tmp_path, incident):
     status = review.approval_status(forged, forged.notices[-1], render(forged))
     assert isinstance(status, review.Void) and "does not match its own hash" in status.reason
     with pytest.raises(review.ApprovalError, match="edited by hand"):
-        review.check_can_send(forged, forged.notices[-1], render(forged), Settings())
+        send_gate.check_can_send(forged, forged.notices[-1], render(forged), Settings())
 
     # 3. Someone replaces the hash.
     data = json.loads(json.dumps(fileformat.to_dict(incident)))
     data["notices"][-1]["review"]["approval"]["hash"] = "0" * 64
     broken = fileformat.from_dict(data)
     with pytest.raises(review.ApprovalError):
-        review.check_can_send(broken, broken.notices[-1], render(broken), Settings())
+        send_gate.check_can_send(broken, broken.notices[-1], render(broken), Settings())
 
 
 def test_approver_must_differ_from_author(incident):
@@ -190,19 +190,19 @@ def test_approver_must_differ_from_author(incident):
                    Settings(user_name="Jana Novák", approver_must_differ=False))
     assert review.state(notice) == review.APPROVED
     with pytest.raises(review.ApprovalError, match="approved by its own author"):
-        review.check_can_send(incident, notice, render(incident), Settings())
-    review.check_can_send(incident, notice, render(incident), Settings(approver_must_differ=False))
+        send_gate.check_can_send(incident, notice, render(incident), Settings())
+    send_gate.check_can_send(incident, notice, render(incident), Settings(approver_must_differ=False))
 
 
 def test_check_can_send_names_what_is_missing(incident):
     notice = incident.notices[-1]
     with pytest.raises(review.ApprovalError, match="has not been approved"):
-        review.check_can_send(incident, notice, render(incident), Settings())
-    review.check_can_send(incident, notice, render(incident), Settings(approval_required=False))
+        send_gate.check_can_send(incident, notice, render(incident), Settings())
+    send_gate.check_can_send(incident, notice, render(incident), Settings(approval_required=False))
     approved(incident)
-    review.check_can_send(incident, notice, render(incident), Settings())
+    send_gate.check_can_send(incident, notice, render(incident), Settings())
     notice.sent = {"time": "2026-11-27T10:00:00Z"}  # a retry resends the archived message
-    review.check_can_send(incident, notice, render(incident), Settings())
+    send_gate.check_can_send(incident, notice, render(incident), Settings())
 
 
 def test_states_and_steps(incident):
@@ -242,7 +242,7 @@ def test_a_recorded_void_stays_void_when_the_text_is_changed_back(incident):
     status = review.approval_status(incident, notice, render(incident))
     assert isinstance(status, review.Void) and status.diff == ()
     with pytest.raises(review.ApprovalError):
-        review.check_can_send(incident, notice, render(incident), Settings())
+        send_gate.check_can_send(incident, notice, render(incident), Settings())
 
 
 def test_changes_requested_per_field_reach_the_author(incident):

@@ -17,6 +17,7 @@ import dataclasses
 
 from ..incident.model import Incident, Notice
 from ..render.renderer import Rendered, Renderer
+from ..review import send_gate
 from ..review import workflow as review
 from ..settings import Settings
 from . import archive
@@ -35,7 +36,7 @@ def approval_problem(incident: Incident, notice: Notice, rendered: Rendered, set
     """Why `rendered`, addressed as `notice` is, has no valid approval (as for a first send), or None."""
     unsent_incident, unsent = as_unsent(incident, notice)
     try:
-        review.check_can_send(unsent_incident, unsent, rendered, settings)
+        send_gate.check_can_send(unsent_incident, unsent, rendered, settings)
     except review.ApprovalError as exc:
         return str(exc)
     return None
@@ -60,7 +61,7 @@ def check_approval(incident: Incident, notice: Notice, renderer: Renderer, setti
             raise review.ApprovalError(problem)
         return rendered
     rendered = renderer.render(incident, notice)
-    review.check_can_send(incident, notice, rendered, settings)
+    send_gate.check_can_send(incident, notice, rendered, settings)
     return rendered
 
 

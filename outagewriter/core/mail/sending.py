@@ -15,7 +15,7 @@ from .. import paths
 from ..incident.model import Incident, Notice
 from ..incident.times import isoformat_utc, now_utc
 from ..render.renderer import Rendered, Renderer
-from ..review import audit
+from ..review import audit, send_gate
 from ..review import workflow as review
 from ..settings import Settings, load_settings
 from ..storage import fileformat
@@ -220,7 +220,7 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
     else:
         data, rendered = build_bytes(incident, notice, account, renderer)
         # The last moment: the approval must cover exactly these bytes' subject, bodies and recipients.
-        signer = review.check_can_send(incident, notice, rendered, settings)
+        signer = send_gate.check_can_send(incident, notice, rendered, settings)
         if signer:
             notes.append(f"Approval signed by {signer} (key in {settings.allowed_signers_path()}).")
         _refuse_if_archived(path, data, number)
