@@ -504,8 +504,8 @@ class MainWindow(QMainWindow):
 
         who = self.context.settings.identity()
         for notice in self.incident.notices:
-            record = notice.review or {}
-            if notice.is_sent or not record.get("approval") or record["approval"].get("voided"):
+            approval = notice.review.approval if notice.review else None
+            if notice.is_sent or not approval or approval.voided:
                 continue
             review.note_changes(self.incident, notice, self.context.renderer.render(self.incident, notice), who)
 

@@ -25,7 +25,7 @@ KIND_LABELS = {
 
 
 def _sent_label(notice: Notice) -> str:
-    when = (notice.sent or {}).get("time") or ""
+    when = (notice.sent.time if notice.sent else None) or ""
     from ..core.mail.sending import plan
 
     word = "Partly sent" if plan(notice).targets else "Sent"

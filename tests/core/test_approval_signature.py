@@ -59,7 +59,7 @@ def test_approve_signs_and_the_signature_verifies(tmp_path):
     settings = Settings(require_signed_approval=True, allowed_signers=str(allowed))
     assert send_gate.check_can_send(incident, notice, rendered, settings) == "petr@acme.example"
     # Another reviewer name in the record (log rewritten to match) breaks the signature.
-    notice.review["approval"]["reviewer"] = "Eva Dvořáková"
+    notice.review.approval.reviewer = "Eva Dvořáková"
     for entry in incident.log:
         if entry["event"] == "approved":
             entry["who"] = "Eva Dvořáková"
@@ -114,8 +114,8 @@ def test_signature_settings_are_read_and_checked(tmp_path, monkeypatch):
 def test_the_file_refuses_a_malformed_signature(signature, tmp_path):
     incident, notice = in_review()
     approve(incident, notice)
-    notice.review["approval"]["signature"] = signature
+    notice.review.approval.signature = signature
     path = tmp_path / "bad.outage"
     path.write_text(json.dumps(fileformat.to_dict(incident)), "utf-8")
-    with pytest.raises(fileformat.IncidentFileError, match="'approval.signature' should be text of at most"):
+    with pytest.raises(fileformat.IncidentFileError, match="notice 1, 'review.approval.signature': expected text of at most 16,000 characters"):
         fileformat.load(path)

@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from outagewriter.core.incident.records import SentRecord
 from outagewriter.core.render.renderer import Renderer
 from outagewriter.core.review import send_gate
 from outagewriter.core.review import workflow as review
@@ -120,7 +121,7 @@ def test_request_changes_with_a_field(tmp_path, made):
 
 def test_review_shows_the_changes_since_the_previous_notice(tmp_path, made):
     incident = fileformat.load(made)
-    incident.notices[-1].sent = {"time": "2026-11-27T10:00:00Z"}
+    incident.notices[-1].sent = SentRecord(time="2026-11-27T10:00:00Z")
     incident.add_notice("update")
     incident.notices[-1].set("summary", "Card payments fail for all customers in Europe.")
     fileformat.save(incident, made)

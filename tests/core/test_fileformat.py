@@ -76,7 +76,7 @@ def _mutations(good: str) -> dict[str, tuple[str, str]]:
         "newer": (json.dumps(newer), "newer OutageWriter (format version 2"),
         "bad field": (json.dumps(bad_field), "notice 1: data_loss: 'maybe' is not one of"),
         "unknown field": (json.dumps(unknown_field), "notice 1 has unknown fields: colour"),
-        "bad type": (json.dumps(bad_type), "notice 1 field 'summary' should be text"),
+        "bad type": (json.dumps(bad_type), "notice 1, field 'summary': expected text, got a number"),
     }
 
 

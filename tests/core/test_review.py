@@ -1,4 +1,5 @@
 """Review and approval bound to the exact content that will be sent."""
+import copy
 import hashlib
 import json
 
@@ -6,6 +7,7 @@ import pytest
 
 from outagewriter.core.incident.fields import FIELDS
 from outagewriter.core.incident.model import Incident, NoticeLocked
+from outagewriter.core.incident.records import SentRecord
 from outagewriter.core.render.renderer import Renderer
 from outagewriter.core.review import audit, content, send_gate, textdiff
 from outagewriter.core.review import workflow as review
@@ -51,7 +53,7 @@ def changed_value(spec, current):
 ])
 def test_a_change_to_any_field_voids_the_approval(incident, name, kind):
     if kind != "initial":
-        incident.notices[-1].sent = {"time": "2026-11-27T10:00:00Z"}
+        incident.notices[-1].sent = SentRecord(time="2026-11-27T10:00:00Z")
         incident.add_notice(kind)
     notice = approved(incident)
     assert isinstance(review.approval_status(incident, notice, render(incident)), review.Valid)
@@ -81,7 +83,7 @@ def test_any_recipient_change_voids_the_approval(incident, part, value):
 
 
 def test_an_incident_time_that_changes_the_text_voids_the_approval(incident):
-    incident.notices[-1].sent = {"time": "2026-11-27T10:00:00Z"}
+    incident.notices[-1].sent = SentRecord(time="2026-11-27T10:00:00Z")
     incident.add_notice("resolution")
     incident.set_time("started", "2026-11-27T09:40+01:00")
     incident.set_time("resolved", "2026-11-27T11:10+01:00")
@@ -136,10 +138,10 @@ def test_canonical_form_is_defined_in_one_place(incident):
 
 def test_an_approval_copied_to_another_notice_is_void(incident):
     first = approved(incident)
-    first.sent = {"time": "2026-11-27T10:00:00Z"}
+    first.sent = SentRecord(time="2026-11-27T10:00:00Z")
     second = incident.add_notice("update")
     second.update({name: first.fields[name] for name in ("status", "subject")})
-    second.review = json.loads(json.dumps(first.review))
+    second.review = copy.deepcopy(first.review)
     assert isinstance(review.approval_status(incident, second, render(incident)), review.Void)
 
 
@@ -201,7 +203,7 @@ def test_check_can_send_names_what_is_missing(incident):
     send_gate.check_can_send(incident, notice, render(incident), Settings(approval_required=False))
     approved(incident)
     send_gate.check_can_send(incident, notice, render(incident), Settings())
-    notice.sent = {"time": "2026-11-27T10:00:00Z"}  # a retry resends the archived message
+    notice.sent = SentRecord(time="2026-11-27T10:00:00Z")  # a retry resends the archived message
     send_gate.check_can_send(incident, notice, render(incident), Settings())
 
 
@@ -227,7 +229,7 @@ def test_states_and_steps(incident):
     # Changing it back does not revive a recorded void: the reviewer looks again.
     review.request_review(incident, notice, render(incident), "Jana Novák")
     review.approve(incident, notice, render(incident), "Petr", REVIEWER)
-    notice.sent = {"time": "2026-11-27T10:00:00Z"}
+    notice.sent = SentRecord(time="2026-11-27T10:00:00Z")
     assert review.state(notice) == review.SENT
     with pytest.raises(NoticeLocked):
         review.request_review(incident, notice, render(incident), "Jana Novák")
@@ -322,7 +324,7 @@ def test_review_survives_the_file(tmp_path, incident):
     status = review.approval_status(loaded, loaded.notices[-1], render(loaded))
     assert isinstance(status, review.Valid) and status.approval.reviewer == "Petr Svoboda"
     assert [e.event for e in audit.timeline(loaded)] == ["review-requested", "approved"]
-    assert notice.review["approval"]["recorded_by"]["user"] == "Petr Svoboda"
+    assert notice.review.approval.recorded_by["user"] == "Petr Svoboda"
 
 
 def test_a_version_1_file_without_reviews_loads_and_saves_as_it_was(tmp_path):
@@ -339,11 +341,11 @@ def test_a_version_1_file_without_reviews_loads_and_saves_as_it_was(tmp_path):
 
 
 @pytest.mark.parametrize("mangle, message", [
-    (lambda d: d["notices"][0].__setitem__("review", "approved"), "'review' should be an object"),
-    (lambda d: d["notices"][0]["review"].__setitem__("state", "done"), "'state' should be one of"),
-    (lambda d: d["notices"][0]["review"]["approval"].__setitem__("hash", 5), "'approval.hash' should be text"),
-    (lambda d: d.__setitem__("log", {}), "'log' should be a list"),
-    (lambda d: d["log"][0].__setitem__("who", None), "'log' entry 1 'who' should be text"),
+    (lambda d: d["notices"][0].__setitem__("review", "approved"), "notice 1, 'review': expected an object or null, got the text 'approved'"),
+    (lambda d: d["notices"][0]["review"].__setitem__("state", "done"), "notice 1, 'review.state': expected one of draft, in-review, changes-requested, approved, got the text 'done'"),
+    (lambda d: d["notices"][0]["review"]["approval"].__setitem__("hash", 5), "notice 1, 'review.approval.hash': expected 64 lower-case hex digits, got a number"),
+    (lambda d: d.__setitem__("log", {}), "'log': expected a list, got an object"),
+    (lambda d: d["log"][0].__setitem__("who", None), "log entry 1, 'who': expected text, got null"),
 ])
 def test_malformed_review_data_is_a_clear_file_error(tmp_path, incident, mangle, message):
     approved(incident)

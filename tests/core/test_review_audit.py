@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from strategies import incidents, typed_text
 
 from outagewriter.core.incident.fields import FieldError
+from outagewriter.core.incident.records import SentRecord
 from outagewriter.core.mail.message import Sender
 from outagewriter.core.mail.review_request import build_review_request
 from outagewriter.core.render.renderer import Renderer
@@ -46,7 +47,7 @@ def test_audit_log_entries_in_order(tmp_path, incident):
         step()
     send_gate.check_can_send(incident, notice, render(incident), Settings())
     final_hash = content.notice_hash(incident, notice, render(incident))
-    notice.sent = {"time": "2026-11-27T10:17:00Z"}
+    notice.sent = SentRecord(time="2026-11-27T10:17:00Z")
     review.record_sent(incident, notice, render(incident), "Jana", when="2026-11-27T10:17:00Z")
 
     path = tmp_path / "payments.outage"
@@ -78,7 +79,7 @@ def test_timeline_of_one_notice(incident):
     first = incident.notices[-1]
     review.request_review(incident, first, render(incident), "Jana")
     review.approve(incident, first, render(incident), "Petr", PETR)
-    first.sent = {"time": "2026-11-27T10:00:00Z"}
+    first.sent = SentRecord(time="2026-11-27T10:00:00Z")
     review.record_sent(incident, first, render(incident, first), "Jana")
     second = incident.add_notice("update")
     review.request_review(incident, second, render(incident, second), "Jana")

@@ -114,7 +114,7 @@ def test_a_forged_approval_with_the_hash_recomputed_is_refused(team, smtp_server
     notice.update({"summary": "Card payments work again; no action needed."})
     forged = content.canonical_content(incident, notice, Renderer().render(incident, notice))
     digest = content.content_hash(forged)
-    notice.review["approval"].update(content=forged, hash=digest)
+    notice.review.approval.content, notice.review.approval.hash = forged, digest
     for entry in incident.log:
         entry["hash"] = digest
     fileformat.save(incident, path)

@@ -202,7 +202,7 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
                 f"{len(what.unknown)} recipients may already have this notice (the connection broke or the "
                 "app stopped while it was being handed over), and everyone else has it. Ask the server's "
                 "administrator or check the Sent folder; send to them anyway only if they did not get it.")
-        raise SendError(f"Every recipient has this notice already (sent {notice.sent.get('time', '')}).")
+        raise SendError(f"Every recipient has this notice already (sent {notice.sent.time or ''}).")
 
     now = isoformat_utc(now_utc())
     problems: tuple = ()
@@ -214,7 +214,7 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
             data, rendered = resend.retry_message(incident, notice, path, sender_of(account), renderer, settings)
         except ArchiveError as exc:
             raise SendError(f"Notice {number} cannot be sent to the rest: {exc}. Nothing was sent.") from None
-        archive = path.parent / notice.sent["archive"]
+        archive = path.parent / (notice.sent.archive or "")
         sent = notice.sent
         fresh = False
     else:
@@ -246,7 +246,7 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
 
     attempt = {"time": now, "account": account.name, "test": False, "recipients": len(what.targets),
                "accepted": 0, "not_accepted": 0, "problem": None, "cancelled": False, "finished": None}
-    sent.setdefault("attempts", []).append(attempt)
+    record.add_attempt(sent, attempt)
     if not fresh:
         save()
 

@@ -12,7 +12,6 @@ from . import signature as approval_signature
 from .content import notice_hash
 from .workflow import (
     APPROVED,
-    DRAFT,
     ApprovalError,
     ApprovalStatus,
     Missing,
@@ -33,7 +32,7 @@ def approval_in(saved: Incident, incident: Incident, notice: Notice, rendered: "
     says about `notice` as it is here: Valid only when it covers exactly this content and these
     recipients; Void with the differences; Missing when the saved file holds no approval for it."""
     theirs = next((n for n in saved.notices if n.id == notice.id), None)
-    if theirs is None or not _record(theirs).get("approval"):
+    if theirs is None or theirs.review is None or theirs.review.approval is None:
         return Missing()
     return approval_status(incident, dataclasses.replace(notice, review=theirs.review), rendered)
 
@@ -85,10 +84,12 @@ def check_approval_for_send(incident: Incident, notice: Notice, rendered: "Rende
                             "disagree (the file was edited by hand or damaged). Ask for a new review.")
 
     record = _record(notice)
-    approval = record.get("approval") or {}
-    if record.get("state") != APPROVED:
-        refuse(f"its review state is {record.get('state', DRAFT)!r}, not approved")
-    if approval.get("voided"):
+    approval = record.approval
+    if record.state != APPROVED:
+        refuse(f"its review state is {record.state!r}, not approved")
+    if approval is None:
+        refuse("the review record holds no approval")
+    if approval.voided:
         refuse("its approval was withdrawn")
     digest = notice_hash(incident, notice, rendered)
     entries = audit.timeline(incident, notice)
@@ -97,11 +98,11 @@ def check_approval_for_send(incident: Incident, notice: Notice, rendered: "Rende
         refuse("the audit log has no approval of it")
     last = approvals[-1]
     entry = entries[last]
-    if entry.hash != digest or approval.get("hash") != digest:
+    if entry.hash != digest or approval.hash != digest:
         refuse("the audit log's approval is of a different text")
-    if entry.who != approval.get("reviewer") or entry.when != approval.get("time"):
+    if entry.who != approval.reviewer or entry.when != approval.time:
         refuse(f"the audit log says {entry.who} approved it at {entry.when}, the review record says "
-               f"{approval.get('reviewer')} at {approval.get('time')}")
+               f"{approval.reviewer} at {approval.time}")
     later = [e for e in entries[last + 1:] if e.event in (audit.VOIDED, audit.CHANGES_REQUESTED,
                                                           audit.REVIEW_REQUESTED)]
     if later:
@@ -117,12 +118,12 @@ def check_approval_for_send(incident: Incident, notice: Notice, rendered: "Rende
                 refuse(f"it was approved by its own author ({entry.who})")
     if allowed_signers is None:
         return None
-    signature = approval.get("signature")
+    signature = approval.signature
     if not signature:
         raise ApprovalError(f"notice {number} cannot be sent: its approval is not signed, and signed approvals "
                             "are required (review.require_signed_approval). Ask the reviewer to approve it again "
                             "with review.signing_key set.")
-    data = approval_signature.payload(incident.id, notice.id, digest, approval["reviewer"], approval["time"])
+    data = approval_signature.payload(incident.id, notice.id, digest, approval.reviewer, approval.time)
     try:
         return approval_signature.verify(data, signature, allowed_signers)
     except approval_signature.SignatureError as exc:

@@ -19,7 +19,7 @@ before a send in send_gate.py. No Qt here; no file I/O either (the caller saves)
 """
 from __future__ import annotations
 
-import json
+import dataclasses
 import socket
 import unicodedata
 from dataclasses import dataclass
@@ -27,6 +27,13 @@ from typing import TYPE_CHECKING, Union
 
 from ..incident.fields import FIELD_NAMES
 from ..incident.model import Incident, Notice, NoticeLocked
+from ..incident.records import (
+    ApprovalRecord,
+    ChangeRequest,
+    ReviewRecord,
+    ReviewRequested,
+    Voided,
+)
 from ..incident.times import isoformat_utc, now_utc
 from ..settings import Settings
 from . import audit
@@ -60,24 +67,15 @@ class ApprovalError(ReviewError):
 
 
 @dataclass(frozen=True)
-class Approval:
-    reviewer: str
-    time: str
-    hash: str
-    comment: str | None
-    content: dict
-
-
-@dataclass(frozen=True)
 class Valid:
-    approval: Approval
+    approval: ApprovalRecord
 
 
 @dataclass(frozen=True)
 class Void:
     reason: str
     diff: tuple[PartDiff, ...]
-    approval: Approval
+    approval: ApprovalRecord
 
     def describe(self) -> str:
         changes = format_diff(self.diff)
@@ -92,15 +90,15 @@ class Missing:
 ApprovalStatus = Union[Valid, Void, Missing]
 
 
-def _record(notice: Notice) -> dict:
-    return notice.review if notice.review is not None else {}
+def _record(notice: Notice) -> ReviewRecord:
+    return notice.review if notice.review is not None else ReviewRecord()
 
 
 def state(notice: Notice) -> str:
     """draft, in-review, changes-requested, approved (as recorded) or sent."""
     if notice.is_sent:
         return SENT
-    return _record(notice).get("state", DRAFT)
+    return _record(notice).state
 
 
 def display_state(incident: Incident, notice: Notice, rendered: "Rendered") -> str:
@@ -111,26 +109,20 @@ def display_state(incident: Incident, notice: Notice, rendered: "Rendered") -> s
     return current.replace("-", " ")
 
 
-def approval_of(notice: Notice) -> Approval | None:
-    raw = _record(notice).get("approval")
-    if not raw:
-        return None
-    return Approval(raw.get("reviewer", ""), raw.get("time", ""), raw.get("hash", ""), raw.get("comment"),
-                    raw.get("content") or {})
+def approval_of(notice: Notice) -> ApprovalRecord | None:
+    return _record(notice).approval
 
 
 def approval_status(incident: Incident, notice: Notice, rendered: "Rendered") -> ApprovalStatus:
-    raw = _record(notice).get("approval")
-    if not raw:
+    approval = approval_of(notice)
+    if approval is None:
         if state(notice) == CHANGES_REQUESTED:
             return Missing("changes requested: " + "; ".join(c.describe() for c in change_requests(notice)))
         return Missing()
-    approval = approval_of(notice)
     current = canonical_content(incident, notice, rendered)
     diff = content_diff(approval.content, current)
-    voided = raw.get("voided")
-    if voided:
-        return Void(voided.get("reason") or VOID_CHANGED, diff, approval)
+    if approval.voided:
+        return Void(approval.voided.reason or VOID_CHANGED, diff, approval)
     if approval.content.get("canonical") != CANONICAL_VERSION:
         return Void(VOID_VERSION, diff, approval)
     if content_hash(approval.content) != approval.hash:
@@ -156,7 +148,7 @@ def same_person(a: str | None, b: str | None) -> bool:
 
 
 def author_of(notice: Notice) -> str | None:
-    return _record(notice).get("author")
+    return _record(notice).author
 
 
 def _check_name(name: str, what: str) -> str:
@@ -194,11 +186,11 @@ def _number(incident: Incident, notice: Notice) -> int:
     return incident.notices.index(notice) + 1 if notice in incident.notices else len(incident.notices) + 1
 
 
-def _editable(incident: Incident, notice: Notice) -> dict:
+def _editable(incident: Incident, notice: Notice) -> ReviewRecord:
     if notice.is_sent:
         raise NoticeLocked(f"notice {_number(incident, notice)} has been sent; its review is closed")
     if notice.review is None:
-        notice.review = {"state": DRAFT, "author": None, "requested": None, "approval": None, "comments": []}
+        notice.review = ReviewRecord()
     return notice.review
 
 
@@ -216,13 +208,13 @@ def note_changes(incident: Incident, notice: Notice, rendered: "Rendered", who: 
     if notice.is_sent:
         return None
     status = approval_status(incident, notice, rendered)
-    if not isinstance(status, Void) or _record(notice)["approval"].get("voided"):
+    if not isinstance(status, Void) or status.approval.voided:
         return None
     when = when or isoformat_utc(now_utc())
     record = _editable(incident, notice)
     current = notice_hash(incident, notice, rendered)
-    record["approval"]["voided"] = {"time": when, "who": who, "reason": status.reason, "hash": current}
-    record["state"] = DRAFT
+    record.approval.voided = Voided(time=when, who=who, reason=status.reason, hash=current)
+    record.state = DRAFT
     changed = ", ".join(d.part for d in status.diff) or "the approval record"
     audit.append(incident, audit.VOIDED, notice, who, hash=current, comment=f"changed: {changed}", when=when)
     return status
@@ -238,16 +230,16 @@ def request_review(incident: Incident, notice: Notice, rendered: "Rendered", who
         raise ReviewError(f"notice {_number(incident, notice)} is approved already; it can be sent")
     when = when or isoformat_utc(now_utc())
     digest = notice_hash(incident, notice, rendered)
-    for comment in record["comments"]:
-        comment["resolved"] = True
-    record.update(state=IN_REVIEW, author=who,
-                  requested={"by": who, "time": when, "reviewer": reviewer or None, "hash": digest})
+    for comment in record.comments:
+        comment.resolved = True
+    record.state, record.author = IN_REVIEW, who
+    record.requested = ReviewRequested(by=who, time=when, reviewer=reviewer or None, hash=digest)
     audit.append(incident, audit.REVIEW_REQUESTED, notice, who, hash=digest,
                  comment=f"reviewer: {reviewer}" if reviewer else None, when=when)
 
 
 def approve(incident: Incident, notice: Notice, rendered: "Rendered", reviewer: str, settings: Settings,
-            *, comment: str | None = None, when: str | None = None) -> Approval:
+            *, comment: str | None = None, when: str | None = None) -> ApprovalRecord:
     """Approve exactly what `rendered` and the notice's recipients say; raises ReviewError/ApprovalError."""
     reviewer = _check_name(reviewer, "reviewer")
     number = _number(incident, notice)
@@ -273,12 +265,10 @@ def approve(incident: Incident, notice: Notice, rendered: "Rendered", reviewer: 
                 approval_signature.payload(incident.id, notice.id, digest, reviewer, when), settings.signing_key)
         except approval_signature.SignatureError as exc:
             raise ReviewError(str(exc)) from None
-    record["approval"] = {
-        "reviewer": reviewer, "time": when, "hash": digest, "comment": comment or None, "content": content,
-        "recorded_by": {"user": settings.identity(), "host": socket.gethostname()}, "voided": None,
-        "signature": signature,
-    }
-    record["state"] = APPROVED
+    record.approval = ApprovalRecord(
+        reviewer=reviewer, time=when, hash=digest, content=content, comment=comment or None,
+        recorded_by={"user": settings.identity(), "host": socket.gethostname()}, signature=signature)
+    record.state = APPROVED
     audit.append(incident, audit.APPROVED, notice, reviewer, hash=digest, comment=comment, when=when)
     return approval_of(notice)
 
@@ -302,13 +292,11 @@ def request_changes(incident: Incident, notice: Notice, rendered: "Rendered", re
         raise ReviewError(f"notice {number} is not in review ({state(notice)}); nothing to send back")
     when = when or isoformat_utc(now_utc())
     digest = notice_hash(incident, notice, rendered)
-    approval = record.get("approval")
-    if approval and not approval.get("voided"):
-        approval["voided"] = {"time": when, "who": reviewer, "hash": digest,
-                              "reason": f"approval withdrawn: changes requested by {reviewer}"}
-    record["comments"].append({"reviewer": reviewer, "time": when, "comment": comment, "field": field,
-                               "resolved": False})
-    record["state"] = CHANGES_REQUESTED
+    if record.approval and not record.approval.voided:
+        record.approval.voided = Voided(time=when, who=reviewer, hash=digest,
+                                        reason=f"approval withdrawn: changes requested by {reviewer}")
+    record.comments.append(ChangeRequest(reviewer=reviewer, time=when, comment=comment, field=field))
+    record.state = CHANGES_REQUESTED
     audit.append(incident, audit.CHANGES_REQUESTED, notice, reviewer, hash=digest, comment=comment,
                  field=field, when=when)
 
@@ -324,72 +312,8 @@ def record_sent(incident: Incident, notice: Notice, rendered: "Rendered", who: s
 # Change requests, for the author
 
 
-@dataclass(frozen=True)
-class ChangeRequest:
-    reviewer: str
-    time: str
-    comment: str
-    field: str | None
-    resolved: bool
-
-    def describe(self) -> str:
-        where = f" ({self.field})" if self.field else ""
-        return f"{self.reviewer}{where}: {self.comment}"
-
-
 def change_requests(notice: Notice, *, open_only: bool = True, field: str | None = None) -> list[ChangeRequest]:
     """The reviewers' comments, oldest first: by default only those not yet answered by a new review
     request; with `field`, only the comments on that field."""
-    found = []
-    for raw in _record(notice).get("comments", []):
-        item = ChangeRequest(raw.get("reviewer", ""), raw.get("time", ""), raw.get("comment", ""),
-                             raw.get("field"), bool(raw.get("resolved")))
-        if (open_only and item.resolved) or (field is not None and item.field != field):
-            continue
-        found.append(item)
-    return found
-
-
-# ---------------------------------------------------------------------------------------------
-# File format support
-
-
-def check_record(record, where: str = "'review'") -> dict:
-    """Raise ValueError (plain words) if a loaded review record is malformed; returns a copy."""
-    if not isinstance(record, dict):
-        raise ValueError(f"{where} should be an object")
-    if record.get("state", DRAFT) not in STATES:
-        raise ValueError(f"{where} 'state' should be one of {', '.join(STATES)}")
-    for key in ("author",):
-        if record.get(key) is not None and not isinstance(record[key], str):
-            raise ValueError(f"{where} '{key}' should be text or null")
-    for key in ("requested", "approval"):
-        if record.get(key) is not None and not isinstance(record[key], dict):
-            raise ValueError(f"{where} '{key}' should be an object or null")
-    approval = record.get("approval")
-    if approval:
-        for key in ("reviewer", "time", "hash"):
-            if not isinstance(approval.get(key), str):
-                raise ValueError(f"{where} 'approval.{key}' should be text")
-        if not isinstance(approval.get("content"), dict):
-            raise ValueError(f"{where} 'approval.content' should be an object")
-        if approval.get("voided") is not None and not isinstance(approval["voided"], dict):
-            raise ValueError(f"{where} 'approval.voided' should be an object or null")
-        signature = approval.get("signature")
-        if signature is not None and not (isinstance(signature, str)
-                                          and len(signature) <= approval_signature.MAX_SIGNATURE_CHARS):
-            raise ValueError(f"{where} 'approval.signature' should be text of at most "
-                             f"{approval_signature.MAX_SIGNATURE_CHARS} characters, or null")
-    comments = record.get("comments", [])
-    if not isinstance(comments, list) or not all(isinstance(c, dict) for c in comments):
-        raise ValueError(f"{where} 'comments' should be a list of objects")
-    for c in comments:
-        if not isinstance(c.get("comment"), str) or not isinstance(c.get("reviewer"), str):
-            raise ValueError(f"{where} each comment needs 'reviewer' and 'comment' text")
-    copy = json.loads(json.dumps(record))
-    copy.setdefault("state", DRAFT)
-    copy.setdefault("author", None)
-    copy.setdefault("requested", None)
-    copy.setdefault("approval", None)
-    copy.setdefault("comments", [])
-    return copy
+    return [dataclasses.replace(c) for c in _record(notice).comments
+            if not (open_only and c.resolved) and (field is None or c.field == field)]
