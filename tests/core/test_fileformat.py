@@ -12,6 +12,8 @@ from outagewriter.core.shipped import schema
 from outagewriter.core.storage import fileformat
 
 SCHEMA = schema("incident")
+EXAMPLE = Path(__file__).parents[2] / "examples" / "payments-outage.outage"
+SAVED = Path(__file__).parents[1] / "data" / "saved-files"  # reviewed, voided, sent: see its README
 
 
 def test_round_trip_keeps_everything(tmp_path, incident):
@@ -22,6 +24,13 @@ def test_round_trip_keeps_everything(tmp_path, incident):
     loaded = fileformat.load(path)
     assert fileformat.to_dict(loaded) == fileformat.to_dict(incident)
     jsonschema.validate(json.loads(path.read_text("utf-8")), SCHEMA)
+
+
+@pytest.mark.parametrize("original", [EXAMPLE, *sorted(SAVED.glob("*.outage"))], ids=lambda p: p.name)
+def test_files_saved_by_earlier_versions_load_and_save_to_the_same_bytes(tmp_path, original):
+    copy = tmp_path / original.name
+    fileformat.save(fileformat.load(original), copy)
+    assert copy.read_bytes() == original.read_bytes()
 
 
 def test_saved_file_is_readable_utf8_json(tmp_path):
