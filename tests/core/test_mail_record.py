@@ -55,6 +55,7 @@ def test_sending_counts_as_maybe_delivered():
     ({"attempts": {}}, "'sent.attempts': expected a list, got an object"),
     ({"message_id": 5}, "'sent.message_id': expected a message id of the form <id@domain>, got a number"),
     ({"sha256": "ABC"}, "'sent.sha256': expected 64 lower-case hex digits, got the text 'ABC'"),
+    ({"at": "2026-11-27T10:00:00Z"}, "notice 1, 'sent' has unknown keys: at"),
     ({"addressed": "a@x"}, "'sent.addressed': expected a list, got the text 'a@x'"),
 ])
 def test_a_malformed_record_makes_a_clear_file_error(bad, words):

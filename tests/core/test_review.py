@@ -345,6 +345,7 @@ def test_a_version_1_file_without_reviews_loads_and_saves_as_it_was(tmp_path):
     (lambda d: d["notices"][0]["review"].__setitem__("state", "done"), "notice 1, 'review.state': expected one of draft, in-review, changes-requested, approved, got the text 'done'"),
     (lambda d: d["notices"][0]["review"]["approval"].__setitem__("hash", 5), "notice 1, 'review.approval.hash': expected 64 lower-case hex digits, got a number"),
     (lambda d: d.__setitem__("log", {}), "'log': expected a list, got an object"),
+    (lambda d: d["notices"][0]["review"].__setitem__("colour", "red"), "notice 1, 'review' has unknown keys: colour"),
     (lambda d: d["log"][0].__setitem__("who", None), "log entry 1, 'who': expected text, got null"),
 ])
 def test_malformed_review_data_is_a_clear_file_error(tmp_path, incident, mangle, message):

@@ -95,7 +95,7 @@ class Incident:
     created: str = field(default_factory=lambda: isoformat_utc(now_utc()))
     times: dict[str, str] = field(default_factory=dict)  # started/detected/resolved, zoned ISO
     notices: list[Notice] = field(default_factory=list)
-    log: list[dict] = field(default_factory=list)  # audit trail, oldest first: see core/audit.py
+    log: list[dict] = field(default_factory=list)  # audit trail, oldest first: see core/review/audit.py
 
     def __post_init__(self) -> None:
         if self.kind not in INCIDENT_KINDS:

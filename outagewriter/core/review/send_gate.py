@@ -3,7 +3,7 @@ record, the audit log and (when required) the reviewer's signature must tell the
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from ..incident.model import Incident, Notice
 from ..settings import Settings
@@ -79,7 +79,7 @@ def check_approval_for_send(incident: Incident, notice: Notice, rendered: "Rende
     and log consistently is caught only by the signature (see the README)."""
     number = _number(incident, notice)
 
-    def refuse(why: str) -> None:
+    def refuse(why: str) -> NoReturn:
         raise ApprovalError(f"notice {number} cannot be sent: {why}; the review record and the audit log "
                             "disagree (the file was edited by hand or damaged). Ask for a new review.")
 

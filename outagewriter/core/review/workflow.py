@@ -3,7 +3,7 @@
 A notice moves draft -> in-review -> approved -> sent; a reviewer may send it back
 (changes-requested), and any change to what would be sent voids an approval.
 
-The notice's `review` record (in the file as the notice's "review" key):
+The notice's `review` (a ReviewRecord, core/incident/records.py; in the file as the notice's "review" key):
 
     {"state": "draft" | "in-review" | "changes-requested" | "approved",
      "author": "Jana Novák",                       who asked for the review (set by request_review)
