@@ -33,6 +33,20 @@ def test_files_saved_by_earlier_versions_load_and_save_to_the_same_bytes(tmp_pat
     assert copy.read_bytes() == original.read_bytes()
 
 
+def test_every_rule_beyond_type_and_choice_says_in_plain_words_what_it_expects():
+    def rules(node, where="#"):
+        if isinstance(node, dict):
+            if {"pattern", "maxLength", "minItems", "minimum", "maximum"} & set(node) and "x-expected" not in node:
+                yield where
+            for key, value in node.items():
+                yield from rules(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                yield from rules(value, f"{where}/{index}")
+
+    assert list(rules(SCHEMA)) == []
+
+
 def test_saved_file_is_readable_utf8_json(tmp_path):
     incident = Incident.create("障害: ログインできません", "ポータル")
     path = tmp_path / "ja.outage"
