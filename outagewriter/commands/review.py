@@ -12,7 +12,7 @@ from pathlib import Path
 from ..core import safe_text
 from ..core.incident.fields import FIELD_NAMES
 from ..core.incident.model import Notice, NoticeLocked
-from ..core.review import audit
+from ..core.review import audit, send_gate, textdiff
 from ..core.review import workflow as review
 from ..core.session.session import Session
 from ..core.storage.locks import read_lock
@@ -138,7 +138,7 @@ def run_review(args) -> int:
         out.write(f"Open for editing: {holder.describe()}\n")
     if not notice.is_sent:
         try:
-            signer = review.check_can_send(incident, notice, rendered, settings)
+            signer = send_gate.check_can_send(incident, notice, rendered, settings)
             out.write(f"Ready to send (approval signed by {signer}).\n" if signer else "Ready to send.\n")
         except review.ApprovalError as exc:
             why = exc if settings.require_signed_approval else "it needs an approval of this exact text."
@@ -162,10 +162,10 @@ def run_review(args) -> int:
     if number > 1:
         previous = incident.notices[number - 2]
         before = session.render(previous)
-        diffs = [review.PartDiff(part, review.word_diff(getattr(before, part), getattr(rendered, part)))
+        diffs = [textdiff.PartDiff(part, textdiff.word_diff(getattr(before, part), getattr(rendered, part)))
                  for part in ("subject", "text") if getattr(before, part) != getattr(rendered, part)]
         out.write(f"\nChanges since notice {number - 1}:\n")
-        out.write((review.format_diff(diffs, context_words=8) if diffs else "(none in subject or text)") + "\n")
+        out.write((textdiff.format_diff(diffs, context_words=8) if diffs else "(none in subject or text)") + "\n")
     else:
         out.write("\nChanges since the previous notice: this is the first notice.\n")
 

@@ -26,7 +26,7 @@ KIND_LABELS = {
 
 
 def _sent_label(notice: Notice) -> str:
-    when = (notice.sent or {}).get("time") or ""
+    when = (notice.sent.time if notice.sent else None) or ""
     word = "Partly sent" if plan(notice).targets else "Sent"
     return f"{word} {format_stored(when)}" if when else word
 

@@ -8,7 +8,7 @@ overwrite anything saved meanwhile and asks what to do.
 from __future__ import annotations
 
 from ..core.incident.fields import FIELD_NAMES, SPECS
-from ..core.review import audit
+from ..core.review import audit, content, textdiff
 from ..core.review import workflow as review
 from ..core.session.errors import FieldError, NoticeLocked, ReviewError
 from .sending import accounts_to_send_through, password_for
@@ -31,7 +31,7 @@ class ReviewFlow:
         notice = self.window.notice
         approval = review.approval_of(notice)
         if review.state(notice) == review.APPROVED and approval is not None:  # a hash, not a diff: cheap
-            void = review.notice_hash(self.window.incident, notice, rendered) != approval.hash
+            void = content.notice_hash(self.window.incident, notice, rendered) != approval.hash
             self.window.notices.set_state(self.window.incident.number(notice) - 1,
                                           "Approval void" if void else "Approved")
         if self.panel.isVisible():
@@ -52,7 +52,7 @@ class ReviewFlow:
         since = None
         if number > 1:
             before = session.render(incident.notices[number - 2])
-            since = tuple(review.PartDiff(part, review.word_diff(getattr(before, part), getattr(rendered, part)))
+            since = tuple(textdiff.PartDiff(part, textdiff.word_diff(getattr(before, part), getattr(rendered, part)))
                           for part in ("subject", "text") if getattr(before, part) != getattr(rendered, part))
         self.panel.show_review(
             state=review.display_state(incident, notice, rendered),

@@ -13,6 +13,7 @@ from ..core.incident.times import format_stored
 from ..core.mail.accounts import AccountError
 from ..core.mail.plan import Plan
 from ..core.mail.secrets import SecretsError
+from ..core.review import textdiff
 from ..core.review import workflow as review
 from ..core.session.errors import ConflictError, ReviewError, SendError
 from .tasks import TaskRunner
@@ -149,7 +150,7 @@ class Sending(QObject):
             return None
         who, when = status.approval.reviewer or "A reviewer", format_stored(status.approval.time)
         if isinstance(status, review.Void):
-            differences = review.format_diff(status.diff) or status.reason
+            differences = textdiff.format_diff(status.diff) or status.reason
             dialogs.error(window, "Approved, but another version",
                           f"{who} approved this notice in the file ({when}), but not the version you see here. "
                           f"What differs ([-…-] approved, {{+…+}} yours):\n{differences}\n\nAsk {who} to approve "

@@ -16,12 +16,11 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))  # the shared test servers
 
 from send_helpers import addresses, write_incident  # noqa: E402
-
-from outagewriter.core.render.renderer import Renderer  # noqa: E402
-from outagewriter.core.settings import Settings  # noqa: E402
 from smtp_server import Certificates, SMTPTestServer  # noqa: E402
 
 from outagewriter.core.mail.sending import send_notice  # noqa: E402
+from outagewriter.core.render.renderer import Renderer  # noqa: E402
+from outagewriter.core.settings import Settings  # noqa: E402
 from outagewriter.core.storage import fileformat
 
 RECIPIENTS = 1000

@@ -7,10 +7,15 @@ import sys
 
 import pytest
 
+from outagewriter.core.incident.records import SentRecord
 from outagewriter.core.review import workflow as review
 from outagewriter.core.session.actions import ActionState, enabled_actions
 from outagewriter.core.session.changes import NOTHING, Changes
-from outagewriter.core.session.errors import ConflictError, FieldError, IncidentFileError
+from outagewriter.core.session.errors import (
+    ConflictError,
+    FieldError,
+    IncidentFileError,
+)
 from outagewriter.core.session.one_shot import changing
 from outagewriter.core.session.services import Services
 from outagewriter.core.session.session import Session
@@ -99,8 +104,8 @@ def test_save_never_overwrites_what_someone_else_saved(saved):
 
 
 def test_add_notice_shows_the_new_notice(saved, services):
-    saved.incident.notices[-1].sent = {"time": "2026-11-27T10:00:00Z", "account": "work", "message_id": "<a@b>",
-                                      "archive": "x.eml", "sha256": "0" * 64, "addressed": [], "recipients": {}}
+    saved.incident.notices[-1].sent = SentRecord(time="2026-11-27T10:00:00Z", account="work", addressed=[],
+                                                 recipients={})
     changes = saved.add_notice("update")
     assert changes.shown == 1 and changes.notices and saved.number(saved.incident.notices[-1]) == 2
 

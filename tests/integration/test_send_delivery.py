@@ -31,21 +31,21 @@ def test_everyone_gets_exactly_one_copy_in_batches(smtp_server, tmp_path):
     assert smtp_server.delivered() == {a: 1 for a in everyone}
     assert [len(m.rcpt_tos) for m in smtp_server.received] == [10, 10, 5]  # batch size 10
     assert record.accepted(notice.sent) == everyone
-    assert notice.sent["account"] == "test"
-    attempt, = notice.sent["attempts"]
+    assert notice.sent.account == "test"
+    attempt, = notice.sent.attempts
     assert attempt["accepted"] == 25 and attempt["problem"] is None and attempt["finished"]
 
 
 def test_the_archive_holds_the_bytes_as_sent(smtp_server, tmp_path):
     path = write_incident(tmp_path, addresses(3))
     result, notice = _send(path, smtp_server)
-    archive = tmp_path / notice.sent["archive"]
+    archive = tmp_path / notice.sent.archive
     assert archive.parent == archive_folder(path)
     assert archive.name.startswith("01-initial-") and archive.suffix == ".eml"
     sent = smtp_server.received[0].data
     assert archive.read_bytes().replace(b"\r\n", b"\n") == sent.replace(b"\r\n", b"\n")
     parsed = email.message_from_bytes(archive.read_bytes(), policy=email.policy.default)
-    assert parsed["Message-ID"] == notice.sent["message_id"]
+    assert parsed["Message-ID"] == notice.sent.message_id
 
 
 def test_received_message_is_multipart_utf8_and_hides_bcc(smtp_server, tmp_path):
@@ -87,13 +87,13 @@ def test_partial_acceptance_then_retry_reaches_only_the_rest(faulty_smtp, tmp_pa
     assert record.status(notice.sent, to[2]) == record.REFUSED
     assert record.status(notice.sent, to[11]) == record.DEFERRED
     assert notice.is_sent  # some recipients have it: the notice is sent and locked
-    first_id = notice.sent["message_id"]
+    first_id = notice.sent.message_id
 
     faulty_smtp.faults.rcpt = {}
     result, notice = _send(path, faulty_smtp)
     assert result.ok and result.attempted == [to[2], to[11]]
     assert faulty_smtp.delivered() == {a: 1 for a in to}
-    assert len(notice.sent["attempts"]) == 2 and notice.sent["message_id"] == first_id
+    assert len(notice.sent.attempts) == 2 and notice.sent.message_id == first_id
     # the retry sent the very same message
     assert len({m.data for m in faulty_smtp.received}) == 1
     with pytest.raises(SendError, match="Every recipient has this notice already"):

@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from .fields import FIELD_NAMES, NOTICE_KINDS, FieldError, normalise, statuses_for
+from .records import ReviewRecord, SentRecord
 from .times import TimeError, isoformat_utc, now_utc, parse_next_update, parse_zoned
 
 INCIDENT_KINDS = ("incident", "maintenance")
@@ -32,8 +33,8 @@ class Notice:
     id: str = field(default_factory=_new_id)
     created: str = field(default_factory=lambda: isoformat_utc(now_utc()))
     dismissed: list[str] = field(default_factory=list)  # Finding.key values the user dismissed
-    sent: dict | None = None  # set once by the sender; a sent notice is immutable
-    review: dict | None = None  # review state, approval and change requests: see core/review.py
+    sent: SentRecord | None = None  # set once by the sender; a sent notice is immutable
+    review: ReviewRecord | None = None  # review state, approval and change requests: see core/review/
 
     def __post_init__(self) -> None:
         if self.kind not in NOTICE_KINDS:
@@ -94,7 +95,7 @@ class Incident:
     created: str = field(default_factory=lambda: isoformat_utc(now_utc()))
     times: dict[str, str] = field(default_factory=dict)  # started/detected/resolved, zoned ISO
     notices: list[Notice] = field(default_factory=list)
-    log: list[dict] = field(default_factory=list)  # audit trail, oldest first: see core/audit.py
+    log: list[dict] = field(default_factory=list)  # audit trail, oldest first: see core/review/audit.py
 
     def __post_init__(self) -> None:
         if self.kind not in INCIDENT_KINDS:

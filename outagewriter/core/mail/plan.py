@@ -46,4 +46,4 @@ def refuse_if_nobody(what: Plan, notice: Notice) -> None:
                 f"{len(what.unknown)} recipients may already have this notice (the connection broke or the "
                 "app stopped while it was being handed over), and everyone else has it. Ask the server's "
                 "administrator or check the Sent folder; send to them anyway only if they did not get it.")
-        raise SendError(f"Every recipient has this notice already (sent {notice.sent.get('time', '')}).")
+        raise SendError(f"Every recipient has this notice already (sent {notice.sent.time or ''}).")

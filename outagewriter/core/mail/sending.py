@@ -14,7 +14,7 @@ from typing import Callable
 from ..incident.model import Incident, Notice
 from ..incident.times import isoformat_utc, now_utc
 from ..render.renderer import Rendered, Renderer
-from ..review import audit
+from ..review import audit, send_gate
 from ..review import workflow as review
 from ..settings import Settings
 from ..storage import fileformat
@@ -175,13 +175,13 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
             data, rendered = resend.retry_message(incident, notice, path, sender_of(account), renderer, settings)
         except ArchiveError as exc:
             raise SendError(f"Notice {number} cannot be sent to the rest: {exc}. Nothing was sent.") from None
-        archive = path.parent / notice.sent["archive"]
+        archive = path.parent / (notice.sent.archive or "")
         sent = notice.sent
         fresh = False
     else:
         data, rendered = build_bytes(incident, notice, account, renderer)
         # The last moment: the approval must cover exactly these bytes' subject, bodies and recipients.
-        signer = review.check_can_send(incident, notice, rendered, settings)
+        signer = send_gate.check_can_send(incident, notice, rendered, settings)
         if signer:
             notes.append(f"Approval signed by {signer} (key in {settings.allowed_signers_path()}).")
         _refuse_if_archived(path, data, number)
@@ -207,7 +207,7 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
 
     attempt = {"time": now, "account": account.name, "test": False, "recipients": len(what.targets),
                "accepted": 0, "not_accepted": 0, "problem": None, "cancelled": False, "finished": None}
-    sent.setdefault("attempts", []).append(attempt)
+    record.add_attempt(sent, attempt)
     if not fresh:
         save()
 

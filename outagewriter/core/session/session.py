@@ -22,10 +22,11 @@ from ..incident.times import TimeError, isoformat_utc, now_utc
 from ..mail import resend
 from ..mail.accounts import Account
 from ..mail.plan import Plan, plan, refuse_if_nobody
+from ..mail.review_request import build_review_request, send_review_request
 from ..mail.sending import SendResult, send_notice, sender_of
 from ..render.renderer import Rendered
+from ..review import send_gate
 from ..review import workflow as review
-from ..review.request import build_review_request, send_review_request
 from ..storage import conflicts, fileformat
 from ..storage.conflicts import FileStamp
 from ..storage.locks import EditLock, FileLocked, left_behind_by
@@ -205,8 +206,8 @@ class Session:
         who = self.services.settings.identity()
         voids = []
         for notice in self.incident.notices:
-            record = notice.review or {}
-            if notice.is_sent or not record.get("approval") or record["approval"].get("voided"):
+            approval = notice.review.approval if notice.review else None
+            if notice.is_sent or approval is None or approval.voided:
                 continue
             void = review.note_changes(self.incident, notice, self.render(notice), who)
             if void is not None:
@@ -318,7 +319,7 @@ class Session:
             saved = fileformat.load(self.path)
         except fileformat.IncidentFileError:
             return None
-        status = review.approval_in(saved, self.incident, notice, rendered)
+        status = send_gate.approval_in(saved, self.incident, notice, rendered)
         return None if isinstance(status, review.Missing) else status
 
     def review_request(self, notice: Notice, account: Account, reviewer_address: str) -> "ReviewRequest":
