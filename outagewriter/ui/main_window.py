@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         # Saving is refused while there is any, so the file never silently drops what was typed.
         self.rejected_input: dict[str, str] = {}
         self._dirty_times: set[str] = set()
+        self._storing_form = False
         self._current = 0  # index of the shown notice
         self._findings: list = []
         self.doc: Document | None = None
@@ -214,7 +215,7 @@ class MainWindow(QMainWindow):
                 self.review.refresh()
             if changes.file or changes.notices or changes.review:
                 self.refresh_read_only()
-        if changes.content or changes.review:
+        if (changes.content or changes.review) and not self._storing_form:
             self.live.schedule()
         self._update_title()
         if changes.message:
@@ -295,7 +296,11 @@ class MainWindow(QMainWindow):
             return
         fields = {name: self.form.value(name) for name in self._dirty}
         times = {name: self.form.time_value(name) for name in self._dirty_times}
-        result = self.doc.session.edit(self.notice, fields, times)
+        self._storing_form = True  # the preview is about to render these values: no second render
+        try:
+            result = self.doc.session.edit(self.notice, fields, times)
+        finally:
+            self._storing_form = False
         for name in fields:
             self.form.mark_error(name, result.refused.get(name))
         for key in [*fields, *(f"time {name}" for name in times)]:
