@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.live = LiveUpdate(context, self._target, self.flush, self)
         self.live.rendered.connect(self.preview.show_rendered)
         self.live.rendered.connect(self.review.on_rendered)
+        self.live.rendered.connect(self._show_approval_state)
         self.live.render_failed.connect(self.preview.show_error)
         self.live.findings.connect(self._show_findings)
         self.live.grammar_status.connect(self.findings.set_status)
@@ -212,6 +213,7 @@ class MainWindow(QMainWindow):
             if changes.notices:
                 self.notices.show_incident(self.incident, self._current)
             if changes.review:
+                self.form.set_comments(self.doc.session.comments_by_field(self.notice))
                 self.review.refresh()
             if changes.file or changes.notices or changes.review:
                 self.refresh_read_only()
@@ -236,7 +238,14 @@ class MainWindow(QMainWindow):
         self.notices.show_incident(self.incident, self._current)
         self.refresh_read_only()
         self.live.reset()
+        self.form.set_comments(self.doc.session.comments_by_field(notice))
         self.review.refresh()
+
+    def _show_approval_state(self, rendered) -> None:
+        """The preview rendered the notice: the list says at once whether its approval still holds."""
+        label = self.doc.session.approval_label(self.notice, rendered)
+        if label:
+            self.notices.set_state(self._current, label)
 
     def refresh_read_only(self) -> None:
         """Banner, actions and form for what may be changed now (sent notice, file open read-only)."""

@@ -8,7 +8,7 @@ overwrite anything saved meanwhile and asks what to do.
 from __future__ import annotations
 
 from ..core.incident.fields import FIELD_NAMES, SPECS
-from ..core.review import audit, content, textdiff
+from ..core.review import audit, textdiff
 from ..core.review import workflow as review
 from ..core.session.errors import FieldError, NoticeLocked, ReviewError
 from .sending import accounts_to_send_through, password_for
@@ -28,12 +28,6 @@ class ReviewFlow:
     def on_rendered(self, rendered) -> None:
         """The live preview rendered the notice: keep the panel current while it is on screen."""
         self._rendered = rendered
-        notice = self.window.notice
-        approval = review.approval_of(notice)
-        if review.state(notice) == review.APPROVED and approval is not None:  # a hash, not a diff: cheap
-            void = content.notice_hash(self.window.incident, notice, rendered) != approval.hash
-            self.window.notices.set_state(self.window.incident.number(notice) - 1,
-                                          "Approval void" if void else "Approved")
         if self.panel.isVisible():
             self.refresh(rendered)
 
@@ -42,8 +36,6 @@ class ReviewFlow:
         if window.doc is None:
             return
         incident, notice = window.incident, window.notice
-        window.form.set_comments({name: [f"{c.reviewer}: {c.comment}" for c in review.change_requests(notice, field=name)]
-                                  for name in FIELD_NAMES})
         if not self.panel.isVisible() and rendered is None:
             return
         session = window.doc.session

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 
-from ..incident.fields import FieldError
+from ..incident.fields import FIELD_NAMES, FieldError
 from ..incident.model import Incident, Notice, NoticeLocked
 from ..incident.times import TimeError, isoformat_utc, now_utc
 from ..mail import resend
@@ -25,7 +25,7 @@ from ..mail.plan import Plan, plan, refuse_if_nobody
 from ..mail.review_request import build_review_request, send_review_request
 from ..mail.sending import SendResult, send_notice, sender_of
 from ..render.renderer import Rendered
-from ..review import send_gate
+from ..review import content, send_gate
 from ..review import workflow as review
 from ..storage import conflicts, fileformat
 from ..storage.conflicts import FileStamp
@@ -122,6 +122,19 @@ class Session:
 
     def editable(self, notice: Notice) -> bool:
         return not self.read_only and not notice.is_sent
+
+    def approval_label(self, notice: Notice, rendered: Rendered) -> str | None:
+        """"Approved" or "Approval void" for a notice whose approval is recorded, judged on `rendered`
+        (the hash only, no diff: cheap enough for every preview refresh); None for any other state."""
+        approval = review.approval_of(notice)
+        if review.state(notice) != review.APPROVED or approval is None:
+            return None
+        return "Approval void" if content.notice_hash(self.incident, notice, rendered) != approval.hash else "Approved"
+
+    def comments_by_field(self, notice: Notice) -> dict[str, list[str]]:
+        """The open change requests on each field, "Reviewer: comment", for the form to show beside it."""
+        return {name: [f"{c.reviewer}: {c.comment}" for c in review.change_requests(notice, field=name)]
+                for name in FIELD_NAMES}
 
     def changed_since_read(self) -> bool:
         """True when the file on disk is not what we last read or wrote (someone else saved it)."""
