@@ -8,6 +8,7 @@ from ..core.incident.fields import NOTICE_KINDS, FieldError
 from ..core.incident.model import INCIDENT_KINDS, LANGUAGES, TIME_NAMES, NoticeLocked
 from ..core.incident.times import TimeError
 from ..core.mail.message import Sender, build_message
+from ..core.session.errors import FileLocked
 from ..core.session.session import Session
 from .base import (
     EXIT_OK,
@@ -64,7 +65,12 @@ def run_new(args) -> int:
         session = Session.new(services(), args.title, args.service, kind=args.kind, language=args.lang)
     except FieldError as exc:
         raise UsageError(str(exc)) from None
-    session.save(args.file, force=True)
+    try:
+        session.save(args.file, force=True)  # Save As: refused while someone has that file open
+    except FileLocked as exc:
+        raise UsageError(f"{exc}; it was not replaced") from None
+    finally:
+        session.close()
     return EXIT_OK
 
 
@@ -95,7 +101,7 @@ def run_set(args) -> int:
 
     session = change(args, step, errors=(FieldError, TimeError, NoticeLocked))
     # An edit that changes what would be sent voided an approval when it was saved, in the audit trail.
-    for void in session.voided:
+    for _number, void in session.voided:
         print(f"outagewriter set: {void.describe()}", file=sys.stderr)
     return EXIT_OK
 

@@ -173,7 +173,7 @@ def run_add(args) -> int:
         _err(f"Warning: {warning}")
     if password is not None:
         try:
-            Secrets().set(account.name, password)
+            services().secrets.set(account.name, password)
             print("Password saved in the system keyring.")
         except SecretsError as exc:
             _err(f"Password not saved: {exc}")
@@ -187,7 +187,7 @@ def run_list(args) -> int:
         accounts = _store().list()
     except AccountError as exc:
         raise UsageError(str(exc)) from None
-    secrets = Secrets()
+    secrets = services().secrets
     keyring_ok = secrets.available()
     if not accounts:
         print("No mail accounts yet; add one with `outagewriter accounts add NAME --preset ... --from ADDR`.")
@@ -228,7 +228,7 @@ def run_remove(args) -> int:
     except AccountError as exc:
         raise UsageError(str(exc)) from None
     try:
-        had = Secrets().delete(args.name)
+        had = services().secrets.delete(args.name)
     except SecretsError as exc:
         _err(f"Removed account {args.name}, but its password could not be deleted: {exc}")
         return EXIT_FAILED
@@ -267,7 +267,7 @@ def run_send(args) -> int:
     if not args.test_to_self:
         # Before any account, password or network: without a valid approval nothing can go out.
         try:
-            what, _ = session.check_send(notice, include_unknown=args.include_unknown)
+            what = session.check_send(notice, include_unknown=args.include_unknown).plan
         except (review.ApprovalError, SendError) as exc:
             raise UsageError(str(exc)) from None
         except ValueError as exc:  # a broken address in To/Cc/Bcc

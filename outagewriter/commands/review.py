@@ -12,8 +12,9 @@ from pathlib import Path
 from ..core import safe_text
 from ..core.incident.fields import FIELD_NAMES
 from ..core.incident.model import Notice, NoticeLocked
-from ..core.review import audit, send_gate, textdiff
+from ..core.review import audit, textdiff
 from ..core.review import workflow as review
+from ..core.session.errors import SendError
 from ..core.session.session import Session
 from ..core.storage.locks import read_lock
 from .base import (
@@ -138,11 +139,13 @@ def run_review(args) -> int:
         out.write(f"Open for editing: {holder.describe()}\n")
     if not notice.is_sent:
         try:
-            signer = send_gate.check_can_send(incident, notice, rendered, settings)
+            signer = session.check_send(notice).signer  # what `send` checks, the same way
             out.write(f"Ready to send (approval signed by {signer}).\n" if signer else "Ready to send.\n")
         except review.ApprovalError as exc:
             why = exc if settings.require_signed_approval else "it needs an approval of this exact text."
             out.write(f"Not ready to send: {why}\n")
+        except SendError as exc:
+            out.write(f"Not ready to send: {exc}\n")
 
     out.write("\n" + "=" * 72 + "\n")
     out.write(f"Subject: {rendered.subject}\n\n{rendered.text}")

@@ -113,7 +113,11 @@ class Document(QObject):
     def acquire_lock(self, *, take_over: bool = False, refresh_ms: int) -> None:
         """Hold the edit lock while open (FileLocked naming who has it), refreshed every `refresh_ms`."""
         self.session.acquire_lock(take_over=take_over)
-        if self.session.lock is not None:
+        self.keep_lock_fresh(refresh_ms)
+
+    def keep_lock_fresh(self, refresh_ms: int) -> None:
+        """Refresh the session's edit lock every `refresh_ms` while it holds one (after Save As too)."""
+        if self.session.lock is not None and not self._refresh.isActive():
             self._refresh.start(refresh_ms)
 
     def refresh_lock(self) -> None:

@@ -80,12 +80,9 @@ class Files:
         path = self.context.dialogs.save_path(window, window.suggested_path())
         if not path:
             return False
-        old = doc.path
         if not self.write(path):
             return False
-        if old != doc.path:
-            doc.release_lock()
-            self.lock(doc, ask=False)
+        doc.keep_lock_fresh(self.context.timings.lock_refresh_ms)  # the lock of the file saved as
         return True
 
     def write(self, path: str | None, *, force: bool = False) -> bool:
@@ -99,6 +96,10 @@ class Files:
             return False
         try:
             doc.session.save(path, force=force)
+        except FileLocked as exc:  # Save As onto a file someone has open: theirs stays as it is
+            self.context.dialogs.error(window, "Not saved", f"{_holder(exc)}. Nothing was written; save "
+                                       "under another name, or ask them to close it first.")
+            return False
         except ConflictError as exc:
             answer = self.context.dialogs.save_conflict(window, str(exc))
             if answer == RELOAD:

@@ -104,14 +104,12 @@ class Sending(QObject):
         if doc.read_only:
             dialogs.error(window, "Opened read-only", "This file is open read-only; it cannot be sent from here.")
             return
-        accounts = accounts_to_send_through(window, "the sending goes on")
-        if accounts is None:
-            return
         rendered = session.render(notice)
         what = session.plan(notice)
         if not test:
             try:
-                what, rendered = session.check_send(notice)
+                check = session.check_send(notice)
+                what, rendered = check.plan, check.rendered
             except review.ApprovalError as exc:
                 reloaded = self._approved_meanwhile(incident, notice, rendered)
                 if reloaded is not None:
@@ -128,6 +126,9 @@ class Sending(QObject):
                 return
             if (doc.modified or not doc.path) and not window.save():
                 return  # the record of who has it goes into the file: it must be saved first
+        accounts = accounts_to_send_through(window, "the sending goes on")  # only once it may go out
+        if accounts is None:
+            return
         status = review.approval_status(incident, notice, rendered)
         text = describe_plan(number, rendered.subject, what, describe_approval(status, context.settings), test)
         name = dialogs.send(window, accounts, text, test)

@@ -21,7 +21,7 @@ from outagewriter.core.session.services import Services
 from outagewriter.core.session.session import Session
 from outagewriter.core.settings import Settings
 from outagewriter.core.storage import fileformat
-from outagewriter.core.storage.locks import lock_path_for
+from outagewriter.core.storage.locks import EditLock, FileLocked, lock_path_for
 
 
 @pytest.fixture
@@ -86,7 +86,7 @@ def test_the_one_save_records_voided_approvals_before_writing(saved):
     saved.edit(notice, {"summary": "A different summary, never approved."})
     changes = saved.save()
     on_disk = fileformat.load(saved.path)
-    assert [v.reason for v in saved.voided] and changes.review
+    assert [number for number, _void in saved.voided] == [1] and changes.review
     assert review.state(on_disk.notices[-1]) == review.DRAFT
     assert on_disk.log[-1]["event"] == "voided" and on_disk.log[-1]["who"] == "Jana Novák"
 
@@ -124,8 +124,10 @@ def test_changes_merge():
 
 @pytest.mark.parametrize("state, on, off", [
     (ActionState(read_only=False, has_file=True, notice_sent=False, fully_sent=False, can_add=False),
-     {"save", "send", "send_test", "request_review", "approve"}, {"add_update"}),
-    (ActionState(read_only=True, has_file=True, notice_sent=False, fully_sent=False, can_add=False),
+     {"save", "send", "send_test", "request_review"}, {"add_update", "approve", "request_changes"}),
+    (ActionState(read_only=False, has_file=True, notice_sent=False, fully_sent=False, can_add=False, in_review=True),
+     {"save", "send", "approve", "request_changes"}, {"add_update"}),
+    (ActionState(read_only=True, has_file=True, notice_sent=False, fully_sent=False, can_add=False, in_review=True),
      {"approve", "request_changes"}, {"save", "send", "send_test", "request_review"}),
     (ActionState(read_only=False, has_file=True, notice_sent=True, fully_sent=True, can_add=True),
      {"save", "add_update", "add_post-incident"}, {"send", "approve", "send_test"}),
@@ -161,3 +163,41 @@ def test_the_session_layer_imports_no_qt():
             "print(sorted(m for m in sys.modules if m.startswith('PySide6')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
     assert out.strip() == "[]"
+
+
+def test_save_as_onto_a_file_open_elsewhere_is_refused_and_leaves_it_alone(saved, tmp_path, incident):
+    theirs = tmp_path / "theirs.outage"
+    fileformat.save(incident, theirs)
+    before = theirs.read_bytes()
+    their_lock = EditLock(theirs, user="Petr Svoboda")
+    their_lock.acquire()
+    try:
+        with pytest.raises(FileLocked, match="Petr Svoboda"):
+            saved.save(theirs)
+        assert theirs.read_bytes() == before and saved.path != str(theirs)
+    finally:
+        their_lock.release()
+
+
+def test_save_as_holds_the_new_files_lock_and_lets_go_of_the_old(saved, tmp_path):
+    saved.acquire_lock()
+    old = saved.path
+    saved.save(tmp_path / "copy.outage")
+    assert lock_path_for(tmp_path / "copy.outage").exists() and not lock_path_for(old).exists()
+    saved.release_lock()
+
+
+def test_overwriting_keeps_their_audit_entries_and_voids_their_approval(saved):
+    other = fileformat.load(saved.path)
+    notice = other.notices[-1]
+    rendered = Session(saved.services, other).render(notice)
+    review.request_review(other, notice, rendered, "Jana Novák")
+    review.approve(other, notice, rendered, "Petr Svoboda", Settings())
+    fileformat.save(other, saved.path)
+    saved.edit(saved.incident.notices[-1], {"summary": "Mine, written before their approval arrived."})
+    with pytest.raises(ConflictError):
+        saved.save()
+    saved.save(force=True)
+    events = [(e["event"], e["who"]) for e in fileformat.load(saved.path).log]
+    assert ("approved", "Petr Svoboda") in events and ("review-requested", "Jana Novák") in events
+    assert events[-1] == ("voided", "Jana Novák")

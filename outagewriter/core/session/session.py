@@ -9,6 +9,7 @@ account or network is touched; `core.mail.sending` checks it again at the last m
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import threading
 from collections.abc import Callable
@@ -21,20 +22,27 @@ from ..incident.model import Incident, Notice, NoticeLocked
 from ..incident.times import TimeError, isoformat_utc, now_utc
 from ..mail import resend
 from ..mail.accounts import Account
-from ..mail.plan import Plan, plan, refuse_if_nobody
+from ..mail.plan import Plan, SendError, plan, refuse_if_nobody
 from ..mail.review_request import build_review_request, send_review_request
 from ..mail.sending import SendResult, send_notice, sender_of
 from ..render.renderer import Rendered
-from ..review import content, send_gate
+from ..review import audit, content, send_gate
 from ..review import workflow as review
 from ..storage import conflicts, fileformat
 from ..storage.conflicts import FileStamp
-from ..storage.locks import EditLock, FileLocked, left_behind_by
+from ..storage.locks import EditLock, FileLocked, left_behind_by, send_in_progress
 from .actions import ActionState, enabled_actions
 from .changes import EVERYTHING, NOTHING, Changes
 from .services import Services
 
 EDIT_ERRORS = (FieldError, TimeError, NoticeLocked)  # a value the notice refuses; nothing else is lost
+
+
+@dataclass(frozen=True)
+class SendCheck:
+    plan: Plan
+    rendered: Rendered  # what goes out: for a retry, the approved content of the archive
+    signer: str | None  # who signed the approval, when approvals are signed
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,7 @@ class Session:
         self.read_only = False  # someone else holds the edit lock, or the folder cannot be written
         self.read_only_reason = ""
         self.lock: EditLock | None = None
-        self.voided: list[review.Void] = []  # approvals the last save recorded as void
+        self.voided: list[tuple[int, review.Void]] = []  # approvals the last save recorded as void
         self._io = threading.Lock()  # one save at a time (GUI thread or sending thread)
         # Told the SHA-256 of each file about to be written, so a file watcher knows our own saves.
         self.writing: Callable[[str], None] = lambda digest: None
@@ -214,8 +222,9 @@ class Session:
 
     # ---- saving ---------------------------------------------------------------------------
 
-    def void_outdated_approvals(self) -> list[review.Void]:
-        """Record as void, in the file's audit log, each approval the edits no longer match."""
+    def void_outdated_approvals(self) -> list[tuple[int, review.Void]]:
+        """Record as void, in the file's audit log, each approval the edits no longer match:
+        (notice number, what is void) for each."""
         who = self.services.settings.identity()
         voids = []
         for notice in self.incident.notices:
@@ -224,21 +233,69 @@ class Session:
                 continue
             void = review.note_changes(self.incident, notice, self.render(notice), who)
             if void is not None:
-                voids.append(void)
+                voids.append((self.number(notice), void))
         return voids
 
     def save(self, path: str | os.PathLike | None = None, *, force: bool = False) -> Changes:
-        """The one save. To our own path: ConflictError if someone else saved since (unless `force`);
-        to another path (Save As, already confirmed): written. OSError when the disk refuses."""
+        """The one save. Approvals the edits no longer match are recorded as void first.
+
+        To our own path: ConflictError if someone else saved since (unless `force`, after the user
+        chose to overwrite: the file's audit log then keeps what it says happened meanwhile).
+        To another path (Save As, already confirmed): FileLocked when someone has that file open;
+        otherwise it is written, and this session holds its edit lock from then on.
+        OSError when the disk refuses."""
         target = os.path.abspath(path or self.path)
         same = target == self.path
-        voids = self.voided = self.void_outdated_approvals()
-        self._write(target, self.stamp if same else None, force=force or not same)
+        lock = None if same else self._lock_for(target)
+        try:
+            voids = self.voided = self.void_outdated_approvals()
+            if same and force:
+                self._keep_their_history()
+            self._write(target, self.stamp if same else None, force=force or not same)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        if lock is not None:  # Save As: the new file is ours to edit now, the old one is not
+            self.release_lock()
+            self.lock, self.read_only, self.read_only_reason = lock, False, ""
         self.path = target
         self.modified = False
-        voided = "; ".join(v.describe() for v in voids)
+        what = "; ".join(f"notice {number}: {void.reason}" for number, void in voids)
         return self._did(Changes(file=True, review=bool(voids), notices=bool(voids),
-                                 message=f"Saved {self.display_name}" + (f" ({voided})" if voided else "")))
+                                 message=f"Saved {self.display_name}" + (f" ({what})" if what else "")))
+
+    def _lock_for(self, target: str) -> EditLock:
+        """The edit lock of a file we are about to write under a new name: FileLocked if it is open elsewhere."""
+        settings = self.services.settings
+        lock = EditLock(target, user=settings.identity(), stale_after=settings.lock_stale_after_seconds)
+        try:
+            lock.acquire()
+        except FileLocked as exc:
+            if not exc.stale or not left_behind_by(exc.holder, settings.identity()):
+                raise
+            lock.acquire(take_over=True)  # our own program crashed and left it
+        except OSError as exc:  # a missing folder, no permission: name the file asked for, not the lock's
+            raise OSError(exc.errno, exc.strerror, target) from None
+        return lock
+
+    def _keep_their_history(self) -> None:
+        """Before overwriting someone else's save: their audit entries stay in the log (it is append-only),
+        and an approval they recorded that our version replaces is recorded as void."""
+        try:
+            disk = fileformat.load(self.path)
+        except (fileformat.IncidentFileError, OSError):
+            return  # nothing readable to keep
+        ours = {json.dumps(entry, sort_keys=True) for entry in self.incident.log}
+        self.incident.log.extend(e for e in disk.log if json.dumps(e, sort_keys=True) not in ours)
+        who = self.services.settings.identity()
+        for notice in self.incident.notices:
+            twin = next((n for n in disk.notices if n.id == notice.id), None)
+            theirs = twin.review.approval if twin is not None and twin.review else None
+            mine = notice.review.approval if notice.review else None
+            if theirs is not None and not notice.is_sent and (mine is None or mine.hash != theirs.hash):
+                audit.append(self.incident, audit.VOIDED, notice, who, hash=theirs.hash,
+                             comment="the approval saved in the file was replaced when the file was overwritten")
 
     def save_from_worker(self) -> None:
         """The sending thread's save after each batch: the same checked save, no subscribers told
@@ -252,6 +309,7 @@ class Session:
 
     def save_copy(self) -> tuple[str, Changes]:
         """Our version beside the shared file under a new name; the session then edits the copy."""
+        self.voided = self.void_outdated_approvals()
         with self._io:
             copy = str(conflicts.save_copy(self.incident, self.path, self.services.settings.identity()))
         self.release_lock()
@@ -364,15 +422,25 @@ class Session:
     def plan(self, notice: Notice) -> Plan:
         return plan(notice)
 
-    def check_send(self, notice: Notice, *, include_unknown: bool = False) -> tuple[Plan, Rendered]:
+    def check_send(self, notice: Notice, *, include_unknown: bool = False) -> "SendCheck":
         """Before any account, password or network: who it goes to and what, or why not.
 
         Raises review.ApprovalError when approval is required and this exact text has none, and
-        SendError when there is nobody (left) to send it to."""
-        rendered = resend.check_approval(self.incident, notice, self.services.renderer, self.services.settings)
+        SendError when there is nobody (left) to send it to, or someone else is sending it now."""
+        settings = self.services.settings
+        signer = None
+        if notice.is_sent:  # a retry: the approved content, as archived
+            rendered = resend.check_approval(self.incident, notice, self.services.renderer, settings)
+        else:
+            rendered = self.render(notice)
+            signer = send_gate.check_can_send(self.incident, notice, rendered, settings)
         what = plan(notice, include_unknown=include_unknown)
+        if what.recipients and not what.targets and self.path:
+            busy = send_in_progress(self.path, settings.lock_stale_after_seconds)
+            if busy is not None:  # their batch in flight looks "unknown" from here: say who sends it
+                raise SendError(str(busy))
         refuse_if_nobody(what, notice)
-        return what, rendered
+        return SendCheck(what, rendered, signer)
 
     def send(self, notice: Notice, account: Account, password: str | None, *, test: bool = False,
              persist_whole: bool = False, include_unknown: bool = False, timeout: float | None = None,
