@@ -13,28 +13,6 @@ from .core import paths
 APP_ID = "outagewriter"
 
 
-def _fast_checker():
-    """Structure + tone checks from core.checks, with the rule pack loaded once.
-
-    Returns (check, problem): `problem` says in plain words what is not available.
-    """
-    try:
-        from .core.checks import check_notice, user_tone_checker
-
-        tone = user_tone_checker("en")
-    except Exception as exc:  # noqa: BLE001 — shown in the findings panel, never a crash
-        return (lambda incident, notice: []), f"Tone and structure checks are not available: {exc}"
-    problem = "; ".join(tone.problems)
-    return (lambda incident, notice: check_notice(incident, notice, tone=tone)), problem
-
-
-def _grammar(settings):
-    """A GrammarChecker from the `grammar` section of settings.json."""
-    from .core.checks.grammar import GrammarChecker, GrammarSettings
-
-    return GrammarChecker(GrammarSettings.from_settings(settings))
-
-
 LAYOUT_FILE = "window.ini"  # window geometry and splitters, in the state folder (not a setting)
 
 
@@ -43,36 +21,29 @@ def build_context(*, state_dir=None, config_dir=None, dialogs=None, grammar=None
     """The one application context. Every argument overrides a default (tests configure, not patch)."""
     from PySide6.QtCore import QSettings
 
-    from .core.mail.accounts import AccountStore
-    from .core.mail.secrets import Secrets
-    from .core.render.renderer import Renderer
-    from .core.settings import load_settings
+    from .core.session.services import Services
     from .core.storage.history import RecentContacts, RecentFiles
     from .core.storage.recovery import RecoveryStore
     from .ui.context import AppContext, TaskRunner, Timings
     from .ui.dialogs import Dialogs
 
     state = Path(state_dir) if state_dir else paths.state_dir()
-    config = Path(config_dir) if config_dir else paths.config_dir()
-    settings = settings if settings is not None else load_settings(config)
+    services = Services.load(config_dir=config_dir, settings=settings, secrets=secrets)
     layout = QSettings(str(state / LAYOUT_FILE), QSettings.Format.IniFormat)
     problem = ""
     if check is None:
-        check, problem = _fast_checker()
+        check, problem = services.fast_checker()
     return AppContext(
-        settings=settings,
+        services=services,
         layout=layout,
-        renderer=Renderer(user_dir=config / "templates"),
         check=check,
-        grammar=grammar if grammar is not None else _grammar(settings),
+        grammar=grammar if grammar is not None else services.grammar(),
         tasks=TaskRunner(),
         dialogs=dialogs or Dialogs(),
         state_dir=state,
         recovery=RecoveryStore(state / "recovery"),
         recent_files=RecentFiles(state),
         recent_contacts=RecentContacts(state),
-        accounts=AccountStore(config),
-        secrets=secrets if secrets is not None else Secrets(),
         timings=timings or Timings(),
         check_problem=problem,
     )

@@ -11,6 +11,7 @@ import importlib
 import sys
 
 from . import __version__
+from .commands.base import EXIT_OK, EXIT_USAGE, UsageError, start_command
 
 COMMAND_MODULES = (
     "outagewriter.commands.incident",
@@ -22,13 +23,6 @@ COMMAND_MODULES = (
 # Subcommands that live alone in their module: run as `outagewriter check`, only that module is
 # imported (editors and scripts run `check` on every save; the others import mail, keyring, jinja2).
 STANDALONE = {"check": "outagewriter.commands.check"}
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """Bad input from the command line; printed on stderr, exit code 2."""
-
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse's own exit code is 2 as well; one line, as for bad input
@@ -66,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
             print(exc.code, file=sys.stderr)
             return EXIT_USAGE
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    start_command()
     try:
         return args.func(args)
     except UsageError as exc:

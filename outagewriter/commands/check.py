@@ -15,19 +15,17 @@ import os
 import sys
 from pathlib import Path
 
-from ..cli import EXIT_FAILED, EXIT_OK, UsageError
 from ..core.checks import (
     FREE_TEXT_FIELD,
     RulePackError,
-    check_notice,
     filter_findings,
     tone_fields,
-    user_tone_checker,
 )
 from ..core.checks.findings import Finding
 from ..core.checks.rules import shipped_languages
+from .base import EXIT_FAILED, EXIT_OK, UsageError, services
 
-LT_URL_ENV = "OUTAGEWRITER_LT_URL"
+LT_URL_ENV = "OUTAGEWRITER_LT_URL"  # a LanguageTool server for this run, instead of settings.json
 MAX_STDIN_CHARS = 1_000_000
 
 
@@ -45,18 +43,6 @@ def register(subparsers) -> None:
     parser.add_argument("--quick", action="store_true",
                         help="word-level rules only (tone and structure): no grammar server, for every save")
     parser.set_defaults(func=run)
-
-
-def grammar_checker(language: str):
-    """A GrammarChecker for OUTAGEWRITER_LT_URL if set, else as settings.json says; None when off."""
-    from ..core.checks.grammar import GrammarChecker, GrammarSettings
-    from ..core.settings import load_settings
-
-    url = os.environ.get(LT_URL_ENV, "").strip()
-    if url:
-        return GrammarChecker(GrammarSettings(mode="server", server_url=url, language=f"{language}-US"))
-    configured = GrammarSettings.from_settings(load_settings())
-    return None if configured.mode == "off" else GrammarChecker(configured)
 
 
 def _grammar_findings(checker, fields: dict[str, str]) -> list[Finding]:
@@ -81,13 +67,14 @@ def format_text(finding: Finding) -> str:
 
 def run(args) -> int:
     try:
-        tone = user_tone_checker(args.lang)
+        tone = services().tone(args.lang)
     except RulePackError as exc:
         raise UsageError(f"the shipped rules cannot be used: {exc}") from None
     for problem in tone.problems:
         print(f"outagewriter check: rule pack: {problem}", file=sys.stderr)
     ruleset = tone.ruleset
-    grammar = None if args.no_grammar or args.quick else grammar_checker(args.lang)
+    url = os.environ.get(LT_URL_ENV, "").strip() or None
+    grammar = None if args.no_grammar or args.quick else services().grammar(args.lang, server_url=url)
     try:
         if args.file == "-":
             text = sys.stdin.read(MAX_STDIN_CHARS + 1)
@@ -99,14 +86,13 @@ def run(args) -> int:
                 findings += _grammar_findings(grammar, fields)
             findings = filter_findings(findings, disabled=ruleset.disabled)
         else:
-            from ..core.storage import fileformat  # not needed for text on stdin: imported here
+            from .base import (
+                open_session,  # the session (mail, keyring) only for a file, not for text
+            )
 
-            try:
-                incident = fileformat.load(Path(args.file))
-            except fileformat.IncidentFileError as exc:
-                raise UsageError(str(exc)) from None
-            notice = incident.notices[-1]
-            findings = check_notice(incident, notice, tone=tone)
+            session = open_session(Path(args.file))
+            incident, notice = session.incident, session.incident.notices[-1]
+            findings = services().check(incident, notice)
             if grammar is not None:
                 findings += filter_findings(_grammar_findings(grammar, tone_fields(notice)),
                                             dismissed=notice.dismissed, disabled=ruleset.disabled)

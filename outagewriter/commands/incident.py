@@ -4,22 +4,22 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..cli import EXIT_OK, UsageError
 from ..core.incident.fields import NOTICE_KINDS, FieldError
-from ..core.incident.model import (
-    INCIDENT_KINDS,
-    LANGUAGES,
-    TIME_NAMES,
-    Incident,
-    NoticeLocked,
-)
+from ..core.incident.model import INCIDENT_KINDS, LANGUAGES, TIME_NAMES, NoticeLocked
 from ..core.incident.times import TimeError
 from ..core.mail.message import Sender, build_message
-from ..core.paths import config_dir
-from ..core.render.renderer import Renderer
-from ..core.review import workflow as review
-from ..core.storage import fileformat
-from .editing import change, lock_option
+from ..core.session.errors import FileLocked
+from ..core.session.session import Session
+from .base import (
+    EXIT_OK,
+    UsageError,
+    change,
+    lock_option,
+    notice_option,
+    open_session,
+    pick,
+    services,
+)
 
 FORMATS = ("subject", "text", "html", "eml", "short")
 
@@ -53,26 +53,24 @@ def register(subparsers) -> None:
 
     render = subparsers.add_parser("render", help="write a rendered notice to stdout")
     render.add_argument("file", type=Path)
-    render.add_argument("--notice", type=int, default=-1, metavar="N", help="1 is the first notice; default the newest")
+    notice_option(render)
     render.add_argument("--format", choices=FORMATS, default="text")
     render.set_defaults(func=run_render)
-
-
-def load(path: Path) -> Incident:
-    try:
-        return fileformat.load(path)
-    except fileformat.IncidentFileError as exc:
-        raise UsageError(str(exc)) from None
 
 
 def run_new(args) -> int:
     if args.file.exists() and not args.force:
         raise UsageError(f"{args.file} already exists (use --force to replace it)")
     try:
-        incident = Incident.create(args.title, args.service, kind=args.kind, language=args.lang)
+        session = Session.new(services(), args.title, args.service, kind=args.kind, language=args.lang)
     except FieldError as exc:
         raise UsageError(str(exc)) from None
-    fileformat.save(incident, args.file)
+    try:
+        session.save(args.file, force=True)  # Save As: refused while someone has that file open
+    except FileLocked as exc:
+        raise UsageError(f"{exc}; it was not replaced") from None
+    finally:
+        session.close()
     return EXIT_OK
 
 
@@ -89,8 +87,8 @@ def _parse_assignments(items: list[str]) -> dict[str, str]:
 def run_set(args) -> int:
     values = _parse_assignments(args.assignments)
 
-    def step(incident, settings):
-        notice = incident.newest_unsent()
+    def step(session):
+        notice = session.incident.newest_unsent()
         if notice is None:
             raise UsageError(
                 f"every notice in {args.file} has been sent; start the next one with "
@@ -98,33 +96,25 @@ def run_set(args) -> int:
             )
         fields = dict(values)
         times = {k: fields.pop(k) for k in list(fields) if k in TIME_NAMES}
-        notice.update(fields)  # all or nothing: one bad value leaves the file as it was (nothing is saved)
-        incident.set_times(times)
-        # An edit that changes what would be sent voids an approval now, visibly, in the audit trail.
-        return review.note_changes(incident, notice, _renderer().render(incident, notice), settings.identity())
+        session.update(notice, fields, times)  # all or nothing: one bad value leaves the file as it was
+        return session
 
-    void = change(args, step, errors=(FieldError, TimeError, NoticeLocked))
-    if void is not None:
+    session = change(args, step, errors=(FieldError, TimeError, NoticeLocked))
+    # An edit that changes what would be sent voided an approval when it was saved, in the audit trail.
+    for _number, void in session.voided:
         print(f"outagewriter set: {void.describe()}", file=sys.stderr)
     return EXIT_OK
 
 
-def _renderer() -> Renderer:
-    return Renderer(user_dir=config_dir() / "templates")
-
-
 def run_add(args) -> int:
-    change(args, lambda incident, settings: incident.add_notice(args.kind), errors=(FieldError,))
+    change(args, lambda session: session.add_notice(args.kind), errors=(FieldError,))
     return EXIT_OK
 
 
 def run_render(args) -> int:
-    incident = load(args.file)
-    try:
-        notice = incident.notice(args.notice)
-    except IndexError as exc:
-        raise UsageError(str(exc)) from None
-    rendered = _renderer().render(incident, notice)
+    session = open_session(args.file)
+    incident, notice = session.incident, pick(session, args.notice)
+    rendered = session.render(notice)
     for problem in rendered.problems:
         print(f"outagewriter: template problem: {problem}", file=sys.stderr)
     if args.format == "eml":

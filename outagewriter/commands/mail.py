@@ -11,10 +11,7 @@ import sys
 import threading
 from pathlib import Path
 
-from ..cli import EXIT_FAILED, EXIT_OK, UsageError
-from ..core import paths
 from ..core.mail import accounts as acc
-from ..core.mail import resend
 from ..core.mail.accounts import (
     PRESETS,
     SECURITY_MODES,
@@ -24,12 +21,10 @@ from ..core.mail.accounts import (
 )
 from ..core.mail.errors import MailError
 from ..core.mail.secrets import KeyringUnavailable, Secrets, SecretsError
-from ..core.mail.sending import SendError, plan, send_notice
 from ..core.mail.transport import DEFAULT_TIMEOUT, test_connection
-from ..core.render.renderer import Renderer
 from ..core.review import workflow as review
-from ..core.settings import load_settings
-from ..core.storage import fileformat
+from ..core.session.errors import SendError
+from .base import EXIT_FAILED, EXIT_OK, UsageError, open_session, pick, services
 
 CONFIRM_WORD = "SEND"
 
@@ -95,7 +90,7 @@ def _err(text: str) -> None:
 
 
 def _store() -> AccountStore:
-    return AccountStore()
+    return services().accounts
 
 
 def _account(name: str) -> Account:
@@ -121,7 +116,7 @@ def password_for(account: Account, from_stdin: bool, secrets: Secrets | None = N
         return None
     if from_stdin:
         return _read_password_stdin()
-    secrets = secrets or Secrets()
+    secrets = secrets or services().secrets
     why = "no password is saved for it"
     try:
         saved = secrets.get(account.name)
@@ -178,7 +173,7 @@ def run_add(args) -> int:
         _err(f"Warning: {warning}")
     if password is not None:
         try:
-            Secrets().set(account.name, password)
+            services().secrets.set(account.name, password)
             print("Password saved in the system keyring.")
         except SecretsError as exc:
             _err(f"Password not saved: {exc}")
@@ -192,7 +187,7 @@ def run_list(args) -> int:
         accounts = _store().list()
     except AccountError as exc:
         raise UsageError(str(exc)) from None
-    secrets = Secrets()
+    secrets = services().secrets
     keyring_ok = secrets.available()
     if not accounts:
         print("No mail accounts yet; add one with `outagewriter accounts add NAME --preset ... --from ADDR`.")
@@ -233,7 +228,7 @@ def run_remove(args) -> int:
     except AccountError as exc:
         raise UsageError(str(exc)) from None
     try:
-        had = Secrets().delete(args.name)
+        had = services().secrets.delete(args.name)
     except SecretsError as exc:
         _err(f"Removed account {args.name}, but its password could not be deleted: {exc}")
         return EXIT_FAILED
@@ -265,34 +260,24 @@ def _describe_targets(targets: list[str]) -> str:
 
 
 def run_send(args) -> int:
-    try:
-        incident = fileformat.load(args.file)
-    except fileformat.IncidentFileError as exc:
-        raise UsageError(str(exc)) from None
-    try:
-        notice = incident.notice(args.notice)
-    except IndexError as exc:
-        raise UsageError(str(exc)) from None
-    settings = load_settings()
-    renderer = Renderer(user_dir=paths.config_dir() / "templates")
+    session = open_session(args.file)
+    notice = pick(session, args.notice)
+    number = session.number(notice)
+    what = None
     if not args.test_to_self:
         # Before any account, password or network: without a valid approval nothing can go out.
         try:
-            resend.check_approval(incident, notice, renderer, settings)
-        except review.ApprovalError as exc:
+            what = session.check_send(notice, include_unknown=args.include_unknown).plan
+        except (review.ApprovalError, SendError) as exc:
             raise UsageError(str(exc)) from None
-    account = _account(args.account)
-    number = incident.notices.index(notice) + 1
-
-    if not args.test_to_self:
-        try:
-            what = plan(notice, include_unknown=args.include_unknown)
         except ValueError as exc:  # a broken address in To/Cc/Bcc
             raise UsageError(str(exc)) from None
+    account = _account(args.account)
+    if what is not None:
         if what.retry:
             print(f"Notice {number} was sent before: {len(what.already)} recipients have it"
                   + (f", {len(what.unknown)} may have it (unknown)" if what.unknown else "") + ".")
-        if what.targets and not settings.approval_required:  # the approval is the confirmation otherwise
+        if not services().settings.approval_required:  # the approval is the confirmation otherwise
             _confirm(args, f"Send notice {number} ({notice.kind}) from {account.sender_address} via "
                            f"{account.name} ({account.where}) to {len(what.targets)} recipients: "
                            f"{_describe_targets(what.targets)}?")
@@ -311,10 +296,8 @@ def run_send(args) -> int:
 
     previous = signal.signal(signal.SIGINT, on_sigint) if threading.current_thread() is threading.main_thread() else None
     try:
-        result = send_notice(incident, notice, args.file, account, password, on_progress=on_progress,
-                             cancel=cancel, include_unknown=args.include_unknown,
-                             test_to_self=args.test_to_self, timeout=args.timeout,
-                             renderer=renderer, settings=settings)
+        result = session.send(notice, account, password, test=args.test_to_self, on_progress=on_progress,
+                              cancel=cancel, include_unknown=args.include_unknown, timeout=args.timeout)
     except (SendError, review.ApprovalError) as exc:
         raise UsageError(str(exc)) from None
     finally:

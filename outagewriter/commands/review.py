@@ -9,41 +9,45 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..cli import EXIT_OK, UsageError
 from ..core import safe_text
 from ..core.incident.fields import FIELD_NAMES
-from ..core.incident.model import Incident, Notice, NoticeLocked
-from ..core.paths import config_dir
-from ..core.render.renderer import Renderer
-from ..core.review import audit
+from ..core.incident.model import Notice, NoticeLocked
+from ..core.review import audit, textdiff
 from ..core.review import workflow as review
-from ..core.storage import fileformat
+from ..core.session.errors import SendError
+from ..core.session.session import Session
 from ..core.storage.locks import read_lock
-from .editing import change
-from .editing import lock_option as _lock_option
-from .editing import settings as _settings
+from .base import (
+    EXIT_OK,
+    change,
+    lock_option,
+    notice_option,
+    open_session,
+    pick,
+    services,
+)
 
 
 def register(subparsers) -> None:
     show = subparsers.add_parser(
         "review", help="show a notice for review: text, findings, changes since the previous notice")
     show.add_argument("file", type=Path)
-    _notice_option(show)
+    notice_option(show)
     show.set_defaults(func=run_review)
 
     ask = subparsers.add_parser("request-review", help="mark the newest notice as waiting for review")
     ask.add_argument("file", type=Path)
     ask.add_argument("--reviewer", metavar="NAME", help="who should review it (recorded in the log)")
-    _notice_option(ask)
-    _lock_option(ask)
+    notice_option(ask)
+    lock_option(ask)
     ask.set_defaults(func=run_request_review)
 
     approve = subparsers.add_parser("approve", help="approve the exact text of a notice in review")
     approve.add_argument("file", type=Path)
     approve.add_argument("--reviewer", metavar="NAME", required=True)
     approve.add_argument("--comment", metavar="TEXT")
-    _notice_option(approve)
-    _lock_option(approve)
+    notice_option(approve)
+    lock_option(approve)
     approve.set_defaults(func=run_approve)
 
     changes = subparsers.add_parser("request-changes", help="send a notice back to its author with a comment")
@@ -52,77 +56,49 @@ def register(subparsers) -> None:
     changes.add_argument("--comment", metavar="TEXT", required=True)
     changes.add_argument("--field", choices=FIELD_NAMES, metavar="FIELD",
                          help="the field the comment is about (e.g. summary)")
-    _notice_option(changes)
-    _lock_option(changes)
+    notice_option(changes)
+    lock_option(changes)
     changes.set_defaults(func=run_request_changes)
 
 
-def _notice_option(parser) -> None:
-    parser.add_argument("--notice", type=int, default=-1, metavar="N",
-                        help="1 is the first notice; default the newest")
-
-
-def _renderer() -> Renderer:
-    return Renderer(user_dir=config_dir() / "templates")
-
-
-def _pick(incident: Incident, number: int) -> Notice:
-    try:
-        return incident.notice(number)
-    except IndexError as exc:
-        raise UsageError(str(exc)) from None
-
-
 def _change(args, step) -> int:
-    """Apply `step(incident, notice, rendered, settings)` to the chosen notice through `editing.change`;
-    print the message it returns once the file is saved."""
-    def on_incident(incident, settings):
-        notice = _pick(incident, args.notice)
-        return step(incident, notice, _renderer().render(incident, notice), settings)
-
-    message = change(args, on_incident, errors=(review.ReviewError, NoticeLocked))
-    if message:
-        print(message)
+    """Apply `step(session, notice)` to the chosen notice through `editing.change`, which returns the
+    line to print once the file is saved."""
+    print(change(args, lambda session: step(session, pick(session, args.notice)),
+                 errors=(review.ReviewError, NoticeLocked)))
     return EXIT_OK
 
 
 def run_request_review(args) -> int:
-    def step(incident, notice, rendered, settings):
-        review.request_review(incident, notice, rendered, settings.identity(), reviewer=args.reviewer)
-        number = incident.notices.index(notice) + 1
-        return f"notice {number} is in review (requested by {settings.identity()})"
+    def step(session, notice):
+        session.request_review(notice, args.reviewer)
+        return f"notice {session.number(notice)} is in review (requested by {services().settings.identity()})"
     return _change(args, step)
 
 
 def run_approve(args) -> int:
-    def step(incident, notice, rendered, settings):
-        approval = review.approve(incident, notice, rendered, args.reviewer, settings, comment=args.comment)
-        number = incident.notices.index(notice) + 1
-        signed = f", signed with {settings.signing_key}" if settings.signing_key else ""
-        return f"notice {number} approved by {approval.reviewer} (sha256 {approval.hash}{signed})"
+    def step(session, notice):
+        session.approve(notice, args.reviewer, args.comment)
+        approval, key = review.approval_of(notice), services().settings.signing_key
+        signed = f", signed with {key}" if key else ""
+        return f"notice {session.number(notice)} approved by {approval.reviewer} (sha256 {approval.hash}{signed})"
     return _change(args, step)
 
 
 def run_request_changes(args) -> int:
-    def step(incident, notice, rendered, settings):
-        review.request_changes(incident, notice, rendered, args.reviewer, args.comment, field=args.field)
-        number = incident.notices.index(notice) + 1
-        return f"notice {number} sent back to its author with your comment"
+    def step(session, notice):
+        session.request_changes(notice, args.reviewer, args.comment, field=args.field)
+        return f"notice {session.number(notice)} sent back to its author with your comment"
     return _change(args, step)
 
 
-def _findings(incident: Incident, notice: Notice) -> list[str] | None:
-    """The checks' findings as lines, with the user's rule packs as `check` and the window use them;
-    None when the checks are not installed."""
+def _findings(session: Session, notice: Notice) -> list[str]:
+    """The checks' findings as lines, with the user's rule packs as `check` and the window use them."""
     try:
-        from ..core.checks import check_notice, user_tone_checker
-    except ImportError:
-        return None
-    try:
-        tone = user_tone_checker(incident.language)
+        tone = session.services.tone(session.incident.language)
         for problem in tone.problems:
             print(f"outagewriter review: rule pack: {problem}", file=sys.stderr)
-        findings = check_notice(incident, notice, tone=tone)
+        findings = session.services.check(session.incident, notice)
     except Exception as exc:  # a broken rule pack must not hide the notice from its reviewer
         return [f"(the checks could not run: {exc})"]
     return [f"{f.severity}: {f.field}: {f.message}" + (f" [{f.match}]" if f.match else "") for f in findings]
@@ -140,15 +116,11 @@ class _EscapesShown:
 
 
 def run_review(args) -> int:
-    settings = _settings()
-    try:
-        incident = fileformat.load(args.file)
-    except fileformat.IncidentFileError as exc:
-        raise UsageError(str(exc)) from None
-    notice = _pick(incident, args.notice)
-    number = incident.notices.index(notice) + 1
-    renderer = _renderer()
-    rendered = renderer.render(incident, notice)
+    session = open_session(args.file)
+    settings = services().settings
+    incident, notice = session.incident, pick(session, args.notice)
+    number = session.number(notice)
+    rendered = session.render(notice)
     out = _EscapesShown(sys.stdout)
     for problem in rendered.problems:
         print(safe_text.visible(f"outagewriter: template problem: {problem}"), file=sys.stderr)
@@ -167,11 +139,13 @@ def run_review(args) -> int:
         out.write(f"Open for editing: {holder.describe()}\n")
     if not notice.is_sent:
         try:
-            signer = review.check_can_send(incident, notice, rendered, settings)
+            signer = session.check_send(notice).signer  # what `send` checks, the same way
             out.write(f"Ready to send (approval signed by {signer}).\n" if signer else "Ready to send.\n")
         except review.ApprovalError as exc:
             why = exc if settings.require_signed_approval else "it needs an approval of this exact text."
             out.write(f"Not ready to send: {why}\n")
+        except SendError as exc:
+            out.write(f"Not ready to send: {exc}\n")
 
     out.write("\n" + "=" * 72 + "\n")
     out.write(f"Subject: {rendered.subject}\n\n{rendered.text}")
@@ -183,19 +157,18 @@ def run_review(args) -> int:
         for item in requests:
             out.write(f"- {item.describe()}\n")
 
-    findings = _findings(incident, notice)
-    if findings is not None:
-        out.write(f"\nFindings ({len(findings)}):\n" if findings else "\nFindings: none\n")
-        for line in findings:
-            out.write(f"- {line}\n")
+    findings = _findings(session, notice)
+    out.write(f"\nFindings ({len(findings)}):\n" if findings else "\nFindings: none\n")
+    for line in findings:
+        out.write(f"- {line}\n")
 
     if number > 1:
         previous = incident.notices[number - 2]
-        before = renderer.render(incident, previous)
-        diffs = [review.PartDiff(part, review.word_diff(getattr(before, part), getattr(rendered, part)))
+        before = session.render(previous)
+        diffs = [textdiff.PartDiff(part, textdiff.word_diff(getattr(before, part), getattr(rendered, part)))
                  for part in ("subject", "text") if getattr(before, part) != getattr(rendered, part)]
         out.write(f"\nChanges since notice {number - 1}:\n")
-        out.write((review.format_diff(diffs, context_words=8) if diffs else "(none in subject or text)") + "\n")
+        out.write((textdiff.format_diff(diffs, context_words=8) if diffs else "(none in subject or text)") + "\n")
     else:
         out.write("\nChanges since the previous notice: this is the first notice.\n")
 

@@ -35,9 +35,9 @@ from ..core.mail.accounts import (
 )
 from ..core.mail.errors import MailError
 from ..core.mail.secrets import NO_KEYRING_ADVICE, SecretsError
-from .context import AppContext, TaskRunner
-from .dialogs import CANCEL, SAVE
+from .answers import CANCEL, SAVE
 from .highlight import ERROR_STYLE, quiet
+from .tasks import TaskRunner
 
 SECURITY_LABELS = (
     ("starttls", "STARTTLS (encrypted, usually port 587)"),
@@ -53,7 +53,7 @@ def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
 
 
 class AccountsDialog(QDialog):
-    def __init__(self, context: AppContext, parent=None):
+    def __init__(self, context, parent=None):  # the window's AppContext
         super().__init__(parent)
         self.context = context
         self.setObjectName("accounts_dialog")

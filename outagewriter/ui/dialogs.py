@@ -7,13 +7,22 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from ..core.storage.fileformat import SUFFIX
+from ..core.session.errors import SUFFIX
+from .accounts_dialog import AccountsDialog
+from .answers import (  # noqa: F401
+    CANCEL,
+    DISCARD,
+    KEEP,
+    OVERWRITE,
+    READ_ONLY,
+    RELOAD,
+    SAVE,
+    SAVE_COPY,
+    TAKE_OVER,
+)
 
 FILE_FILTER = f"Incident files (*{SUFFIX});;All files (*)"
 
-SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
-RELOAD, OVERWRITE, KEEP, SAVE_COPY = "reload", "overwrite", "keep", "save-copy"
-READ_ONLY, TAKE_OVER = "read-only", "take-over"
 
 
 class Dialogs:
@@ -110,8 +119,6 @@ class Dialogs:
 
     def accounts(self, parent: QWidget, context) -> bool:
         """Settings → Mail accounts; True when an account was saved there."""
-        from .accounts_dialog import AccountsDialog
-
         dialog = AccountsDialog(context, parent)
         dialog.exec()
         return dialog.saved_any

@@ -1,17 +1,16 @@
-"""Opening and saving incident files on a shared folder: the edit lock and save conflicts.
+"""Opening and saving incident files on a shared folder: the questions to ask.
 
-The rules are the core's (`core.storage.locks`, `core.storage.conflicts`): this module only asks the user, through
-`context.dialogs`, what to do when a file is locked or was saved by someone else meanwhile.
+The rules are the session's (`core.session`: the edit lock, the one checked save); this module
+only asks the user, through `context.dialogs`, what to do when a file is locked or was saved by
+someone else meanwhile.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..core.incident.times import format_stored
-from ..core.storage.conflicts import ConflictError, FileStamp
-from ..core.storage.fileformat import IncidentFileError
-from ..core.storage.locks import FileLocked, left_behind_by
-from .dialogs import OVERWRITE, READ_ONLY, RELOAD, SAVE_COPY, TAKE_OVER
+from ..core.session.errors import ConflictError, FileLocked, IncidentFileError
+from .answers import OVERWRITE, READ_ONLY, RELOAD, SAVE_COPY, TAKE_OVER
 from .document import Document
 
 
@@ -25,7 +24,7 @@ class Files:
     def open(self, path: str) -> Document | None:
         """The document on `path`, locked for editing or opened read-only; None if the user cancelled."""
         try:
-            document = Document.open(path, parent=self.window)
+            document = Document.open(self.context.services, path, parent=self.window)
         except IncidentFileError as exc:
             self.context.dialogs.error(self.window, "Cannot open the incident", str(exc))
             return None
@@ -37,37 +36,30 @@ class Files:
 
     def lock(self, document: Document, *, ask: bool = True) -> bool:
         """Take the edit lock. When someone holds it, ask: read-only, take over (stale only) or cancel."""
-        settings = self.context.settings
         take_over = False
-        for _ in range(3):
+        refresh_ms = self.context.timings.lock_refresh_ms
+        while True:
             try:
-                document.acquire_lock(settings.identity(), settings.lock_stale_after_seconds,
-                                      self.context.timings.lock_refresh_ms, take_over=take_over)
+                document.acquire_lock(take_over=take_over, refresh_ms=refresh_ms)
                 return True
             except FileLocked as exc:
-                if exc.stale and not take_over and left_behind_by(exc.holder, settings.identity()):
-                    take_over = True  # our own program crashed and left it: no question to ask
-                    continue
                 who = _holder(exc)
                 if not ask:
                     self.window.statusBar().showMessage(f"{who}. Save it under a new name to keep your work.")
                     return True
                 stale = f" The lock looks stale: {exc.stale}." if exc.stale else ""
                 answer = self.context.dialogs.file_locked(self.window, f"{who}.{stale}", bool(exc.stale))
-                if answer == TAKE_OVER and exc.stale:
+                if answer == TAKE_OVER and exc.stale and not take_over:
                     take_over = True
                     continue
                 if answer == READ_ONLY:
-                    document.read_only = True
-                    document.read_only_reason = who
+                    document.session.open_read_only(who)
                     return True
                 return False
             except OSError as exc:  # a folder we may read but not write: nothing can be saved there anyway
-                document.read_only = True
-                document.read_only_reason = (f"The edit lock cannot be created beside the file "
-                                             f"({exc.strerror or exc}), so it is open read-only.")
+                document.session.open_read_only(f"The edit lock cannot be created beside the file "
+                                                f"({exc.strerror or exc}), so it is open read-only")
                 return True
-        return False
 
     # ---- saving ----------------------------------------------------------------------------
 
@@ -88,17 +80,13 @@ class Files:
         path = self.context.dialogs.save_path(window, window.suggested_path())
         if not path:
             return False
-        old = doc.path
         if not self.write(path):
             return False
-        if old != doc.path:
-            doc.release_lock()
-            doc.read_only = False
-            self.lock(doc, ask=False)
-            window.refresh_read_only()
+        doc.keep_lock_fresh(self.context.timings.lock_refresh_ms)  # the lock of the file saved as
         return True
 
     def write(self, path: str | None, *, force: bool = False) -> bool:
+        """The session's one save, to `path` (None: the file's own), asking what to do on a conflict."""
         window, doc = self.window, self.window.doc
         window.flush()
         if window.rejected_input:  # saving now would drop what the user typed there
@@ -106,9 +94,12 @@ class Files:
             self.context.dialogs.error(window, "Not saved",
                                        f"{problems}. Correct this, then save again: nothing was written.")
             return False
-        window.note_changes()
         try:
-            doc.save(path, force=force)
+            doc.session.save(path, force=force)
+        except FileLocked as exc:  # Save As onto a file someone has open: theirs stays as it is
+            self.context.dialogs.error(window, "Not saved", f"{_holder(exc)}. Nothing was written; save "
+                                       "under another name, or ask them to close it first.")
+            return False
         except ConflictError as exc:
             answer = self.context.dialogs.save_conflict(window, str(exc))
             if answer == RELOAD:
@@ -130,12 +121,11 @@ class Files:
         """Our version goes to a new file beside the shared one; this window then edits the copy."""
         window, doc = self.window, self.window.doc
         try:
-            copy = doc.save_copy(self.context.settings.identity())
+            copy, _ = doc.session.save_copy()
         except OSError as exc:
             self.context.dialogs.error(window, "Cannot save a copy", f"{doc.path}: {exc.strerror or exc}")
             return False
         doc.release_lock()
-        doc._attach(copy, FileStamp.of(copy))
         self.lock(doc, ask=False)
         window.saved()
         self.context.dialogs.info(window, "Saved as a copy",

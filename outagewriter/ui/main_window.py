@@ -22,15 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.incident.fields import FieldError
 from ..core.incident.model import Incident
-from ..core.incident.times import TimeError
-from ..core.storage.fileformat import SUFFIX, IncidentFileError
+from ..core.session.actions import ACTION_KEYS
+from ..core.session.changes import EVERYTHING, Changes
+from ..core.session.errors import SUFFIX, FieldError, IncidentFileError
+from ..core.session.session import Session
 from . import actions
+from .answers import DISCARD, SAVE
 from .autosave import Autosave
 from .banner import Banner
 from .context import AppContext
-from .dialogs import DISCARD, SAVE
 from .document import Document
 from .files import Files
 from .findings_panel import FindingsPanel
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         # Saving is refused while there is any, so the file never silently drops what was typed.
         self.rejected_input: dict[str, str] = {}
         self._dirty_times: set[str] = set()
+        self._storing_form = False
         self._current = 0  # index of the shown notice
         self._findings: list = []
         self.doc: Document | None = None
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
         self.live = LiveUpdate(context, self._target, self.flush, self)
         self.live.rendered.connect(self.preview.show_rendered)
         self.live.rendered.connect(self.review.on_rendered)
+        self.live.rendered.connect(self._show_approval_state)
         self.live.render_failed.connect(self.preview.show_error)
         self.live.findings.connect(self._show_findings)
         self.live.grammar_status.connect(self.findings.set_status)
@@ -75,7 +78,7 @@ class MainWindow(QMainWindow):
             "" if self.live.grammar_enabled else "Tone and structure are checked as you type; grammar checks are off.")
         self.findings.set_status(self._checks_note)
         self.live.grammar_status.connect(lambda text: text or self.findings.set_status(self._checks_note))
-        self.set_document(document or Document(Incident.create("", "", "incident"), parent=self))
+        self.set_document(document or Document(Session.new(context.services, "", ""), parent=self))
         self._restore_layout()
         context.windows.append(self)
 
@@ -189,21 +192,36 @@ class MainWindow(QMainWindow):
             self.doc.deleteLater()
         self.doc = document
         document.setParent(self)
-        document.modified_changed.connect(self._update_title)
-        document.path_changed.connect(lambda _p: self._update_title())
+        document.changed.connect(self._on_changes)
         document.changed_on_disk.connect(self._changed_on_disk)
         document.lock_lost.connect(self._lock_lost)
-        self._document_replaced()
+        self._on_changes(EVERYTHING)
 
-    def _document_replaced(self) -> None:
-        """The document or its incident is new: show its newest notice, forget pending edits."""
-        self._dirty.clear()
-        self._dirty_times.clear()
-        self.rejected_input.clear()
-        self.disk_banner.hide()
-        self._current = len(self.doc.incident.notices) - 1
-        self._show_current()
+    def _on_changes(self, changes: Changes) -> None:
+        """After every operation of the session: each part shows what the operation changed."""
+        if changes.incident:  # another incident: its newest notice, no pending edits
+            self._dirty.clear()
+            self._dirty_times.clear()
+            self.rejected_input.clear()
+            self.disk_banner.hide()
+            self._current = len(self.incident.notices) - 1
+        if changes.shown is not None:
+            self._current = changes.shown
+        if changes.incident or changes.shown is not None:
+            self._show_current()
+        else:
+            if changes.notices:
+                self.notices.show_incident(self.incident, self._current)
+            if changes.review:
+                self.form.set_comments(self.doc.session.comments_by_field(self.notice))
+                self.review.refresh()
+            if changes.file or changes.notices or changes.review:
+                self.refresh_read_only()
+        if (changes.content or changes.review) and not self._storing_form:
+            self.live.schedule()
         self._update_title()
+        if changes.message:
+            self.statusBar().showMessage(changes.message, 6000)
 
     @property
     def incident(self) -> Incident:
@@ -219,8 +237,15 @@ class MainWindow(QMainWindow):
         self.form.set_notice(self.incident, notice, read_only=notice.is_sent or locked)
         self.notices.show_incident(self.incident, self._current)
         self.refresh_read_only()
-        self.live.reset() if hasattr(self, "live") else None
+        self.live.reset()
+        self.form.set_comments(self.doc.session.comments_by_field(notice))
         self.review.refresh()
+
+    def _show_approval_state(self, rendered) -> None:
+        """The preview rendered the notice: the list says at once whether its approval still holds."""
+        label = self.doc.session.approval_label(self.notice, rendered)
+        if label:
+            self.notices.set_state(self._current, label)
 
     def refresh_read_only(self) -> None:
         """Banner, actions and form for what may be changed now (sent notice, file open read-only)."""
@@ -233,16 +258,10 @@ class MainWindow(QMainWindow):
             self.read_only_banner.label.setText(
                 "This notice was sent and is shown as sent. It can no longer be changed.")
         self.read_only_banner.setVisible(notice.is_sent or locked)
-        self.form.set_read_only(notice.is_sent or locked)
-        can_add = self.incident.newest_unsent() is None and not locked
-        for key in ("add_update", "add_resolution", "add_post-incident"):
-            self.actions_by_key[key].setEnabled(can_add)
-        self.actions_by_key["save"].setEnabled(not locked)
-        for key in ("send_test", "request_review", "review_by_email"):
-            self.actions_by_key[key].setEnabled(not locked and not notice.is_sent)
-        for key in ("approve", "request_changes"):  # a reviewer may decide on a file someone has open
-            self.actions_by_key[key].setEnabled(bool(self.doc.path or not locked) and not notice.is_sent)
-        self.actions_by_key["send"].setEnabled(not locked and not _fully_sent(notice))
+        self.form.set_read_only(not self.doc.session.editable(notice))
+        enabled = self.doc.session.actions(notice)
+        for key in ACTION_KEYS:
+            self.actions_by_key[key].setEnabled(key in enabled)
 
     def show_notice(self, index: int) -> None:
         if index == self._current:
@@ -270,43 +289,41 @@ class MainWindow(QMainWindow):
         self._edited()
         if name == "status":  # the notice list shows each notice's status: store it and show it now
             self.flush()
-            self.notices.show_incident(self.incident, self._current)
 
     def _time_edited(self, name: str) -> None:
         self._dirty_times.add(name)
         self._edited()
 
     def _edited(self) -> None:
-        self.doc.set_modified(True)
+        self.doc.session.touch()
         self.live.schedule()
         self.autosave.touch()
 
     def flush(self) -> None:
-        """Store pending edits in the notice; invalid values are marked in the form, not stored."""
-        notice = self.notice
-        if self._dirty and not notice.is_sent:
-            for name in sorted(self._dirty):
-                try:
-                    notice.set(name, self.form.value(name))
-                    self.form.mark_error(name, None)
-                    self.rejected_input.pop(name, None)
-                except (FieldError, TimeError) as exc:
-                    self.form.mark_error(name, str(exc))
-                    self.rejected_input[name] = str(exc)
-        self._dirty.clear()
-        if self._dirty_times:
-            for name in sorted(self._dirty_times):
-                key = f"time {name}"
-                try:
-                    self.incident.set_time(name, self.form.time_value(name))
-                    self.rejected_input.pop(key, None)
-                except (FieldError, TimeError) as exc:
-                    self.rejected_input[key] = str(exc)
+        """Store pending edits in the notice; refused values are marked in the form, not stored."""
+        if not self._dirty and not self._dirty_times:
+            return
+        fields = {name: self.form.value(name) for name in self._dirty}
+        times = {name: self.form.time_value(name) for name in self._dirty_times}
+        self._storing_form = True  # the preview is about to render these values: no second render
+        try:
+            result = self.doc.session.edit(self.notice, fields, times)
+        finally:
+            self._storing_form = False
+        for name in fields:
+            self.form.mark_error(name, result.refused.get(name))
+        for key in [*fields, *(f"time {name}" for name in times)]:
+            if key in result.refused:
+                self.rejected_input[key] = result.refused[key]
+            else:
+                self.rejected_input.pop(key, None)
+        if times:
             self.form.mark_time_error(
                 "; ".join(m for k, m in sorted(self.rejected_input.items()) if k.startswith("time ")) or None)
-            self._dirty_times.clear()
             if self.incident.zone:  # time pickers not filled in yet follow the incident's zone
                 self.form.set_default_zone(self.incident.zone)
+        self._dirty.clear()
+        self._dirty_times.clear()
 
     def _target(self):
         return (self.incident, self.notice) if self.doc is not None else None
@@ -357,8 +374,8 @@ class MainWindow(QMainWindow):
         if self.notice.is_sent:
             return
         if finding.key not in self.notice.dismissed:
-            self.notice.dismissed.append(finding.key)
-            self._edited()
+            self.doc.session.dismiss(self.notice, finding.key)
+            self.autosave.touch()
         self.live.run_now()
 
     # ---- files -------------------------------------------------------------------------
@@ -388,7 +405,7 @@ class MainWindow(QMainWindow):
             return
         title, service, kind = values
         try:
-            document = Document(Incident.create(title, service, kind), parent=self)
+            document = Document(Session.new(self.context.services, title, service, kind), parent=self)
         except FieldError as exc:
             self.context.dialogs.error(self, "Cannot create the incident", str(exc))
             return
@@ -439,9 +456,6 @@ class MainWindow(QMainWindow):
         fields = self.notice.fields
         self.context.recent_contacts.add(fields["contact_name"], fields["contact_email"], fields["contact_phone"])
         self.disk_banner.hide()
-        self.statusBar().showMessage(f"Saved {self.doc.display_name}", 4000)
-        self.notices.show_incident(self.incident, self._current)
-        self.review.refresh()
 
     def _changed_on_disk(self, path: str) -> None:
         self.disk_banner.label.setText(
@@ -457,25 +471,22 @@ class MainWindow(QMainWindow):
     def reload_from_disk(self) -> None:
         old = self.incident
         try:
-            self.doc.reload()
+            self.doc.session.reload()
         except IncidentFileError as exc:
             self.context.dialogs.error(self, "Cannot reload the incident", str(exc))
             return
         self.autosave.discard(old)
-        self._document_replaced()
 
     # ---- notices -----------------------------------------------------------------------
 
     def add_notice(self, kind: str) -> None:
         self.flush()
         try:
-            self.incident.add_notice(kind)
+            self.doc.session.add_notice(kind)
         except FieldError as exc:
             self.context.dialogs.error(self, "Cannot add a notice", str(exc))
             return
-        self._current = len(self.incident.notices) - 1
-        self._show_current()
-        self._edited()
+        self.autosave.touch()
 
     # ---- mail and review (the flows live in sending.py and review_flow.py) ----------------
 
@@ -488,31 +499,15 @@ class MainWindow(QMainWindow):
     def send_test(self) -> None:
         self.sending.start(test=True)
 
-    def show_current_again(self) -> None:
-        self._show_current()
-
     def current_findings(self) -> list:
         return self._findings
 
     def notice_title(self) -> str:
-        number = self._current + 1
-        return f"Notice {number} of “{self.incident.title}”"
-
-    def note_changes(self) -> None:
-        """Before saving: an approval the edits voided is recorded as void in the file (core.review)."""
-        from ..core.review import workflow as review
-
-        who = self.context.settings.identity()
-        for notice in self.incident.notices:
-            record = notice.review or {}
-            if notice.is_sent or not record.get("approval") or record["approval"].get("voided"):
-                continue
-            review.note_changes(self.incident, notice, self.context.renderer.render(self.incident, notice), who)
+        return f"Notice {self.doc.session.number(self.notice)} of “{self.incident.title}”"
 
     def after_send(self) -> None:
         """The sending thread is done: show the notice as it is now (read-only once sent)."""
-        self._show_current()
-        self.live.run_now()
+        self.doc.session.after_send()
 
     def show_review(self) -> None:
         self.side_tabs.setCurrentWidget(self.review_panel)
@@ -543,7 +538,7 @@ class MainWindow(QMainWindow):
         for copy in discard:
             self.context.recovery.discard_file(copy.file)
         for copy in restore:
-            document = Document(copy.incident, copy.original_path, parent=None)
+            document = Document(Session.restored(self.context.services, copy.incident, copy.original_path))
             self.files.lock(document, ask=False)
             document.set_modified(True)
             if self._is_pristine() or self.incident.id == copy.incident.id:
@@ -597,12 +592,6 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
         # Leave the drop handler before any question is asked.
         QTimer.singleShot(0, lambda p=paths[0]: self.open_path(p))
-
-
-def _fully_sent(notice) -> bool:
-    from ..core.mail.sending import plan
-
-    return notice.is_sent and not plan(notice).targets
 
 
 def _outage_paths(mime) -> list[str]:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from ..core.incident.model import Incident, Notice
 from ..core.incident.times import format_stored
+from ..core.mail.plan import plan
 from ..core.review import workflow as review
 
 KIND_LABELS = {
@@ -25,9 +26,7 @@ KIND_LABELS = {
 
 
 def _sent_label(notice: Notice) -> str:
-    when = (notice.sent or {}).get("time") or ""
-    from ..core.mail.sending import plan
-
+    when = (notice.sent.time if notice.sent else None) or ""
     word = "Partly sent" if plan(notice).targets else "Sent"
     return f"{word} {format_stored(when)}" if when else word
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.review.request import reviewer_address_problem
+from ..core.mail.review_request import reviewer_address_problem
 from .highlight import ERROR_STYLE, quiet
 
 

@@ -7,18 +7,12 @@ overwrite anything saved meanwhile and asks what to do.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ..core.incident.fields import FIELD_NAMES, SPECS, FieldError
-from ..core.incident.model import NoticeLocked
-from ..core.incident.times import isoformat_utc, now_utc
-from ..core.mail.sending import sender_of
-from ..core.review import audit
+from ..core.incident.fields import FIELD_NAMES, SPECS
+from ..core.review import audit, textdiff
 from ..core.review import workflow as review
-from ..core.review.request import build_review_request, send_review_request
-from ..core.storage import fileformat
-from .context import TaskRunner
+from ..core.session.errors import FieldError, NoticeLocked, ReviewError
 from .sending import accounts_to_send_through, password_for
+from .tasks import TaskRunner
 
 
 class ReviewFlow:
@@ -34,12 +28,6 @@ class ReviewFlow:
     def on_rendered(self, rendered) -> None:
         """The live preview rendered the notice: keep the panel current while it is on screen."""
         self._rendered = rendered
-        notice = self.window.notice
-        approval = review.approval_of(notice)
-        if review.state(notice) == review.APPROVED and approval is not None:  # a hash, not a diff: cheap
-            void = review.notice_hash(self.window.incident, notice, rendered) != approval.hash
-            self.window.notices.set_state(self.window.incident.notices.index(notice),
-                                          "Approval void" if void else "Approved")
         if self.panel.isVisible():
             self.refresh(rendered)
 
@@ -48,16 +36,15 @@ class ReviewFlow:
         if window.doc is None:
             return
         incident, notice = window.incident, window.notice
-        window.form.set_comments({name: [f"{c.reviewer}: {c.comment}" for c in review.change_requests(notice, field=name)]
-                                  for name in FIELD_NAMES})
         if not self.panel.isVisible() and rendered is None:
             return
-        rendered = rendered or self.context.renderer.render(incident, notice)
-        number = incident.notices.index(notice) + 1
+        session = window.doc.session
+        rendered = rendered or session.render(notice)
+        number = session.number(notice)
         since = None
         if number > 1:
-            before = self.context.renderer.render(incident, incident.notices[number - 2])
-            since = tuple(review.PartDiff(part, review.word_diff(getattr(before, part), getattr(rendered, part)))
+            before = session.render(incident.notices[number - 2])
+            since = tuple(textdiff.PartDiff(part, textdiff.word_diff(getattr(before, part), getattr(rendered, part)))
                           for part in ("subject", "text") if getattr(before, part) != getattr(rendered, part))
         self.panel.show_review(
             state=review.display_state(incident, notice, rendered),
@@ -72,43 +59,38 @@ class ReviewFlow:
     # ---- steps ---------------------------------------------------------------------------
 
     def _step(self, title: str, step) -> bool:
+        """Run one review step of the session on the notice shown, then save it at once (a reviewer's
+        decision must reach the shared file)."""
         window = self.window
         window.flush()
-        incident, notice = window.incident, window.notice
-        rendered = self.context.renderer.render(incident, notice)
         try:
-            message = step(incident, notice, rendered)
-        except (review.ReviewError, NoticeLocked) as exc:
+            changes = step(window.doc.session, window.notice)
+        except (ReviewError, NoticeLocked) as exc:
             self.context.dialogs.error(window, title, str(exc)[:1].upper() + str(exc)[1:])
             return False
-        window.doc.set_modified(True)
         saved = window.files.write(None) if window.doc.path else window.files.save_as()
-        window.show_current_again()
-        if saved and message:
-            window.statusBar().showMessage(message, 6000)
+        if saved and changes.message:
+            window.statusBar().showMessage(changes.message, 6000)
         return saved
 
     def request_review(self) -> None:
         reviewer = self.context.dialogs.request_review(self.window)
         if reviewer is None:
             return
-        who = self.context.settings.identity()
-        self._step("Cannot request a review", lambda i, n, r: review.request_review(
-            i, n, r, who, reviewer=reviewer or None) or "Review requested.")
+        self._step("Cannot request a review", lambda session, notice: session.request_review(notice, reviewer))
 
     def approve(self) -> None:
         settings = self.context.settings
         try:  # before the approval is filled in: the author may not approve their own notice
             review.check_may_approve(self.window.notice, settings)
-        except review.ReviewError as exc:
+        except ReviewError as exc:
             self.context.dialogs.error(self.window, "Cannot approve", str(exc)[:1].upper() + str(exc)[1:])
             return
         answer = self.context.dialogs.approve(self.window, settings.identity(), self.window.notice_title())
         if answer is None:
             return
         reviewer, comment = answer
-        self._step("Cannot approve", lambda i, n, r: review.approve(
-            i, n, r, reviewer, settings, comment=comment or None) and f"Approved by {reviewer}.")
+        self._step("Cannot approve", lambda session, notice: session.approve(notice, reviewer, comment))
 
     def request_changes(self) -> None:
         fields = [(name, SPECS[name].label) for name in FIELD_NAMES]
@@ -116,8 +98,8 @@ class ReviewFlow:
         if answer is None:
             return
         reviewer, comment, field = answer
-        self._step("Cannot request changes", lambda i, n, r: review.request_changes(
-            i, n, r, reviewer, comment, field=field) or "Changes requested.")
+        self._step("Cannot request changes", lambda session, notice: session.request_changes(
+            notice, reviewer, comment, field=field))
 
     def request_review_by_email(self) -> None:
         """Email the notice and the file to a reviewer. The notice is marked "in review" only once
@@ -138,64 +120,39 @@ class ReviewFlow:
             return
         window.flush()
         notice = window.notice
-        asking = review.state(notice) != review.IN_REVIEW
         if (window.doc.modified or not window.doc.path) and not window.save():
             return  # the attachment is the saved file, under its name
-        step = _ReviewRequested(context.settings.identity(), address, isoformat_utc(now_utc())) if asking else None
-        attached = fileformat.loads(fileformat.dumps(window.incident))  # what the reviewer gets
-        theirs = attached.notices[window.incident.notices.index(notice)]
-        rendered = context.renderer.render(attached, theirs)
         try:
-            if step is not None:
-                step.apply(attached, theirs, rendered)
-            message = build_review_request(attached, theirs, rendered, sender_of(account), address, window.doc.path)
-        except (review.ReviewError, NoticeLocked, FieldError) as exc:
+            request = window.doc.session.review_request(notice, account, address)
+        except (ReviewError, NoticeLocked, FieldError) as exc:
             context.dialogs.error(window, "Review request not sent", str(exc)[:1].upper() + str(exc)[1:])
             return
         password = password_for(window, account)
         if account.username and not password:
             return
         self.emailing = True
-        self._pending = (address, notice.id, step)
+        self._pending = request
         window.statusBar().showMessage(f"Sending the review request to {address}…")
-        context.tasks.run(lambda: send_review_request(message, account, password), self._emailed,
-                          lane=TaskRunner.NETWORK)
+        context.tasks.run(lambda: request.send(account, password), self._emailed, lane=TaskRunner.NETWORK)
 
     def _emailed(self, report, error) -> None:
         self.emailing = False
-        window, dialogs = self.window, self.context.dialogs
-        address, notice_id, step = self._pending
+        window, dialogs, request = self.window, self.context.dialogs, self._pending
+        address = request.reviewer
         problem = error if error is not None else report.problem
         if problem is not None:
             still = " The notice is still a draft: it is marked “in review” once a request has gone out." \
-                if step is not None else ""
+                if request.asked_at is not None else ""
             dialogs.error(window, "Review request not sent", f"Nothing went to {address}.{still}\n\n{problem}")
             window.statusBar().showMessage(f"The review request to {address} was not sent.", 8000)
             return
-        notice = next((n for n in window.incident.notices if n.id == notice_id), None)
-        if step is not None and notice is not None and review.state(notice) != review.IN_REVIEW:
-            incident = window.incident
-            try:
-                step.apply(incident, notice, self.context.renderer.render(incident, notice))
-            except (review.ReviewError, NoticeLocked) as exc:
-                dialogs.error(window, "Cannot request a review", str(exc)[:1].upper() + str(exc)[1:])
-                return
-            window.doc.set_modified(True)
+        try:
+            changes = window.doc.session.review_request_sent(request)
+        except (ReviewError, NoticeLocked) as exc:
+            dialogs.error(window, "Cannot request a review", str(exc)[:1].upper() + str(exc)[1:])
+            return
+        if changes.review:
             window.files.write(None)
-            window.show_current_again()
         text = f"The review request went to {address}, with the incident file attached."
         dialogs.info(window, "Review requested", text)
         window.statusBar().showMessage(text, 6000)
-
-
-@dataclass(frozen=True)
-class _ReviewRequested:
-    """The review request, made the same way on the emailed copy and, once the email is accepted,
-    on the open incident."""
-
-    who: str
-    reviewer: str
-    when: str
-
-    def apply(self, incident, notice, rendered) -> None:
-        review.request_review(incident, notice, rendered, self.who, reviewer=self.reviewer, when=self.when)

@@ -10,15 +10,13 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog
 
 from ..core.incident.times import format_stored
-from ..core.mail import resend
 from ..core.mail.accounts import AccountError
+from ..core.mail.plan import Plan
 from ..core.mail.secrets import SecretsError
-from ..core.mail.sending import Plan, SendError, plan
+from ..core.review import textdiff
 from ..core.review import workflow as review
-from ..core.storage import fileformat
-from ..core.storage.conflicts import ConflictError
-from ..core.storage.fileformat import IncidentFileError
-from .context import TaskRunner
+from ..core.session.errors import ConflictError, ReviewError, SendError
+from .tasks import TaskRunner
 
 
 def describe_plan(number: int, subject: str, what: Plan, approval: str, test: bool) -> str:
@@ -101,19 +99,17 @@ class Sending(QObject):
             return
         window.flush()
         doc, notice = window.doc, window.notice
-        incident = doc.incident
-        number = incident.notices.index(notice) + 1
+        session, incident = doc.session, doc.incident
+        number = session.number(notice)
         if doc.read_only:
             dialogs.error(window, "Opened read-only", "This file is open read-only; it cannot be sent from here.")
             return
-        accounts = accounts_to_send_through(window, "the sending goes on")
-        if accounts is None:
-            return
-        rendered = context.renderer.render(incident, notice)
-        what = plan(notice)
+        rendered = session.render(notice)
+        what = session.plan(notice)
         if not test:
             try:
-                rendered = resend.check_approval(incident, notice, context.renderer, context.settings)
+                check = session.check_send(notice)
+                what, rendered = check.plan, check.rendered
             except review.ApprovalError as exc:
                 reloaded = self._approved_meanwhile(incident, notice, rendered)
                 if reloaded is not None:
@@ -125,16 +121,14 @@ class Sending(QObject):
                     str(exc)[:1].upper() + str(exc)[1:]
                 dialogs.error(window, "Not approved", text)
                 return
-            if not what.recipients:
-                dialogs.error(window, "No recipients", "The notice has no recipients: fill in To, Cc or Bcc.")
-                return
-            if not what.targets:
-                dialogs.error(window, "Nothing left to send",
-                              "Every recipient has this notice already, or may have it (see the notice's "
-                              "sent record). Nobody gets it twice.")
+            except SendError as exc:
+                dialogs.error(window, "Not sent", str(exc))
                 return
             if (doc.modified or not doc.path) and not window.save():
                 return  # the record of who has it goes into the file: it must be saved first
+        accounts = accounts_to_send_through(window, "the sending goes on")  # only once it may go out
+        if accounts is None:
+            return
         status = review.approval_status(incident, notice, rendered)
         text = describe_plan(number, rendered.subject, what, describe_approval(status, context.settings), test)
         name = dialogs.send(window, accounts, text, test)
@@ -144,7 +138,7 @@ class Sending(QObject):
         password = password_for(window, account)
         if account.username and not password:
             return
-        self._run(incident, notice, account, password, test, len([account] if test else what.targets))
+        self._run(notice, account, password, test, len([account] if test else what.targets))
 
     def _approved_meanwhile(self, incident, notice, rendered) -> bool | None:
         """Someone approved the notice in the file after this window read it (another window, the
@@ -152,18 +146,12 @@ class Sending(QObject):
         covers exactly the notice shown here; False when the user was told why not or said no;
         None when the file holds no approval either."""
         window, dialogs, doc = self.window, self.context.dialogs, self.window.doc
-        if not doc.path or not doc.changed_since_read():
-            return None
-        try:
-            saved = fileformat.load(doc.path)
-        except IncidentFileError:
-            return None
-        status = review.approval_in(saved, incident, notice, rendered)
-        if isinstance(status, review.Missing):
+        status = doc.session.approval_on_disk(notice, rendered)
+        if status is None:
             return None
         who, when = status.approval.reviewer or "A reviewer", format_stored(status.approval.time)
         if isinstance(status, review.Void):
-            differences = review.format_diff(status.diff) or status.reason
+            differences = textdiff.format_diff(status.diff) or status.reason
             dialogs.error(window, "Approved, but another version",
                           f"{who} approved this notice in the file ({when}), but not the version you see here. "
                           f"What differs ([-…-] approved, {{+…+}} yours):\n{differences}\n\nAsk {who} to approve "
@@ -178,10 +166,8 @@ class Sending(QObject):
         window.reload_from_disk()
         return not window.doc.changed_since_read()
 
-    def _run(self, incident, notice, account, password, test: bool, total: int) -> None:
-        from ..core.mail.sending import send_notice
-
-        window, context, doc = self.window, self.context, self.window.doc
+    def _run(self, notice, account, password, test: bool, total: int) -> None:
+        window, context, session = self.window, self.context, self.window.doc.session
         self.running = True
         self.cancel = threading.Event()
         window.autosave.discard(None)  # nothing pending may serialise the incident while it is sent
@@ -199,15 +185,11 @@ class Sending(QObject):
         dialog.canceled.connect(self.stop)
         dialog.show()
         self.dialog = dialog
-        cancel, renderer, settings = self.cancel, context.renderer, context.settings
-        path = doc.path or ""
-        persist = doc.write_from_worker if not test else None
-        edit_lock = doc.lock.info if doc.lock is not None else None  # ours: the send lock allows it
+        cancel = self.cancel
 
-        def job():
-            return send_notice(incident, notice, path, account, password, renderer=renderer, persist=persist,
-                               on_progress=self.progress.emit, cancel=cancel, test_to_self=test,
-                               settings=settings, edit_lock=edit_lock)
+        def job():  # this window holds the edit lock: its whole incident is saved after each batch
+            return session.send(notice, account, password, test=test, persist_whole=True,
+                                on_progress=self.progress.emit, cancel=cancel)
 
         context.tasks.run(job, self._done, lane=TaskRunner.NETWORK)
 
@@ -236,7 +218,7 @@ class Sending(QObject):
                           "of who got it is kept in this window: save it now so nobody gets it twice.")
             window.doc.set_modified(True)
             window.files.write(None)
-        elif isinstance(error, (SendError, review.ReviewError)):
+        elif isinstance(error, (SendError, ReviewError)):
             dialogs.error(window, "Not sent", str(error))
         elif error is not None:
             dialogs.error(window, "Sending failed", f"{error}")

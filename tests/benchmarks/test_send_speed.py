@@ -19,6 +19,8 @@ from send_helpers import addresses, write_incident  # noqa: E402
 from smtp_server import Certificates, SMTPTestServer  # noqa: E402
 
 from outagewriter.core.mail.sending import send_notice  # noqa: E402
+from outagewriter.core.render.renderer import Renderer  # noqa: E402
+from outagewriter.core.settings import Settings  # noqa: E402
 from outagewriter.core.storage import fileformat
 
 RECIPIENTS = 1000
@@ -40,7 +42,7 @@ def _prepare(folder: Path):
 
 def _send(server, incident, path):
     result = send_notice(incident, incident.notices[-1], path, server.account(batch_size=BATCH), server.password,
-                         timeout=30)
+                         timeout=30, renderer=Renderer(), settings=Settings())
     assert result.ok, result.summary()
     return result
 

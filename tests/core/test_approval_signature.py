@@ -9,6 +9,7 @@ import pytest
 
 from outagewriter.core.incident.model import Incident
 from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import send_gate
 from outagewriter.core.review import signature as approval_signature
 from outagewriter.core.review import workflow as review
 from outagewriter.core.settings import Settings, load_settings
@@ -56,14 +57,14 @@ def test_approve_signs_and_the_signature_verifies(tmp_path):
     approve(incident, notice, signing_key=str(key))
     rendered = RENDERER.render(incident, notice)
     settings = Settings(require_signed_approval=True, allowed_signers=str(allowed))
-    assert review.check_can_send(incident, notice, rendered, settings) == "petr@acme.example"
+    assert send_gate.check_can_send(incident, notice, rendered, settings) == "petr@acme.example"
     # Another reviewer name in the record (log rewritten to match) breaks the signature.
-    notice.review["approval"]["reviewer"] = "Eva Dvořáková"
+    notice.review.approval.reviewer = "Eva Dvořáková"
     for entry in incident.log:
         if entry["event"] == "approved":
             entry["who"] = "Eva Dvořáková"
     with pytest.raises(review.ApprovalError, match="does not match this approval"):
-        review.check_can_send(incident, notice, rendered, settings)
+        send_gate.check_can_send(incident, notice, rendered, settings)
 
 
 @pytest.mark.parametrize("case, expected", [
@@ -91,7 +92,7 @@ def test_a_missing_allowed_signers_file_refuses(tmp_path):
     approve(incident, notice, signing_key=str(make_key(tmp_path, "petr")))
     settings = Settings(require_signed_approval=True, allowed_signers=str(tmp_path / "nowhere"))
     with pytest.raises(review.ApprovalError, match="there is no allowed signers file at"):
-        review.check_can_send(incident, notice, RENDERER.render(incident, notice), settings)
+        send_gate.check_can_send(incident, notice, RENDERER.render(incident, notice), settings)
 
 
 def test_signature_settings_are_read_and_checked(tmp_path, monkeypatch):
@@ -113,8 +114,8 @@ def test_signature_settings_are_read_and_checked(tmp_path, monkeypatch):
 def test_the_file_refuses_a_malformed_signature(signature, tmp_path):
     incident, notice = in_review()
     approve(incident, notice)
-    notice.review["approval"]["signature"] = signature
+    notice.review.approval.signature = signature
     path = tmp_path / "bad.outage"
     path.write_text(json.dumps(fileformat.to_dict(incident)), "utf-8")
-    with pytest.raises(fileformat.IncidentFileError, match="'approval.signature' should be text of at most"):
+    with pytest.raises(fileformat.IncidentFileError, match="notice 1, 'review.approval.signature': expected text of at most 16,000 characters"):
         fileformat.load(path)

@@ -13,6 +13,7 @@ import pytest
 from outagewriter import cli
 from outagewriter.core.mail.message import Sender, build_message
 from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import send_gate
 from outagewriter.core.review import workflow as review
 from outagewriter.core.settings import Settings
 from outagewriter.core.storage import fileformat
@@ -119,7 +120,7 @@ def _use(text: str) -> None:
         rendered = renderer.render(incident, notice)
         build_message(incident, notice, rendered, Sender("ops@acme.example", "Ops")).as_bytes()
         try:
-            review.check_can_send(incident, notice, rendered, Settings())
+            send_gate.check_can_send(incident, notice, rendered, Settings())
         except review.ApprovalError:
             pass
     fileformat.dumps(incident).encode("utf-8")  # and it can be saved again

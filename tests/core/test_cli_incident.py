@@ -170,3 +170,17 @@ def test_set_and_add_take_over_a_stale_lock_and_release_it(tmp_path, made):
     result = run("add", made, "--kind", "update", cwd=tmp_path)  # refused for its own reason, lock still freed
     assert result.returncode == 2 and b"has not been sent yet" in result.stderr
     assert not lock_path_for(made).exists()
+
+
+def test_new_force_does_not_replace_a_file_someone_has_open(tmp_path, made):
+    from outagewriter.core.storage.locks import EditLock
+
+    before = made.read_bytes()
+    lock = EditLock(made, user="Petr Svoboda")
+    lock.acquire()
+    try:
+        result = run("new", made, "--title", "Other", "--service", "Other", "--force", cwd=tmp_path)
+    finally:
+        lock.release()
+    assert result.returncode == 2 and b"Petr Svoboda" in result.stderr and b"not replaced" in result.stderr
+    assert made.read_bytes() == before

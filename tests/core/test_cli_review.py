@@ -6,7 +6,9 @@ import sys
 
 import pytest
 
+from outagewriter.core.incident.records import SentRecord
 from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import send_gate
 from outagewriter.core.review import workflow as review
 from outagewriter.core.settings import Settings
 from outagewriter.core.storage import fileformat
@@ -56,7 +58,7 @@ def test_request_review_approve_and_send_check(tmp_path, made):
     notice = incident.notices[-1]
     rendered = Renderer().render(incident, notice)
     assert isinstance(review.approval_status(incident, notice, rendered), review.Valid)
-    review.check_can_send(incident, notice, rendered, Settings())
+    send_gate.check_can_send(incident, notice, rendered, Settings())
     assert [e["event"] for e in incident.log] == ["review-requested", "approved"]
 
     shown = run("review", made, cwd=tmp_path, user="Petr Svoboda")
@@ -119,7 +121,7 @@ def test_request_changes_with_a_field(tmp_path, made):
 
 def test_review_shows_the_changes_since_the_previous_notice(tmp_path, made):
     incident = fileformat.load(made)
-    incident.notices[-1].sent = {"time": "2026-11-27T10:00:00Z"}
+    incident.notices[-1].sent = SentRecord(time="2026-11-27T10:00:00Z")
     incident.add_notice("update")
     incident.notices[-1].set("summary", "Card payments fail for all customers in Europe.")
     fileformat.save(incident, made)

@@ -12,6 +12,8 @@ from outagewriter.core.shipped import schema
 from outagewriter.core.storage import fileformat
 
 SCHEMA = schema("incident")
+EXAMPLE = Path(__file__).parents[2] / "examples" / "payments-outage.outage"
+SAVED = Path(__file__).parents[1] / "data" / "saved-files"  # reviewed, voided, sent: see its README
 
 
 def test_round_trip_keeps_everything(tmp_path, incident):
@@ -22,6 +24,27 @@ def test_round_trip_keeps_everything(tmp_path, incident):
     loaded = fileformat.load(path)
     assert fileformat.to_dict(loaded) == fileformat.to_dict(incident)
     jsonschema.validate(json.loads(path.read_text("utf-8")), SCHEMA)
+
+
+@pytest.mark.parametrize("original", [EXAMPLE, *sorted(SAVED.glob("*.outage"))], ids=lambda p: p.name)
+def test_files_saved_by_earlier_versions_load_and_save_to_the_same_bytes(tmp_path, original):
+    copy = tmp_path / original.name
+    fileformat.save(fileformat.load(original), copy)
+    assert copy.read_bytes() == original.read_bytes()
+
+
+def test_every_rule_beyond_type_and_choice_says_in_plain_words_what_it_expects():
+    def rules(node, where="#"):
+        if isinstance(node, dict):
+            if {"pattern", "maxLength", "minItems", "minimum", "maximum"} & set(node) and "x-expected" not in node:
+                yield where
+            for key, value in node.items():
+                yield from rules(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                yield from rules(value, f"{where}/{index}")
+
+    assert list(rules(SCHEMA)) == []
 
 
 def test_saved_file_is_readable_utf8_json(tmp_path):
@@ -76,7 +99,7 @@ def _mutations(good: str) -> dict[str, tuple[str, str]]:
         "newer": (json.dumps(newer), "newer OutageWriter (format version 2"),
         "bad field": (json.dumps(bad_field), "notice 1: data_loss: 'maybe' is not one of"),
         "unknown field": (json.dumps(unknown_field), "notice 1 has unknown fields: colour"),
-        "bad type": (json.dumps(bad_type), "notice 1 field 'summary' should be text"),
+        "bad type": (json.dumps(bad_type), "notice 1, field 'summary': expected text, got a number"),
     }
 
 

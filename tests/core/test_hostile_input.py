@@ -17,6 +17,7 @@ from outagewriter import cli
 from outagewriter.core.mail.accounts import Account
 from outagewriter.core.mail.sending import send_notice
 from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import send_gate
 from outagewriter.core.review import workflow as review
 from outagewriter.core.settings import Settings
 from outagewriter.core.storage import fileformat
@@ -57,6 +58,20 @@ def edit(path, change):
     data = json.loads(path.read_text("utf-8"))
     change(data)
     path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+
+def test_a_void_approval_whose_reason_is_not_text_is_one_clear_line(config, capsys, path):
+    # The hand checks let any "voided" object through; showing its reason then crashed review and send.
+    approve_as_people(path)
+    edit(path, lambda d: d["notices"][-1]["review"]["approval"].update(
+        voided={"time": "2026-11-27T10:06:00Z", "who": "Petr Svoboda", "reason": 5, "hash": "0" * 64}))
+    before = path.read_bytes()
+    for command in (["review"], ["send", "--account", "nobody"]):
+        code, _, err = run(capsys, command[0], path, *command[1:])
+        assert code == 2, err
+        assert err.strip().endswith("notice 1, 'review.approval.voided.reason': expected text, got a number"), err
+        assert len(err.strip().splitlines()) == 1
+    assert path.read_bytes() == before
 
 
 # ---------------------------------------------------------------------------------------------
@@ -112,14 +127,14 @@ def test_forged_approvals_are_refused_by_send(config, capsys, path, forgery):
     incident = fileformat.load(path)
     account = Account(name="work", sender_address="ops@acme.example", host="127.0.0.1", port=9)
     with pytest.raises(review.ApprovalError, match="cannot be sent"):
-        send_notice(incident, incident.notices[-1], path, account, None, settings=Settings())
+        send_notice(incident, incident.notices[-1], path, account, None, settings=Settings(), renderer=Renderer())
 
 
 def test_an_honest_approval_still_passes(config, capsys, path):
     approve_as_people(path)
     incident = fileformat.load(path)
     notice = incident.notices[-1]
-    review.check_can_send(incident, notice, Renderer().render(incident, notice), Settings())
+    send_gate.check_can_send(incident, notice, Renderer().render(incident, notice), Settings())
 
 
 # ---------------------------------------------------------------------------------------------

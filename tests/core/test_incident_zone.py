@@ -1,5 +1,6 @@
 """The incident's own time zone: where new times start when nobody has written one yet."""
 from outagewriter.core.incident.model import Incident
+from outagewriter.core.incident.records import SentRecord
 
 
 def test_no_time_no_zone():
@@ -18,6 +19,6 @@ def test_the_first_known_incident_time_gives_the_zone():
 def test_else_the_newest_promised_update_gives_the_zone():
     incident = Incident.create("Card payments failing", "Checkout")
     incident.notices[-1].set("next_update", "2026-11-27T11:00[Pacific/Auckland]")
-    incident.notices[-1].sent = {"time": "2026-11-27T10:00Z"}
+    incident.notices[-1].sent = SentRecord(time="2026-11-27T10:00Z")
     incident.add_notice("update").set("next_update", "on-change")
     assert incident.zone == "Pacific/Auckland"

@@ -49,13 +49,14 @@ def test_sending_counts_as_maybe_delivered():
 
 
 @pytest.mark.parametrize("bad, words", [
-    ({"recipients": []}, "'recipients' should be an object"),
-    ({"recipients": {"a@x": {"status": "delivered"}}}, "no valid status"),
-    ({"recipients": {"a@x": {"status": "accepted", "reply": 250}}}, "'reply' should be text"),
-    ({"attempts": {}}, "'attempts' should be a list"),
-    ({"message_id": 5}, "'message_id' should be text"),
-    ({"sha256": "ABC"}, "'sha256' should be 64 lower-case hex digits"),
-    ({"addressed": "a@x"}, "'addressed' should be a list"),
+    ({"recipients": []}, "'sent.recipients': expected an object, got an empty list"),
+    ({"recipients": {"a@x": {"status": "delivered"}}}, "'sent.recipients.a@x.status': expected one of accepted, refused, deferred, unknown, sending, pending, got the text 'delivered'"),
+    ({"recipients": {"a@x": {"status": "accepted", "reply": 250}}}, "'sent.recipients.a@x.reply': expected text, got a number"),
+    ({"attempts": {}}, "'sent.attempts': expected a list, got an object"),
+    ({"message_id": 5}, "'sent.message_id': expected a message id of the form <id@domain>, got a number"),
+    ({"sha256": "ABC"}, "'sent.sha256': expected 64 lower-case hex digits, got the text 'ABC'"),
+    ({"at": "2026-11-27T10:00:00Z"}, "notice 1, 'sent' has unknown keys: at"),
+    ({"addressed": "a@x"}, "'sent.addressed': expected a list, got the text 'a@x'"),
 ])
 def test_a_malformed_record_makes_a_clear_file_error(bad, words):
     incident = Incident.create("t", "s")
@@ -81,7 +82,7 @@ def test_round_trip_through_the_file_format(recipients, statuses):
     sent = record.new(time="2026-11-27T10:00:00Z", account="work", message_id="<1@x>", archive="a.eml",
                       sha256="f" * 64, addressed=recipients)
     record.apply(sent, [RecipientResult(a, s, f"reply to {a}") for a, s in zip(recipients, statuses)], "t")
-    sent["attempts"].append({"time": "t", "account": "work", "accepted": 1, "problem": None})
+    sent.attempts.append({"time": "t", "account": "work", "accepted": 1, "problem": None})
     incident.notices[0].sent = sent
     again = fileformat.loads(fileformat.dumps(incident))
     assert again.notices[0].sent == sent

@@ -6,6 +6,7 @@ import pytest
 
 from outagewriter.core.incident.fields import FieldError
 from outagewriter.core.incident.model import Incident
+from outagewriter.core.incident.records import SentRecord
 from outagewriter.core.mail.message import Sender, build_message, recipients
 from outagewriter.core.mail.message import message_id as message_id_of
 from outagewriter.core.render.renderer import Renderer
@@ -56,7 +57,7 @@ def test_japanese_subject_and_names_round_trip():
 
 def test_later_notices_thread_to_earlier_ones(incident):
     first = incident.notices[-1]
-    first.sent = {"message_id": "<first@acme.example>"}
+    first.sent = SentRecord(message_id="<first@acme.example>")
     update = incident.add_notice("update")
     parsed = _parse(build_message(incident, update, Renderer().render(incident, update), SENDER))
     assert parsed["In-Reply-To"] == "<first@acme.example>"
@@ -95,9 +96,9 @@ def test_long_recorded_ids_stay_raw_in_the_thread_headers(incident):
     # IDs recorded by older versions were ~86 characters; a mail client must still match them.
     first = incident.notices[-1]
     long_id = f"<{'a' * 32}.{'b' * 32}@acme.example>"
-    first.sent = {"message_id": long_id}
+    first.sent = SentRecord(message_id=long_id)
     second = incident.add_notice("update")
-    second.sent = {"message_id": "<second@acme.example>"}
+    second.sent = SentRecord(message_id="<second@acme.example>")
     third = incident.add_notice("update")
     raw = build_message(incident, third, Renderer().render(incident, third), SENDER).as_bytes()
     assert b"=?" not in raw.split(b"\r\n\r\n", 1)[0]
@@ -107,7 +108,7 @@ def test_long_recorded_ids_stay_raw_in_the_thread_headers(incident):
 
 @pytest.mark.parametrize("recorded", ["<a@b>\r\nBcc: x@evil.example", "no-brackets@x", "<ü@x.example>", "<a b@x>"])
 def test_a_hand_edited_recorded_id_is_refused_in_one_line(incident, recorded):
-    incident.notices[-1].sent = {"message_id": recorded}
+    incident.notices[-1].sent = SentRecord(message_id=recorded)
     update = incident.add_notice("update")
     with pytest.raises(FieldError, match="is not a message id"):
         build_message(incident, update, Renderer().render(incident, update), SENDER)

@@ -2,6 +2,7 @@ import pytest
 
 from outagewriter.core.incident.fields import FieldError
 from outagewriter.core.incident.model import Incident, NoticeLocked
+from outagewriter.core.incident.records import SentRecord
 
 
 def test_create_starts_with_an_initial_notice():
@@ -30,7 +31,7 @@ def test_update_is_all_or_nothing(incident):
 def test_sent_notice_is_immutable_and_next_notice_starts_from_it(incident):
     first = incident.notices[-1]
     first.set("subject", "Custom subject")
-    first.sent = {"message_id": "<a@b>"}
+    first.sent = SentRecord(message_id="<a@b>")
     with pytest.raises(NoticeLocked):
         first.set("summary", "changed")
     update = incident.add_notice("update")
@@ -38,7 +39,7 @@ def test_sent_notice_is_immutable_and_next_notice_starts_from_it(incident):
     assert update.fields["subject"] == ""  # a subject override belongs to one notice
     assert update.fields["status"] == "investigating"
     resolution_incident = incident
-    update.sent = {"message_id": "<c@d>"}
+    update.sent = SentRecord(message_id="<c@d>")
     resolution = resolution_incident.add_notice("resolution")
     assert resolution.fields["status"] == "resolved"
 
@@ -76,5 +77,5 @@ def test_times_must_be_in_order():
 
 
 def test_a_follow_up_makes_its_own_next_update_promise(incident):
-    incident.notices[-1].sent = {"message_id": "<1@x>"}
+    incident.notices[-1].sent = SentRecord(message_id="<1@x>")
     assert incident.add_notice("update").fields["next_update"] == ""

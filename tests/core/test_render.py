@@ -4,6 +4,7 @@ import pytest
 
 from outagewriter.core.checks import check_structure
 from outagewriter.core.incident.model import Incident
+from outagewriter.core.incident.records import SentRecord
 from outagewriter.core.render.renderer import SHORT_LIMIT, Renderer
 from outagewriter.core.render.textformat import wrap
 
@@ -80,7 +81,7 @@ def _blank_notice(kind):
                                kind="maintenance" if kind == "maintenance" else "incident")
     notice = incident.notices[-1]
     if kind in ("update", "resolution"):
-        notice.sent = {"message_id": "<1@x>"}
+        notice.sent = SentRecord(message_id="<1@x>")
         notice = incident.add_notice(kind)
     return incident, notice
 
@@ -129,11 +130,11 @@ def test_next_update_with_offset_only_shows_offset_and_utc(renderer, incident):
 
 def test_subjects_per_kind(renderer, incident):
     assert renderer.render(incident, incident.notices[-1]).subject == "Investigating: Card payments failing (Acme Pay)"
-    incident.notices[-1].sent = {"message_id": "<1@x>"}
+    incident.notices[-1].sent = SentRecord(message_id="<1@x>")
     update = incident.add_notice("update")
     update.set("status", "identified")
     assert renderer.render(incident, update).subject == "Update 1, identified: Card payments failing (Acme Pay)"
-    update.sent = {"message_id": "<2@x>"}
+    update.sent = SentRecord(message_id="<2@x>")
     resolution = incident.add_notice("resolution")
     assert renderer.render(incident, resolution).subject == "Resolved: Card payments failing (Acme Pay)"
     resolution.set("subject", "Payments work again")
@@ -143,7 +144,7 @@ def test_subjects_per_kind(renderer, incident):
 def test_resolution_has_timings_after_summary(renderer, incident):
     incident.set_time("started", "2026-11-27T09:40+01:00[Europe/Prague]")
     incident.set_time("resolved", "2026-11-27T11:55+01:00[Europe/Prague]")
-    incident.notices[-1].sent = {"message_id": "<1@x>"}
+    incident.notices[-1].sent = SentRecord(message_id="<1@x>")
     resolution = incident.add_notice("resolution")
     text = renderer.render(incident, resolution).text
     assert text.index("Card payments in Acme Pay") < text.index("Timeline") < text.index("What was affected")
@@ -252,7 +253,7 @@ def test_short_post_ends_the_summary_before_the_promise(renderer, incident):
 def test_patience_fits_the_kind_of_notice(renderer, incident):
     assert "thank you for your patience while we work on this." in " ".join(
         renderer.render(incident, incident.notices[-1]).text.split())
-    incident.notices[-1].sent = {"message_id": "<1@x>"}
+    incident.notices[-1].sent = SentRecord(message_id="<1@x>")
     resolution = incident.add_notice("resolution")
     text = " ".join(renderer.render(incident, resolution).text.split())
     assert "while we work on this" not in text and "thank you for your patience while this incident lasted." in text

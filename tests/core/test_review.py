@@ -1,4 +1,5 @@
 """Review and approval bound to the exact content that will be sent."""
+import copy
 import hashlib
 import json
 
@@ -6,8 +7,9 @@ import pytest
 
 from outagewriter.core.incident.fields import FIELDS
 from outagewriter.core.incident.model import Incident, NoticeLocked
+from outagewriter.core.incident.records import SentRecord
 from outagewriter.core.render.renderer import Renderer
-from outagewriter.core.review import audit
+from outagewriter.core.review import audit, content, send_gate, textdiff
 from outagewriter.core.review import workflow as review
 from outagewriter.core.settings import Settings, load_settings
 from outagewriter.core.storage import fileformat
@@ -51,7 +53,7 @@ def changed_value(spec, current):
 ])
 def test_a_change_to_any_field_voids_the_approval(incident, name, kind):
     if kind != "initial":
-        incident.notices[-1].sent = {"time": "2026-11-27T10:00:00Z"}
+        incident.notices[-1].sent = SentRecord(time="2026-11-27T10:00:00Z")
         incident.add_notice(kind)
     notice = approved(incident)
     assert isinstance(review.approval_status(incident, notice, render(incident)), review.Valid)
@@ -62,7 +64,7 @@ def test_a_change_to_any_field_voids_the_approval(incident, name, kind):
     assert status.reason == "approval void: changed after approval"
     assert status.diff, "the void names what changed"
     with pytest.raises(review.ApprovalError, match="approval void: changed after approval"):
-        review.check_can_send(incident, notice, render(incident), Settings())
+        send_gate.check_can_send(incident, notice, render(incident), Settings())
 
 
 @pytest.mark.parametrize("part, value", [
@@ -81,7 +83,7 @@ def test_any_recipient_change_voids_the_approval(incident, part, value):
 
 
 def test_an_incident_time_that_changes_the_text_voids_the_approval(incident):
-    incident.notices[-1].sent = {"time": "2026-11-27T10:00:00Z"}
+    incident.notices[-1].sent = SentRecord(time="2026-11-27T10:00:00Z")
     incident.add_notice("resolution")
     incident.set_time("started", "2026-11-27T09:40+01:00")
     incident.set_time("resolved", "2026-11-27T11:10+01:00")
@@ -96,7 +98,7 @@ def test_a_change_that_sends_the_same_leaves_the_approval_valid(incident):
     notice.set("to", "customers@ACME.example, Kunden <kunden@Acme.Example>")  # domains are case-insensitive
     notice.dismissed.append("tone.guilt|summary|sorry")  # dismissing a finding changes nothing sent
     assert isinstance(review.approval_status(incident, notice, render(incident)), review.Valid)
-    review.check_can_send(incident, notice, render(incident), Settings())
+    send_gate.check_can_send(incident, notice, render(incident), Settings())
 
 
 def test_the_diff_is_word_level(incident):
@@ -113,33 +115,33 @@ def test_the_diff_is_word_level(incident):
 
 def test_word_diff_keeps_every_character():
     old, new = "One two  three\nfour five.", "One 2 three\n\nfour five six."
-    chunks = review.word_diff(old, new)
-    diff = review.PartDiff("text", chunks)
+    chunks = textdiff.word_diff(old, new)
+    diff = textdiff.PartDiff("text", chunks)
     assert diff.old() == old and diff.new() == new
 
 
 def test_canonical_form_is_defined_in_one_place(incident):
     notice = incident.notices[-1]
     rendered = render(incident)
-    content = review.canonical_content(incident, notice, rendered)
-    assert content == {
+    canonical = content.canonical_content(incident, notice, rendered)
+    assert canonical == {
         "canonical": 1, "incident": incident.id, "notice": notice.id,
         "subject": rendered.subject, "text": rendered.text, "html": rendered.html,
         "to": [["", "customers@acme.example"], ["Kunden", "kunden@acme.example"]],
         "cc": [["", "support@acme.example"]], "bcc": [["", "audit@acme.example"]],
     }
-    data = review.canonical_bytes(content)
-    assert data == json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    data = content.canonical_bytes(canonical)
+    assert data == json.dumps(canonical, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     assert "Novák".encode("utf-8") in data  # UTF-8, not \\u escapes
-    assert review.notice_hash(incident, notice, rendered) == hashlib.sha256(data).hexdigest()
+    assert content.notice_hash(incident, notice, rendered) == hashlib.sha256(data).hexdigest()
 
 
 def test_an_approval_copied_to_another_notice_is_void(incident):
     first = approved(incident)
-    first.sent = {"time": "2026-11-27T10:00:00Z"}
+    first.sent = SentRecord(time="2026-11-27T10:00:00Z")
     second = incident.add_notice("update")
     second.update({name: first.fields[name] for name in ("status", "subject")})
-    second.review = json.loads(json.dumps(first.review))
+    second.review = copy.deepcopy(first.review)
     assert isinstance(review.approval_status(incident, second, render(incident)), review.Void)
 
 
@@ -154,7 +156,7 @@ def test_hand_edited_file_is_refused_by_check_can_send(tmp_path, incident):
     path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     edited = fileformat.load(path)
     with pytest.raises(review.ApprovalError, match="changed after approval") as caught:
-        review.check_can_send(edited, edited.notices[-1], render(edited), Settings())
+        send_gate.check_can_send(edited, edited.notices[-1], render(edited), Settings())
     assert "guaranteed" in str(caught.value)
 
     # 2. Someone edits the approved content stored in the file to hide their change.
@@ -165,14 +167,14 @@ def test_hand_edited_file_is_refused_by_check_can_send(tmp_path, incident):
     status = review.approval_status(forged, forged.notices[-1], render(forged))
     assert isinstance(status, review.Void) and "does not match its own hash" in status.reason
     with pytest.raises(review.ApprovalError, match="edited by hand"):
-        review.check_can_send(forged, forged.notices[-1], render(forged), Settings())
+        send_gate.check_can_send(forged, forged.notices[-1], render(forged), Settings())
 
     # 3. Someone replaces the hash.
     data = json.loads(json.dumps(fileformat.to_dict(incident)))
     data["notices"][-1]["review"]["approval"]["hash"] = "0" * 64
     broken = fileformat.from_dict(data)
     with pytest.raises(review.ApprovalError):
-        review.check_can_send(broken, broken.notices[-1], render(broken), Settings())
+        send_gate.check_can_send(broken, broken.notices[-1], render(broken), Settings())
 
 
 def test_approver_must_differ_from_author(incident):
@@ -190,19 +192,19 @@ def test_approver_must_differ_from_author(incident):
                    Settings(user_name="Jana Novák", approver_must_differ=False))
     assert review.state(notice) == review.APPROVED
     with pytest.raises(review.ApprovalError, match="approved by its own author"):
-        review.check_can_send(incident, notice, render(incident), Settings())
-    review.check_can_send(incident, notice, render(incident), Settings(approver_must_differ=False))
+        send_gate.check_can_send(incident, notice, render(incident), Settings())
+    send_gate.check_can_send(incident, notice, render(incident), Settings(approver_must_differ=False))
 
 
 def test_check_can_send_names_what_is_missing(incident):
     notice = incident.notices[-1]
     with pytest.raises(review.ApprovalError, match="has not been approved"):
-        review.check_can_send(incident, notice, render(incident), Settings())
-    review.check_can_send(incident, notice, render(incident), Settings(approval_required=False))
+        send_gate.check_can_send(incident, notice, render(incident), Settings())
+    send_gate.check_can_send(incident, notice, render(incident), Settings(approval_required=False))
     approved(incident)
-    review.check_can_send(incident, notice, render(incident), Settings())
-    notice.sent = {"time": "2026-11-27T10:00:00Z"}  # a retry resends the archived message
-    review.check_can_send(incident, notice, render(incident), Settings())
+    send_gate.check_can_send(incident, notice, render(incident), Settings())
+    notice.sent = SentRecord(time="2026-11-27T10:00:00Z")  # a retry resends the archived message
+    send_gate.check_can_send(incident, notice, render(incident), Settings())
 
 
 def test_states_and_steps(incident):
@@ -227,7 +229,7 @@ def test_states_and_steps(incident):
     # Changing it back does not revive a recorded void: the reviewer looks again.
     review.request_review(incident, notice, render(incident), "Jana Novák")
     review.approve(incident, notice, render(incident), "Petr", REVIEWER)
-    notice.sent = {"time": "2026-11-27T10:00:00Z"}
+    notice.sent = SentRecord(time="2026-11-27T10:00:00Z")
     assert review.state(notice) == review.SENT
     with pytest.raises(NoticeLocked):
         review.request_review(incident, notice, render(incident), "Jana Novák")
@@ -242,7 +244,7 @@ def test_a_recorded_void_stays_void_when_the_text_is_changed_back(incident):
     status = review.approval_status(incident, notice, render(incident))
     assert isinstance(status, review.Void) and status.diff == ()
     with pytest.raises(review.ApprovalError):
-        review.check_can_send(incident, notice, render(incident), Settings())
+        send_gate.check_can_send(incident, notice, render(incident), Settings())
 
 
 def test_changes_requested_per_field_reach_the_author(incident):
@@ -322,7 +324,7 @@ def test_review_survives_the_file(tmp_path, incident):
     status = review.approval_status(loaded, loaded.notices[-1], render(loaded))
     assert isinstance(status, review.Valid) and status.approval.reviewer == "Petr Svoboda"
     assert [e.event for e in audit.timeline(loaded)] == ["review-requested", "approved"]
-    assert notice.review["approval"]["recorded_by"]["user"] == "Petr Svoboda"
+    assert notice.review.approval.recorded_by["user"] == "Petr Svoboda"
 
 
 def test_a_version_1_file_without_reviews_loads_and_saves_as_it_was(tmp_path):
@@ -339,11 +341,12 @@ def test_a_version_1_file_without_reviews_loads_and_saves_as_it_was(tmp_path):
 
 
 @pytest.mark.parametrize("mangle, message", [
-    (lambda d: d["notices"][0].__setitem__("review", "approved"), "'review' should be an object"),
-    (lambda d: d["notices"][0]["review"].__setitem__("state", "done"), "'state' should be one of"),
-    (lambda d: d["notices"][0]["review"]["approval"].__setitem__("hash", 5), "'approval.hash' should be text"),
-    (lambda d: d.__setitem__("log", {}), "'log' should be a list"),
-    (lambda d: d["log"][0].__setitem__("who", None), "'log' entry 1 'who' should be text"),
+    (lambda d: d["notices"][0].__setitem__("review", "approved"), "notice 1, 'review': expected an object or null, got the text 'approved'"),
+    (lambda d: d["notices"][0]["review"].__setitem__("state", "done"), "notice 1, 'review.state': expected one of draft, in-review, changes-requested, approved, got the text 'done'"),
+    (lambda d: d["notices"][0]["review"]["approval"].__setitem__("hash", 5), "notice 1, 'review.approval.hash': expected 64 lower-case hex digits, got a number"),
+    (lambda d: d.__setitem__("log", {}), "'log': expected a list, got an object"),
+    (lambda d: d["notices"][0]["review"].__setitem__("colour", "red"), "notice 1, 'review' has unknown keys: colour"),
+    (lambda d: d["log"][0].__setitem__("who", None), "log entry 1, 'who': expected text, got null"),
 ])
 def test_malformed_review_data_is_a_clear_file_error(tmp_path, incident, mangle, message):
     approved(incident)

@@ -9,11 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from strategies import incidents, typed_text
 
 from outagewriter.core.incident.fields import FieldError
+from outagewriter.core.incident.records import SentRecord
 from outagewriter.core.mail.message import Sender
+from outagewriter.core.mail.review_request import build_review_request
 from outagewriter.core.render.renderer import Renderer
-from outagewriter.core.review import audit
+from outagewriter.core.review import audit, content, send_gate, textdiff
 from outagewriter.core.review import workflow as review
-from outagewriter.core.review.request import build_review_request
 from outagewriter.core.settings import Settings
 from outagewriter.core.shipped import schema
 from outagewriter.core.storage import fileformat
@@ -44,9 +45,9 @@ def test_audit_log_entries_in_order(tmp_path, incident):
     ]
     for step in steps:
         step()
-    review.check_can_send(incident, notice, render(incident), Settings())
-    final_hash = review.notice_hash(incident, notice, render(incident))
-    notice.sent = {"time": "2026-11-27T10:17:00Z"}
+    send_gate.check_can_send(incident, notice, render(incident), Settings())
+    final_hash = content.notice_hash(incident, notice, render(incident))
+    notice.sent = SentRecord(time="2026-11-27T10:17:00Z")
     review.record_sent(incident, notice, render(incident), "Jana", when="2026-11-27T10:17:00Z")
 
     path = tmp_path / "payments.outage"
@@ -78,7 +79,7 @@ def test_timeline_of_one_notice(incident):
     first = incident.notices[-1]
     review.request_review(incident, first, render(incident), "Jana")
     review.approve(incident, first, render(incident), "Petr", PETR)
-    first.sent = {"time": "2026-11-27T10:00:00Z"}
+    first.sent = SentRecord(time="2026-11-27T10:00:00Z")
     review.record_sent(incident, first, render(incident, first), "Jana")
     second = incident.add_notice("update")
     review.request_review(incident, second, render(incident, second), "Jana")
@@ -106,7 +107,7 @@ def test_review_request_email(tmp_path, incident):
     assert parsed.get_content_type() == "multipart/mixed"
     assert str(parsed["To"]) == "Petr Svoboda <petr@acme.example>"
     assert parsed["Subject"] == f"Please review: {rendered.subject}"
-    assert f"sha256={review.notice_hash(incident, notice, rendered)}" in parsed["X-OutageWriter-Review"]
+    assert f"sha256={content.notice_hash(incident, notice, rendered)}" in parsed["X-OutageWriter-Review"]
     plain = parsed.get_body(("plain",)).get_content().replace("\r\n", "\n")
     assert rendered.text in plain
     assert "Bcc: audit@acme.example" in plain  # the reviewer sees every recipient
@@ -135,20 +136,20 @@ def test_canonical_hash_is_stable_through_the_file(tmp_path, incident):
     notice = incident.notices[-1]
     review.request_review(incident, notice, render(incident), "Author")
     review.approve(incident, notice, render(incident), "Reviewer", Settings(user_name="Reviewer"))
-    before = review.notice_hash(incident, notice, render(incident))
+    before = content.notice_hash(incident, notice, render(incident))
     path = tmp_path / "any.outage"
     fileformat.save(incident, path)
     loaded = fileformat.load(path)
-    assert review.notice_hash(loaded, loaded.notices[-1], render(loaded)) == before
+    assert content.notice_hash(loaded, loaded.notices[-1], render(loaded)) == before
     assert isinstance(review.approval_status(loaded, loaded.notices[-1], render(loaded)), review.Valid)
     fileformat.save(loaded, path)  # and again: saving what was loaded changes nothing
-    assert review.notice_hash(fileformat.load(path), fileformat.load(path).notices[-1],
+    assert content.notice_hash(fileformat.load(path), fileformat.load(path).notices[-1],
                               render(fileformat.load(path))) == before
 
 
 @settings(max_examples=200)
 @given(typed_text, typed_text)
 def test_word_diff_rebuilds_both_sides(old, new):
-    diff = review.PartDiff("text", review.word_diff(old, new))
+    diff = textdiff.PartDiff("text", textdiff.word_diff(old, new))
     assert diff.old() == old and diff.new() == new
     diff.format()

@@ -11,6 +11,7 @@ from outagewriter.core.checks.rules import (
     build_rule,
     default_user_rules_dir,
 )
+from outagewriter.core.checks.tone import load_checked_rules
 
 SHIPPED_COUNT = len(load_rules("en").rules)
 
@@ -85,7 +86,7 @@ def test_disabled_rules_are_off(tmp_path):
 ])
 def test_broken_user_pack_is_reported_and_shipped_rules_still_work(tmp_path, content, expected):
     _write(tmp_path, "broken.json", content)
-    ruleset = load_rules("en", tmp_path)
+    ruleset = load_checked_rules("en", tmp_path)
     assert any(expected in p and "broken.json" in p for p in ruleset.problems), ruleset.problems
     assert "guilt.intensified-apology" in _ids(ruleset, "We are truly sorry.")
 

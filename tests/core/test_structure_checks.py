@@ -12,6 +12,7 @@ from outagewriter.core.checks import (
     check_structure,
     load_rules,
 )
+from outagewriter.core.incident.records import SentRecord
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=timezone.utc)
 
@@ -73,7 +74,7 @@ def test_raw_form_text_without_zone_is_reported(incident):
 
 
 def test_resolution_needs_timings_and_data_statement(incident):
-    incident.notices[-1].sent = {"at": "2026-11-27T09:00Z"}
+    incident.notices[-1].sent = SentRecord(time="2026-11-27T09:00Z")
     notice = incident.add_notice("resolution")
     notice.update({"data_loss": "possible", "data_loss_details": ""})
     rules = _rules(check_structure(incident, notice, now=NOW))
@@ -135,7 +136,7 @@ def test_maintenance_must_answer_data_loss_too():
 
 
 def test_a_resolution_promise_in_the_past_is_reported(incident):
-    incident.notices[-1].sent = {"at": "2026-11-27T09:00Z"}
+    incident.notices[-1].sent = SentRecord(time="2026-11-27T09:00Z")
     notice = incident.add_notice("resolution")
     assert "structure.next-update-missing" not in _rules(check_structure(incident, notice, now=NOW))  # optional
     notice.set("next_update", "2026-11-27T08:00Z")  # a post-incident report promised for the past

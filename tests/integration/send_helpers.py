@@ -8,10 +8,17 @@ from pathlib import Path
 from outagewriter.core.incident.model import Incident
 from outagewriter.core.render.renderer import Renderer
 from outagewriter.core.review import workflow as review
+from outagewriter.core.session.services import Services
 from outagewriter.core.settings import Settings
 from outagewriter.core.storage import fileformat
 
 JAPANESE_TITLE = "決済サービスの障害"
+
+
+def user_services() -> dict:
+    """The renderer and settings a send uses, as the app builds them for the user running the tests."""
+    loaded = Services.load()
+    return {"renderer": loaded.renderer, "settings": loaded.settings}
 
 
 def addresses(count: int, domain: str = "customers.example") -> list[str]:

@@ -6,7 +6,7 @@ import email.policy
 import threading
 
 import pytest
-from send_helpers import JAPANESE_TITLE, addresses, write_incident
+from send_helpers import JAPANESE_TITLE, addresses, user_services, write_incident
 
 from outagewriter.core.mail import errors, record
 from outagewriter.core.mail.sending import SendError, archive_folder, send_notice
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.integration
 def _send(path, server, *, account=None, **kw):
     incident = fileformat.load(path)
     notice = incident.notices[-1]
-    result = send_notice(incident, notice, path, account or server.account(), server.password, timeout=5, **kw)
+    result = send_notice(incident, notice, path, account or server.account(), server.password, timeout=5, **{**user_services(), **kw})
     return result, fileformat.load(path).notices[-1]
 
 
@@ -31,21 +31,21 @@ def test_everyone_gets_exactly_one_copy_in_batches(smtp_server, tmp_path):
     assert smtp_server.delivered() == {a: 1 for a in everyone}
     assert [len(m.rcpt_tos) for m in smtp_server.received] == [10, 10, 5]  # batch size 10
     assert record.accepted(notice.sent) == everyone
-    assert notice.sent["account"] == "test"
-    attempt, = notice.sent["attempts"]
+    assert notice.sent.account == "test"
+    attempt, = notice.sent.attempts
     assert attempt["accepted"] == 25 and attempt["problem"] is None and attempt["finished"]
 
 
 def test_the_archive_holds_the_bytes_as_sent(smtp_server, tmp_path):
     path = write_incident(tmp_path, addresses(3))
     result, notice = _send(path, smtp_server)
-    archive = tmp_path / notice.sent["archive"]
+    archive = tmp_path / notice.sent.archive
     assert archive.parent == archive_folder(path)
     assert archive.name.startswith("01-initial-") and archive.suffix == ".eml"
     sent = smtp_server.received[0].data
     assert archive.read_bytes().replace(b"\r\n", b"\n") == sent.replace(b"\r\n", b"\n")
     parsed = email.message_from_bytes(archive.read_bytes(), policy=email.policy.default)
-    assert parsed["Message-ID"] == notice.sent["message_id"]
+    assert parsed["Message-ID"] == notice.sent.message_id
 
 
 def test_received_message_is_multipart_utf8_and_hides_bcc(smtp_server, tmp_path):
@@ -87,13 +87,13 @@ def test_partial_acceptance_then_retry_reaches_only_the_rest(faulty_smtp, tmp_pa
     assert record.status(notice.sent, to[2]) == record.REFUSED
     assert record.status(notice.sent, to[11]) == record.DEFERRED
     assert notice.is_sent  # some recipients have it: the notice is sent and locked
-    first_id = notice.sent["message_id"]
+    first_id = notice.sent.message_id
 
     faulty_smtp.faults.rcpt = {}
     result, notice = _send(path, faulty_smtp)
     assert result.ok and result.attempted == [to[2], to[11]]
     assert faulty_smtp.delivered() == {a: 1 for a in to}
-    assert len(notice.sent["attempts"]) == 2 and notice.sent["message_id"] == first_id
+    assert len(notice.sent.attempts) == 2 and notice.sent.message_id == first_id
     # the retry sent the very same message
     assert len({m.data for m in faulty_smtp.received}) == 1
     with pytest.raises(SendError, match="Every recipient has this notice already"):
@@ -181,7 +181,7 @@ def test_timeout_waiting_for_the_data_reply_marks_unknown(faulty_smtp, tmp_path)
     path = write_incident(tmp_path, addresses(4))
     incident = fileformat.load(path)
     result = send_notice(incident, incident.notices[-1], path, faulty_smtp.account(), faulty_smtp.password,
-                         timeout=0.5)
+                         timeout=0.5, **user_services())
     notice = fileformat.load(path).notices[-1]
     assert result.report.problem.kind == errors.TIMEOUT and not result.report.problem.retry_safe
     assert record.with_status(notice.sent, addresses(4), record.UNKNOWN) == addresses(4)
@@ -192,7 +192,7 @@ def test_auth_failure_sends_nothing(smtp_server, tmp_path):
     path = write_incident(tmp_path, addresses(3))
     incident = fileformat.load(path)
     result = send_notice(incident, incident.notices[-1], path, smtp_server.account(), "wrong-password",
-                         timeout=5)
+                         timeout=5, **user_services())
     assert result.report.problem.kind == errors.AUTH
     assert smtp_server.received == [] and fileformat.load(path).notices[-1].sent is None
 
@@ -210,7 +210,7 @@ def test_a_crash_after_the_first_batch_never_sends_twice(smtp_server, tmp_path):
 
     with pytest.raises(RuntimeError, match="power cut"):
         send_notice(incident, notice, path, smtp_server.account(), smtp_server.password, persist=save_then_crash,
-                    timeout=5)
+                    timeout=5, **user_services())
     assert smtp_server.delivered() == {a: 1 for a in to[:10]}
 
     result, reloaded = _send(path, smtp_server)  # a fresh start reads only the file
@@ -233,7 +233,7 @@ def test_a_crash_while_handing_over_leaves_those_recipients_unknown(smtp_server,
 
     with pytest.raises(RuntimeError):
         send_notice(incident, notice, path, smtp_server.account(), smtp_server.password, persist=save_then_crash,
-                    timeout=5)
+                    timeout=5, **user_services())
     reloaded = fileformat.load(path).notices[-1]
     assert record.with_status(reloaded.sent, to, record.SENDING) == to[10:]
     with pytest.raises(SendError, match="may already have this notice"):

@@ -11,6 +11,7 @@ import pytest
 from send_helpers import add_account, addresses, make_incident, ow
 
 from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import content, send_gate
 from outagewriter.core.review import workflow as review
 from outagewriter.core.settings import Settings
 from outagewriter.core.storage import fileformat
@@ -111,13 +112,13 @@ def test_a_forged_approval_with_the_hash_recomputed_is_refused(team, smtp_server
     incident = fileformat.load(path)
     notice = incident.notices[-1]
     notice.update({"summary": "Card payments work again; no action needed."})
-    content = review.canonical_content(incident, notice, Renderer().render(incident, notice))
-    digest = review.content_hash(content)
-    notice.review["approval"].update(content=content, hash=digest)
+    forged = content.canonical_content(incident, notice, Renderer().render(incident, notice))
+    digest = content.content_hash(forged)
+    notice.review.approval.content, notice.review.approval.hash = forged, digest
     for entry in incident.log:
         entry["hash"] = digest
     fileformat.save(incident, path)
-    assert review.check_can_send(incident, notice, Renderer().render(incident, notice),
+    assert send_gate.check_can_send(incident, notice, Renderer().render(incident, notice),
                                  Settings()) is None  # the forgery fools everything but the signature
 
     proc = team.send(path)

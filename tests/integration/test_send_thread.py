@@ -62,5 +62,5 @@ def test_five_notices_thread_in_the_raw_bytes(cli_env, smtp_server, account_name
         assert headers[number]["in-reply-to"] == ids[number - 1]
         assert headers[number]["references"] == " ".join(ids[:number])
     # What the incident recorded is what went out, so a later notice refers to it.
-    recorded = [notice.sent["message_id"] for notice in fileformat.load(path).notices]
+    recorded = [notice.sent.message_id for notice in fileformat.load(path).notices]
     assert recorded == ids

@@ -95,7 +95,7 @@ def test_send_from_the_window_through_starttls(qtbot, tmp_path, smtp_server, rea
     assert sum(smtp_server.delivered().values()) == 25
     assert "Notice 1: 25 of 25 recipients accepted." in dialogs.messages[-1]
     saved = fileformat.load(path).notices[-1]
-    assert saved.is_sent and len(saved.sent["recipients"]) == 25
+    assert saved.is_sent and len(saved.sent.recipients) == 25
     assert window.notice.is_sent
     assert window.form.editors["summary"].isReadOnly()
     assert window.read_only_banner.isVisible()
@@ -211,7 +211,7 @@ def test_request_review_by_email_sends_the_notice_with_the_file_attached(
     assert len(received) == 1 and received[0].rcpt_tos == ["petr@reviewers.example"]
     assert b"Please review" in received[0].data and b'filename="card-payments.outage"' in received[0].data
     saved = fileformat.load(path).notices[-1]
-    assert saved.review["state"] == "in-review" and saved.review["requested"]["reviewer"] == "petr@reviewers.example"
+    assert saved.review.state == "in-review" and saved.review.requested.reviewer == "petr@reviewers.example"
     attached = next(part for part in message_from_bytes(received[0].data, policy=SMTP).iter_attachments())
     sent_copy = fileformat.loads(attached.get_payload(decode=True).decode("utf-8"))
     assert sent_copy.notices[-1].review == saved.review  # the reviewer can approve the attached file at once

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from outagewriter.core.incident.records import SentRecord
+
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
@@ -82,7 +84,7 @@ def test_another_notice_is_shown_only_once_the_mistyped_address_is_corrected(mak
 
     incident = Incident.create("Card payments failing", "Checkout")
     incident.notices[-1].update({"summary": "Payments fail.", "data_loss": "none"})
-    incident.notices[-1].sent = {"at": "2026-11-27T10:02+00:00", "message_id": "<x@example.com>"}
+    incident.notices[-1].sent = SentRecord(time="2026-11-27T10:02+00:00", message_id="<x@example.com>")
     incident.add_notice("update")
     path = tmp_path / "two.outage"
     fileformat.save(incident, path)

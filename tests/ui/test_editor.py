@@ -210,3 +210,18 @@ def test_frequent_actions_have_standard_shortcuts(make_window):
                            ("new", QKeySequence.StandardKey.New), ("save_as", QKeySequence.StandardKey.SaveAs)):
         assert keys[name].shortcuts() == QKeySequence.keyBindings(standard), name
     assert keys["next_finding"].shortcut().toString() == "F8"
+
+
+def test_a_pause_in_typing_renders_the_notice_once(make_window, qtbot, incident_file):
+    """Storing the typed text is itself an operation with changes; it must not schedule a second render."""
+    window = make_window(incident_file)
+    qtbot.wait(300)  # the first render of the opened file
+    renders = []
+    window.live.rendered.connect(lambda rendered: renders.append(rendered.subject))
+    summary = window.form.editors["summary"]
+    summary.setFocus()
+    summary.moveCursor(summary.textCursor().MoveOperation.End)
+    qtbot.keyClicks(summary, " Refunds are not affected.")
+    qtbot.waitUntil(lambda: bool(renders), timeout=3000)
+    qtbot.wait(600)  # several debounce intervals: a second render would have come by now
+    assert len(renders) == 1

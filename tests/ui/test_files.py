@@ -7,6 +7,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from outagewriter.core.incident.model import Incident
+from outagewriter.core.incident.records import SentRecord
 from outagewriter.core.storage import fileformat
 from outagewriter.ui.dialogs import CANCEL, DISCARD, OVERWRITE, SAVE
 
@@ -112,7 +113,7 @@ def test_drag_and_drop_opens_an_outage_file(make_window, qtbot, incident_file, t
 def test_sent_notice_is_read_only_and_a_new_update_starts_from_it(make_window, qtbot, tmp_path):
     incident = Incident.create("Card payments failing", "Checkout")
     incident.notices[-1].update({"summary": "Payments fail.", "data_loss": "none"})
-    incident.notices[-1].sent = {"at": "2026-11-27T10:02+00:00", "message_id": "<x@example.com>"}
+    incident.notices[-1].sent = SentRecord(time="2026-11-27T10:02+00:00", message_id="<x@example.com>")
     path = tmp_path / "sent.outage"
     fileformat.save(incident, path)
     window = make_window(path)

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from outagewriter.core.incident.records import SentRecord
 from outagewriter.core.render.renderer import Renderer
 from outagewriter.core.review import workflow as review
 from outagewriter.core.storage import fileformat
@@ -50,7 +51,7 @@ def test_request_review_is_saved_and_shown(make_window, dirs, incident_file, dia
     assert window.review_panel.state.text() == "In review"
     history = window.review_panel.timeline.item(0).text()
     assert "review requested by Jana Novák" in history
-    when = fileformat.load(incident_file).notices[-1].review["requested"]["time"]
+    when = fileformat.load(incident_file).notices[-1].review.requested.time
     assert when.endswith("Z") and when not in history  # stored in UTC, shown in the reader's zone
     assert re.search(r"\((Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} \w{3}( \d{4})?, \d\d:\d\d CES?T\)", history)
     assert "In review" in window.notices.list.item(0).text()
@@ -86,7 +87,7 @@ def test_approve_then_an_edit_voids_it_with_the_words_highlighted(reviewer_windo
 
     assert window.save()
     saved = fileformat.load(incident_file).notices[-1]
-    assert saved.review["approval"]["voided"]["reason"] == review.VOID_CHANGED  # recorded in the file
+    assert saved.review.approval.voided.reason == review.VOID_CHANGED  # recorded in the file
     assert "approval void" in window.review_panel.timeline.item(window.review_panel.timeline.count() - 1).text()
 
 
@@ -114,7 +115,7 @@ def test_changes_since_the_previous_notice(make_window, incident_file):
     window.show_review()
     assert "first notice" in window.review_panel.previous.toPlainText()
     incident = window.incident
-    incident.notices[-1].sent = {"time": "2026-11-27T10:00:00Z", "recipients": {}}  # as if sent
+    incident.notices[-1].sent = SentRecord(time="2026-11-27T10:00:00Z", recipients={})  # as if sent
     window.add_notice("update")
     type_into(window, "summary", " Payments work again for most customers.")
     window.review.refresh()

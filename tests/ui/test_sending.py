@@ -20,9 +20,15 @@ from outagewriter.core.storage import fileformat
 
 def test_without_an_account_the_window_offers_mail_accounts(make_window, incident_file, dialogs):
     window = make_window(incident_file)
-    window.send_notice()
+    window.send_test()
     assert dialogs.asked == ["no_account"]  # declined: nothing else is asked
     assert "Mail accounts" in dialogs.messages[0]
+
+
+def test_a_notice_that_may_not_go_out_is_refused_before_asking_for_an_account(make_window, incident_file, dialogs):
+    window = make_window(incident_file)  # not approved, and no mail account yet
+    window.send_notice()
+    assert dialogs.asked == [] and dialogs.errors[0].startswith("Not approved: Notice 1 has not been approved")
 
 
 def add_work_account(qtbot):

@@ -3,16 +3,15 @@ from __future__ import annotations
 
 import json
 
-from outagewriter.app import LAYOUT_FILE, _grammar, build_context
-from outagewriter.core.settings import load_settings
+from outagewriter.app import LAYOUT_FILE, build_context
 
 
 def test_grammar_comes_from_settings_json(dirs):
-    config = dirs[1]
+    state, config = dirs
     config.mkdir(parents=True)
     (config / "settings.json").write_text(json.dumps({"grammar": {
         "mode": "server", "server_url": "http://127.0.0.1:9", "custom_words": ["Acme"]}}), encoding="utf-8")
-    checker = _grammar(load_settings(config))
+    checker = build_context(state_dir=state, config_dir=config).grammar
     try:
         assert checker.settings.mode == "server"
         assert checker.settings.server_url == "http://127.0.0.1:9"

@@ -49,4 +49,4 @@ def test_send_key_starts_sending(make_window, qtbot, incident_file, dialogs):
     window = make_window(incident_file)
     assert window.actions_by_key["send"].shortcut().toString() == "Ctrl+Return"
     _press(window, qtbot, QKeySequence("Ctrl+Return"))
-    assert dialogs.asked == ["no_account"]  # the send began: it asks for an account first
+    assert dialogs.errors[0].startswith("Not approved")  # the send began: it checked the approval first

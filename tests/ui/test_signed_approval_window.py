@@ -38,12 +38,12 @@ def test_approving_in_the_window_signs(make_window, dirs, incident_file, dialogs
     window.approve()
     assert dialogs.errors == []
     saved = fileformat.load(incident_file)
-    approval = saved.notices[-1].review["approval"]
+    approval = saved.notices[-1].review.approval
     allowed = tmp_path / "allowed_signers"
     allowed.write_text(f"petr@acme.example {key.with_suffix('.pub').read_text()}")
-    data = approval_signature.payload(saved.id, saved.notices[-1].id, approval["hash"], approval["reviewer"],
-                                      approval["time"])
-    assert approval_signature.verify(data, approval["signature"], allowed) == "petr@acme.example"
+    data = approval_signature.payload(saved.id, saved.notices[-1].id, approval.hash, approval.reviewer,
+                                      approval.time)
+    assert approval_signature.verify(data, approval.signature, allowed) == "petr@acme.example"
 
 
 def test_a_key_that_cannot_sign_is_told_and_nothing_is_approved(make_window, dirs, incident_file, dialogs,

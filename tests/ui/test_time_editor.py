@@ -7,6 +7,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDateTimeEdit
 
 from outagewriter.core.incident.model import Incident
+from outagewriter.core.incident.records import SentRecord
 from outagewriter.core.storage import fileformat
 
 OFFSETS = ["-12:00", "-09:30", "+00:00", "+03:00", "+05:30", "+05:45", "+12:45", "+13:00", "+14:00"]
@@ -19,7 +20,7 @@ def _window_on(make_window, tmp_path, next_update: str = "", started: str = "", 
         incident.set_time("started", started)
     incident.notices[-1].set("next_update", next_update)
     if sent:
-        incident.notices[-1].sent = {"time": "2026-11-27T10:00Z"}
+        incident.notices[-1].sent = SentRecord(time="2026-11-27T10:00Z")
     path = tmp_path / "times.outage"
     fileformat.save(incident, path)
     return make_window(path), path

@@ -20,7 +20,7 @@ from .rules import (
     default_user_rules_dir,
     load_rules,
 )
-from .tone import ToneChecker
+from .tone import ToneChecker, load_checked_rules
 
 if TYPE_CHECKING:
     from ..incident.model import Incident, Notice
@@ -61,7 +61,7 @@ def user_tone_checker(language: str = "en", user_dir: str | Path | None = None,
         from ..settings import load_settings
 
         own_names = load_settings().own_names
-    rules = load_rules(language, default_user_rules_dir() if user_dir is None else user_dir)
+    rules = load_checked_rules(language, default_user_rules_dir() if user_dir is None else user_dir)
     return ToneChecker(rules, own_names=own_names)
 
 

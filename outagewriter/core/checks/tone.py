@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from . import wordlists
 from .findings import Finding
-from .rules import Rule, RuleSet, compiled, load_rules
+from .rules import FREE_TEXT_FIELD, Rule, RuleSet, compiled, load_rules
 
 # Typographic characters folded to ASCII before matching, one code point for one, so offsets
 # into the folded text are offsets into the original: "we’re" matches a pattern written "we're".
@@ -244,3 +244,22 @@ class ToneChecker:
         for name, text in fields.items():
             findings.extend(self.check_text(name, text, counts, names))
         return findings
+
+
+def example_problems(rule: Rule) -> list[str]:
+    """Where a rule's own examples disagree with it: each bad one must be flagged, no good one."""
+    checker = ToneChecker(RuleSet((rule,)))
+    out = []
+    for text in rule.bad:
+        if not any(f.rule == rule.id for f in checker.check_text(FREE_TEXT_FIELD, text)):
+            out.append(f"rule '{rule.id}': bad example not flagged: {text!r}")
+    for text in rule.good:
+        if any(f.rule == rule.id for f in checker.check_text(FREE_TEXT_FIELD, text)):
+            out.append(f"rule '{rule.id}': good example flagged: {text!r}")
+    return out
+
+
+def load_checked_rules(language: str = "en", user_dir=None) -> RuleSet:
+    """`load_rules`, with each user rule's own examples run through a checker: a rule whose bad
+    example it does not flag, or whose good example it flags, is reported in `.problems`."""
+    return load_rules(language, user_dir, examples=example_problems)

@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from .fields import FIELD_NAMES, NOTICE_KINDS, FieldError, normalise, statuses_for
+from .records import ReviewRecord, SentRecord
 from .times import TimeError, isoformat_utc, now_utc, parse_next_update, parse_zoned
 
 INCIDENT_KINDS = ("incident", "maintenance")
@@ -32,8 +33,8 @@ class Notice:
     id: str = field(default_factory=_new_id)
     created: str = field(default_factory=lambda: isoformat_utc(now_utc()))
     dismissed: list[str] = field(default_factory=list)  # Finding.key values the user dismissed
-    sent: dict | None = None  # set once by the sender; a sent notice is immutable
-    review: dict | None = None  # review state, approval and change requests: see core/review.py
+    sent: SentRecord | None = None  # set once by the sender; a sent notice is immutable
+    review: ReviewRecord | None = None  # review state, approval and change requests: see core/review/
 
     def __post_init__(self) -> None:
         if self.kind not in NOTICE_KINDS:
@@ -94,7 +95,7 @@ class Incident:
     created: str = field(default_factory=lambda: isoformat_utc(now_utc()))
     times: dict[str, str] = field(default_factory=dict)  # started/detected/resolved, zoned ISO
     notices: list[Notice] = field(default_factory=list)
-    log: list[dict] = field(default_factory=list)  # audit trail, oldest first: see core/audit.py
+    log: list[dict] = field(default_factory=list)  # audit trail, oldest first: see core/review/audit.py
     # The sender's names in this incident (organisation, brands, products) besides those in settings:
     # the tone checks do not call it blame when a sentence names them as the party at fault.
     own_names: list[str] = field(default_factory=list)
@@ -161,6 +162,11 @@ class Incident:
         if self.notices and not self.notices[-1].is_sent:
             return self.notices[-1]
         return None
+
+    def number(self, notice: Notice) -> int:
+        """The notice's number as the user sees it (1 is the first); a notice not in the incident yet
+        gets the number it would have as the next one."""
+        return self.notices.index(notice) + 1 if notice in self.notices else len(self.notices) + 1
 
     def notice(self, number: int) -> Notice:
         """Notice by its 1-based number as the user sees it; negative counts from the end."""

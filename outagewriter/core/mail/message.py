@@ -41,8 +41,8 @@ def _safe(name: str, value: str) -> str:
 
 def message_id(incident: Incident, notice: Notice, domain: str) -> str:
     """The notice's Message-ID: the one it was sent with, else a stable short one made from its ids."""
-    if notice.sent and notice.sent.get("message_id"):
-        return check_message_id(notice.sent["message_id"], f"notice {notice.id}: recorded message id")
+    if notice.sent and notice.sent.message_id:
+        return check_message_id(notice.sent.message_id, f"notice {notice.id}: recorded message id")
     return notice_message_id(incident.id, notice.id, domain)
 
 

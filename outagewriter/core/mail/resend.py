@@ -16,7 +16,9 @@ from __future__ import annotations
 import dataclasses
 
 from ..incident.model import Incident, Notice
+from ..incident.records import SentRecord
 from ..render.renderer import Rendered, Renderer
+from ..review import send_gate
 from ..review import workflow as review
 from ..settings import Settings
 from . import archive
@@ -35,7 +37,7 @@ def approval_problem(incident: Incident, notice: Notice, rendered: Rendered, set
     """Why `rendered`, addressed as `notice` is, has no valid approval (as for a first send), or None."""
     unsent_incident, unsent = as_unsent(incident, notice)
     try:
-        review.check_can_send(unsent_incident, unsent, rendered, settings)
+        send_gate.check_can_send(unsent_incident, unsent, rendered, settings)
     except review.ApprovalError as exc:
         return str(exc)
     return None
@@ -60,7 +62,7 @@ def check_approval(incident: Incident, notice: Notice, renderer: Renderer, setti
             raise review.ApprovalError(problem)
         return rendered
     rendered = renderer.render(incident, notice)
-    review.check_can_send(incident, notice, rendered, settings)
+    send_gate.check_can_send(incident, notice, rendered, settings)
     return rendered
 
 
@@ -68,18 +70,18 @@ def retry_message(incident: Incident, notice: Notice, incident_path, sender: Sen
                   settings: Settings) -> tuple[bytes, Rendered]:
     """The archived bytes a retry may send and the content they carry; raises ArchiveError or
     review.ApprovalError (plain words) when the archive or the record cannot be trusted."""
-    sent = notice.sent or {}
-    name = sent.get("archive", "")
+    sent = notice.sent or SentRecord()
+    name = sent.archive or ""
     data = archive.read(incident_path, name)
-    if not sent.get("sha256"):
+    if not sent.sha256:
         raise ArchiveError(f"its sent record holds no SHA-256 of the archive {name} (written by hand or by an "
                            "older version), so the archive cannot be shown to be the message that went out")
-    if archive.sha256(data) != sent["sha256"]:
+    if archive.sha256(data) != sent.sha256:
         raise ArchiveError(f"the archive {name} was changed after the notice first went out (its SHA-256 is not "
                            "the one recorded then)")
-    if archive.message_id(data) != sent.get("message_id"):
+    if archive.message_id(data) != sent.message_id:
         raise ArchiveError(f"the archive {name} does not carry the Message-ID recorded when it first went out")
-    addressed = sent.get("addressed")
+    addressed = sent.addressed
     if not addressed:
         raise ArchiveError("its sent record does not say whom the notice was addressed to when it first went out")
     current = set(notice_recipients(notice))

@@ -11,13 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .. import paths
 from ..incident.model import Incident, Notice
 from ..incident.times import isoformat_utc, now_utc
 from ..render.renderer import Rendered, Renderer
-from ..review import audit
+from ..review import audit, send_gate
 from ..review import workflow as review
-from ..settings import Settings, load_settings
+from ..settings import Settings
 from ..storage import fileformat
 from ..storage.atomic import atomic_write_bytes
 from ..storage.locks import LockInfo, SendBusy, SendLock
@@ -33,15 +32,11 @@ from .delivery import (
     deliver,
 )
 from .message import Sender, build_message
-from .message import recipients as notice_recipients
 from .message_ids import one_off_message_id
+from .plan import Plan, SendError, plan, refuse_if_nobody  # noqa: F401 (re-exported: the send's interface)
 from .transport import DEFAULT_TIMEOUT
 
 TEST_SUBJECT_PREFIX = "[TEST] "
-
-
-class SendError(ValueError):
-    """The notice cannot be sent as asked (no recipients, nothing left, archive missing); plain words."""
 
 
 @dataclass
@@ -76,30 +71,6 @@ class SendResult:
         if self.report.problem is not None:
             lines.append(str(self.report.problem))
         return "\n".join(lines + self.notes)
-
-
-@dataclass(frozen=True)
-class Plan:
-    """Who a send would reach, for a confirmation dialog."""
-
-    recipients: list[str]
-    targets: list[str]
-    already: list[str]  # accepted earlier
-    unknown: list[str]  # may have it (a crash or dropped connection); left out unless asked
-    retry: bool
-
-
-def plan(notice: Notice, *, include_unknown: bool = False) -> Plan:
-    sent = notice.sent
-    # Whom a retry may reach was fixed at the first send; addresses added since reach nobody.
-    everyone = record.addressed(sent) or notice_recipients(notice)
-    return Plan(
-        recipients=everyone,
-        targets=record.remaining(sent, everyone, include_unknown=include_unknown),
-        already=record.with_status(sent, everyone, record.ACCEPTED),
-        unknown=record.with_status(sent, everyone, record.UNKNOWN, record.SENDING),
-        retry=sent is not None,
-    )
 
 
 def sender_of(account: Account) -> Sender:
@@ -146,14 +117,14 @@ def send_notice(
     account: Account,
     password: str | None,
     *,
-    renderer: Renderer | None = None,
+    renderer: Renderer,
+    settings: Settings,
     persist: Callable[[], None] | None = None,
     on_progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
     include_unknown: bool = False,
     test_to_self: bool = False,
     timeout: float = DEFAULT_TIMEOUT,
-    settings: Settings | None = None,
     edit_lock: LockInfo | None = None,
 ) -> SendResult:
     """Send `notice` (or the rest of it) and record the outcome in `notice.sent`.
@@ -166,9 +137,7 @@ def send_notice(
     come back in `result.report.problem`.
     """
     path = Path(incident_path)
-    number = incident.notices.index(notice) + 1
-    renderer = renderer or Renderer(user_dir=paths.config_dir() / "templates")
-    settings = settings if settings is not None else load_settings()
+    number = incident.number(notice)
 
     if test_to_self:
         data, rendered = build_bytes(incident, notice, account, renderer, test=True)
@@ -194,15 +163,7 @@ def send_notice(
 def _send_locked(incident, notice, disk, path, number, account, password, renderer, settings, lock,
                  persist, on_progress, cancel, include_unknown, timeout) -> SendResult:
     what = plan(notice, include_unknown=include_unknown)
-    if not what.recipients:
-        raise SendError("The notice has no recipients: fill in To, Cc or Bcc.")
-    if not what.targets:
-        if what.unknown:
-            raise SendError(
-                f"{len(what.unknown)} recipients may already have this notice (the connection broke or the "
-                "app stopped while it was being handed over), and everyone else has it. Ask the server's "
-                "administrator or check the Sent folder; send to them anyway only if they did not get it.")
-        raise SendError(f"Every recipient has this notice already (sent {notice.sent.get('time', '')}).")
+    refuse_if_nobody(what, notice)
 
     now = isoformat_utc(now_utc())
     problems: tuple = ()
@@ -214,13 +175,13 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
             data, rendered = resend.retry_message(incident, notice, path, sender_of(account), renderer, settings)
         except ArchiveError as exc:
             raise SendError(f"Notice {number} cannot be sent to the rest: {exc}. Nothing was sent.") from None
-        archive = path.parent / notice.sent["archive"]
+        archive = path.parent / (notice.sent.archive or "")
         sent = notice.sent
         fresh = False
     else:
         data, rendered = build_bytes(incident, notice, account, renderer)
         # The last moment: the approval must cover exactly these bytes' subject, bodies and recipients.
-        signer = review.check_can_send(incident, notice, rendered, settings)
+        signer = send_gate.check_can_send(incident, notice, rendered, settings)
         if signer:
             notes.append(f"Approval signed by {signer} (key in {settings.allowed_signers_path()}).")
         _refuse_if_archived(path, data, number)
@@ -246,7 +207,7 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
 
     attempt = {"time": now, "account": account.name, "test": False, "recipients": len(what.targets),
                "accepted": 0, "not_accepted": 0, "problem": None, "cancelled": False, "finished": None}
-    sent.setdefault("attempts", []).append(attempt)
+    record.add_attempt(sent, attempt)
     if not fresh:
         save()
 

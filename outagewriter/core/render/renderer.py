@@ -167,7 +167,7 @@ def build_context(incident: Incident, notice: Notice) -> dict:
             "when": "" if parsed.on_change else format_zoned(parsed.when),
             "short": "" if parsed.on_change else format_zoned(parsed.when, with_utc=False),
         }
-    position = incident.notices.index(notice) if notice in incident.notices else len(incident.notices)
+    position = incident.number(notice) - 1
     earlier = incident.notices[:position]
     context = dict(fields)
     context.update(

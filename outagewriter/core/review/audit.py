@@ -8,7 +8,7 @@ One entry per event, oldest first, never edited or removed by the app:
 
 `hash` is the content hash (see review.content_hash) of what the event was about: what was approved,
 what was in review, what was sent, what the notice had become when an approval was voided.
-Pure data, no I/O; `fileformat` calls `check_log` when it loads a file.
+Pure data, no I/O; the file's JSON Schema checks the entries' shape when it is loaded.
 """
 from __future__ import annotations
 
@@ -81,22 +81,3 @@ def timeline(incident: Incident, notice: Notice | None = None) -> list[LogEntry]
             field=raw.get("field"), number=numbers.get(raw.get("notice", "")),
         ))
     return entries
-
-
-def check_log(log, where: str = "'log'") -> list[dict]:
-    """Raise ValueError (plain words) if a loaded log is malformed; returns it as a list of dicts.
-
-    Events this version does not know are kept as they are (a newer version may add some)."""
-    if not isinstance(log, list):
-        raise ValueError(f"{where} should be a list")
-    for number, entry in enumerate(log, start=1):
-        here = f"{where} entry {number}"
-        if not isinstance(entry, dict):
-            raise ValueError(f"{here} should be an object")
-        for key in ("event", "notice", "who", "when"):
-            if not isinstance(entry.get(key), str):
-                raise ValueError(f"{here} '{key}' should be text")
-        for key in ("hash", "comment", "field"):
-            if entry.get(key) is not None and not isinstance(entry[key], str):
-                raise ValueError(f"{here} '{key}' should be text or null")
-    return [dict(entry) for entry in log]

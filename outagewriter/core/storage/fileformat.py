@@ -2,31 +2,26 @@
 
 Loading never changes the file and never crashes: whatever is wrong with it becomes one
 IncidentFileError whose message names the file and the problem in plain words.
-The schema is documented in resources/incident.schema.json.
+Its shape is resources/incident.schema.json, checked on every load (validation.py).
 """
 from __future__ import annotations
 
 import json
 import os
-import re
 import stat
 
 from .. import safe_text
-from ..incident.fields import FIELD_NAMES, FieldError
+from ..incident.fields import FieldError
 from ..incident.model import Incident, Notice
+from ..incident.records import ReviewRecord, SentRecord
 from ..incident.times import TimeError
-from ..mail import record as sent_record
-from ..mail.message_ids import check_message_id
-from ..review import audit
-from ..review import workflow as review
+from . import validation
 from .atomic import atomic_write_text
 
 FORMAT_NAME = "outagewriter-incident"
 FORMAT_VERSION = 1
 SUFFIX = ".outage"
 MAX_FILE_BYTES = 64 * 1024 * 1024  # far past any real incident; stops a wrong file from eating memory
-# Ids end up in Message-IDs and file names: letters, digits and a few marks, nothing a header could hold.
-ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 
 
 class IncidentFileError(Exception):
@@ -56,9 +51,9 @@ def to_dict(incident: Incident) -> dict:
                 "created": n.created,
                 "fields": dict(n.fields),
                 "dismissed": list(n.dismissed),
-                "sent": n.sent,
+                "sent": n.sent.to_dict() if n.sent is not None else None,
                 # Written only when there is something to say, so files without reviews stay as they were.
-                **({"review": n.review} if n.review is not None else {}),
+                **({"review": n.review.to_dict()} if n.review is not None else {}),
             }
             for n in incident.notices
         ],
@@ -77,22 +72,6 @@ def save(incident: Incident, path: str | os.PathLike) -> None:
     atomic_write_text(path, dumps(incident))
 
 
-def _expect(value, kind, where: str):
-    if not isinstance(value, kind):
-        names = {dict: "an object", list: "a list", str: "text"}
-        expected = names.get(kind, kind.__name__) if isinstance(kind, type) else "text or null"
-        raise ValueError(f"{where} should be {expected}")
-    return value
-
-
-def _check_id(value, where: str) -> str:
-    _expect(value, str, where)
-    if not ID_PATTERN.fullmatch(value):
-        raise ValueError(f"{where} {safe_text.visible(value[:40])!r} is not an id "
-                         "(letters, digits, '.', '_' and '-', at most 64)")
-    return value
-
-
 def _refuse_bad_text(value, where: str) -> None:
     """Every string in the file, keys too: no control characters but newline and tab, no lone surrogates."""
     if isinstance(value, str):
@@ -108,11 +87,8 @@ def _refuse_bad_text(value, where: str) -> None:
             _refuse_bad_text(item, f"{where}[{number}]")
 
 
-def from_dict(data) -> Incident:
-    """Build an Incident from parsed JSON; raises ValueError with a message for the user."""
-    _expect(data, dict, "the file")
-    _refuse_bad_text(data, "the value at ")
-    if data.get("format") != FORMAT_NAME:
+def _check_version(data) -> None:
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise ValueError("not an OutageWriter incident file")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
@@ -122,72 +98,37 @@ def from_dict(data) -> Incident:
             f"written by a newer OutageWriter (format version {version}; "
             f"this version reads up to {FORMAT_VERSION}): update OutageWriter to open it"
         )
-    meta = _expect(data.get("incident"), dict, "'incident'")
-    raw_notices = _expect(data.get("notices"), list, "'notices'")
-    if not raw_notices:
-        raise ValueError("the incident has no notices")
+
+
+def _notice(raw: dict) -> Notice:
+    sent = SentRecord.from_dict(raw["sent"]) if raw.get("sent") is not None else None
+    review = ReviewRecord.from_dict(raw["review"]) if raw.get("review") is not None else None
+    return Notice(kind=raw["kind"], fields=raw["fields"], id=raw["id"], created=raw["created"],
+                  dismissed=list(raw.get("dismissed", [])), sent=sent, review=review)
+
+
+def from_dict(data) -> Incident:
+    """Build an Incident from parsed JSON; raises ValueError with a message for the user.
+
+    The shape is the schema's (resources/incident.schema.json); what it cannot say is checked here:
+    safe text, and the fields and times themselves (core/incident)."""
+    _check_version(data)
+    _refuse_bad_text(data, "the value at ")
+    trouble = validation.problem(data, "incident")
+    if trouble:
+        raise ValueError(trouble)
     notices = []
-    for number, raw in enumerate(raw_notices, start=1):
+    for number, raw in enumerate(data["notices"], start=1):
         where = f"notice {number}"
-        _expect(raw, dict, where)
-        fields = _expect(raw.get("fields", {}), dict, f"{where} 'fields'")
-        unknown = sorted(set(fields) - set(FIELD_NAMES))
-        if unknown:
-            raise ValueError(f"{where} has unknown fields: {', '.join(unknown)}")
-        for name, value in fields.items():
-            _expect(value, str, f"{where} field '{name}'")
-        dismissed = _expect(raw.get("dismissed", []), list, f"{where} 'dismissed'")
-        sent = raw.get("sent")
-        if sent is not None:
-            _expect(sent, dict, f"{where} 'sent'")
-            sent_record.check(sent, f"{where} 'sent'")
-            if "message_id" in sent:
-                check_message_id(sent["message_id"], f"{where} 'sent.message_id'")
-        review_data = raw.get("review")
-        if review_data is not None:
-            review_data = review.check_record(review_data, f"{where} 'review'")
         try:
-            notice = Notice(
-                kind=_expect(raw.get("kind"), str, f"{where} 'kind'"),
-                fields=fields,
-                id=_check_id(raw.get("id"), f"{where} 'id'"),
-                created=_expect(raw.get("created"), str, f"{where} 'created'"),
-                dismissed=[_expect(d, str, f"{where} 'dismissed' entry") for d in dismissed],
-                sent=sent,
-                review=review_data,
-            )
+            notices.append(_notice(raw))
         except (FieldError, TimeError) as exc:
             raise ValueError(f"{where}: {exc}") from None
-        notices.append(notice)
-    log = audit.check_log(data.get("log", []))
-    times = _expect(meta.get("times", {}), dict, "'incident.times'")
-    for name, value in times.items():
-        _expect(value, str, f"time '{name}'")
-    return Incident(
-        kind=_expect(meta.get("kind"), str, "'incident.kind'"),
-        language=_expect(meta.get("language"), str, "'incident.language'"),
-        id=_check_id(meta.get("id"), "'incident.id'"),
-        created=_expect(meta.get("created"), str, "'incident.created'"),
-        times=dict(times),
-        notices=notices,
-        log=log,
-        own_names=_own_names(meta.get("own_names", [])),
-    )
-
-
-MAX_OWN_NAMES, MAX_OWN_NAME_CHARS = 100, 100
-
-
-def _own_names(value) -> list[str]:
-    names = _expect(value, list, "'incident.own_names'")
-    if len(names) > MAX_OWN_NAMES:
-        raise ValueError(f"'incident.own_names' holds more than {MAX_OWN_NAMES} names")
-    for name in names:
-        _expect(name, str, "'incident.own_names' entry")
-        if not name.strip() or len(name) > MAX_OWN_NAME_CHARS or safe_text.problem(name) is not None:
-            raise ValueError(f"'incident.own_names' entry {name[:40]!r} should be a name of 1 to "
-                             f"{MAX_OWN_NAME_CHARS} printable characters")
-    return names
+    meta = data["incident"]
+    return Incident(kind=meta["kind"], language=meta["language"], id=meta["id"], created=meta["created"],
+                    times=dict(meta.get("times", {})), notices=notices,
+                    log=[dict(entry) for entry in data.get("log", [])],
+                    own_names=list(meta.get("own_names", [])))
 
 
 def loads(text: str, path: str | os.PathLike = "<text>") -> Incident:

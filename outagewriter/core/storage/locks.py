@@ -346,6 +346,15 @@ class SendBusy(Exception):
         super().__init__(text)
 
 
+def send_in_progress(path: str | os.PathLike, stale_after: float = DEFAULT_STALE_AFTER) -> SendBusy | None:
+    """SendBusy naming who is sending this incident right now, or None when nobody is (or the lock is stale)."""
+    path = Path(path)
+    holder = read_lock(path.with_name(path.name + SEND_LOCK_SUFFIX))
+    if holder is None or holder.stale_reason(stale_after) is not None:
+        return None
+    return SendBusy(path, holder, editing=False)
+
+
 class SendLock:
     """The exclusive right to send notices of one incident, held for the length of a send.
 

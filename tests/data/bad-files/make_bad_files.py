@@ -54,6 +54,8 @@ JSON_CASES = {
     "approval-without-content": lambda d: notice(d).__setitem__("review", {
         "state": "approved", "approval": {"reviewer": "P", "time": "t", "hash": "0" * 64}}),
     "sent-recipients-list": lambda d: notice(d).__setitem__("sent", {"recipients": ["a@b.example"]}),
+    "voided-reason-number": lambda d: notice(d).__setitem__("review", {"state": "draft", "approval": {
+        "reviewer": "P", "time": "2026-11-27T10:05:00Z", "hash": "0" * 64, "content": {}, "voided": {"reason": 5}}}),
 }
 
 RAW_CASES = {

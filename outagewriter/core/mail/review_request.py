@@ -1,7 +1,7 @@
 """The email that asks a reviewer to look at a notice: the notice as recipients will see it, plus
 the incident file attached, so a reviewer without access to the shared folder can open it too.
 
-Building only; the caller sends it through the user's mail account (core/mail).
+Built here and handed to the user's mail account by `send_review_request`.
 """
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ from pathlib import Path
 from ..incident.fields import FieldError, format_address, parse_addresses
 from ..incident.model import Incident, Notice
 from ..incident.times import now_utc
-from ..mail.message import Sender
 from ..render.renderer import Rendered
+from ..review.content import RECIPIENT_PARTS, canonical_recipients, notice_hash
 from ..storage import fileformat
-from .workflow import RECIPIENT_PARTS, canonical_recipients, notice_hash
+from .message import Sender
 
 ATTACHMENT_TYPE = ("application", "json")  # the .outage file is UTF-8 JSON
 
@@ -65,7 +65,7 @@ def build_review_request(incident: Incident, notice: Notice, rendered: Rendered,
         raise FieldError(problem)
     pairs = parse_addresses(reviewer_address.strip())
     file = Path(path)
-    number = incident.notices.index(notice) + 1 if notice in incident.notices else len(incident.notices) + 1
+    number = incident.number(notice)
     digest = notice_hash(incident, notice, rendered)
 
     msg = EmailMessage(policy=SMTP)

@@ -1,0 +1,106 @@
+"""The services every operation needs, built in one place for the window and the command line.
+
+Settings, the renderer with the user's templates, the tone checker with the user's rule packs and own
+names, the grammar checker, mail accounts and the keyring. Nothing is built at import time, and each
+part is built (and its modules imported) on first use: `outagewriter check` runs on every save in
+editors and scripts, and never pays for templates, accounts or the keyring.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import paths
+from ..settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from ..checks.findings import Finding
+    from ..checks.tone import ToneChecker
+    from ..incident.model import Incident, Notice
+    from ..mail.accounts import AccountStore
+    from ..mail.secrets import Secrets
+    from ..render.renderer import Renderer
+
+
+class Services:
+    def __init__(self, settings: Settings, config_dir: Path, *, renderer: Renderer | None = None,
+                 accounts: AccountStore | None = None, secrets: Secrets | None = None):
+        self.settings = settings
+        self.config_dir = Path(config_dir)
+        self.rules_dir = self.config_dir / "rules"  # the user's rule packs
+        for name, given in (("renderer", renderer), ("accounts", accounts), ("secrets", secrets)):
+            if given is not None:
+                self.__dict__[name] = given  # takes the place of the cached property
+        self._tone: dict[str, ToneChecker] = {}
+        self._tone_lock = threading.Lock()
+
+    @classmethod
+    def load(cls, *, config_dir: str | os.PathLike | None = None, settings: Settings | None = None,
+             secrets: Secrets | None = None, renderer: Renderer | None = None) -> "Services":
+        """The user's services. Every argument overrides a default (tests configure, not patch)."""
+        config = Path(config_dir) if config_dir is not None else paths.config_dir()
+        return cls(settings if settings is not None else load_settings(config), config,
+                   renderer=renderer, secrets=secrets)
+
+    @cached_property
+    def renderer(self) -> Renderer:
+        from ..render.renderer import (
+            Renderer,  # jinja2: only when something is rendered
+        )
+
+        return Renderer(user_dir=self.config_dir / "templates")
+
+    @cached_property
+    def accounts(self) -> AccountStore:
+        from ..mail.accounts import AccountStore
+
+        return AccountStore(self.config_dir)
+
+    @cached_property
+    def secrets(self) -> Secrets:
+        from ..mail.secrets import Secrets  # keyring: only when a password is needed
+
+        return Secrets()
+
+    def tone(self, language: str = "en") -> ToneChecker:
+        """The tone checker for `language`: shipped rules changed by the user's packs, and the writer's
+        own names from settings, built once. Raises RulePackError when the shipped pack cannot be used;
+        problems in user packs are in `.problems`."""
+        from ..checks import user_tone_checker
+
+        with self._tone_lock:
+            if language not in self._tone:
+                self._tone[language] = user_tone_checker(language, self.rules_dir,
+                                                         own_names=self.settings.own_names)
+            return self._tone[language]
+
+    def check(self, incident: Incident, notice: Notice, *, now: datetime | None = None) -> list[Finding]:
+        """Structure and tone findings (fast, no grammar), without dismissed or disabled ones."""
+        from ..checks import check_notice
+
+        return check_notice(incident, notice, tone=self.tone(incident.language), now=now)
+
+    def grammar(self, language: str = "en", *, server_url: str | None = None):
+        """A GrammarChecker as settings.json says, or for the LanguageTool server at `server_url`
+        (the command line's OUTAGEWRITER_LT_URL); None when grammar checks are off."""
+        from ..checks.grammar import GrammarChecker, GrammarSettings
+
+        if server_url:
+            return GrammarChecker(GrammarSettings(mode="server", server_url=server_url, language=f"{language}-US"))
+        configured = GrammarSettings.from_settings(self.settings)
+        return None if configured.mode == "off" else GrammarChecker(configured)
+
+    def fast_checker(self) -> tuple[Callable[[Incident, Notice], list[Finding]], str]:
+        """(check, problem) for the window's live checks, each incident checked in its own language;
+        `problem` says in plain words what is not available ("" when all is well). A broken shipped
+        pack never stops the window."""
+        try:
+            tone = self.tone("en")
+        except Exception as exc:  # noqa: BLE001 — shown in the findings panel, never a crash
+            return (lambda incident, notice: []), f"Tone and structure checks are not available: {exc}"
+        return self.check, "; ".join(tone.problems)
