@@ -201,3 +201,14 @@ def test_overwriting_keeps_their_audit_entries_and_voids_their_approval(saved):
     events = [(e["event"], e["who"]) for e in fileformat.load(saved.path).log]
     assert ("approved", "Petr Svoboda") in events and ("review-requested", "Jana Novák") in events
     assert events[-1] == ("voided", "Jana Novák")
+
+
+def test_update_names_every_refused_value(saved):
+    notice = saved.incident.notices[-1]
+    with pytest.raises(FieldError) as refused:
+        saved.update(notice, {"summary": "Fine.", "to": "bad@@x", "data_loss": "maybe", "next_update": "2026-12-27T11:00"},
+                     {"started": "yesterday"})
+    message = str(refused.value)
+    for name in ("to", "data_loss", "next_update", "started"):
+        assert f"{name}:" in message, message
+    assert notice.fields["summary"] != "Fine."

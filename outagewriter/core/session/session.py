@@ -192,9 +192,13 @@ class Session:
         return EditResult(self._did(Changes(content=True, notices=status, file=True)), refused)
 
     def update(self, notice: Notice, fields: dict[str, str], times: dict[str, str] | None = None) -> Changes:
-        """All or nothing: one refused value raises (FieldError, TimeError, NoticeLocked) and changes nothing."""
+        """All or nothing: refused values raise one FieldError naming every one of them (or NoticeLocked),
+        and nothing changes."""
         if notice.is_sent:
             raise NoticeLocked(f"notice {self.number(notice)} has been sent and can no longer be edited")
+        problems = _refusals(notice, fields, times or {})
+        if problems:
+            raise FieldError("; ".join(problems))
         before = dict(notice.fields)
         notice.update(fields)  # validates every value before storing any
         try:
@@ -461,3 +465,20 @@ class Session:
     def after_send(self) -> Changes:
         """Tell the views, on their own thread, that a send changed the notice's record."""
         return self._did(Changes(content=True, notices=True, review=True, file=True))
+
+
+def _refusals(notice: Notice, fields: dict[str, str], times: dict[str, str]) -> list[str]:
+    """What each value would be refused for, named by its field, without changing anything."""
+    trial = Notice(notice.kind, dict(notice.fields), id=notice.id, created=notice.created)
+    problems = []
+    for name, value in [*fields.items(), *((f"time {name}", value) for name, value in times.items())]:
+        try:
+            if name.startswith("time "):
+                Incident(times={name[5:]: value})  # a time alone; their order is checked when they are set
+            else:
+                trial.set(name, value)
+        except EDIT_ERRORS as exc:
+            label = name[5:] if name.startswith("time ") else name
+            problems.append(str(exc) if label in str(exc) else f"{label}: {exc}")
+    return problems
+
