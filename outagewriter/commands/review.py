@@ -12,6 +12,7 @@ from pathlib import Path
 from ..core import safe_text
 from ..core.incident.fields import FIELD_NAMES
 from ..core.incident.model import Notice, NoticeLocked
+from ..core.incident.times import format_stored
 from ..core.review import audit, textdiff
 from ..core.review import workflow as review
 from ..core.session.errors import SendError
@@ -129,14 +130,14 @@ def run_review(args) -> int:
               f"{review.display_state(incident, notice, rendered)}\n")
     status = review.approval_status(incident, notice, rendered)
     if isinstance(status, review.Valid):
-        out.write(f"Approval: approved by {status.approval.reviewer} at {status.approval.time}\n")
+        out.write(f"Approval: approved by {status.approval.reviewer} ({format_stored(status.approval.time)})\n")
     elif isinstance(status, review.Void):
         out.write(f"Approval: {status.describe()}\n")
     else:
         out.write(f"Approval: {status.reason}\n")
     holder = read_lock(args.file)
     if holder is not None:
-        out.write(f"Open for editing: {holder.describe()}\n")
+        out.write(f"Open for editing: {holder.describe(format_stored)}\n")
     if not notice.is_sent:
         try:
             signer = session.check_send(notice).signer  # what `send` checks, the same way
@@ -176,5 +177,5 @@ def run_review(args) -> int:
     if entries:
         out.write("\nHistory:\n")
         for entry in entries:
-            out.write(f"- {entry.describe()}\n")
+            out.write(f"- {entry.describe(format_stored)}\n")
     return EXIT_OK
