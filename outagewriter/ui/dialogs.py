@@ -47,9 +47,9 @@ class Dialogs:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Someone else saved this file")
-        box.setText("Someone else changed this incident file since you opened it. Nothing was saved.")
+        box.setText(message)  # names the file, when it changed, and that nothing was saved
         box.setInformativeText(
-            f"{message}\n\nReload shows their version and drops your changes. Save a copy keeps both: "
+            "Reload shows their version and drops your changes. Save a copy keeps both: "
             "yours goes to a new file beside it. Overwrite replaces their changes with yours.")
         reload_ = box.addButton("Reload", QMessageBox.ButtonRole.AcceptRole)
         copy = box.addButton("Save a copy", QMessageBox.ButtonRole.AcceptRole)

@@ -137,3 +137,12 @@ def test_substitution_rewrites_this_sentence_only():
 def test_every_category_of_a_sentence_still_speaks():
     found = CHECKER.check_text("summary", "We are deeply sorry; the outage was caused by our hosting provider.")
     assert sorted(f.category for f in found) == ["blame", "guilt"]
+
+
+def test_shipped_advice_invents_no_times_or_figures():
+    """Advice is shown beside the writer's own text: a time or number in it would be one nobody gave."""
+    import re
+
+    data = json.loads(shipped_pack_path("en").read_text(encoding="utf-8"))
+    invented = [r["id"] for r in data["rules"] if re.search(r"\d", r.get("suggestion", ""))]
+    assert invented == []
