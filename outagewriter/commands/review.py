@@ -163,11 +163,8 @@ def run_review(args) -> int:
     for line in findings:
         out.write(f"- {line}\n")
 
-    if number > 1:
-        previous = incident.notices[number - 2]
-        before = session.render(previous)
-        diffs = [textdiff.PartDiff(part, textdiff.word_diff(getattr(before, part), getattr(rendered, part)))
-                 for part in ("subject", "text") if getattr(before, part) != getattr(rendered, part)]
+    diffs = session.changes_since_previous(notice, rendered)
+    if diffs is not None:
         out.write(f"\nChanges since notice {number - 1}:\n")
         out.write((textdiff.format_diff(diffs, context_words=8) if diffs else "(none in subject or text)") + "\n")
     else:

@@ -8,7 +8,7 @@ overwrite anything saved meanwhile and asks what to do.
 from __future__ import annotations
 
 from ..core.incident.fields import FIELD_NAMES, SPECS
-from ..core.review import audit, textdiff
+from ..core.review import audit
 from ..core.review import workflow as review
 from ..core.session.errors import FieldError, NoticeLocked, ReviewError
 from .sending import accounts_to_send_through, password_for
@@ -40,12 +40,7 @@ class ReviewFlow:
             return
         session = window.doc.session
         rendered = rendered or session.render(notice)
-        number = session.number(notice)
-        since = None
-        if number > 1:
-            before = session.render(incident.notices[number - 2])
-            since = tuple(textdiff.PartDiff(part, textdiff.word_diff(getattr(before, part), getattr(rendered, part)))
-                          for part in ("subject", "text") if getattr(before, part) != getattr(rendered, part))
+        since = session.changes_since_previous(notice, rendered)
         self.panel.show_review(
             state=review.display_state(incident, notice, rendered),
             status=review.approval_status(incident, notice, rendered),

@@ -26,7 +26,7 @@ from ..mail.plan import Plan, SendError, plan, refuse_if_nobody
 from ..mail.review_request import build_review_request, send_review_request
 from ..mail.sending import SendResult, send_notice, sender_of
 from ..render.renderer import Rendered
-from ..review import audit, content, send_gate
+from ..review import audit, content, send_gate, textdiff
 from ..review import workflow as review
 from ..storage import conflicts, fileformat
 from ..storage.conflicts import FileStamp
@@ -138,6 +138,17 @@ class Session:
         if review.state(notice) != review.APPROVED or approval is None:
             return None
         return "Approval void" if content.notice_hash(self.incident, notice, rendered) != approval.hash else "Approved"
+
+    def changes_since_previous(self, notice: Notice, rendered: Rendered | None = None) -> tuple | None:
+        """Word diffs of subject and text against the notice before it (None for the first notice):
+        what a reviewer reads first in an update."""
+        number = self.number(notice)
+        if number < 2:
+            return None
+        rendered = rendered or self.render(notice)
+        before = self.render(self.incident.notices[number - 2])
+        return tuple(textdiff.PartDiff(part, textdiff.word_diff(getattr(before, part), getattr(rendered, part)))
+                     for part in ("subject", "text") if getattr(before, part) != getattr(rendered, part))
 
     def comments_by_field(self, notice: Notice) -> dict[str, list[str]]:
         """The open change requests on each field, "Reviewer: comment", for the form to show beside it."""
