@@ -233,8 +233,7 @@ class MainWindow(QMainWindow):
 
     def _show_current(self) -> None:
         notice = self.notice
-        locked = self.doc.read_only
-        self.form.set_notice(self.incident, notice, read_only=notice.is_sent or locked)
+        self.form.set_notice(self.incident, notice, read_only=not self.doc.session.editable(notice))
         self.notices.show_incident(self.incident, self._current)
         self.refresh_read_only()
         self.live.reset()

@@ -20,10 +20,6 @@ class Changes:
         merged["message"] = other.message or self.message
         return Changes(**merged)
 
-    @property
-    def everything(self) -> bool:
-        return self.incident
-
 
 NOTHING = Changes()
 EVERYTHING = Changes(content=True, notices=True, review=True, file=True, incident=True)
