@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QProgressDialog
 
 from ..core.incident.times import format_stored
 from ..core.mail.accounts import AccountError
-from ..core.mail.plan import Plan
+from ..core.mail.plan import Plan, plan
 from ..core.mail.secrets import SecretsError
 from ..core.review import textdiff
 from ..core.review import workflow as review
@@ -104,13 +104,13 @@ class Sending(QObject):
         if doc.read_only:
             dialogs.error(window, "Opened read-only", "This file is open read-only; it cannot be sent from here.")
             return
-        rendered = session.render(notice)
-        what = session.plan(notice)
+        what, rendered = plan(notice), None
         if not test:
             try:
-                check = session.check_send(notice)
+                check = session.check_send(notice)  # renders the notice as it would go out
                 what, rendered = check.plan, check.rendered
             except review.ApprovalError as exc:
+                rendered = session.render(notice)
                 reloaded = self._approved_meanwhile(incident, notice, rendered)
                 if reloaded is not None:
                     if reloaded:
@@ -126,6 +126,7 @@ class Sending(QObject):
                 return
             if (doc.modified or not doc.path) and not window.save():
                 return  # the record of who has it goes into the file: it must be saved first
+        rendered = rendered or session.render(notice)  # a test copy: no check rendered it
         accounts = accounts_to_send_through(window, "the sending goes on")  # only once it may go out
         if accounts is None:
             return

@@ -434,9 +434,6 @@ class Session:
 
     # ---- sending --------------------------------------------------------------------------
 
-    def plan(self, notice: Notice) -> Plan:
-        return plan(notice)
-
     def check_send(self, notice: Notice, *, include_unknown: bool = False) -> "SendCheck":
         """Before any account, password or network: who it goes to and what, or why not.
 
