@@ -2,11 +2,14 @@
 
     {
       "user_name": "Jana Novák",          who I am: recorded as author, reviewer and in the audit log
+      "user_email": "jana@example.com",   how others reach me: shown with my name in lock messages
+      "appearance": "system",             system | light | dark: the window and the preview's email
       "own_names": ["Acme", "Acme Pay"],  my organisation, brands and products: the tone checks do not
                                           call a sentence blame when it names these as at fault
       "review": {
         "approval_required": true,        a notice cannot be sent until a reviewer approved its exact text
-        "approver_must_differ": true,     the approver must be someone other than the author
+        "approver_must_differ": true,     the approver must be someone other than the author; false
+                                          allows self-approval (one-person teams), recorded in the log
         "signing_key": "",                my private SSH key, e.g. "~/.ssh/id_ed25519": when set,
                                           my approvals are signed with it (approval_signature.py)
         "require_signed_approval": false, send only approvals whose signature verifies against...
@@ -29,7 +32,8 @@
 Every key is optional. A missing or broken file gives the defaults, and the defaults are the strict
 choices, so a damaged settings file can never switch the approval rule off; what was wrong is kept
 in `Settings.problems` for the window or the command line to show. Other modules may keep their own
-keys in the same file: unknown keys are ignored here, never removed.
+keys in the same file: unknown keys are ignored here, never removed, and `save_settings` (the
+Settings window, storage/settings_file.py) rewrites only the keys it knows, atomically, after checking the result.
 """
 from __future__ import annotations
 
@@ -46,6 +50,7 @@ SETTINGS_FILE = "settings.json"
 ALLOWED_SIGNERS_FILE = "allowed_signers"
 DEFAULT_LOCK_STALE_MINUTES = 30.0
 GRAMMAR_MODES = ("off", "local", "jars", "server")  # the same as core.grammar.MODES
+APPEARANCES = ("system", "light", "dark")
 MAX_CUSTOM_WORDS = 10_000
 MAX_OWN_NAMES = 1_000
 
@@ -53,6 +58,8 @@ MAX_OWN_NAMES = 1_000
 @dataclass(frozen=True)
 class Settings:
     user_name: str = ""
+    user_email: str = ""
+    appearance: str = "system"
     own_names: tuple[str, ...] = ()
     approval_required: bool = True
     approver_must_differ: bool = True
@@ -96,9 +103,13 @@ def current_user(settings: Settings | None = None) -> str:
     return f"uid-{os.getuid()}" if hasattr(os, "getuid") else "unknown user"
 
 
+def settings_file(folder: str | os.PathLike | None = None) -> Path:
+    return Path(folder if folder is not None else config_dir()) / SETTINGS_FILE
+
+
 def load_settings(folder: str | os.PathLike | None = None) -> Settings:
     """Read `<folder>/settings.json` (default: the configuration folder); never raises."""
-    file = Path(folder if folder is not None else config_dir()) / SETTINGS_FILE
+    file = settings_file(folder)
     try:
         data = json.loads(file.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
@@ -107,7 +118,11 @@ def load_settings(folder: str | os.PathLike | None = None) -> Settings:
         return Settings(problems=(f"{file}: cannot be read ({exc}); using the default settings",))
     if not isinstance(data, dict):
         return Settings(problems=(f"{file}: should hold a JSON object; using the default settings",))
+    return parse_settings(data, file)
 
+
+def parse_settings(data: dict, file: str | os.PathLike = SETTINGS_FILE) -> Settings:
+    """The settings a parsed settings.json holds; unusable values give defaults and a problem."""
     problems: list[str] = []
     values: dict = {}
 
@@ -125,6 +140,8 @@ def load_settings(folder: str | os.PathLike | None = None) -> Settings:
 
     # The name goes into lock files, the audit log and terminals: no control characters.
     take(data, "user_name", str, "user_name", "user_name", lambda v: len(v) <= 200 and safe_text.problem(v) is None)
+    take(data, "user_email", str, "user_email", "user_email", _usable_email)
+    take(data, "appearance", str, "appearance", "appearance", lambda v: v in APPEARANCES)
     take(data, "own_names", list, "own_names", "own_names",
          lambda v: len(v) <= MAX_OWN_NAMES and all(isinstance(n, str) and n.strip() and len(n) <= 100
                                                     and safe_text.problem(n) is None for n in v))
@@ -164,6 +181,43 @@ def load_settings(folder: str | os.PathLike | None = None) -> Settings:
         problems.append(f"{file}: grammar.mode is \"server\" but grammar.server_url is empty; grammar checks are off")
         values["grammar_mode"] = "off"
     return Settings(**values, problems=tuple(dict.fromkeys(problems)))
+
+
+def to_data(settings: Settings) -> dict:
+    """The keys this module knows, in the shape of settings.json."""
+    return {
+        "user_name": settings.user_name,
+        "user_email": settings.user_email,
+        "appearance": settings.appearance,
+        "own_names": list(settings.own_names),
+        "review": {
+            "approval_required": settings.approval_required,
+            "approver_must_differ": settings.approver_must_differ,
+            "signing_key": settings.signing_key,
+            "require_signed_approval": settings.require_signed_approval,
+            "allowed_signers": settings.allowed_signers,
+        },
+        "sharing": {"lock_stale_after_minutes": settings.lock_stale_after_minutes},
+        "grammar": {
+            "mode": settings.grammar_mode,
+            "language": settings.grammar_language,
+            "jar_folder": settings.grammar_jar_folder,
+            "server_url": settings.grammar_server_url,
+            "custom_words": list(settings.grammar_custom_words),
+        },
+    }
+
+
+def _usable_email(value: str) -> bool:
+    if not value:
+        return True
+    from email.headerregistry import Address
+
+    try:
+        address = Address(addr_spec=value)
+    except (ValueError, IndexError):
+        return False
+    return bool(address.username and address.domain) and safe_text.problem(value) is None
 
 
 def _usable_path(value: str) -> bool:

@@ -191,6 +191,8 @@ def test_approver_must_differ_from_author(incident):
     review.approve(incident, notice, render(incident), "Jana Novák",
                    Settings(user_name="Jana Novák", approver_must_differ=False))
     assert review.state(notice) == review.APPROVED
+    events = [entry.event for entry in audit.timeline(incident, notice)]
+    assert events[-2:] == [audit.APPROVED, audit.SELF_APPROVED]  # the log says the rule was off
     with pytest.raises(review.ApprovalError, match="approved by its own author"):
         send_gate.check_can_send(incident, notice, render(incident), Settings())
     send_gate.check_can_send(incident, notice, render(incident), Settings(approver_must_differ=False))

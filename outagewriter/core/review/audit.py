@@ -23,7 +23,8 @@ APPROVED = "approved"
 VOIDED = "voided"
 CHANGES_REQUESTED = "changes-requested"
 SENT = "sent"
-EVENTS = (REVIEW_REQUESTED, APPROVED, VOIDED, CHANGES_REQUESTED, SENT)
+SELF_APPROVED = "self-approved"  # beside "approved" when the author approved their own notice
+EVENTS = (REVIEW_REQUESTED, APPROVED, VOIDED, CHANGES_REQUESTED, SENT, SELF_APPROVED)
 
 _WORDS = {
     REVIEW_REQUESTED: "review requested by {who}",
@@ -31,6 +32,7 @@ _WORDS = {
     VOIDED: "approval void (changed after approval), noticed by {who}",
     CHANGES_REQUESTED: "changes requested by {who}",
     SENT: "sent by {who}",
+    SELF_APPROVED: "approved by its own author, {who}: self-approval is allowed in their settings",
 }
 
 

@@ -270,6 +270,8 @@ def approve(incident: Incident, notice: Notice, rendered: "Rendered", reviewer: 
         recorded_by={"user": settings.identity(), "host": socket.gethostname()}, signature=signature)
     record.state = APPROVED
     audit.append(incident, audit.APPROVED, notice, reviewer, hash=digest, comment=comment, when=when)
+    if same_person(reviewer, author_of(notice)):  # allowed only when approver_must_differ is off
+        audit.append(incident, audit.SELF_APPROVED, notice, reviewer, hash=digest, when=when)
     return approval_of(notice)
 
 

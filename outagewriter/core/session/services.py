@@ -67,6 +67,17 @@ class Services:
 
         return Secrets()
 
+    def save_settings(self, settings: Settings) -> Settings:
+        """Write `settings` to settings.json and use them from now on, without a restart: the tone
+        checkers are rebuilt on next use (own names); the grammar checker is the caller's to rebuild
+        (it owns a server process). Raises SettingsError, with the file untouched."""
+        from ..storage.settings_file import save_settings
+
+        self.settings = save_settings(settings, self.config_dir)
+        with self._tone_lock:
+            self._tone.clear()
+        return self.settings
+
     def tone(self, language: str = "en") -> ToneChecker:
         """The tone checker for `language`: shipped rules changed by the user's packs, and the writer's
         own names from settings, built once. Raises RulePackError when the shipped pack cannot be used;
