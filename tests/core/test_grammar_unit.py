@@ -230,3 +230,16 @@ def test_a_repeated_sentence_keeps_each_match_in_its_own_sentence():
     second = dict(lt_match(18, 4, "KAIKETUNARU"), sentence="AB問題は解決なる見込み。")
     spans = [(f.start, f.end) for f in matches_to_findings([first, second], text, "s")]
     assert spans == [(5, 9), (21, 25)]
+
+
+def test_the_technical_appendix_skips_spacing_typography_and_spelling_but_not_grammar():
+    text = "Host  db-7 ECONNRESET.  We is retrying."
+    matches = [
+        lt_match(4, 2, "WHITESPACE_RULE", "whitespace", [" "]),
+        lt_match(11, 10, "MORFOLOGIK_RULE_EN_US", "misspelling"),
+        lt_match(22, 2, "DOUBLE_PUNCTUATION", "typographical"),
+        lt_match(27, 2, "PERS_PRONOUN_AGREEMENT", "grammar", ["are"]),
+    ]
+    [kept] = matches_to_findings(matches, text, "appendix")
+    assert kept.match == "is" and kept.category == "grammar"
+    assert len(matches_to_findings(matches, text, "summary")) == 4  # prose fields keep them all

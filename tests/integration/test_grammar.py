@@ -154,3 +154,11 @@ def test_check_command_uses_the_grammar_settings(languagetool_url, tmp_path):
     assert result.returncode == 0, result.stderr
     findings = json.loads(result.stdout)
     assert [(f["category"], f["match"]) for f in findings if f["category"] == "spelling"] == [("spelling", "servce")]
+
+
+def test_the_appendix_keeps_its_aligned_columns_and_identifiers(checker):
+    log = "db-7   ECONNRESET  at 09:14  retried\ndb-8   ETIMEDOUT   at 09:15  failed over"
+    prose = "The database  was restarted."
+    findings = checker.check_fields({"appendix": log, "summary": prose})
+    assert [f for f in findings if f.field == "appendix"] == []
+    assert any(f.field == "summary" and f.match == "  " for f in findings), findings  # prose still told

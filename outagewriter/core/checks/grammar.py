@@ -38,6 +38,11 @@ STILL_WORKS = "Tone checks still work."
 # LanguageTool issue types that are a matter of taste rather than an error.
 SUGGESTION_ISSUE_TYPES = frozenset({"style", "typographical", "whitespace", "register"})
 SPELLING_RULE_MARKERS = ("MORFOLOGIK_RULE", "HUNSPELL", "SPELLER_RULE", "SPELLING_RULE")
+# Fields shown in monospace for technical readers: log lines, host names, aligned columns. Spacing,
+# typography and spelling rules only add noise there (double spaces align columns, `ECONNRESET` is
+# not a misspelling); grammar proper is still checked.
+TECHNICAL_FIELDS = frozenset({"appendix"})
+NOT_IN_TECHNICAL_FIELDS = frozenset({"whitespace", "typographical"})
 
 
 class GrammarUnavailable(RuntimeError):
@@ -165,6 +170,9 @@ def matches_to_findings(
         rule = match.get("rule", {})
         spelling = is_spelling(match)
         if spelling and matched.casefold() in known:
+            continue
+        if field in TECHNICAL_FIELDS and (spelling or rule.get("issueType") in NOT_IN_TECHNICAL_FIELDS
+                                          or "WHITESPACE" in rule.get("id", "")):
             continue
         severity = "suggestion" if rule.get("issueType") in SUGGESTION_ISSUE_TYPES else "warning"
         replacements = [r["value"] for r in match.get("replacements", []) if r.get("value")]

@@ -1,0 +1,69 @@
+"""Turning tone rules on and off from the Settings window.
+
+The switches are kept as one more user rule pack, `zz-settings-<language>.json` in the rules folder
+(loaded last, in name order), holding only `"disabled": [ids]`. A rule the user turned off in a pack
+of their own stays off here and is shown as such: the window never edits the user's own packs.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..storage.atomic import atomic_write_text
+from .rules import Rule, load_rules, load_shipped
+
+
+def switches_pack(rules_dir: str | Path, language: str) -> Path:
+    return Path(rules_dir) / f"zz-settings-{language}.json"
+
+
+@dataclass(frozen=True)
+class RuleSwitch:
+    rule: Rule
+    on: bool
+    fixed_off_by: str = ""  # the user's own pack that turns it off ("" when the switch decides)
+
+
+def rule_switches(language: str, rules_dir: str | Path) -> list[RuleSwitch]:
+    """Every tone rule with whether it is on, shipped rules first, in pack order."""
+    in_force = load_rules(language, rules_dir)
+    ours = set(_switched_off(language, rules_dir))
+    by_id = {rule.id: rule for rule in load_shipped(language)}
+    by_id.update({rule.id: rule for rule in in_force.rules})
+    switches = []
+    for rule_id, rule in by_id.items():
+        off = rule_id in in_force.disabled
+        fixed = ""
+        if off and rule_id not in ours:
+            fixed = next((p.name for p in sorted(Path(rules_dir).glob("*.json"))
+                          if p != switches_pack(rules_dir, language) and rule_id in _disabled_in(p)), "a rule pack")
+        switches.append(RuleSwitch(rule, not off, fixed))
+    return switches
+
+
+def save_switches(language: str, rules_dir: str | Path, off: Iterable[str]) -> None:
+    """Turn off exactly `off` (and on every other rule the switches decide)."""
+    target = switches_pack(rules_dir, language)
+    ids = sorted(set(off))
+    if not ids and not target.exists():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    pack = {"language": language,
+            "description": "Rules turned off in OutageWriter's Settings window (Writing checks).",
+            "disabled": ids}
+    atomic_write_text(target, json.dumps(pack, ensure_ascii=False, indent=2) + "\n")
+
+
+def _switched_off(language: str, rules_dir: str | Path) -> list[str]:
+    return _disabled_in(switches_pack(rules_dir, language))
+
+
+def _disabled_in(path: Path) -> list[str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    disabled = data.get("disabled", []) if isinstance(data, dict) else []
+    return [d for d in disabled if isinstance(d, str)] if isinstance(disabled, list) else []
