@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from outagewriter.core.checks import user_tone_checker
-from outagewriter.core.checks.rule_switches import rule_switches, save_switches, switches_pack
+from outagewriter.core.session.rule_switches import rule_switches, save_switches, switches_pack
 
 BLAME = "The outage was caused by our vendor's mistake."
 

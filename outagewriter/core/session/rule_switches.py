@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..storage.atomic import atomic_write_text
-from .rules import Rule, load_rules, load_shipped
+from ..checks.rules import Rule, load_rules, load_shipped
 
 
 def switches_pack(rules_dir: str | Path, language: str) -> Path:
