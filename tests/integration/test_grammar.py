@@ -162,3 +162,16 @@ def test_the_appendix_keeps_its_aligned_columns_and_identifiers(checker):
     findings = checker.check_fields({"appendix": log, "summary": prose})
     assert [f for f in findings if f.field == "appendix"] == []
     assert any(f.field == "summary" and f.match == "  " for f in findings), findings  # prose still told
+
+
+def test_probe_names_the_version_and_finds_the_known_error(languagetool_url):
+    with GrammarChecker(GrammarSettings(mode="server", server_url=languagetool_url)) as checker:
+        said = checker.probe().result(timeout=60)
+    assert said.startswith("LanguageTool 6.") and "1 problem in the test sentence" in said, said
+
+
+def test_probe_of_a_server_that_is_not_there_says_so_in_one_line():
+    with GrammarChecker(GrammarSettings(mode="server", server_url="http://127.0.0.1:9")) as checker:
+        with pytest.raises(Exception) as failed:
+            checker.probe().result(timeout=60)
+    assert "did not answer" in str(failed.value) and "\n" not in str(failed.value)

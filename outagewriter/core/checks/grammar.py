@@ -33,6 +33,7 @@ from .languagetool_server import (
 )
 
 MODES = ("off", "local", "jars", "server")
+PROBE_TEXT = "We is investigating the cause."  # one known agreement error
 MAX_SUGGESTIONS = 5
 STILL_WORKS = "Tone checks still work."
 # LanguageTool issue types that are a matter of taste rather than an error.
@@ -227,6 +228,11 @@ class GrammarChecker:
         """Start LanguageTool now (e.g. at app start) instead of on the first check."""
         return self._executor.submit(self._ensure_url)
 
+    def probe(self) -> "Future[str]":
+        """Check a test sentence (starting LanguageTool if needed); the result names the LanguageTool
+        version and what it found, e.g. "LanguageTool 6.8 answered: 1 problem in a test sentence"."""
+        return self._executor.submit(self._probe)
+
     def close(self) -> None:
         if self._closed:
             return
@@ -272,6 +278,21 @@ class GrammarChecker:
                 f"({error}). {STILL_WORKS}"
             ) from error
         return matches_to_findings(answer.get("matches", []), text, field, self.settings.custom_words)
+
+    def _probe(self) -> str:
+        url = self._ensure_url()
+        if url is None:
+            return "Grammar checks are off."
+        try:
+            answer = http_json(f"{url}/v2/check", {"language": self.settings.language, "text": PROBE_TEXT},
+                               timeout=self.settings.request_timeout)
+        except (OSError, ValueError) as error:
+            raise GrammarUnavailable(f"The LanguageTool server at {url} did not answer ({error}).") from error
+        software = answer.get("software") if isinstance(answer, dict) else None
+        version = software.get("version", "") if isinstance(software, dict) else ""
+        found = len(answer.get("matches", [])) if isinstance(answer, dict) else 0
+        return (f"LanguageTool {version} answered at {url}: {found} problem{'s' if found != 1 else ''} "
+                f"in the test sentence “{PROBE_TEXT}”.")
 
     def _ensure_url(self) -> str | None:
         if not self.enabled:
