@@ -83,7 +83,7 @@ class AccountsDialog(QDialog):
         left.addWidget(self.list, 1)
         row = QHBoxLayout()
         self.add_button = _named(QPushButton("&Add", self), "account_add", "Add an account")
-        self.add_button.clicked.connect(lambda: self._may_leave() and self.new_account())
+        self.add_button.clicked.connect(lambda: self.may_leave() and self.new_account())
         self.remove_button = _named(QPushButton("&Remove", self), "account_remove", "Remove the account")
         self.remove_button.clicked.connect(self.remove_account)
         row.addWidget(self.add_button)
@@ -223,7 +223,7 @@ class AccountsDialog(QDialog):
     def _row_changed(self, row: int) -> None:
         if not 0 <= row < len(self._names):
             return
-        if not self._may_leave():  # stay on the account being edited, selected in the list
+        if not self.may_leave():  # stay on the account being edited, selected in the list
             self.list.blockSignals(True)
             self.list.setCurrentRow(self._names.index(self._editing) if self._editing in self._names else -1)
             self.list.blockSignals(False)
@@ -323,7 +323,7 @@ class AccountsDialog(QDialog):
     def has_unsaved_changes(self) -> bool:
         return self._values() != self._shown
 
-    def _may_leave(self) -> bool:
+    def may_leave(self) -> bool:
         """Before the fields show something else: ask about unsaved changes; False means stay."""
         if not self.has_unsaved_changes():
             return True
@@ -332,7 +332,7 @@ class AccountsDialog(QDialog):
         return not (answer == CANCEL or answer == SAVE and not self.save_account())
 
     def reject(self) -> None:  # Esc, the Close button and the window's close button all come here
-        if self._may_leave():
+        if self.may_leave():
             super().reject()
 
     def _describe_password(self) -> None:

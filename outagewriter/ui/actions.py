@@ -54,6 +54,11 @@ def build(window: QMainWindow) -> None:
     a("request_changes", "Request &changes…", w.request_changes, None, "Send the notice back with a comment")
     a("show_review", "Show the re&view", w.show_review, "Ctrl+Shift+V", "Approval, history and comments")
     a("accounts", "&Mail accounts…", w.edit_accounts, None, "Add, change or test the accounts you send through")
+    # The platform's name, key and place: Preferences… (Cmd+,) in the application menu on macOS.
+    settings = a("settings", "&Settings…", lambda: w.edit_settings(), None,
+                 "Writing checks, your name, review rules, appearance and mail accounts")
+    settings.setShortcuts(QKeySequence.keyBindings(Std.Preferences) or [QKeySequence("Ctrl+,")])
+    settings.setMenuRole(QAction.MenuRole.PreferencesRole)
 
     bar = w.menuBar()
     file_menu = bar.addMenu("&File")
@@ -87,6 +92,7 @@ def build(window: QMainWindow) -> None:
     for key in ("send", "send_test"):
         send_menu.addAction(w.actions_by_key[key])
     settings_menu = bar.addMenu("Se&ttings")
+    settings_menu.addAction(w.actions_by_key["settings"])
     settings_menu.addAction(w.actions_by_key["accounts"])
 
     tools = QToolBar("Main", w)

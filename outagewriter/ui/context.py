@@ -5,6 +5,7 @@ state folder, their own dialogs) without patching anything.
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from ..core.checks.findings import Finding
+from ..core.checks.grammar import GrammarSettings
 from ..core.incident.model import Incident, Notice
 from ..core.mail.accounts import AccountStore
 from ..core.mail.secrets import Secrets
@@ -74,6 +76,19 @@ class AppContext:
     @secrets.setter
     def secrets(self, secrets: Secrets) -> None:
         self.services.secrets = secrets
+
+    def apply_settings(self, settings: Settings, *, rules_off=None) -> None:
+        """Save settings (Settings window) and make every open window follow them, without a restart.
+        Raises SettingsError with nothing written."""
+        before = GrammarSettings.from_settings(self.settings)
+        saved = self.services.save_settings(settings, rules_off=rules_off)
+        if GrammarSettings.from_settings(saved) != before:
+            previous, self.grammar = self.grammar, self.services.grammar()
+            if previous is not None and hasattr(previous, "close"):  # stopping a JVM takes a moment
+                threading.Thread(target=previous.close, name="outagewriter-grammar-close", daemon=True).start()
+        self.check, self.check_problem = self.services.fast_checker()
+        for window in list(self.windows):
+            window.settings_applied()
 
     def close(self) -> None:
         self.tasks.wait()

@@ -5,7 +5,7 @@ that answers from a script; production code does not know about it.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from ..core.session.errors import SUFFIX
 from .accounts_dialog import AccountsDialog
@@ -122,6 +122,12 @@ class Dialogs:
         dialog = AccountsDialog(context, parent)
         dialog.exec()
         return dialog.saved_any
+
+    def settings(self, parent: QWidget, context, page: str) -> bool:
+        """The Settings window on `page`; True when settings were saved (OK)."""
+        from .settings_dialog import SettingsDialog
+
+        return SettingsDialog(context, parent, page).exec() == QDialog.DialogCode.Accepted
 
     def no_account(self, parent: QWidget, text: str) -> bool:
         """There is no account to send through: True when the user chose to add one now."""

@@ -36,6 +36,7 @@ from .document import Document
 from .files import Files
 from .findings_panel import FindingsPanel
 from .form import NoticeForm
+from .grammar_start import GrammarStart
 from .live_update import LiveUpdate
 from .notice_list import NoticeList
 from .preview import PreviewPane
@@ -74,13 +75,32 @@ class MainWindow(QMainWindow):
         self.autosave = Autosave(context, self._autosave_source, self.flush, self)
         self.autosave.failed.connect(lambda m: self.statusBar().showMessage(m))
         self.autosave.saved.connect(lambda _p: self.autosave_label.setText("Recovery copy up to date"))
-        self._checks_note = context.check_problem or (
-            "" if self.live.grammar_enabled else "Tone and structure are checked as you type; grammar checks are off.")
-        self.findings.set_status(self._checks_note)
+        self.grammar_start = GrammarStart(self.statusBar(), self)
+        self.grammar_start.finished.connect(lambda text: self.findings.set_status(text or self._checks_note))
+        self._show_checks_note()
         self.live.grammar_status.connect(lambda text: text or self.findings.set_status(self._checks_note))
         self.set_document(document or Document(Session.new(context.services, "", ""), parent=self))
         self._restore_layout()
         context.windows.append(self)
+        QTimer.singleShot(0, lambda: self.grammar_start.start(context.grammar))
+
+    def _show_checks_note(self) -> None:
+        self._checks_note = self.context.check_problem or (
+            "" if self.live.grammar_enabled else "Tone and structure are checked as you type; grammar checks are off.")
+        self.findings.set_status(self._checks_note)
+
+    def settings_applied(self) -> None:
+        """The Settings window saved new settings: checks, names and actions follow at once."""
+        problems = self.context.settings.problems
+        self.settings_banner.setVisible(bool(problems))
+        self._show_checks_note()
+        self.grammar_start.start(self.context.grammar)
+        self._on_changes(Changes(review=True))  # the user's name may have changed: who may approve
+        self.live.reset()  # render and check again with the new rules, names and grammar
+
+    def edit_settings(self, page: str = "Writing checks") -> None:
+        self.flush()
+        self.context.dialogs.settings(self, self.context, page)
 
     # ---- layout ------------------------------------------------------------------------
 

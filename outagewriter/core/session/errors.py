@@ -10,9 +10,10 @@ from ..review.workflow import ApprovalError, ReviewError
 from ..storage.conflicts import ConflictError
 from ..storage.fileformat import SUFFIX, IncidentFileError
 from ..storage.locks import FileLocked, LockLost
+from ..storage.settings_file import SettingsError
 from .one_shot import CannotLock
 
 __all__ = [
     "SUFFIX", "ApprovalError", "CannotLock", "ConflictError", "FieldError", "FileLocked", "IncidentFileError",
-    "LockLost", "NoticeLocked", "ReviewError", "SendError", "TimeError",
+    "LockLost", "NoticeLocked", "ReviewError", "SendError", "SettingsError", "TimeError",
 ]

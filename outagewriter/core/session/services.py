@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -67,13 +67,16 @@ class Services:
 
         return Secrets()
 
-    def save_settings(self, settings: Settings) -> Settings:
-        """Write `settings` to settings.json and use them from now on, without a restart: the tone
-        checkers are rebuilt on next use (own names); the grammar checker is the caller's to rebuild
-        (it owns a server process). Raises SettingsError, with the file untouched."""
+    def save_settings(self, settings: Settings, *, rules_off: Iterable[str] | None = None) -> Settings:
+        """Write `settings` to settings.json (and the tone rules switched off, when given) and use them
+        from now on, without a restart: the tone checkers are rebuilt on next use; the grammar checker
+        is the caller's to rebuild (it owns a server process). Raises SettingsError, file untouched."""
         from ..storage.settings_file import save_settings
+        from .rule_switches import save_switches
 
         self.settings = save_settings(settings, self.config_dir)
+        if rules_off is not None:
+            save_switches("en", self.rules_dir, rules_off)
         with self._tone_lock:
             self._tone.clear()
         return self.settings

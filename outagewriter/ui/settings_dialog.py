@@ -1,0 +1,114 @@
+"""Settings (Preferences on macOS): one window, a page per subject, applied without a restart.
+
+OK and Apply save through `AppContext.apply_settings` (settings.json, written only after the core
+accepted every value) and every open window follows at once; a refused value is shown in one line
+and nothing is written. The Mail accounts page is the Mail accounts dialog, shown as a page.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+)
+
+from ..core.session.errors import SettingsError
+from ..core.session.rule_switches import rule_switches
+from .accounts_dialog import AccountsDialog
+from .highlight import ERROR_STYLE
+from .settings_pages import AppearancePage, ReviewPage, WritingChecksPage, YouPage, named
+
+PAGES = ("Writing checks", "You", "Review", "Appearance", "Mail accounts")
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, context, parent=None, page: str = PAGES[0]):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("settings_dialog")
+        self.setWindowTitle("Settings")
+        self.resize(960, 720)
+        settings = context.settings
+        self._switches = rule_switches("en", context.services.rules_dir)
+        self.writing = WritingChecksPage(settings, self._switches, context.tasks, self)
+        self.you = YouPage(settings, self)
+        self.review = ReviewPage(settings, self)
+        self.appearance = AppearancePage(settings, self)
+        self.accounts = AccountsDialog(context, self)
+        self.accounts.setWindowFlags(Qt.WindowType.Widget)  # the dialog, shown as a page
+        self.accounts.setMinimumSize(0, 0)
+        self.accounts.layout().setContentsMargins(4, 0, 0, 0)
+        self.accounts.findChild(QPushButton, "accounts_close").hide()
+
+        self.list = named(QListWidget(self), "settings_pages", "Settings pages")
+        self.list.addItems(PAGES)
+        self.list.setFixedWidth(170)
+        self.stack = QStackedWidget(self)
+        for widget in (self.writing, self.you, self.review, self.appearance, self.accounts):
+            scroll = QScrollArea(self)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(widget)
+            self.stack.addWidget(scroll)
+        self.list.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.error = named(QLabel(self), "settings_error", "Why the settings were not saved")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+                                   | QDialogButtonBox.StandardButton.Apply, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.apply_button = buttons.button(QDialogButtonBox.StandardButton.Apply)
+        self.apply_button.setObjectName("settings_apply")
+        self.apply_button.clicked.connect(self.apply)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("settings_ok")
+
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addWidget(self.list)
+        body.addWidget(self.stack, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 16, 16, 12)
+        outer.addLayout(body, 1)
+        outer.addWidget(self.error)
+        outer.addWidget(buttons)
+        self.show_page(page)
+
+    def show_page(self, page: str) -> None:
+        self.list.setCurrentRow(PAGES.index(page))
+
+    def chosen(self):
+        """The settings as the pages now say (not yet checked or saved)."""
+        settings = self.context.settings
+        for page in (self.writing, self.you, self.review, self.appearance):
+            settings = page.apply_to(settings)
+        return settings
+
+    def apply(self) -> bool:
+        try:
+            self.context.apply_settings(self.chosen(), rules_off=self.writing.rules_off())
+        except (SettingsError, OSError) as exc:
+            self.error.setText(f"Not saved: {exc}")
+            self.error.show()
+            return False
+        self.error.hide()
+        return True
+
+    def accept(self) -> None:
+        if self.accounts.may_leave() and self.apply():
+            self.writing.close()
+            super().accept()
+
+    def reject(self) -> None:
+        if self.accounts.may_leave():
+            self.writing.close()
+            super().reject()

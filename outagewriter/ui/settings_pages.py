@@ -1,0 +1,333 @@
+"""The pages of the Settings window. Each page shows part of `Settings` and gives back its changes.
+
+A page holds no rules: what a value may be is decided by `core.settings` when the dialog saves, and
+its one-line refusal is shown in the dialog.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.checks.grammar import GrammarChecker, GrammarSettings
+from ..core.checks.languagetool_server import DEFAULT_JAVA_OPTIONS, find_java, server_jars
+from ..core.session.rule_switches import RuleSwitch
+from ..core.settings import Settings
+from .highlight import CATEGORY_LABELS, ERROR_STYLE, quiet
+
+
+def named(widget, name: str, accessible: str = ""):
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible or name.replace("_", " "))
+    return widget
+
+
+def note(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    quiet(label)
+    return label
+
+
+def lines(editor: QPlainTextEdit) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(line.strip() for line in editor.toPlainText().splitlines() if line.strip()))
+
+
+class WritingChecksPage(QWidget):
+    """Grammar and spelling (how LanguageTool runs, a Test button, custom words), the tone rules
+    on or off with their examples, and the writer's own organisation names."""
+
+    MODES = (("off", "Off: tone and structure checks only"),
+             ("jars", "Start LanguageTool on this computer, from its files"),
+             ("local", "Download LanguageTool once, then start it on this computer"),
+             ("server", "Use a LanguageTool server (your company's own)"))
+
+    def __init__(self, settings: Settings, switches: list[RuleSwitch], tasks, parent=None):
+        super().__init__(parent)
+        self.tasks = tasks
+        self._probe_checker: GrammarChecker | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.setSpacing(10)
+
+        grammar = QGroupBox("Grammar and spelling (LanguageTool)", self)
+        box = QVBoxLayout(grammar)
+        self.mode_group = QButtonGroup(self)
+        self.mode_buttons: dict[str, QRadioButton] = {}
+        for mode, text in self.MODES:
+            button = named(QRadioButton(text, grammar), f"grammar_mode_{mode}", text)
+            self.mode_group.addButton(button)
+            self.mode_buttons[mode] = button
+            box.addWidget(button)
+            if mode == "jars":
+                self.jar_folder = named(QLineEdit(settings.grammar_jar_folder, grammar), "grammar_jar_folder",
+                                        "LanguageTool folder")
+                self.jar_folder.setPlaceholderText("the folder holding languagetool-server.jar")
+                browse = named(QPushButton("Choose…", grammar), "grammar_jar_browse", "Choose the LanguageTool folder")
+                browse.clicked.connect(self._browse)
+                row = QHBoxLayout()
+                row.setContentsMargins(24, 0, 0, 0)
+                row.addWidget(self.jar_folder, 1)
+                row.addWidget(browse)
+                box.addLayout(row)
+                self.jar_note = named(note("", grammar), "grammar_jar_note", "About running LanguageTool here")
+                self.jar_note.setContentsMargins(24, 0, 0, 0)
+                box.addWidget(self.jar_note)
+            if mode == "server":
+                self.server_url = named(QLineEdit(settings.grammar_server_url, grammar), "grammar_server_url",
+                                        "LanguageTool server address")
+                self.server_url.setPlaceholderText("http://lt.example.internal:8081")
+                row = QHBoxLayout()
+                row.setContentsMargins(24, 0, 0, 0)
+                row.addWidget(self.server_url)
+                box.addLayout(row)
+        self.mode_buttons.get(settings.grammar_mode, self.mode_buttons["off"]).setChecked(True)
+        test_row = QHBoxLayout()
+        self.test_button = named(QPushButton("&Test", grammar), "grammar_test", "Test grammar checks")
+        self.test_button.clicked.connect(self.test)
+        self.test_result = named(QLabel(grammar), "grammar_test_result", "Grammar test result")
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        test_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignTop)
+        test_row.addWidget(self.test_result, 1)
+        box.addLayout(test_row)
+        words_label = QLabel("Words never reported as misspelt (one per line: products, names):", grammar)
+        self.custom_words = named(QPlainTextEdit("\n".join(settings.grammar_custom_words), grammar),
+                                  "grammar_custom_words", "Custom words")
+        self.custom_words.setFixedHeight(64)
+        words_label.setBuddy(self.custom_words)
+        box.addWidget(words_label)
+        box.addWidget(self.custom_words)
+        layout.addWidget(grammar)
+
+        names = QGroupBox("Your organisation", self)
+        names_box = QVBoxLayout(names)
+        names_box.addWidget(note("Your organisation's names, brands and products, one per line. The tone checks "
+                                 "do not call it blame when a sentence names these as the cause.", names))
+        self.own_names = named(QPlainTextEdit("\n".join(settings.own_names), names), "own_names",
+                               "Your organisation's names")
+        self.own_names.setFixedHeight(56)
+        names_box.addWidget(self.own_names)
+        layout.addWidget(names)
+
+        rules = QGroupBox("Tone rules", self)
+        rules_box = QVBoxLayout(rules)
+        split = QSplitter(Qt.Orientation.Horizontal, rules)
+        self.rules = named(QTreeWidget(split), "tone_rules", "Tone rules")
+        self.rules.setHeaderHidden(True)
+        self.rule_detail = named(QLabel(split), "tone_rule_detail", "About the selected rule")
+        self.rule_detail.setWordWrap(True)
+        self.rule_detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.rule_detail.setTextFormat(Qt.TextFormat.RichText)
+        self.rule_detail.setMinimumWidth(220)
+        self.rule_detail.setContentsMargins(8, 0, 0, 0)
+        split.setSizes([300, 300])
+        rules_box.addWidget(split)
+        layout.addWidget(rules, 1)
+        self._fill_rules(switches)
+        self.rules.currentItemChanged.connect(self._show_rule)
+        for button in self.mode_buttons.values():
+            button.toggled.connect(self._mode_changed)
+        self._mode_changed()
+
+    # ---- grammar -----------------------------------------------------------------------------
+
+    def mode(self) -> str:
+        return next(m for m, b in self.mode_buttons.items() if b.isChecked())
+
+    def _mode_changed(self, *_args) -> None:
+        mode = self.mode()
+        self.jar_folder.setEnabled(mode == "jars")
+        self.server_url.setEnabled(mode == "server")
+        self.test_button.setEnabled(mode != "off")
+        java = find_java()
+        memory = next((o[4:] for o in DEFAULT_JAVA_OPTIONS if o.startswith("-Xmx")), "")
+        self.jar_note.setText(
+            (f"Java: {java}. " if java else "Java 17 or newer is needed and was not found (JAVA_HOME or PATH): "
+             "install a Java runtime, or use a server. ")
+            + f"LanguageTool takes up to {memory.upper().replace('G', ' GB').replace('M', ' MB')} of memory "
+            "while the app runs; it starts in the background (up to a minute) and never holds up typing.")
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "LanguageTool folder", self.jar_folder.text())
+        if folder:
+            self.jar_folder.setText(folder)
+
+    def grammar_values(self) -> dict:
+        return {"grammar_mode": self.mode(), "grammar_jar_folder": self.jar_folder.text().strip(),
+                "grammar_server_url": self.server_url.text().strip(), "grammar_custom_words": lines(self.custom_words)}
+
+    def test(self) -> None:
+        """Start (or reach) LanguageTool as the page now says and check a test sentence, off the GUI thread."""
+        values = self.grammar_values()
+        if values["grammar_mode"] == "jars" and not server_jars(values["grammar_jar_folder"]):
+            self._tested(None, ValueError(f"No LanguageTool server jar in “{values['grammar_jar_folder']}”."))
+            return
+        try:
+            settings = GrammarSettings(mode=values["grammar_mode"], server_url=values["grammar_server_url"] or None,
+                                       jar_folder=values["grammar_jar_folder"] or None)
+        except ValueError as exc:
+            self._tested(None, exc)
+            return
+        self._close_probe()
+        self._probe_checker = checker = GrammarChecker(settings)
+        self.test_button.setEnabled(False)
+        self.test_result.setStyleSheet("")
+        self.test_result.setText("Testing… (starting LanguageTool can take up to a minute)")
+        self.tasks.run(lambda: checker.probe().result(), self._tested, lane=self.tasks.NETWORK)
+
+    def _tested(self, said, error) -> None:
+        self.test_button.setEnabled(self.mode() != "off")
+        self.test_result.setStyleSheet(ERROR_STYLE if error else "")
+        self.test_result.setText(str(error).splitlines()[0] if error else said)
+        self._close_probe()
+
+    def _close_probe(self) -> None:
+        checker, self._probe_checker = self._probe_checker, None
+        if checker is not None:
+            self.tasks.run(checker.close)
+
+    # ---- tone rules --------------------------------------------------------------------------
+
+    def _fill_rules(self, switches: list[RuleSwitch]) -> None:
+        parents: dict[str, QTreeWidgetItem] = {}
+        self.rule_items: dict[str, QTreeWidgetItem] = {}
+        for switch in switches:
+            category = switch.rule.category
+            if category not in parents:
+                parents[category] = QTreeWidgetItem(self.rules, [CATEGORY_LABELS.get(category, category)])
+                parents[category].setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item = QTreeWidgetItem(parents[category], [switch.rule.message.split(".")[0]])
+            item.setData(0, Qt.ItemDataRole.UserRole, switch)
+            item.setToolTip(0, switch.rule.id)
+            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            if not switch.fixed_off_by:
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+            item.setFlags(flags)
+            item.setCheckState(0, Qt.CheckState.Checked if switch.on else Qt.CheckState.Unchecked)
+            self.rule_items[switch.rule.id] = item
+        self.rules.expandAll()
+
+    def _show_rule(self, item, _previous=None) -> None:
+        switch = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if switch is None:
+            self.rule_detail.setText("")
+            return
+        rule = switch.rule
+        from html import escape
+
+        parts = [f"<b>{escape(rule.message)}</b>"]
+        if rule.suggestion:
+            parts.append(f"Try: {escape(rule.suggestion)}")
+        if rule.bad:
+            parts.append("Flags: " + "; ".join(f"“{escape(b)}”" for b in rule.bad[:3]))
+        if rule.good:
+            parts.append("Passes: " + "; ".join(f"“{escape(g)}”" for g in rule.good[:3]))
+        if rule.source:
+            parts.append(f"Source: {escape(rule.source)}")
+        if switch.fixed_off_by:
+            parts.append(f"Turned off in your rule pack {escape(switch.fixed_off_by)}.")
+        self.rule_detail.setText("<br><br>".join(parts))
+
+    def rules_off(self) -> set[str]:
+        return {rule_id for rule_id, item in self.rule_items.items()
+                if item.flags() & Qt.ItemFlag.ItemIsUserCheckable and item.checkState(0) != Qt.CheckState.Checked}
+
+    def apply_to(self, settings: Settings) -> Settings:
+        return dataclasses.replace(settings, **self.grammar_values(), own_names=lines(self.own_names))
+
+    def close(self) -> None:
+        self._close_probe()
+
+
+class YouPage(QWidget):
+    def __init__(self, settings: Settings, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        form = QFormLayout()
+        self.name = named(QLineEdit(settings.user_name, self), "user_name", "Your name")
+        self.name.setPlaceholderText(settings.identity() if not settings.user_name else "")
+        self.email = named(QLineEdit(settings.user_email, self), "user_email", "Your email address")
+        self.email.setPlaceholderText("you@example.com")
+        form.addRow("&Name:", self.name)
+        form.addRow("&Email:", self.email)
+        layout.addLayout(form)
+        layout.addWidget(note("Your name is recorded as the author of the notices you write, as the reviewer "
+                              "of those you approve, and in the incident's audit log. Your email is shown "
+                              "with your name to others who find a file open in your window. When the name "
+                              "is empty, your user name on this computer is used.", self))
+        layout.addStretch(1)
+
+    def apply_to(self, settings: Settings) -> Settings:
+        return dataclasses.replace(settings, user_name=" ".join(self.name.text().split()),
+                                   user_email=self.email.text().strip())
+
+
+class ReviewPage(QWidget):
+    def __init__(self, settings: Settings, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        self.required = named(QCheckBox("A notice is sent only after a reviewer approved its exact text", self),
+                              "approval_required", "Sending needs an approval")
+        self.required.setChecked(settings.approval_required)
+        self.self_approval = named(
+            QCheckBox("Allow approving your own notices (for one-person teams)", self), "self_approval",
+            "Allow self-approval")
+        self.self_approval.setChecked(not settings.approver_must_differ)
+        layout.addWidget(self.required)
+        layout.addWidget(note("A second pair of eyes catches what the writer no longer sees; the approval "
+                              "holds only for the text approved, and any change voids it.", self))
+        layout.addWidget(self.self_approval)
+        layout.addWidget(note("Off by default. When you approve your own notice, the incident's audit log "
+                              "records that it was self-approved.", self))
+        self.required.toggled.connect(self.self_approval.setEnabled)
+        self.self_approval.setEnabled(settings.approval_required)
+        layout.addStretch(1)
+
+    def apply_to(self, settings: Settings) -> Settings:
+        return dataclasses.replace(settings, approval_required=self.required.isChecked(),
+                                   approver_must_differ=not self.self_approval.isChecked())
+
+
+class AppearancePage(QWidget):
+    CHOICES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+
+    def __init__(self, settings: Settings, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        for value, text in self.CHOICES:
+            button = named(QRadioButton(text, self), f"appearance_{value}", text)
+            self.group.addButton(button)
+            self.buttons[value] = button
+            layout.addWidget(button)
+        self.buttons.get(settings.appearance, self.buttons["system"]).setChecked(True)
+        layout.addWidget(note("The preview follows: in dark mode it shows the email as mail apps in dark mode "
+                              "show it, from the email's own dark-mode style.", self))
+        layout.addStretch(1)
+
+    def apply_to(self, settings: Settings) -> Settings:
+        chosen = next(v for v, b in self.buttons.items() if b.isChecked())
+        return dataclasses.replace(settings, appearance=chosen)

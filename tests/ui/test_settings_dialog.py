@@ -1,0 +1,171 @@
+"""The Settings window, driven as a person would: each page, and its effect on the open window at once."""
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QPushButton
+
+from outagewriter.core.review import audit
+from outagewriter.core.review import workflow as review
+from outagewriter.core.storage import fileformat
+from outagewriter.ui.settings_dialog import SettingsDialog
+
+BLAME = "Fastly is experiencing errors in Europe."
+
+
+def open_settings(qtbot, window, page):
+    dialog = SettingsDialog(window.context, window, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def press(qtbot, dialog, name):
+    qtbot.mouseClick(dialog.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
+
+
+def type_into(qtbot, editor, text):
+    editor.setFocus()
+    editor.selectAll()
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.keyClicks(editor, line)
+
+
+def click(qtbot, button):
+    """Where a person clicks a radio button or check box: on its indicator, not the empty row beside it."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+
+
+def saved(dirs) -> dict:
+    return json.loads((dirs[1] / "settings.json").read_text(encoding="utf-8"))
+
+
+def findings_of(window, category):
+    window.live.run_now()
+    return [f for f in window.current_findings() if f.category == category]
+
+
+def set_summary(qtbot, window, text):
+    type_into(qtbot, window.form.editors["summary"], text)
+    window.live.run_now()
+
+
+def test_the_settings_action_opens_the_window_on_writing_checks(make_window, dialogs, monkeypatch):
+    window = make_window()
+    opened = []
+    monkeypatch.setattr(type(dialogs), "settings", lambda self, parent, context, page: opened.append(page),
+                        raising=False)
+    window.actions_by_key["settings"].trigger()
+    assert opened == ["Writing checks"]
+    assert window.actions_by_key["settings"].shortcut().toString()  # the platform's key, or Ctrl+,
+
+
+def test_own_names_apply_to_the_open_window_at_once(make_window, qtbot, dirs, incident_file):
+    window = make_window(incident_file)
+    set_summary(qtbot, window, BLAME)
+    assert findings_of(window, "blame")
+    dialog = open_settings(qtbot, window, "Writing checks")
+    type_into(qtbot, dialog.writing.own_names, "Fastly")
+    press(qtbot, dialog, "settings_ok")
+    assert saved(dirs)["own_names"] == ["Fastly"]
+    assert findings_of(window, "blame") == []
+
+
+def test_a_tone_rule_switched_off_stops_at_once_and_comes_back(make_window, qtbot, dirs, incident_file):
+    window = make_window(incident_file)
+    set_summary(qtbot, window, BLAME)
+    rule = findings_of(window, "blame")[0].rule
+    dialog = open_settings(qtbot, window, "Writing checks")
+    item = dialog.writing.rule_items[rule]
+    dialog.writing.rules.setCurrentItem(item)
+    assert "Flags:" in dialog.writing.rule_detail.text()  # the rule's own examples are shown
+    item.setCheckState(0, Qt.CheckState.Unchecked)
+    press(qtbot, dialog, "settings_apply")
+    assert rule not in {f.rule for f in findings_of(window, "blame")}
+    item.setCheckState(0, Qt.CheckState.Checked)
+    press(qtbot, dialog, "settings_ok")
+    assert rule in {f.rule for f in findings_of(window, "blame")}
+
+
+def test_custom_words_and_server_address_are_saved(make_window, qtbot, dirs):
+    window = make_window()
+    dialog = open_settings(qtbot, window, "Writing checks")
+    click(qtbot, dialog.writing.mode_buttons["server"])
+    type_into(qtbot, dialog.writing.server_url, "http://127.0.0.1:9")
+    type_into(qtbot, dialog.writing.custom_words, "Zorbly\nPayGate\nZorbly")
+    press(qtbot, dialog, "settings_ok")
+    grammar = saved(dirs)["grammar"]
+    assert (grammar["mode"], grammar["server_url"], grammar["custom_words"]) == (
+        "server", "http://127.0.0.1:9", ["Zorbly", "PayGate"])
+    assert window.context.grammar.settings.server_url == "http://127.0.0.1:9"  # rebuilt, no restart
+    qtbot.waitUntil(lambda: "did not answer" in window.statusBar().currentMessage(), timeout=20000)
+
+
+def test_a_refused_value_is_told_in_one_line_and_nothing_is_written(make_window, qtbot, dirs):
+    window = make_window()
+    dirs[1].mkdir(parents=True, exist_ok=True)
+    (dirs[1] / "settings.json").write_text('{"user_name": "Jana"}', encoding="utf-8")
+    dialog = open_settings(qtbot, window, "You")
+    type_into(qtbot, dialog.you.email, "jana at example")
+    press(qtbot, dialog, "settings_ok")
+    assert dialog.isVisible()
+    assert dialog.error.isVisible() and "user_email" in dialog.error.text() and "\n" not in dialog.error.text()
+    assert (dirs[1] / "settings.json").read_text(encoding="utf-8") == '{"user_name": "Jana"}'
+
+
+def test_your_name_is_the_author_recorded_by_the_next_step(make_window, qtbot, dirs, dialogs, incident_file):
+    window = make_window(incident_file)
+    dialog = open_settings(qtbot, window, "You")
+    type_into(qtbot, dialog.you.name, "Ana  Lima")
+    type_into(qtbot, dialog.you.email, "ana@example.com")
+    press(qtbot, dialog, "settings_ok")
+    assert (saved(dirs)["user_name"], saved(dirs)["user_email"]) == ("Ana Lima", "ana@example.com")
+    window.request_review()
+    window.save()
+    assert review.author_of(fileformat.load(incident_file).notices[-1]) == "Ana Lima"
+
+
+def test_self_approval_is_off_by_default_and_logged_when_allowed(make_window, qtbot, dirs, dialogs, incident_file):
+    window = make_window(incident_file)
+    window.request_review()
+    dialogs.answers["approve"] = "Fine."
+    window.approve()
+    assert dialogs.errors and "approval must come from someone else" in dialogs.errors[-1]
+    dialog = open_settings(qtbot, window, "Review")
+    assert not dialog.review.self_approval.isChecked()
+    click(qtbot, dialog.review.self_approval)
+    press(qtbot, dialog, "settings_ok")
+    assert saved(dirs)["review"]["approver_must_differ"] is False
+    window.approve()
+    window.save()
+    events = [e.event for e in audit.timeline(fileformat.load(incident_file))]
+    assert events[-2:] == [audit.APPROVED, audit.SELF_APPROVED]
+
+
+def test_appearance_is_saved(make_window, qtbot, dirs):
+    window = make_window()
+    dialog = open_settings(qtbot, window, "Appearance")
+    assert dialog.appearance.buttons["system"].isChecked()
+    click(qtbot, dialog.appearance.buttons["dark"])
+    press(qtbot, dialog, "settings_ok")
+    assert saved(dirs)["appearance"] == "dark"
+
+
+def test_the_mail_accounts_page_is_the_accounts_dialog(make_window, qtbot):
+    window = make_window()
+    dialog = open_settings(qtbot, window, "Mail accounts")
+    assert dialog.stack.currentIndex() == 4 and dialog.accounts.isVisible()
+    assert not dialog.findChild(QPushButton, "accounts_close").isVisible()  # the Settings window's own buttons
+
+
+def test_unknown_keys_survive_a_save_from_the_window(make_window, qtbot, dirs):
+    dirs[1].mkdir(parents=True, exist_ok=True)
+    (dirs[1] / "settings.json").write_text(json.dumps({"team_plugin": {"keep": True}}), encoding="utf-8")
+    window = make_window()
+    dialog = open_settings(qtbot, window, "You")
+    press(qtbot, dialog, "settings_ok")
+    assert saved(dirs)["team_plugin"] == {"keep": True}
