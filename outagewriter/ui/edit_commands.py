@@ -65,15 +65,20 @@ class EditCommands(QObject):
     def refresh(self) -> None:
         if not self._alive():
             return
+        focused = self.window.focusWidget()  # set even while the window is not the active one
+        if focused is not None and text_field(focused) is not self.field:
+            self._follow(text_field(focused))
+            return
         for name, action in self.actions.items():
             action.setEnabled(_applies(self.field, name))
 
     def _focus_changed(self, _old, new) -> None:
         if new is None or not self._alive() or new.window() is not self.window:
             return  # a menu, a dialog or another window: the field in use stays the same
-        field = text_field(new)
-        if field is self.field:
-            return
+        if text_field(new) is not self.field:
+            self._follow(text_field(new))
+
+    def _follow(self, field) -> None:
         self._watch(self.field, False)
         self.field = field
         self._watch(field, True)

@@ -78,27 +78,24 @@ def _plain(text: str) -> str:
 
 def shortcuts_html(window) -> str:
     """Every command of the window's menus that has a key, menu by menu, read from the actions."""
-    parts = ["<h2>Keyboard shortcuts</h2>"]
+    sections = []
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
-        rows = [(action.text(), action.shortcuts()) for action in (menu.actions() if menu else [])
-                if action.shortcuts() and action.isVisible()]
+        rows = [(_plain(action.text()), action.shortcut()) for action in (menu.actions() if menu else [])
+                if not action.shortcut().isEmpty() and action.isVisible()]
         if rows:
-            parts.append(f"<h3>{html.escape(_plain(menu.title()))}</h3>")
-            parts.append(_table((_plain(text), keys) for text, keys in rows))
-    parts.append("<h3>Find bar</h3>")
-    parts.append(_table((what, [QKeySequence(key)]) for what, key in FIND_BAR_KEYS))
-    parts.append("<p>In the fields, your platform's usual text-editing keys work as well.</p>")
-    return "".join(parts)
-
-
-def _table(rows) -> str:
+            sections.append((_plain(menu.title()), rows))
+    sections.append(("Find bar", [(what, QKeySequence(key)) for what, key in FIND_BAR_KEYS]))
+    native = QKeySequence.SequenceFormat.NativeText
     body = "".join(
-        f"<tr><td>{html.escape(what)}</td><td><b>"
-        + " or ".join(html.escape(k.toString(QKeySequence.SequenceFormat.NativeText)) for k in keys)
-        + "</b></td></tr>"
-        for what, keys in rows)
-    return f'<table cellspacing="0" cellpadding="4" width="100%">{body}</table>'
+        f'<tr><td colspan="2"><h3>{html.escape(title)}</h3></td></tr>'
+        + "".join(f"<tr><td>{html.escape(what)}</td><td><b>{html.escape(key.toString(native))}</b></td></tr>"
+                  for what, key in rows)
+        for title, rows in sections)
+    # One table, so the keys line up from menu to menu; each command shows its main key.
+    return ("<h2>Keyboard shortcuts</h2>"
+            f'<table cellspacing="0" cellpadding="3" width="100%">{body}</table>'
+            "<p>In the fields, your platform's usual text-editing keys work as well.</p>")
 
 
 def show_shortcuts(window) -> QDialog:
@@ -118,30 +115,28 @@ def versions(languagetool: str) -> list[tuple[str, str]]:
 
 
 def show_about(window) -> QDialog:
-    dialog, new = _help_window(window, "about_window", "About OutageWriter", 460, 300)
+    dialog, new = _help_window(window, "about_window", "About OutageWriter", 460, 0)
     if not new:
         return dialog
     layout = dialog.layout()
     layout.setContentsMargins(22, 20, 22, 14)
-    heading = QLabel(f"<h2>OutageWriter {html.escape(__version__)}</h2>"
-                     "<p>Write calm, truthful outage notices, have them reviewed, and send them from your own "
-                     "mailbox.</p>", dialog)
-    heading.setWordWrap(True)
+    heading = QLabel("<h2>OutageWriter</h2><p>Write calm, truthful outage notices, have them reviewed,<br>"
+                     "and send them from your own mailbox.</p>", dialog)
     layout.addWidget(heading)
     form = QFormLayout()
     form.setHorizontalSpacing(18)
+    form.setVerticalSpacing(6)
     settings = GrammarSettings.from_settings(window.context.settings)
     labels = {}
     for name, value in versions(ASKING if settings.mode != "off" else NOT_SET_UP):
         label = QLabel(value, dialog)
         label.setObjectName(f"about_{name.lower()}")
         label.setAccessibleName(f"{name} version")
-        label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(f"{name}:", label)
         labels[name] = label
     layout.addLayout(form)
-    layout.addStretch(1)
+    layout.addSpacing(8)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     copy = buttons.addButton("Copy versions", QDialogButtonBox.ButtonRole.ActionRole)
     copy.setObjectName("about_copy")

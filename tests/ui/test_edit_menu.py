@@ -85,3 +85,13 @@ def test_the_standard_keys_still_work_inside_a_field(make_window, qtbot, inciden
     assert title.text() == "Card payments failingCard payments failing"
     QTest.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert title.text() == "Card payments failing"
+
+
+def test_the_menu_knows_the_field_even_when_the_window_was_not_active(make_window, qtbot, incident_file):
+    window = make_window(incident_file)
+    summary = window.form.editors["summary"]
+    summary.setFocus()  # remembered by the window; no application focus change is announced
+    assert window.focusWidget() is summary
+    assert item_states(window, qtbot, "Edit")["Select all"] is True
+    choose(window, qtbot, "Edit", "Select all")
+    assert summary.textCursor().selectedText() == summary.toPlainText()
