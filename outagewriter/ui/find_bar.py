@@ -90,6 +90,12 @@ class FindBar(QFrame):
                 return
         self._search(forward=forward, stay=False)
 
+    def notice_shown(self) -> None:
+        """Another notice (or incident) is in the form: an open bar searches it afresh from its start."""
+        self.current, self._selected_field = None, None
+        if self.isVisible() and self.text.text():
+            self._search(forward=True, stay=True)
+
     def close_bar(self) -> None:
         self._mark([])
         self.hide()

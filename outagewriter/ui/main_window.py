@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
         self.live.reset()
         self.form.set_comments(self.doc.session.comments_by_field(notice))
         self.review.refresh()
+        self.find_bar.notice_shown()
 
     def _show_approval_state(self, rendered) -> None:
         """The preview rendered the notice: the list says at once whether its approval still holds."""

@@ -88,3 +88,21 @@ def test_the_edit_menu_opens_the_find_bar(make_window, qtbot, incident_file):
     assert bar.isVisible()
     QTest.keyClicks(bar.text, "CET")
     assert bar.status.text() == "1 of 1" and _selected(window, "summary") == "CET"
+
+
+def test_an_open_find_bar_searches_the_incident_opened_next(make_window, qtbot, incident_file, tmp_path):
+    from outagewriter.core.incident.model import Incident
+    from outagewriter.core.storage import fileformat
+
+    window, bar = _open(make_window, qtbot, incident_file)
+    QTest.keyClicks(bar.text, "card")
+    assert bar.status.text() == "1 of 3"
+    other = tmp_path / "logins.outage"
+    fileformat.save(Incident.create("Logins slow", "Accounts"), other)
+    window.open_path(str(other))
+    assert bar.status.text() == "No matches"
+    window.form.editors["title"].setFocus()
+    QTest.keyClick(window.form.editors["title"], Qt.Key.Key_End)
+    QTest.keyClicks(window.form.editors["title"], " for card users")
+    _key(bar.text, Std.FindNext)
+    assert bar.status.text() == "1 of 1" and _selected(window, "title") == "card"
