@@ -20,25 +20,23 @@ def text_field(widget: QWidget | None):
     return widget if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)) else None
 
 
-def _applies(field, command: str) -> bool:
+def _applies(field, command: str, clipboard_has_text: bool) -> bool:
     if field is None:
         return False
     editable = not field.isReadOnly()
     if isinstance(field, QLineEdit):
         selected, has_text = field.hasSelectedText(), bool(field.text())
         undo, redo = field.isUndoAvailable(), field.isRedoAvailable()
-        can_paste = bool(QApplication.clipboard().text())
     else:
         document = field.document()
         selected, has_text = field.textCursor().hasSelection(), not document.isEmpty()
         undo, redo = document.isUndoAvailable(), document.isRedoAvailable()
-        can_paste = field.canPaste()
     return {
         "undo": editable and undo,
         "redo": editable and redo,
         "cut": editable and selected,
         "copy": selected,
-        "paste": editable and can_paste,
+        "paste": editable and clipboard_has_text,
         "select_all": has_text,
     }[command]
 
@@ -49,12 +47,22 @@ class EditCommands(QObject):
         self.window = window
         self.actions = {name: actions[name] for name in COMMANDS}
         self.field = None
+        # Asked when the clipboard changes, not per keystroke: on X11 asking is a round trip to its owner.
+        self.clipboard_has_text = False
         QApplication.instance().focusChanged.connect(self._focus_changed)
-        QApplication.clipboard().dataChanged.connect(self.refresh)
+        QApplication.clipboard().dataChanged.connect(self._clipboard_changed)
+        self._clipboard_changed()
+
+    def _clipboard_changed(self) -> None:
+        data = QApplication.clipboard().mimeData()
+        self.clipboard_has_text = data is not None and data.hasText()
         self.refresh()
 
+    def _applies(self, command: str) -> bool:
+        return _applies(self.field, command, self.clipboard_has_text)
+
     def run(self, command: str) -> None:
-        if _applies(self.field, command):
+        if self._applies(command):
             getattr(self.field, "selectAll" if command == "select_all" else command)()
         self.refresh()
 
@@ -70,7 +78,7 @@ class EditCommands(QObject):
             self._follow(text_field(focused))
             return
         for name, action in self.actions.items():
-            action.setEnabled(_applies(self.field, name))
+            action.setEnabled(self._applies(name))
 
     def _focus_changed(self, _old, new) -> None:
         if new is None or not self._alive() or new.window() is not self.window:

@@ -116,7 +116,9 @@ def versions(languagetool: str) -> list[tuple[str, str]]:
 
 def show_about(window) -> QDialog:
     dialog, new = _help_window(window, "about_window", "About OutageWriter", 460, 0)
+    settings = GrammarSettings.from_settings(window.context.settings)  # as they are now: settings change
     if not new:
+        _show_languagetool(window.context.tasks, settings, dialog.findChild(QLabel, "about_languagetool"))
         return dialog
     layout = dialog.layout()
     layout.setContentsMargins(22, 20, 22, 14)
@@ -126,9 +128,8 @@ def show_about(window) -> QDialog:
     form = QFormLayout()
     form.setHorizontalSpacing(18)
     form.setVerticalSpacing(6)
-    settings = GrammarSettings.from_settings(window.context.settings)
     labels = {}
-    for name, value in versions(ASKING if settings.mode != "off" else NOT_SET_UP):
+    for name, value in versions(""):
         label = QLabel(value, dialog)
         label.setObjectName(f"about_{name.lower()}")
         label.setAccessibleName(f"{name} version")
@@ -144,14 +145,18 @@ def show_about(window) -> QDialog:
         "\n".join(f"{name}: {label.text()}" for name, label in labels.items())))
     buttons.rejected.connect(dialog.close)
     layout.addWidget(buttons)
-    if settings.mode != "off":
-        _ask_languagetool(window.context.tasks, settings, labels["LanguageTool"])
+    _show_languagetool(window.context.tasks, settings, labels["LanguageTool"])
     dialog.show()
     return dialog
 
 
-def _ask_languagetool(tasks: TaskRunner, settings: GrammarSettings, label: QLabel) -> None:
-    """Off the GUI thread: a server may take seconds to answer (or never)."""
+def _show_languagetool(tasks: TaskRunner, settings: GrammarSettings, label: QLabel) -> None:
+    """Asked off the GUI thread: a server may take seconds to answer (or never)."""
+    if settings.mode == "off":
+        label.setText(NOT_SET_UP)
+        return
+    label.setText(ASKING)
+
     def done(result, error):
         try:
             label.setText(result if error is None else f"unknown ({error})")

@@ -1,6 +1,7 @@
 """Help menu: the guide to a good notice, the keyboard shortcuts read from the actions, and About."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import platform
 import threading
@@ -67,7 +68,7 @@ def test_keyboard_shortcuts_are_read_from_the_window_s_actions(make_window, qtbo
     assert QKeySequence("Ctrl+Alt+F5").toString(native) in text  # ... and the list follows
 
 
-def _about(window, qtbot):
+def _about(window, qtbot) -> QDialog:
     choose(window, qtbot, "Help", "About OutageWriter")
     return _window_named(window, "about_window")
 
@@ -96,14 +97,31 @@ def _settings(dirs, grammar: dict) -> None:
     (config / "settings.json").write_text(json.dumps({"grammar": grammar}), encoding="utf-8")
 
 
-def test_about_reads_the_languagetool_version_from_its_jar(make_window, qtbot, dirs, tmp_path):
+def _jar_folder(tmp_path):
     jars = tmp_path / "languagetool"
     jars.mkdir()
     (jars / "languagetool-server-6.8.jar").write_bytes(b"")
+    return jars
+
+
+def test_about_reads_the_languagetool_version_from_its_jar(make_window, qtbot, dirs, tmp_path):
+    jars = _jar_folder(tmp_path)
     _settings(dirs, {"mode": "jars", "jar_folder": str(jars)})
     dialog = _about(make_window(), qtbot)
     qtbot.waitUntil(lambda: _label(dialog, "languagetool").startswith("6.8"))
     assert str(jars) in _label(dialog, "languagetool")
+
+
+def test_about_follows_grammar_settings_changed_while_the_app_runs(make_window, qtbot, tmp_path):
+    window = make_window()
+    dialog = _about(window, qtbot)
+    assert _label(dialog, "languagetool").startswith("not set up")
+    dialog.close()
+    jars = _jar_folder(tmp_path)
+    services = window.context.services
+    services.save_settings(dataclasses.replace(services.settings, grammar_mode="jars", grammar_jar_folder=str(jars)))
+    assert _about(window, qtbot) is dialog  # the same window, brought back ...
+    qtbot.waitUntil(lambda: _label(dialog, "languagetool").startswith("6.8"))  # ... with today's answer
 
 
 @pytest.fixture
