@@ -46,12 +46,8 @@ class FindBar(QFrame):
         self.status.setAccessibleName("Find result")
         self.status.setMinimumWidth(self.status.fontMetrics().horizontalAdvance("No matches") + 8)
         quiet(self.status)
-        close = QToolButton(self)
-        close.setObjectName("find_close")
-        close.setText("✕")
+        close = self._button("find_close", "✕", *FIND_BAR_KEYS[2])
         close.setAutoRaise(True)
-        close.setToolTip(f"{FIND_BAR_KEYS[2][0]} ({FIND_BAR_KEYS[2][1]})")
-        close.setAccessibleName(FIND_BAR_KEYS[2][0])
         close.clicked.connect(self.close_bar)
         for widget, stretch in ((label, 0), (self.text, 1), (self.previous_button, 0), (self.next_button, 0),
                                 (self.status, 0), (close, 0)):
