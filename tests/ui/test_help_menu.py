@@ -157,3 +157,15 @@ def test_about_asks_a_languagetool_server_without_blocking_the_window(make_windo
     assert _label(dialog, "languagetool") == "looking…"  # the window is shown while the server thinks
     release.set()
     qtbot.waitUntil(lambda: _label(dialog, "languagetool") == f"6.9 (server at {url})")
+
+
+def test_about_says_plainly_when_the_languagetool_server_does_not_answer(make_window, qtbot, dirs):
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    _settings(dirs, {"mode": "server", "server_url": url})
+    dialog = _about(make_window(), qtbot)
+    qtbot.waitUntil(lambda: _label(dialog, "languagetool") != "looking…", timeout=10000)
+    assert _label(dialog, "languagetool") == f"unknown: the server at {url} did not answer within 5 s"

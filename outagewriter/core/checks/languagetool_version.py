@@ -14,7 +14,7 @@ from .languagetool_server import http_json, server_jars
 NOT_SET_UP = "not set up (grammar checks are off)"
 
 
-def languagetool_version(settings: GrammarSettings, timeout: float = 3.0) -> str:
+def languagetool_version(settings: GrammarSettings, timeout: float = 5.0) -> str:
     """E.g. "6.8 (server at http://lt.example:8081)"; blocking for up to `timeout` in server mode."""
     if settings.mode == "jars":
         return _from_jars(settings.jar_folder or "")
@@ -42,7 +42,7 @@ def _from_server(url: str | None, timeout: float) -> str:
         answer = http_json(f"{base}/v2/check", {"language": "en-US", "text": "."}, timeout=timeout)
         version = answer["software"]["version"]
     except (OSError, ValueError, KeyError, TypeError):
-        return f"unknown: the server at {base} did not answer"
+        return f"unknown: the server at {base} did not answer within {timeout:.0f} s"
     return f"{version} (server at {base})"
 
 
