@@ -68,6 +68,18 @@ def file_to_open(path, context) -> str | None:
     return recent[0] if recent else None
 
 
+def start_window(path, context, offer_recovery: bool = True):
+    """The window a start shows: `path`, else the incident used last; the first start ever (nothing
+    to reopen, no incident opened before) shows the welcome page in front of an empty form."""
+    target = file_to_open(path, context)
+    window = create_window(target, context, offer_recovery)
+    if target is None and not context.recent_files.used():
+        from .ui.welcome import show_welcome
+
+        show_welcome(window)
+    return window
+
+
 def create_window(path=None, context=None, offer_recovery: bool = True):
     """The main window on `path` (or a new incident), for an existing QApplication."""
     from PySide6.QtCore import QTimer
@@ -120,7 +132,7 @@ def main(path=None) -> int:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     context = build_context()
-    window = create_window(file_to_open(path, context), context)
+    window = start_window(path, context)
     window.show()
     _quit_on_sigint(window)
     try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
+from . import help_windows
+
 Std = QKeySequence.StandardKey
 
 
@@ -32,8 +34,16 @@ def build(window: QMainWindow) -> None:
     a("save_as", "Save &As…", w.save_as, Std.SaveAs, "Save the incident under a new name")
     a("close", "&Close window", w.close, Std.Close)
     a("quit", "&Quit", w.quit_all, Std.Quit)
-    a("undo", "&Undo", lambda: w.edit_focused("undo"))
-    a("redo", "&Redo", lambda: w.edit_focused("redo"))
+    # Edit commands act on the field in use (ui/edit_commands.py); a focused field takes its own keys first.
+    a("undo", "&Undo", lambda: w.edit_focused("undo"), Std.Undo)
+    a("redo", "&Redo", lambda: w.edit_focused("redo"), Std.Redo)
+    a("cut", "Cu&t", lambda: w.edit_focused("cut"), Std.Cut)
+    a("copy", "&Copy", lambda: w.edit_focused("copy"), Std.Copy)
+    a("paste", "&Paste", lambda: w.edit_focused("paste"), Std.Paste)
+    a("select_all", "Select &all", lambda: w.edit_focused("select_all"), Std.SelectAll)
+    a("find", "&Find…", lambda: w.find_bar.open(), Std.Find, "Find text in the fields of this notice")
+    a("find_next", "Find ne&xt", lambda: w.find_bar.step(forward=True), Std.FindNext)
+    a("find_previous", "Find pre&vious", lambda: w.find_bar.step(forward=False), Std.FindPrevious)
     a("refresh", "Refresh &preview", w.refresh, Std.Refresh, "Render and check again now")
     a("next_finding", "&Next finding", lambda: w.step_finding(1), "F8", "Select the next finding in the form")
     a("previous_finding", "&Previous finding", lambda: w.step_finding(-1), "Shift+F8")
@@ -75,11 +85,11 @@ def build(window: QMainWindow) -> None:
     file_menu.addAction(w.actions_by_key["close"])
     file_menu.addAction(w.actions_by_key["quit"])
     edit_menu = bar.addMenu("&Edit")
-    edit_menu.addAction(w.actions_by_key["undo"])
-    edit_menu.addAction(w.actions_by_key["redo"])
-    edit_menu.addSeparator()
-    edit_menu.addAction(w.actions_by_key["next_finding"])
-    edit_menu.addAction(w.actions_by_key["previous_finding"])
+    edit_menu.setObjectName("edit_menu")
+    for key in ("undo", "redo", None, "cut", "copy", "paste", "select_all", None, "find", "find_next",
+                "find_previous", None, "next_finding", "previous_finding"):
+        edit_menu.addSeparator() if key is None else edit_menu.addAction(w.actions_by_key[key])
+    edit_menu.aboutToShow.connect(lambda: w.edit_commands.refresh())
     notice_menu = bar.addMenu("&Notice")
     for key in ("add_update", "add_resolution", "add_post-incident"):
         notice_menu.addAction(w.actions_by_key[key])
@@ -107,3 +117,17 @@ def build(window: QMainWindow) -> None:
     for key in ("request_review", "approve", "send"):
         tools.addAction(w.actions_by_key[key])
     w.addToolBar(tools)
+    _help_menu(w, a)
+
+
+def _help_menu(w, a) -> None:
+    a("guide", "&Writing a good notice", lambda: help_windows.show_guide(w), Std.HelpContents,
+      "The rules this app follows, with their sources")
+    a("shortcuts", "&Keyboard shortcuts", lambda: help_windows.show_shortcuts(w))
+    a("example", "Open the &example incident", w.open_example, None, "Your own copy of a well-written example")
+    a("about", "&About OutageWriter", lambda: help_windows.show_about(w))
+    w.actions_by_key["about"].setMenuRole(QAction.MenuRole.AboutRole)  # macOS: in the application menu
+    menu = w.menuBar().addMenu("&Help")
+    menu.setObjectName("help_menu")
+    for key in ("guide", "shortcuts", "example", None, "about"):
+        menu.addSeparator() if key is None else menu.addAction(w.actions_by_key[key])

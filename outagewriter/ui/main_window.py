@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,7 @@ from ..core.incident.model import Incident
 from ..core.session.actions import ACTION_KEYS
 from ..core.session.changes import EVERYTHING, Changes
 from ..core.session.errors import SUFFIX, FieldError, IncidentFileError
+from ..core.session.example import copy_example
 from ..core.session.session import Session
 from . import actions
 from .answers import DISCARD, SAVE
@@ -33,7 +34,9 @@ from .autosave import Autosave
 from .banner import Banner
 from .context import AppContext
 from .document import Document
+from .edit_commands import EditCommands
 from .files import Files
+from .find_bar import FindBar
 from .findings_panel import FindingsPanel
 from .form import NoticeForm
 from .grammar_start import GrammarStart
@@ -46,6 +49,8 @@ from .sending import Sending
 
 
 class MainWindow(QMainWindow):
+    document_set = Signal()  # the window shows another incident (opened, created, restored)
+
     def __init__(self, context: AppContext, document: Document | None = None):
         super().__init__()
         self.context = context
@@ -65,6 +70,7 @@ class MainWindow(QMainWindow):
         self.files = Files(self)
         self.sending = Sending(self)
         self._build()
+        self.edit_commands = EditCommands(self, self.actions_by_key)
         self.live = LiveUpdate(context, self._target, self.flush, self)
         self.live.rendered.connect(self.preview.show_rendered)
         self.live.rendered.connect(self.review.on_rendered)
@@ -131,6 +137,8 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.disk_banner)
         left_layout.addWidget(self.read_only_banner)
         left_layout.addWidget(self.form_scroll, 1)
+        self.find_bar = FindBar(self.form, self)
+        left_layout.addWidget(self.find_bar)
 
         self.notices = NoticeList(self)
         self.notices.setMinimumWidth(150)
@@ -216,6 +224,7 @@ class MainWindow(QMainWindow):
         document.changed_on_disk.connect(self._changed_on_disk)
         document.lock_lost.connect(self._lock_lost)
         self._on_changes(EVERYTHING)
+        self.document_set.emit()
 
     def _on_changes(self, changes: Changes) -> None:
         """After every operation of the session: each part shows what the operation changed."""
@@ -259,6 +268,7 @@ class MainWindow(QMainWindow):
         self.live.reset()
         self.form.set_comments(self.doc.session.comments_by_field(notice))
         self.review.refresh()
+        self.find_bar.notice_shown()
 
     def _show_approval_state(self, rendered) -> None:
         """The preview rendered the notice: the list says at once whether its approval still holds."""
@@ -354,9 +364,7 @@ class MainWindow(QMainWindow):
         self.live.run_now()
 
     def edit_focused(self, what: str) -> None:
-        widget = QApplication.focusWidget()
-        if widget is not None and hasattr(widget, what):
-            getattr(widget, what)()
+        self.edit_commands.run(what)
 
     # ---- findings ----------------------------------------------------------------------
 
@@ -436,6 +444,16 @@ class MainWindow(QMainWindow):
         path = self.context.dialogs.open_path(self, self._folder())
         if path:
             self.open_path(path)
+
+    def open_example(self) -> None:
+        """A new copy of the shipped example in the state folder, so the shipped file is never written."""
+        try:
+            path = copy_example(self.context.state_dir / "examples")
+        except (OSError, IncidentFileError) as exc:
+            self.context.dialogs.error(self, "Cannot open the example", str(exc))
+            return
+        if not self.open_path(str(path)):
+            path.unlink(missing_ok=True)  # the user kept the incident shown: no copy left unused
 
     def open_path(self, path: str) -> bool:
         if not self.maybe_save():

@@ -31,6 +31,10 @@ class RecentFiles:
     def list(self) -> list[str]:
         return [p for p in _read_list(self.file) if isinstance(p, str) and Path(p).exists()]
 
+    def used(self) -> bool:
+        """True once any incident file was opened or saved here, even if it is gone now."""
+        return bool(_read_list(self.file))
+
     def add(self, path: str | os.PathLike) -> None:
         path = str(Path(path).resolve())
         items = [p for p in self.list() if p != path]
