@@ -106,6 +106,7 @@ def main(path=None) -> int:
 
     from . import __version__
     from .qt_compat import check_running_pair
+    from .ui import theme
 
     problem = check_running_pair()
     if problem:
@@ -120,6 +121,7 @@ def main(path=None) -> int:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     context = build_context()
+    theme.apply(app, context.settings.appearance)
     window = create_window(file_to_open(path, context), context)
     window.show()
     _quit_on_sigint(window)
