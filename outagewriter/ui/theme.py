@@ -2,8 +2,8 @@
 
 `apply(app, appearance)` is the one entry point: app.py calls it at start with `Settings.appearance`,
 and the Settings dialog calls it again when the user picks another appearance. Every open window
-follows at once: the palette reaches every widget, `tint`ed labels re-colour themselves, and the
-preview and the review panel re-render on their palette change.
+follows at once: the palette reaches every widget, `tint`ed labels take their scheme's colour, and
+the preview and the review panel re-render on their palette change.
 
 Both schemes are designed palettes on the Fusion style, so text, quiet text, banners and the
 edges of fields, radio buttons and check boxes pass WCAG AA (4.5:1 text, 3:1 component edges)
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -126,6 +126,14 @@ def apply(app: QApplication, appearance: str) -> str:
 
 def _set_scheme(app: QApplication, scheme: Scheme) -> None:
     app.setPalette(palette(scheme))
+    for widget in app.allWidgets():
+        if widget.property("tone") is not None:
+            _paint(widget)
+        elif widget.styleSheet():
+            # Qt leaves a widget that has its own style sheet on the palette it had; polishing it
+            # again takes the new one.
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
 
 # Text in a colour that means something; each follows the scheme.
@@ -140,26 +148,13 @@ TONES = {
 
 def tint(widget: QWidget, tone: str | None) -> None:
     """Colours `widget`'s text by `tone` (a key of TONES; None for the plain text colour), now and
-    whenever the application switches between light and dark."""
+    whenever `apply` switches between light and dark."""
     widget.setProperty("tone", tone or "")
-    if widget.findChild(_Retint, _Retint.NAME) is None:
-        widget.installEventFilter(_Retint(widget))
     _paint(widget)
 
 
 def _paint(widget: QWidget) -> None:
     tone = widget.property("tone")
-    widget.setStyleSheet(TONES[tone].format(s=current()) if tone else "")
-
-
-class _Retint(QObject):
-    NAME = "outagewriter_tint"
-
-    def __init__(self, widget: QWidget):
-        super().__init__(widget)
-        self.setObjectName(self.NAME)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            _paint(watched)
-        return False
+    sheet = TONES[tone].format(s=current()) if tone else ""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
