@@ -87,6 +87,15 @@ def create_window(path=None, context=None, offer_recovery: bool = True):
     return window
 
 
+def first_window(app, path, context):
+    """What a start shows: the saved appearance (light, dark or the system's), then the window on
+    `path`, else on the incident used last."""
+    from .ui import theme
+
+    theme.apply(app, context.settings.appearance)
+    return create_window(file_to_open(path, context), context)
+
+
 def _quit_on_sigint(window) -> None:
     """Ctrl+C in the terminal closes the windows the normal way (asking about unsaved changes)."""
     import signal
@@ -106,7 +115,6 @@ def main(path=None) -> int:
 
     from . import __version__
     from .qt_compat import check_running_pair
-    from .ui import theme
 
     problem = check_running_pair()
     if problem:
@@ -121,8 +129,7 @@ def main(path=None) -> int:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     context = build_context()
-    theme.apply(app, context.settings.appearance)
-    window = create_window(file_to_open(path, context), context)
+    window = first_window(app, path, context)
     window.show()
     _quit_on_sigint(window)
     try:

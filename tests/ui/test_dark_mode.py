@@ -9,6 +9,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QRadioButton, QStyle, QStyleOptionButton, QWidget
 
+from outagewriter.app import build_context, first_window
 from outagewriter.core.incident.records import SentRecord
 from outagewriter.ui import theme
 
@@ -167,3 +168,18 @@ def test_system_appearance_follows_the_desktop(busy_window, appearance, qapp):
     appearance("light")
     qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # chosen light: the desktop is not followed
     assert theme.scheme_of(window.palette()) is theme.LIGHT
+
+
+def test_a_start_shows_the_saved_appearance(qapp, qtbot, dirs, dialogs, incident_file, appearance):
+    dirs[1].mkdir(parents=True, exist_ok=True)
+    (dirs[1] / "settings.json").write_text(json.dumps({"appearance": "dark"}), encoding="utf-8")
+    context = build_context(state_dir=dirs[0], config_dir=dirs[1], dialogs=dialogs)
+    window = first_window(qapp, incident_file, context)
+    qtbot.addWidget(window)
+    window.show()
+    window.live.run_now()
+    qapp.processEvents()
+    assert theme.scheme_of(window.palette()) is theme.DARK
+    preview = window.preview.html
+    assert luminance(Shot(window).background(preview.viewport(), words_rect(preview, "Card payments fail"))) < 0.05
+    context.tasks.wait()
