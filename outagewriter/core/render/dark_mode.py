@@ -70,13 +70,18 @@ _STYLE_ATTRIBUTE = re.compile(r'(?<=\sstyle=")[^"]*(?=")')
 
 
 def _important_last(match: re.Match) -> str:
+    return _reordered(match.group())
+
+
+@functools.lru_cache(maxsize=512)  # the same few style attributes come back on every render
+def _reordered(style: str) -> str:
     """Qt applies inline declarations in order and gives !important no weight, so a dark rule's
     `border-color` would lose to the inline `border` after it: important declarations go last."""
-    declarations = [d for d in tinycss2.parse_declaration_list(html_lib.unescape(match.group()),
+    declarations = [d for d in tinycss2.parse_declaration_list(html_lib.unescape(style),
                                                                 skip_whitespace=True, skip_comments=True)
                     if d.type == "declaration"]
     if not any(d.important for d in declarations):
-        return match.group()
+        return style
     ordered = sorted(declarations, key=lambda d: d.important)  # stable: the order within each kind stays
     text = ";".join(f"{d.name}:{tinycss2.serialize(d.value).strip()}{' !important' if d.important else ''}"
                     for d in ordered)
