@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ..core.settings import APPEARANCES  # "system" | "light" | "dark"
 from .framed_style import FramedStyle
 
 
@@ -54,7 +55,6 @@ DARK = Scheme(
     boundary="#6f7783", error="#f97066", warning="#fdb022", good="#47cd89", info="#84adff",
     note_rule="#f79009", deleted=("#fecdca", "#55160c"), inserted=("#abefc6", "#053321"),
 )
-APPEARANCES = ("system", "light", "dark")
 
 
 def palette(scheme: Scheme) -> QPalette:
@@ -88,7 +88,7 @@ def current() -> Scheme:
 
 
 def resolve(appearance: str, system: Qt.ColorScheme) -> Scheme:
-    """"system" follows the desktop (light when the desktop does not say)."""
+    """The scheme to show; with "system", the desktop's (light when the desktop does not say)."""
     if appearance == "dark" or (appearance == "system" and system == Qt.ColorScheme.Dark):
         return DARK
     return LIGHT
