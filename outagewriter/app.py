@@ -99,6 +99,14 @@ def create_window(path=None, context=None, offer_recovery: bool = True):
     return window
 
 
+def first_window(app, path, context):
+    """What a start shows: the saved appearance (light, dark or the system's), then `start_window`."""
+    from .ui import theme
+
+    theme.apply(app, context.settings.appearance)
+    return start_window(path, context)
+
+
 def _quit_on_sigint(window) -> None:
     """Ctrl+C in the terminal closes the windows the normal way (asking about unsaved changes)."""
     import signal
@@ -132,7 +140,7 @@ def main(path=None) -> int:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     context = build_context()
-    window = start_window(path, context)
+    window = first_window(app, path, context)
     window.show()
     _quit_on_sigint(window)
     try:

@@ -36,8 +36,9 @@ from ..core.mail.accounts import (
 from ..core.mail.errors import MailError
 from ..core.mail.secrets import NO_KEYRING_ADVICE, SecretsError
 from .answers import CANCEL, SAVE
-from .highlight import ERROR_STYLE, quiet
+from .highlight import quiet
 from .tasks import TaskRunner
+from .theme import tint
 
 SECURITY_LABELS = (
     ("starttls", "STARTTLS (encrypted, usually port 587)"),
@@ -166,7 +167,7 @@ class AccountsDialog(QDialog):
         form.addRow("&Batch size", self.batch_size)
         self.error = _named(QLabel(self), "account_error", "Problem with the account")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        tint(self.error, "error")
         form.addRow("", self.error)
         self.form = form
         self.error.hide()
@@ -441,7 +442,7 @@ class AccountsDialog(QDialog):
 
         self._testing = True
         self.test_button.setEnabled(False)
-        self.test_result.setStyleSheet("")
+        tint(self.test_result, None)
         self.test_result.setText(f"Connecting to {account.where}…")
         self.context.tasks.run(job, self._tested, lane=TaskRunner.NETWORK)
 
@@ -452,11 +453,11 @@ class AccountsDialog(QDialog):
         except RuntimeError:  # the dialog is gone
             return
         if error is None:
-            self.test_result.setStyleSheet("")
+            tint(self.test_result, None)
             self.test_result.setText("✓ " + info.describe())
         else:
             text = str(error) if isinstance(error, (MailError, SecretsError)) else f"The test failed: {error}"
-            self.test_result.setStyleSheet(ERROR_STYLE)
+            tint(self.test_result, "error")
             self.test_result.setText(text)
 
 

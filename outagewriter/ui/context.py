@@ -87,6 +87,11 @@ class AppContext:
             if previous is not None and hasattr(previous, "close"):  # stopping a JVM takes a moment
                 threading.Thread(target=previous.close, name="outagewriter-grammar-close", daemon=True).start()
         self.check, self.check_problem = self.services.fast_checker()
+        from PySide6.QtWidgets import QApplication
+
+        from . import theme
+
+        theme.apply(QApplication.instance(), saved.appearance)
         for window in list(self.windows):
             window.settings_applied()
 

@@ -33,7 +33,8 @@ from .editors import (
     TextEditor,
     monospace_font,
 )
-from .highlight import ERROR_STYLE, FindingHighlighter, paint_line_edit, quiet
+from .highlight import FindingHighlighter, paint_line_edit, quiet
+from .theme import tint
 from .zones import system_zone
 
 DATA_LOSS_LABELS = {"none": "None", "possible": "Possible", "confirmed": "Confirmed", "unknown": "Not known yet"}
@@ -163,13 +164,13 @@ class NoticeForm(QWidget):
         note.setObjectName(f"{name}_comments")
         note.setWordWrap(True)
         note.setAccessibleName(f"Reviewer comments on {SPECS[name].label}")
-        note.setStyleSheet("QLabel { color: #b54708; border-left: 3px solid #f79009; padding-left: 6px; }")
+        tint(note, "note")
         note.hide()
         self.notes[name] = note
         error = QLabel(holder)
         error.setObjectName(f"{name}_error")
         error.setWordWrap(True)
-        error.setStyleSheet(ERROR_STYLE)
+        tint(error, "error")
         error.setAccessibleName(f"{SPECS[name].label} problem")
         error.hide()
         self.errors[name] = error
@@ -250,7 +251,7 @@ class NoticeForm(QWidget):
             s.grid.addWidget(editor, row, 0)
         self.time_error = QLabel(self)
         self.time_error.setObjectName("times_error")
-        self.time_error.setStyleSheet(ERROR_STYLE)
+        tint(self.time_error, "error")
         self.time_error.hide()
         s.grid.addWidget(self.time_error, len(TIME_NAMES), 0)
 

@@ -11,17 +11,19 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QToolTip
 
 from ..core.checks.findings import Finding
 
-# Mid-tone colours: readable as underlines on light and on dark backgrounds.
+# Mid-tone colours: 3:1 or more against the fields and cards of the light and of the dark scheme
+# (theme.py), as underlines and as the stripe on a finding card.
 CATEGORY_COLOURS = {
-    "structure": "#2e90fa",
+    "structure": "#1f7fe8",
     "blame": "#f04438",
     "guilt": "#ee46bc",
-    "overpromise": "#f79009",
-    "speculation": "#eaaa08",
-    "jargon": "#15b79e",
+    "overpromise": "#de6209",
+    "speculation": "#b07d00",
+    "jargon": "#0b9582",
     "grammar": "#7a5af8",
     "spelling": "#f04438",
 }
+OTHER_COLOUR = "#828995"
 CATEGORY_LABELS = {
     "structure": "Structure",
     "blame": "Blame",
@@ -34,9 +36,6 @@ CATEGORY_LABELS = {
 }
 
 
-ERROR_STYLE = "color: #d92d20;"  # what is wrong and must be fixed: readable on light and dark backgrounds
-
-
 def quiet(label) -> None:
     """Secondary text (captions, counts) in the palette's own quiet colour, light or dark."""
     from PySide6.QtGui import QPalette
@@ -45,7 +44,7 @@ def quiet(label) -> None:
 
 
 def colour_for(category: str) -> QColor:
-    return QColor(CATEGORY_COLOURS.get(category, "#98a2b3"))
+    return QColor(CATEGORY_COLOURS.get(category, OTHER_COLOUR))
 
 
 def utf16_index(text: str, index: int) -> int:

@@ -1,7 +1,7 @@
 """The notice as recipients will see it: subject, HTML email, plain text and the short post."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QLabel,
@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.render.dark_mode import as_dark_clients_show
 from ..core.render.renderer import SHORT_LIMIT, Rendered
+from . import theme
 from .editors import monospace_font
-from .highlight import ERROR_STYLE, quiet
+from .highlight import quiet
 
 
 class _KeepScroll:
@@ -59,7 +61,7 @@ class PreviewPane(QWidget):
         self.problems = QLabel(self)
         self.problems.setObjectName("template_problems")
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet(ERROR_STYLE)
+        theme.tint(self.problems, "error")
         self.problems.hide()
         layout.addWidget(self.problems)
 
@@ -109,10 +111,12 @@ class PreviewPane(QWidget):
         if rendered is None:
             return
         current = self.tabs.currentIndex()
-        if current == 0 and self._shown.get("html") != rendered.html:
-            with _KeepScroll(self.html):
-                self.html.setHtml(rendered.html)
-            self._shown["html"] = rendered.html
+        if current == 0:
+            html = self._email_html(rendered)
+            if self._shown.get("html") != html:
+                with _KeepScroll(self.html):
+                    self.html.setHtml(html)
+                self._shown["html"] = html
         elif current == 1 and self._shown.get("text") != rendered.text:
             with _KeepScroll(self.text):
                 self.text.setPlainText(rendered.text)
@@ -124,6 +128,17 @@ class PreviewPane(QWidget):
         problems = "\n".join(str(p) for p in rendered.problems)
         self.problems.setText(problems)
         self.problems.setVisible(bool(problems))
+
+    def _email_html(self, rendered: Rendered) -> str:
+        """In a dark window the email shows as dark-mode mail clients show it."""
+        if theme.scheme_of(self.palette()) is theme.DARK:
+            return as_dark_clients_show(rendered.html)
+        return rendered.html
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._update_tabs()  # light <-> dark: the email follows
 
     def show_error(self, message: str) -> None:
         self.problems.setText(message)

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.mail.review_request import reviewer_address_problem
-from .highlight import ERROR_STYLE, quiet
+from .highlight import quiet
+from .theme import tint
 
 
 class _Form(QDialog):
@@ -99,7 +100,7 @@ class ReviewEmailDialog(_Form):
         self.problem.setObjectName("review_email_problem")
         self.problem.setAccessibleName("Problem with the address")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(ERROR_STYLE)
+        tint(self.problem, "error")
         self.form.addRow("", self.problem)
         self.account = QComboBox(self)
         self.account.setObjectName("review_email_account")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,19 +23,21 @@ from PySide6.QtWidgets import (
 
 from ..core.incident.times import format_stored
 from ..core.review import workflow as review
+from . import theme
 from .highlight import quiet
 
-STATE_COLOURS = {
-    "approved": "#067647", "sent": "#067647", "approval void": "#d92d20", "changes requested": "#b54708",
-    "in review": "#175cd3", "draft": "",
+STATE_TONES = {  # theme.TONES
+    "approved": "good", "sent": "good", "approval void": "error", "changes requested": "warning",
+    "in review": "info", "draft": None,
 }
-DELETED = "background-color:#fde2e1; color:#912018; text-decoration:line-through;"
-INSERTED = "background-color:#d3f8df; color:#085d3a;"
 PART_LABELS = {"subject": "Subject", "to": "To", "cc": "Cc", "bcc": "Bcc", "text": "Text", "html": "HTML"}
 
 
-def diff_html(diffs, context_words: int = 10) -> str:
-    """Word-level differences as HTML: deletions struck through in red, insertions in green."""
+def diff_html(diffs, scheme: theme.Scheme, context_words: int = 10) -> str:
+    """Word-level differences as HTML: deletions struck through in red, insertions in green,
+    in the colours of the window's scheme."""
+    deleted = "color:{}; background-color:{}; text-decoration:line-through;".format(*scheme.deleted)
+    inserted = "color:{}; background-color:{};".format(*scheme.inserted)
     parts = {d.part for d in diffs}
     out = []
     for diff in diffs:
@@ -47,7 +50,7 @@ def diff_html(diffs, context_words: int = 10) -> str:
             if op == "equal":
                 pieces.append(" " + html.escape(shown) + " " if shown else " ")
             else:
-                style = DELETED if op == "delete" else INSERTED
+                style = deleted if op == "delete" else inserted
                 pieces.append(f'<span style="{style}">{html.escape(shown)}</span>')
         out.append(f"<p><b>{label}</b>: {''.join(pieces).strip()}</p>")
     return "".join(out)
@@ -148,14 +151,22 @@ class ReviewPanel(QWidget):
         self.timeline.setWordWrap(True)
         self.timeline.setMinimumHeight(70)
         layout.addWidget(self.timeline, 1)
+        self._shown: dict | None = None  # what show_review was last given
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._shown is not None:
+            self.show_review(**self._shown)  # light <-> dark: the diffs follow
 
     def show_review(self, *, state: str, status, comments: list, since_previous, timeline: list,
                     findings: int, approval_required: bool) -> None:
         """state: core display_state; status: Valid/Void/Missing; since_previous: PartDiffs or None
         (first notice); timeline: audit LogEntry list; findings: how many the checks report now."""
-        colour = STATE_COLOURS.get(state, "")
+        self._shown = dict(state=state, status=status, comments=comments, since_previous=since_previous,
+                           timeline=timeline, findings=findings, approval_required=approval_required)
+        scheme = theme.scheme_of(self.palette())
         self.state.setText(_state_words(state, status))
-        self.state.setStyleSheet(f"color: {colour};" if colour else "")
+        theme.tint(self.state, STATE_TONES.get(state))
         notes = []
         if isinstance(status, review.Void):
             why = status.reason.split(": ", 1)[-1]
@@ -176,7 +187,7 @@ class ReviewPanel(QWidget):
         self.void_heading.setVisible(is_void)
         self.void_diff.setVisible(is_void)
         if is_void:
-            self.void_diff.setHtml(diff_html(status.diff))
+            self.void_diff.setHtml(diff_html(status.diff, scheme))
 
         self.comments.clear()
         for request in comments:
@@ -188,7 +199,7 @@ class ReviewPanel(QWidget):
         if since_previous is None:
             self.previous.setHtml("<p>This is the first notice.</p>")
         else:
-            self.previous.setHtml(diff_html(since_previous) or "<p>No change in the subject or the text.</p>")
+            self.previous.setHtml(diff_html(since_previous, scheme) or "<p>No change in the subject or the text.</p>")
 
         self.timeline.clear()
         for entry in timeline:

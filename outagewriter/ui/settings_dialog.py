@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from ..core.session.errors import SettingsError
 from ..core.session.rule_switches import rule_switches
+from . import theme
 from .accounts_dialog import AccountsDialog
-from .highlight import ERROR_STYLE
 from .settings_pages import AppearancePage, ReviewPage, WritingChecksPage, YouPage, named
 
 PAGES = ("Writing checks", "You", "Review", "Appearance", "Mail accounts")
@@ -60,7 +60,7 @@ class SettingsDialog(QDialog):
         self.list.currentRowChanged.connect(self.stack.setCurrentIndex)
 
         self.error = named(QLabel(self), "settings_error", "Why the settings were not saved")
-        self.error.setStyleSheet(ERROR_STYLE)
+        theme.tint(self.error, "error")
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

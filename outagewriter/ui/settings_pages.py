@@ -31,7 +31,8 @@ from ..core.checks.grammar import GrammarChecker, GrammarSettings
 from ..core.checks.languagetool_server import DEFAULT_JAVA_OPTIONS, find_java, server_jars
 from ..core.session.rule_switches import RuleSwitch
 from ..core.settings import Settings
-from .highlight import CATEGORY_LABELS, ERROR_STYLE, quiet
+from . import theme
+from .highlight import CATEGORY_LABELS, quiet
 
 
 def named(widget, name: str, accessible: str = ""):
@@ -190,13 +191,13 @@ class WritingChecksPage(QWidget):
         self._close_probe()
         self._probe_checker = checker = GrammarChecker(settings)
         self.test_button.setEnabled(False)
-        self.test_result.setStyleSheet("")
+        theme.tint(self.test_result, None)
         self.test_result.setText("Testing… (starting LanguageTool can take up to a minute)")
         self.tasks.run(lambda: checker.probe().result(), self._tested, lane=self.tasks.NETWORK)
 
     def _tested(self, said, error) -> None:
         self.test_button.setEnabled(self.mode() != "off")
-        self.test_result.setStyleSheet(ERROR_STYLE if error else "")
+        theme.tint(self.test_result, "error" if error else None)
         self.test_result.setText(str(error).splitlines()[0] if error else said)
         self._close_probe()
 
