@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from ..core.checks.findings import Finding
 from ..core.checks.grammar import GrammarSettings
@@ -23,6 +24,7 @@ from ..core.settings import Settings
 from ..core.storage.history import RecentContacts, RecentFiles
 from ..core.storage.locks import REFRESH_EVERY
 from ..core.storage.recovery import RecoveryStore
+from . import theme
 from .dialogs import Dialogs
 from .tasks import TaskRunner
 
@@ -87,10 +89,6 @@ class AppContext:
             if previous is not None and hasattr(previous, "close"):  # stopping a JVM takes a moment
                 threading.Thread(target=previous.close, name="outagewriter-grammar-close", daemon=True).start()
         self.check, self.check_problem = self.services.fast_checker()
-        from PySide6.QtWidgets import QApplication
-
-        from . import theme
-
         theme.apply(QApplication.instance(), saved.appearance)
         for window in list(self.windows):
             window.settings_applied()

@@ -4,11 +4,13 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from outagewriter.core.review import audit
 from outagewriter.core.review import workflow as review
 from outagewriter.core.storage import fileformat
+from outagewriter.ui import theme
 from outagewriter.ui.settings_dialog import SettingsDialog
 
 BLAME = "Fastly is experiencing errors in Europe."
@@ -146,13 +148,23 @@ def test_self_approval_is_off_by_default_and_logged_when_allowed(make_window, qt
     assert events[-2:] == [audit.APPROVED, audit.SELF_APPROVED]
 
 
-def test_appearance_is_saved(make_window, qtbot, dirs):
-    window = make_window()
+def test_dark_appearance_turns_the_window_and_the_preview_dark_at_once(make_window, qtbot, dirs, incident_file):
+    app = QApplication.instance()
+    style, palette = app.style().name(), QPalette(app.palette())
+    window = make_window(incident_file)
+    window.live.run_now()
+    light_email = window.preview.html.toHtml()
     dialog = open_settings(qtbot, window, "Appearance")
     assert dialog.appearance.buttons["system"].isChecked()
     click(qtbot, dialog.appearance.buttons["dark"])
     press(qtbot, dialog, "settings_ok")
-    assert saved(dirs)["appearance"] == "dark"
+    try:
+        assert saved(dirs)["appearance"] == "dark"
+        qtbot.waitUntil(lambda: theme.scheme_of(window.palette()) is theme.DARK, timeout=3000)
+        assert window.preview.html.toHtml() != light_email  # the email's own dark style, no edit needed
+    finally:
+        app.setStyle(style)  # the next test starts as this one did
+        app.setPalette(palette)
 
 
 def test_the_mail_accounts_page_is_the_accounts_dialog(make_window, qtbot):
