@@ -23,9 +23,9 @@ from ..core.session.errors import SettingsError
 from ..core.session.rule_switches import rule_switches
 from . import theme
 from .accounts_dialog import AccountsDialog
-from .settings_pages import AppearancePage, ReviewPage, WritingChecksPage, YouPage, named
+from .settings_pages import AppearancePage, ReviewPage, ToneRulesPage, WritingChecksPage, YouPage, named
 
-PAGES = ("Writing checks", "You", "Review", "Appearance", "Mail accounts")
+PAGES = ("Writing checks", "Tone rules", "You", "Review", "Appearance", "Mail accounts")
 
 
 class SettingsDialog(QDialog):
@@ -37,7 +37,8 @@ class SettingsDialog(QDialog):
         self.resize(960, 720)
         settings = context.settings
         self._switches = rule_switches("en", context.services.rules_dir)
-        self.writing = WritingChecksPage(settings, self._switches, context.tasks, self)
+        self.writing = WritingChecksPage(settings, context.tasks, self)
+        self.tone = ToneRulesPage(settings, self._switches, self)
         self.you = YouPage(settings, self)
         self.review = ReviewPage(settings, self)
         self.appearance = AppearancePage(settings, self)
@@ -50,8 +51,9 @@ class SettingsDialog(QDialog):
         self.list = named(QListWidget(self), "settings_pages", "Settings pages")
         self.list.addItems(PAGES)
         self.list.setFixedWidth(170)
+        self.list.setSpacing(3)
         self.stack = QStackedWidget(self)
-        for widget in (self.writing, self.you, self.review, self.appearance, self.accounts):
+        for widget in (self.writing, self.tone, self.you, self.review, self.appearance, self.accounts):
             scroll = QScrollArea(self)
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -89,13 +91,13 @@ class SettingsDialog(QDialog):
     def chosen(self):
         """The settings as the pages now say (not yet checked or saved)."""
         settings = self.context.settings
-        for page in (self.writing, self.you, self.review, self.appearance):
+        for page in (self.writing, self.tone, self.you, self.review, self.appearance):
             settings = page.apply_to(settings)
         return settings
 
     def apply(self) -> bool:
         try:
-            self.context.apply_settings(self.chosen(), rules_off=self.writing.rules_off())
+            self.context.apply_settings(self.chosen(), rules_off=self.tone.rules_off())
         except (SettingsError, OSError) as exc:
             self.error.setText(f"Not saved: {exc}")
             self.error.show()

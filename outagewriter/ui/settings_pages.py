@@ -53,15 +53,14 @@ def lines(editor: QPlainTextEdit) -> tuple[str, ...]:
 
 
 class WritingChecksPage(QWidget):
-    """Grammar and spelling (how LanguageTool runs, a Test button, custom words), the tone rules
-    on or off with their examples, and the writer's own organisation names."""
+    """Grammar and spelling: how LanguageTool runs, a Test button, and the words it should know."""
 
     MODES = (("off", "Off: tone and structure checks only"),
              ("jars", "Start LanguageTool on this computer, from its files"),
              ("local", "Download LanguageTool once, then start it on this computer"),
              ("server", "Use a LanguageTool server (your company's own)"))
 
-    def __init__(self, settings: Settings, switches: list[RuleSwitch], tasks, parent=None):
+    def __init__(self, settings: Settings, tasks, parent=None):
         super().__init__(parent)
         self.tasks = tasks
         self._probe_checker: GrammarChecker | None = None
@@ -113,38 +112,13 @@ class WritingChecksPage(QWidget):
         words_label = QLabel("Words never reported as misspelt (one per line: products, names):", grammar)
         self.custom_words = named(QPlainTextEdit("\n".join(settings.grammar_custom_words), grammar),
                                   "grammar_custom_words", "Custom words")
-        self.custom_words.setFixedHeight(64)
+        self.custom_words.setFixedHeight(140)
         words_label.setBuddy(self.custom_words)
         box.addWidget(words_label)
         box.addWidget(self.custom_words)
         layout.addWidget(grammar)
 
-        names = QGroupBox("Your organisation", self)
-        names_box = QVBoxLayout(names)
-        names_box.addWidget(note("Your organisation's names, brands and products, one per line. The tone checks "
-                                 "do not call it blame when a sentence names these as the cause.", names))
-        self.own_names = named(QPlainTextEdit("\n".join(settings.own_names), names), "own_names",
-                               "Your organisation's names")
-        self.own_names.setFixedHeight(56)
-        names_box.addWidget(self.own_names)
-        layout.addWidget(names)
-
-        rules = QGroupBox("Tone rules", self)
-        rules_box = QVBoxLayout(rules)
-        split = QSplitter(Qt.Orientation.Horizontal, rules)
-        self.rules = named(QTreeWidget(split), "tone_rules", "Tone rules")
-        self.rules.setHeaderHidden(True)
-        self.rule_detail = named(QLabel(split), "tone_rule_detail", "About the selected rule")
-        self.rule_detail.setWordWrap(True)
-        self.rule_detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.rule_detail.setTextFormat(Qt.TextFormat.RichText)
-        self.rule_detail.setMinimumWidth(220)
-        self.rule_detail.setContentsMargins(8, 0, 0, 0)
-        split.setSizes([300, 300])
-        rules_box.addWidget(split)
-        layout.addWidget(rules, 1)
-        self._fill_rules(switches)
-        self.rules.currentItemChanged.connect(self._show_rule)
+        layout.addStretch(1)
         for button in self.mode_buttons.values():
             button.toggled.connect(self._mode_changed)
         self._mode_changed()
@@ -206,6 +180,50 @@ class WritingChecksPage(QWidget):
         if checker is not None:
             self.tasks.run(checker.close)
 
+    def apply_to(self, settings: Settings) -> Settings:
+        return dataclasses.replace(settings, **self.grammar_values())
+
+    def close(self) -> None:
+        self._close_probe()
+
+
+class ToneRulesPage(QWidget):
+    """The writer's own organisation names, and each tone rule on or off with its examples."""
+
+    def __init__(self, settings: Settings, switches: list[RuleSwitch], parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.setSpacing(10)
+        names = QGroupBox("Your organisation", self)
+        names_box = QVBoxLayout(names)
+        names_box.addWidget(note("Your organisation's names, brands and products, one per line. The tone checks "
+                                 "do not call it blame when a sentence names these as the cause.", names))
+        self.own_names = named(QPlainTextEdit("\n".join(settings.own_names), names), "own_names",
+                               "Your organisation's names")
+        self.own_names.setFixedHeight(84)
+        names_box.addWidget(self.own_names)
+        layout.addWidget(names)
+
+        rules = QGroupBox("Tone rules", self)
+        rules_box = QVBoxLayout(rules)
+        rules_box.addWidget(note("Untick a rule to turn it off for every notice; select one to see what it "
+                                 "flags and what it lets pass.", rules))
+        split = QSplitter(Qt.Orientation.Horizontal, rules)
+        self.rules = named(QTreeWidget(split), "tone_rules", "Tone rules")
+        self.rules.setHeaderHidden(True)
+        self.rule_detail = named(QLabel(split), "tone_rule_detail", "About the selected rule")
+        self.rule_detail.setWordWrap(True)
+        self.rule_detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.rule_detail.setTextFormat(Qt.TextFormat.RichText)
+        self.rule_detail.setMinimumWidth(220)
+        self.rule_detail.setContentsMargins(8, 0, 0, 0)
+        split.setSizes([430, 290])
+        rules_box.addWidget(split, 1)
+        layout.addWidget(rules, 1)
+        self._fill_rules(switches)
+        self.rules.currentItemChanged.connect(self._show_rule)
+
     # ---- tone rules --------------------------------------------------------------------------
 
     def _fill_rules(self, switches: list[RuleSwitch]) -> None:
@@ -253,10 +271,7 @@ class WritingChecksPage(QWidget):
                 if item.flags() & Qt.ItemFlag.ItemIsUserCheckable and item.checkState(0) != Qt.CheckState.Checked}
 
     def apply_to(self, settings: Settings) -> Settings:
-        return dataclasses.replace(settings, **self.grammar_values(), own_names=lines(self.own_names))
-
-    def close(self) -> None:
-        self._close_probe()
+        return dataclasses.replace(settings, own_names=lines(self.own_names))
 
 
 class YouPage(QWidget):

@@ -70,8 +70,8 @@ def test_own_names_apply_to_the_open_window_at_once(make_window, qtbot, dirs, in
     window = make_window(incident_file)
     set_summary(qtbot, window, BLAME)
     assert findings_of(window, "blame")
-    dialog = open_settings(qtbot, window, "Writing checks")
-    type_into(qtbot, dialog.writing.own_names, "Fastly")
+    dialog = open_settings(qtbot, window, "Tone rules")
+    type_into(qtbot, dialog.tone.own_names, "Fastly")
     press(qtbot, dialog, "settings_ok")
     assert saved(dirs)["own_names"] == ["Fastly"]
     assert findings_of(window, "blame") == []
@@ -81,10 +81,10 @@ def test_a_tone_rule_switched_off_stops_at_once_and_comes_back(make_window, qtbo
     window = make_window(incident_file)
     set_summary(qtbot, window, BLAME)
     rule = findings_of(window, "blame")[0].rule
-    dialog = open_settings(qtbot, window, "Writing checks")
-    item = dialog.writing.rule_items[rule]
-    dialog.writing.rules.setCurrentItem(item)
-    assert "Flags:" in dialog.writing.rule_detail.text()  # the rule's own examples are shown
+    dialog = open_settings(qtbot, window, "Tone rules")
+    item = dialog.tone.rule_items[rule]
+    dialog.tone.rules.setCurrentItem(item)
+    assert "Flags:" in dialog.tone.rule_detail.text()  # the rule's own examples are shown
     item.setCheckState(0, Qt.CheckState.Unchecked)
     press(qtbot, dialog, "settings_apply")
     assert rule not in {f.rule for f in findings_of(window, "blame")}
@@ -170,7 +170,7 @@ def test_dark_appearance_turns_the_window_and_the_preview_dark_at_once(make_wind
 def test_the_mail_accounts_page_is_the_accounts_dialog(make_window, qtbot):
     window = make_window()
     dialog = open_settings(qtbot, window, "Mail accounts")
-    assert dialog.stack.currentIndex() == 4 and dialog.accounts.isVisible()
+    assert dialog.stack.currentIndex() == 5 and dialog.accounts.isVisible()
     assert not dialog.findChild(QPushButton, "accounts_close").isVisible()  # the Settings window's own buttons
 
 
