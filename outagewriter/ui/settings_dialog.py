@@ -34,7 +34,7 @@ class SettingsDialog(QDialog):
         self.context = context
         self.setObjectName("settings_dialog")
         self.setWindowTitle("Settings")
-        self.resize(960, 720)
+        self.resize(980, 760)
         settings = context.settings
         self._switches = rule_switches("en", context.services.rules_dir)
         self.writing = WritingChecksPage(settings, context.tasks, self)
