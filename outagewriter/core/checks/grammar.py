@@ -302,7 +302,7 @@ class GrammarChecker:
         if self._url is None:
             mode = self.settings.mode
             if mode == "server":
-                self._url = _server_url(self.settings.server_url)
+                self._url = base_url(self.settings.server_url)
             elif mode == "jars":
                 self._url = self._start_jars()
             else:
@@ -367,7 +367,7 @@ class GrammarChecker:
         self._url = None
 
 
-def _server_url(url: str | None) -> str:
+def base_url(url: str | None) -> str:
     parsed = urllib.parse.urlsplit(url or "")
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise GrammarUnavailable(

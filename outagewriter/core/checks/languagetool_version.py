@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .grammar import GrammarSettings, GrammarUnavailable, _server_url
+from .grammar import GrammarSettings, GrammarUnavailable, base_url
 from .languagetool_server import http_json, server_jars
 
 NOT_SET_UP = "not set up (grammar checks are off)"
@@ -35,7 +35,7 @@ def _from_jars(folder: str) -> str:
 
 def _from_server(url: str | None, timeout: float) -> str:
     try:
-        base = _server_url(url)
+        base = base_url(url)
     except GrammarUnavailable:
         return f"not set up: {url!r} is not a server address"
     try:
