@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self._current = 0  # index of the shown notice
         self._findings: list = []
         self.doc: Document | None = None
+        self.welcoming = False  # the first-run page is shown in place of the form (welcome.py)
 
         actions.build(self)
         self.files = Files(self)
@@ -288,7 +289,7 @@ class MainWindow(QMainWindow):
                 "This notice was sent and is shown as sent. It can no longer be changed.")
         self.read_only_banner.setVisible(notice.is_sent or locked)
         self.form.set_read_only(not self.doc.session.editable(notice))
-        enabled = self.doc.session.actions(notice)
+        enabled = set() if self.welcoming else self.doc.session.actions(notice)  # nothing shown to act on
         for key in ACTION_KEYS:
             self.actions_by_key[key].setEnabled(key in enabled)
 

@@ -94,9 +94,20 @@ class WelcomePage(QWidget):
         outer.addStretch(2)
 
 
+# What the menus and toolbar still offer while the page is shown: the blank incident behind it is not
+# the user's, so saving, sending or reviewing it would act on something they cannot see.
+STILL_OFFERED = frozenset({"new", "open", "close", "quit", "accounts", "settings", "guide", "shortcuts",
+                           "example", "about"})
+
+
 def show_welcome(window) -> WelcomePage:
     """Puts the welcome page in front of the window's editor until an incident is shown."""
     page = WelcomePage(window)
+    withheld = [action for key, action in window.actions_by_key.items()
+                if key not in STILL_OFFERED and action.isEnabled()]
+    for action in withheld:
+        action.setEnabled(False)
+    window.welcoming = True
     stack = QStackedWidget(window)
     stack.setObjectName("central_stack")
     editor = window.takeCentralWidget()
@@ -109,6 +120,10 @@ def show_welcome(window) -> WelcomePage:
         stack.removeWidget(page)
         page.deleteLater()
         window.document_set.disconnect(leave)
+        window.welcoming = False
+        for action in withheld:
+            action.setEnabled(True)
+        window.refresh_read_only()  # then the notice shown decides, as always
 
     window.document_set.connect(leave)
     return page

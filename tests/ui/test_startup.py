@@ -144,3 +144,14 @@ def test_no_welcome_page_once_an_incident_was_opened(start, tmp_path):
     assert _welcome(window) is None and window.form.isVisible()
     window.close()
     assert _welcome(start()) is None  # restarting reopens it
+
+
+def test_the_welcome_page_offers_no_save_send_or_review_of_the_blank_incident_behind_it(start, qtbot):
+    window = start()
+    acting_on_a_notice = ("save", "save_as", "send", "send_test", "request_review", "review_by_email", "find")
+    assert not any(window.actions_by_key[key].isEnabled() for key in acting_on_a_notice)
+    assert all(window.actions_by_key[key].isEnabled() for key in ("new", "open", "settings", "accounts"))
+    window.settings_applied()  # settings saved meanwhile do not bring them back
+    assert not window.actions_by_key["send"].isEnabled()
+    _click(window, "welcome_example")
+    assert all(window.actions_by_key[key].isEnabled() for key in ("save", "save_as", "request_review", "find"))
