@@ -6,7 +6,7 @@ update in place; its contents are rebuilt only when what it shows changes.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtGui import QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -84,10 +84,10 @@ class _Line(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(200, self.fontMetrics().height() + 6)
+        return QSize(200, self.fontMetrics().height() + 4)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(60, self.fontMetrics().height() + 6)
+        return QSize(60, self.fontMetrics().height() + 4)
 
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -242,9 +242,17 @@ class FindingCard(QFrame):
             button.setEnabled(editable)
 
     def set_current(self, current: bool) -> None:
+        """The finding F8 or a click went to last: outlined, so the writer sees where F8 goes on from."""
         if current != self.current:
             self.current = current
-            self.setBackgroundRole(QPalette.ColorRole.AlternateBase if current else QPalette.ColorRole.Base)
+            self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.current:
+            painter = QPainter(self)
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+            painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
 
     # ---- input -------------------------------------------------------------------------
 

@@ -35,20 +35,28 @@ _FIELD_ORDER = {name: i for i, name in enumerate(FIELD_NAMES)}
 __all__ = ["FindingCard", "FindingList", "FindingsPanel", "is_replacement", "tab_title"]
 
 
+
 def _order(finding: Finding) -> tuple:
     """Errors first, then in the order the form reads."""
     return (SEVERITY_ORDER.get(finding.severity, 3), _FIELD_ORDER.get(finding.field, len(_FIELD_ORDER)),
             finding.start, finding.end, finding.rule)
 
 
-def identities(findings: list[Finding]) -> list[tuple[str, int]]:
-    """A finding's identity across updates: its key, and which one of those with that key it is
-    (the same words twice in a field share a key)."""
-    seen: dict[str, int] = {}
+def _pair(cards: list[FindingCard], findings: list[Finding]) -> list[FindingCard | None]:
+    """The card each finding keeps: one showing the same key (rule, field, words), nearest in the
+    text when the same words are there twice; None for a finding new since."""
+    free: dict[str, list[FindingCard]] = {}
+    for card in cards:
+        free.setdefault(card.finding.key, []).append(card)
     out = []
     for finding in findings:
-        seen[finding.key] = seen.get(finding.key, -1) + 1
-        out.append((finding.key, seen[finding.key]))
+        mine = free.get(finding.key)
+        if not mine:
+            out.append(None)
+            continue
+        card = min(mine, key=lambda c: abs(c.finding.start - finding.start))
+        mine.remove(card)
+        out.append(card)
     return out
 
 
@@ -66,6 +74,8 @@ class FindingList(QScrollArea):
         self.setObjectName(name)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # A scroll bar that comes and goes would narrow every card and reflow its text: the list jumps.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.ignored = ignored
         self.panel = panel
         self.holder = QWidget()
@@ -75,31 +85,26 @@ class FindingList(QScrollArea):
         self.column.addStretch(1)
         self.setWidget(self.holder)
         self.cards: list[FindingCard] = []
-        self.ids: list[tuple[str, int]] = []  # identities of the cards, in their order
-        self._by_id: dict[tuple[str, int], FindingCard] = {}
         self.set_compact(False)
 
     def set_compact(self, compact: bool) -> None:
         self.compact = compact
-        self.column.setSpacing(1 if compact else 6)
+        self.column.setSpacing(0 if compact else 6)
         for card in self.cards:
             card.set_compact(compact)
 
     def sync(self, findings: list[Finding]) -> None:
         ordered = sorted(findings, key=_order)
-        ids = identities(ordered)
         anchor = self._anchor()
         focused = self._focused()
         cards = []
-        for ident, finding in zip(ids, ordered):
-            card = self._by_id.get(ident)
+        for finding, card in zip(ordered, _pair(self.cards, ordered)):
             if card is None:
                 card = self._new_card(finding)
             else:
                 card.set_finding(finding)
             cards.append(card)
-        keep = set(ids)
-        gone = [card for ident, card in self._by_id.items() if ident not in keep]
+        gone = [card for card in self.cards if card not in cards]
         if focused in gone:
             # Hold the focus here while the card goes: Qt would otherwise pass it down the tab
             # chain to the form's first field, select its text, and the next key would replace it.
@@ -112,8 +117,9 @@ class FindingList(QScrollArea):
             if self.column.itemAt(index).widget() is not card:
                 self.column.removeWidget(card)
                 self.column.insertWidget(index, card)
+                card.show()  # now, not when the layout gets round to it: it takes its room at once
         previous = self.cards
-        self.cards, self.ids, self._by_id = cards, ids, dict(zip(ids, cards))
+        self.cards = cards
         if focused in gone and cards:
             card = cards[min(previous.index(focused), len(cards) - 1)]  # the finding that took its place
             card.show()  # a widget new in a layout is shown later, and a hidden one cannot take focus
@@ -145,8 +151,9 @@ class FindingList(QScrollArea):
     def _keep(self, anchor: tuple[FindingCard, int] | None) -> None:
         if anchor is None or anchor[0] not in self.cards:
             return
-        self.column.activate()
-        QApplication.sendPostedEvents(self, QEvent.Type.LayoutRequest)  # the scroll range follows now
+        # Lay the cards out now, and let the scroll area fit its range to them, instead of later.
+        for target in (self.holder, self.viewport(), self):
+            QApplication.sendPostedEvents(target, QEvent.Type.LayoutRequest)
         card, offset = anchor
         self.verticalScrollBar().setValue(card.y() - offset)
 
@@ -164,7 +171,7 @@ class FindingsPanel(QWidget):
         self.setObjectName("findings")
         self.setAccessibleName("Findings")
         self.editable = True
-        self.current: tuple[str, int] | None = None  # the finding F8 last went to (or the user picked)
+        self.current: FindingCard | None = None  # the finding F8 last went to (or the user picked)
         self._current_index: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -274,8 +281,7 @@ class FindingsPanel(QWidget):
     def on_activated(self, finding: Finding) -> None:
         card = self.sender()
         if card in self.active.cards:
-            self._current_index = self.active.cards.index(card)
-            self.current = self.active.ids[self._current_index]
+            self.current, self._current_index = card, self.active.cards.index(card)
         self._mark_current()
         self.activated.emit(finding)
 
@@ -284,18 +290,17 @@ class FindingsPanel(QWidget):
         cards = self.active.cards
         if not cards:
             return None
-        ids = self.active.ids
-        if self.current in ids:
-            index = (ids.index(self.current) + step) % len(cards)
+        if self.current in cards:
+            index = (cards.index(self.current) + step) % len(cards)
         elif self._current_index is not None:  # it was fixed: the one that took its place comes next
             index = min(self._current_index, len(cards) - 1) if step > 0 else (self._current_index - 1) % len(cards)
         else:
             index = 0 if step > 0 else len(cards) - 1
-        self.current, self._current_index = ids[index], index
+        self.current, self._current_index = cards[index], index
         self._mark_current()
         self.active.ensureWidgetVisible(cards[index], 0, 0)
         return cards[index].finding
 
     def _mark_current(self) -> None:
-        for ident, card in zip(self.active.ids, self.active.cards):
-            card.set_current(ident == self.current)
+        for card in self.active.cards:
+            card.set_current(card is self.current)

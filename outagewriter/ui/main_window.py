@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([190, 600, 610])
         state = settings.value("window/right_splitter")
         if state is None or not self.right_splitter.restoreState(state):
-            self.right_splitter.setSizes([430, 430])  # room for twenty findings in the compact list
+            self.right_splitter.setSizes([360, 470])  # room for twenty findings in the compact list
         self.findings.set_compact(settings.value("findings/compact", False, type=bool))
 
     def _save_layout(self) -> None:
