@@ -1,10 +1,11 @@
 """Overlapping findings become one (the strongest speaks); dismissed ones are set apart and restorable."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timezone
 
 from outagewriter.core.checks import check_notice, merge_overlapping, present
-from outagewriter.core.checks.findings import Finding
+from outagewriter.core.checks.findings import Finding, follow_edit
 from outagewriter.core.incident.records import SentRecord
 from outagewriter.core.session.changes import NOTHING
 from outagewriter.core.session.services import Services
@@ -117,3 +118,13 @@ def test_a_sent_notice_keeps_its_dismissals(tmp_path, incident):
     assert session.restore(notice, "blame.x|impact|y") == NOTHING
     assert session.dismiss(notice, "other|impact|z") == NOTHING
     assert notice.dismissed == ["blame.x|impact|y"]
+
+
+def test_findings_follow_an_edit_elsewhere_in_the_field():
+    before = "Payments fail for teh customers and teh merchants."
+    after = "Payments fail for all the customers and teh merchants."
+    first = spelling(before, "teh", "summary")
+    second = replace(first, start=before.rindex("teh"), end=before.rindex("teh") + 3)
+    [moved] = follow_edit([first, second], before, after)  # the edited words' finding is gone
+    assert after[moved.start:moved.end] == "teh" and moved.start == after.rindex("teh")
+    assert follow_edit([first], before, before) == [first]
