@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -183,6 +184,10 @@ class FindingsPanel(QWidget):
         bold = QFont(self.header.font())
         bold.setBold(True)
         self.header.setFont(bold)
+        # A narrow panel wraps it rather than widening the window.
+        self.header.setWordWrap(True)
+        self.header.setMinimumWidth(1)
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.header, 1)
         self.ignored_toggle = self._toggle("findings_ignored_toggle", "Ignored (0)", "Ignored findings",
                                            "List the findings ignored on this notice, to restore them")

@@ -176,3 +176,4 @@ def test_next_update_findings_use_the_forms_words(make_window, qtbot, incident_f
                     timeout=3000)
     [card] = _in(window, "next_update")
     assert card.findChild(QWidget, "finding_advice").text() == "Try: when the situation changes"
+
