@@ -177,3 +177,15 @@ def test_next_update_findings_use_the_forms_words(make_window, qtbot, incident_f
     [card] = _in(window, "next_update")
     assert card.findChild(QWidget, "finding_advice").text() == "Try: when the situation changes"
 
+
+
+def test_grammar_rules_turned_off_in_a_rule_pack_stay_off_in_the_window(make_window, qtbot, incident_file, dirs,
+                                                                        fake_grammar):
+    rules = dirs[1] / "rules"
+    rules.mkdir(parents=True)
+    (rules / "off.json").write_text('{"disabled": ["languagetool/MORFOLOGIK_RULE_EN_US"]}', encoding="utf-8")
+    window = make_window(incident_file, grammar=fake_grammar)
+    window.form.editors["summary"].setPlainText("Payments fail for teh customers. We guarantee a fix.")
+    _grammar_done(window, fake_grammar, qtbot, 1)
+    qtbot.waitUntil(lambda: bool(_in(window, "summary")), timeout=3000)
+    assert [c.finding.match for c in _in(window, "summary")] == ["guarantee"]  # as `outagewriter check` says
