@@ -18,7 +18,7 @@ from pathlib import Path
 from ..core.checks import (
     FREE_TEXT_FIELD,
     RulePackError,
-    filter_findings,
+    present,
     tone_fields,
 )
 from ..core.checks.findings import Finding
@@ -62,6 +62,8 @@ def format_text(finding: Finding) -> str:
             f"{finding.rule}: {finding.message}")
     if finding.suggestions:
         line += f" (suggestion: {' | '.join(finding.suggestions)})"
+    if finding.also:  # overlapping findings merged into this one
+        line += f" (also: {', '.join(f.rule for f in finding.also)})"
     return line
 
 
@@ -84,7 +86,7 @@ def run(args) -> int:
             findings = tone.check_fields(fields)
             if grammar is not None:
                 findings += _grammar_findings(grammar, fields)
-            findings = filter_findings(findings, disabled=ruleset.disabled)
+            findings = present(findings, disabled=ruleset.disabled).shown
         else:
             from .base import (
                 open_session,  # the session (mail, keyring) only for a file, not for text
@@ -92,10 +94,10 @@ def run(args) -> int:
 
             session = open_session(Path(args.file))
             incident, notice = session.incident, session.incident.notices[-1]
-            findings = services().check(incident, notice)
+            findings = services().fast_findings(incident, notice)
             if grammar is not None:
-                findings += filter_findings(_grammar_findings(grammar, tone_fields(notice)),
-                                            dismissed=notice.dismissed, disabled=ruleset.disabled)
+                findings += _grammar_findings(grammar, tone_fields(notice))
+            findings = services().present(incident, notice, findings).shown
     finally:
         if grammar is not None:
             grammar.close()

@@ -1,220 +1,311 @@
 """The findings panel: every tone, structure and grammar finding, each with what to do about it.
 
 Clicking a finding (or pressing Enter on it) asks the window to select its span; a suggestion
-button asks it to apply the suggestion; Ignore asks it to dismiss the finding for this notice.
+button asks it to apply the suggestion; Ignore asks it to dismiss the finding for this notice,
+and the ignored ones are listed under a toggle, each with Restore.
+
+Results arrive in steps (the fast checks, then grammar a second later), so the list is updated in
+place: each finding keeps its card, only what changed is added or removed, and the finding at the
+top of the view stays where it is.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.checks.findings import Finding
-from ..core.incident.fields import SPECS
-from .highlight import CATEGORY_LABELS, colour_for, quiet
+from ..core.checks.findings import Finding, counts_by_kind
+from ..core.incident.fields import FIELD_NAMES
+from .finding_card import FindingCard, is_replacement
+from .highlight import quiet
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
-# Grammar and spelling suggestions are literal replacements (LanguageTool's); a tone rule's
-# suggestion is advice on what to write instead ("Say what happened, not who did it"), so it is
-# shown as advice, not pasted over the text.
-REPLACEMENT_CATEGORIES = ("grammar", "spelling")
+_FIELD_ORDER = {name: i for i, name in enumerate(FIELD_NAMES)}
+
+__all__ = ["FindingCard", "FindingList", "FindingsPanel", "is_replacement", "tab_title"]
 
 
-def is_replacement(finding: Finding) -> bool:
-    return finding.category in REPLACEMENT_CATEGORIES and bool(finding.suggestions)
+
+def _order(finding: Finding) -> tuple:
+    """Errors first, then in the order the form reads."""
+    return (SEVERITY_ORDER.get(finding.severity, 3), _FIELD_ORDER.get(finding.field, len(_FIELD_ORDER)),
+            finding.start, finding.end, finding.rule)
 
 
-class _Stripe(QWidget):
-    """The category colour as a thin bar at the card's left edge."""
+def _pair(cards: list[FindingCard], findings: list[Finding]) -> list[FindingCard | None]:
+    """The card each finding keeps: one showing the same key (rule, field, words), nearest in the
+    text when the same words are there twice; None for a finding new since."""
+    free: dict[str, list[FindingCard]] = {}
+    for card in cards:
+        free.setdefault(card.finding.key, []).append(card)
+    out = []
+    for finding in findings:
+        mine = free.get(finding.key)
+        if not mine:
+            out.append(None)
+            continue
+        card = min(mine, key=lambda c: abs(c.finding.start - finding.start))
+        mine.remove(card)
+        out.append(card)
+    return out
 
-    def __init__(self, colour, parent=None):
-        super().__init__(parent)
-        self.colour = colour
-        self.setFixedWidth(4)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), self.colour)
+def tab_title(findings: list[Finding]) -> str:
+    """'Findings · 2 tone · 1 grammar': short enough for the tab, counted as the panel lists them."""
+    counts = counts_by_kind(findings)
+    return " · ".join(["Findings", *(f"{n} {kind}" for kind, n in counts.items())])
 
 
-class FindingCard(QFrame):
-    activated = Signal(object)
-    apply = Signal(object, str)
-    ignore = Signal(object)
+class FindingList(QScrollArea):
+    """Cards keyed by finding identity, updated in place."""
 
-    def __init__(self, finding: Finding, parent=None):
-        super().__init__(parent)
-        self.finding = finding
-        self.setObjectName("finding")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAutoFillBackground(True)
-        self.setBackgroundRole(QPalette.ColorRole.Base)
-        label = CATEGORY_LABELS.get(finding.category, finding.category)
-        where = SPECS[finding.field].label if finding.field in SPECS else finding.field
-        self.setAccessibleName(f"{label} in {where}: {finding.message}")
-        self.setToolTip("Click to select it in the form")
+    def __init__(self, name: str, *, ignored: bool, panel: "FindingsPanel"):
+        super().__init__(panel)
+        self.setObjectName(name)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # A scroll bar that comes and goes would narrow every card and reflow its text: the list jumps.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.ignored = ignored
+        self.panel = panel
+        self.holder = QWidget()
+        self.holder.setObjectName(f"{name}_cards")
+        self.column = QVBoxLayout(self.holder)
+        self.column.setContentsMargins(0, 0, 4, 0)
+        self.column.addStretch(1)
+        self.setWidget(self.holder)
+        self.cards: list[FindingCard] = []
+        self.set_compact(False)
 
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 8, 0)
-        row.setSpacing(10)
-        row.addWidget(_Stripe(colour_for(finding.category), self))
-        body = QVBoxLayout()
-        body.setContentsMargins(0, 8, 0, 8)
-        body.setSpacing(4)
-        row.addLayout(body, 1)
+    def set_compact(self, compact: bool) -> None:
+        self.compact = compact
+        self.column.setSpacing(0 if compact else 6)
+        for card in self.cards:
+            card.set_compact(compact)
 
-        head = QLabel(self)
-        head.setTextFormat(Qt.TextFormat.PlainText)
-        quoted = finding.match if len(finding.match) <= 60 else finding.match[:57] + "…"
-        head.setText(f"{label} · {where}" + (f" · “{quoted}”" if quoted.strip() else ""))
-        bold = QFont(head.font())
-        bold.setBold(True)
-        head.setFont(bold)
-        head.setWordWrap(True)
-        message = QLabel(finding.message, self)
-        message.setObjectName("finding_message")
-        message.setTextFormat(Qt.TextFormat.PlainText)
-        message.setWordWrap(True)
-        body.addWidget(head)
-        body.addWidget(message)
+    def sync(self, findings: list[Finding]) -> None:
+        ordered = sorted(findings, key=_order)
+        anchor = self._anchor()
+        focused = self._focused()
+        cards = []
+        for finding, card in zip(ordered, _pair(self.cards, ordered)):
+            if card is None:
+                card = self._new_card(finding)
+            else:
+                card.set_finding(finding)
+            cards.append(card)
+        gone = [card for card in self.cards if card not in cards]
+        if focused in gone:
+            # Hold the focus here while the card goes: Qt would otherwise pass it down the tab
+            # chain to the form's first field, select its text, and the next key would replace it.
+            self.holder.setFocus(Qt.FocusReason.OtherFocusReason)
+        for card in gone:
+            self.column.removeWidget(card)
+            card.setParent(None)
+            card.deleteLater()
+        for index, card in enumerate(cards):
+            if self.column.itemAt(index).widget() is not card:
+                self.column.removeWidget(card)
+                self.column.insertWidget(index, card)
+                card.show()  # now, not when the layout gets round to it: it takes its room at once
+        previous = self.cards
+        self.cards = cards
+        if focused in gone and cards:
+            card = cards[min(previous.index(focused), len(cards) - 1)]  # the finding that took its place
+            card.show()  # a widget new in a layout is shown later, and a hidden one cannot take focus
+            card.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._keep(anchor)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
-        if is_replacement(finding):
-            for suggestion in finding.suggestions[:3]:
-                shown = suggestion if len(suggestion) <= 40 else suggestion[:37] + "…"
-                button = QPushButton(f"Use “{shown}”", self)
-                button.setObjectName("finding_apply")
-                button.setToolTip(f"Replace “{finding.match}” with “{suggestion}” (undo with Ctrl+Z)")
-                button.setAccessibleName(f"Replace with {suggestion}")
-                button.clicked.connect(lambda _c=False, s=suggestion: self.apply.emit(self.finding, s))
-                buttons.addWidget(button)
-        elif finding.suggestions:
-            advice = QLabel("Try: " + finding.suggestions[0], self)
-            advice.setObjectName("finding_advice")
-            advice.setTextFormat(Qt.TextFormat.PlainText)
-            advice.setWordWrap(True)
-            italic = QFont(advice.font())
-            italic.setItalic(True)
-            advice.setFont(italic)
-            body.insertWidget(2, advice)
-        buttons.addStretch(1)
-        ignore = QPushButton("Ignore", self)
-        ignore.setObjectName("finding_ignore")
-        ignore.setFlat(True)
-        ignore.setToolTip("Dismiss this finding for this notice (kept in the file)")
-        ignore.setAccessibleName("Ignore this finding")
-        ignore.clicked.connect(lambda _c=False: self.ignore.emit(self.finding))
-        buttons.addWidget(ignore)
-        body.addLayout(buttons)
+    def _new_card(self, finding: Finding) -> FindingCard:
+        card = FindingCard(finding, ignored=self.ignored, compact=self.compact, parent=self.holder)
+        card.set_editable(self.panel.editable)
+        card.activated.connect(self.panel.on_activated)
+        card.apply.connect(self.panel.apply)
+        card.ignore.connect(self.panel.ignore)
+        card.restore.connect(self.panel.restore)
+        return card
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.activated.emit(self.finding)
-        super().mousePressEvent(event)
+    def _focused(self) -> FindingCard | None:
+        focus = QApplication.focusWidget()
+        return next((c for c in self.cards if focus is c or c.isAncestorOf(focus)), None)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.activated.emit(self.finding)
+    # ---- the view stays on the finding at its top ---------------------------------------
+
+    def _anchor(self) -> tuple[FindingCard, int] | None:
+        top = self.verticalScrollBar().value()
+        if top == 0:
+            return None  # at the top it stays at the top
+        card = next((c for c in self.cards if c.geometry().bottom() >= top), None)
+        return (card, card.y() - top) if card is not None else None
+
+    def _keep(self, anchor: tuple[FindingCard, int] | None) -> None:
+        if anchor is None or anchor[0] not in self.cards:
             return
-        super().keyPressEvent(event)
+        # Lay the cards out now, and let the scroll area fit its range to them, instead of later.
+        for target in (self.holder, self.viewport(), self):
+            QApplication.sendPostedEvents(target, QEvent.Type.LayoutRequest)
+        card, offset = anchor
+        self.verticalScrollBar().setValue(card.y() - offset)
 
 
 class FindingsPanel(QWidget):
     activated = Signal(object)  # Finding
     apply = Signal(object, str)  # Finding, suggestion
     ignore = Signal(object)  # Finding
+    restore = Signal(object)  # Finding (ignored)
+    title_changed = Signal(str)  # for the tab: "Findings · 2 tone · 1 grammar"
+    compact_changed = Signal(bool)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("findings")
         self.setAccessibleName("Findings")
+        self.editable = True
+        self.current: FindingCard | None = None  # the finding F8 last went to (or the user picked)
+        self._current_index: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
+        top = QHBoxLayout()
+        top.setSpacing(6)
         self.header = QLabel(self)
         self.header.setObjectName("findings_header")
         bold = QFont(self.header.font())
         bold.setBold(True)
         self.header.setFont(bold)
+        # A narrow panel wraps it rather than widening the window.
+        self.header.setWordWrap(True)
+        self.header.setMinimumWidth(1)
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        top.addWidget(self.header, 1)
+        self.ignored_toggle = self._toggle("findings_ignored_toggle", "Ignored (0)", "Ignored findings",
+                                           "List the findings ignored on this notice, to restore them")
+        self.ignored_toggle.toggled.connect(self._show_page)
+        self.compact_toggle = self._toggle("findings_compact", "Compact", "Compact list",
+                                           "One line per finding, to see many at once")
+        self.compact_toggle.toggled.connect(self.set_compact)
+        top.addWidget(self.ignored_toggle)
+        top.addWidget(self.compact_toggle)
+        layout.addLayout(top)
         self.status = QLabel(self)
         self.status.setObjectName("findings_status")
         self.status.setWordWrap(True)
         quiet(self.status)
         self.status.hide()
-        layout.addWidget(self.header)
         layout.addWidget(self.status)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.list = QWidget()
-        self.list_layout = QVBoxLayout(self.list)
-        self.list_layout.setContentsMargins(0, 0, 4, 0)
-        self.list_layout.setSpacing(6)
-        self.list_layout.addStretch(1)
-        self.scroll.setWidget(self.list)
-        layout.addWidget(self.scroll, 1)
-        self.cards: list[FindingCard] = []
-        self._shown: tuple = ()
+        self.active = FindingList("findings_list", ignored=False, panel=self)
+        self.ignored = FindingList("ignored_list", ignored=True, panel=self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.active)
+        self.pages.addWidget(self.ignored)
+        layout.addWidget(self.pages, 1)
+        self.scroll = self.active
+        self.title = ""
         self.set_findings([])
+
+    def _toggle(self, name: str, text: str, accessible: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(name)
+        button.setText(text)
+        button.setCheckable(True)
+        button.setAutoRaise(True)
+        button.setAccessibleName(accessible)
+        button.setToolTip(tip)
+        return button
+
+    @property
+    def cards(self) -> list[FindingCard]:
+        return self.active.cards
+
+    @property
+    def ignored_cards(self) -> list[FindingCard]:
+        return self.ignored.cards
+
+    @property
+    def compact(self) -> bool:
+        return self.compact_toggle.isChecked()
+
+    def set_compact(self, compact: bool) -> None:
+        self.compact_toggle.setChecked(compact)
+        if self.active.compact != compact:
+            self.active.set_compact(compact)
+            self.ignored.set_compact(compact)
+            self.compact_changed.emit(compact)
+
+    def set_editable(self, editable: bool) -> None:
+        self.editable = editable
+        for card in [*self.active.cards, *self.ignored.cards]:
+            card.set_editable(editable)
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)
         self.status.setVisible(bool(text))
 
-    def _focused_card(self) -> int | None:
-        focus = QApplication.focusWidget()
-        for index, card in enumerate(self.cards):
-            if focus is card or card.isAncestorOf(focus):
-                return index
-        return None
+    def set_findings(self, findings: list[Finding], ignored: list[Finding] = ()) -> None:
+        self.active.sync(list(findings))
+        self.ignored.sync(list(ignored))
+        self.ignored_toggle.setText(f"Ignored ({len(ignored)})")
+        self.ignored_toggle.setEnabled(bool(ignored) or self.ignored_toggle.isChecked())
+        if not ignored and self.ignored_toggle.isChecked():
+            self.ignored_toggle.setChecked(False)
+        self._mark_current()
+        self._header()
+        title = tab_title(list(findings))
+        if title != self.title:
+            self.title = title
+            self.title_changed.emit(title)
 
-    def set_findings(self, findings: list[Finding]) -> None:
-        ordered = sorted(findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
-        shown = tuple(ordered)
-        if shown == self._shown and self.cards:
+    def _show_page(self, ignored: bool) -> None:
+        self.pages.setCurrentWidget(self.ignored if ignored else self.active)
+        self._header()
+
+    def _header(self) -> None:
+        if self.ignored_toggle.isChecked():
+            count = len(self.ignored.cards)
+            self.header.setText(f"{count} ignored on this notice: Restore shows one again")
             return
-        self._shown = shown
-        if self.cards and [(f.key, f.message, f.suggestions) for f in ordered] == [
-            (c.finding.key, c.finding.message, c.finding.suggestions) for c in self.cards
-        ]:
-            for card, finding in zip(self.cards, ordered):
-                card.finding = finding  # same findings, moved by an edit elsewhere: keep the cards
-            return
-        focused = self._focused_card()
-        if focused is not None:
-            # Hold the focus here while the cards go: Qt would otherwise pass it down the tab
-            # chain to the form's first field, select its text, and the next key would replace it.
-            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
-        for card in self.cards:
-            card.setParent(None)
-            card.deleteLater()
-        self.cards = []
-        for finding in ordered:
-            card = FindingCard(finding, self.list)
-            card.activated.connect(self.activated)
-            card.apply.connect(self.apply)
-            card.ignore.connect(self.ignore)
-            self.list_layout.insertWidget(self.list_layout.count() - 1, card)
-            self.cards.append(card)
-        if focused is not None and self.cards:
-            card = self.cards[min(focused, len(self.cards) - 1)]  # the finding that took its place
-            card.show()  # a widget new in a layout is shown later, and a hidden one cannot take focus
-            card.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.scroll.ensureWidgetVisible(card)
-        count = len(ordered)
+        count = len(self.active.cards)
         self.header.setText(
             "No findings: nothing in the tone or structure to look at." if not count
             else f"{count} finding{'s' if count != 1 else ''} to look at"
         )
+
+    # ---- the current finding (F8, Shift+F8, a click) --------------------------------------
+
+    def on_activated(self, finding: Finding) -> None:
+        card = self.sender()
+        if card in self.active.cards:
+            self.current, self._current_index = card, self.active.cards.index(card)
+        self._mark_current()
+        self.activated.emit(finding)
+
+    def step(self, step: int) -> Finding | None:
+        """The next (or previous) finding after the current one, made current; None when there are none."""
+        cards = self.active.cards
+        if not cards:
+            return None
+        if self.current in cards:
+            index = (cards.index(self.current) + step) % len(cards)
+        elif self._current_index is not None:  # it was fixed: the one that took its place comes next
+            index = min(self._current_index, len(cards) - 1) if step > 0 else (self._current_index - 1) % len(cards)
+        else:
+            index = 0 if step > 0 else len(cards) - 1
+        self.current, self._current_index = cards[index], index
+        self._mark_current()
+        self.active.ensureWidgetVisible(cards[index], 0, 0)
+        return cards[index].finding
+
+    def _mark_current(self) -> None:
+        for card in self.active.cards:
+            card.set_current(card is self.current)

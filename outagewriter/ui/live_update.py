@@ -15,8 +15,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from ..core.checks import filter_findings, tone_fields
-from ..core.checks.findings import Finding
+from ..core.checks import tone_fields
+from ..core.checks.findings import Finding, Presented, follow_edit
 from ..core.incident.model import Incident, Notice
 from ..core.render.renderer import Rendered
 from .context import AppContext
@@ -24,7 +24,7 @@ from .context import AppContext
 
 class LiveUpdate(QObject):
     rendered = Signal(object)  # Rendered
-    findings = Signal(list)  # every current finding (fast + grammar), dismissed ones removed
+    findings = Signal(object)  # Presented: every current finding (fast + grammar), shown and ignored
     render_failed = Signal(str)
     grammar_status = Signal(str)  # plain words; "" when grammar works or is off
     _grammar_done = Signal(int, object, object)  # token, findings, error (from the worker thread)
@@ -90,7 +90,7 @@ class LiveUpdate(QObject):
         self.last_duration_ms = (time.perf_counter() - started) * 1000
         if rendered is not None:
             self.rendered.emit(rendered)
-        self._emit_findings(notice)
+        self._emit_findings(incident, notice)
         self.generation += 1
 
     def reset(self) -> None:
@@ -102,14 +102,18 @@ class LiveUpdate(QObject):
         if self.grammar_enabled:
             self._grammar_timer.start()
 
-    def visible_findings(self, notice: Notice) -> list[Finding]:
-        current = self._fast + [
-            f for f in self._grammar if notice.fields.get(f.field) == self._grammar_texts.get(f.field)
-        ]
-        return filter_findings(current, dismissed=notice.dismissed)
+    def visible_findings(self, incident: Incident, notice: Notice) -> Presented:
+        """Fast findings and the last grammar results; for a field edited since grammar checked it,
+        the grammar findings on words the edit left alone stay (moved with them) until the next
+        result, so the panel does not lose and regain them while LanguageTool works."""
+        grammar: list[Finding] = []
+        for name, checked in self._grammar_texts.items():
+            mine = [f for f in self._grammar if f.field == name]
+            grammar += follow_edit(mine, checked, notice.fields.get(name, "")) if mine else []
+        return self.context.services.present(incident, notice, self._fast + grammar)
 
-    def _emit_findings(self, notice: Notice) -> None:
-        self.findings.emit(self.visible_findings(notice))
+    def _emit_findings(self, incident: Incident, notice: Notice) -> None:
+        self.findings.emit(self.visible_findings(incident, notice))
 
     # ---- grammar, on the checker's worker thread ------------------------------------------
 
@@ -151,6 +155,6 @@ class LiveUpdate(QObject):
             self.grammar_status.emit("")
             target = self._target()
             if target is not None:
-                self._emit_findings(target[1])
+                self._emit_findings(*target)
         if self._grammar_wanted or token != self._token:
             self._grammar_timer.start()

@@ -153,11 +153,14 @@ class MainWindow(QMainWindow):
         self.findings.activated.connect(self.select_finding)
         self.findings.apply.connect(self.apply_suggestion)
         self.findings.ignore.connect(self.ignore_finding)
+        self.findings.restore.connect(self.restore_finding)
         self.review_panel = ReviewPanel(self.actions_by_key, self)
         self.side_tabs = QTabWidget(self)
         self.side_tabs.setObjectName("side_tabs")
         self.side_tabs.setDocumentMode(True)
         self.side_tabs.addTab(self.findings, "Findings")
+        self.findings.title_changed.connect(
+            lambda title: self.side_tabs.setTabText(self.side_tabs.indexOf(self.findings), title))
         self.side_tabs.addTab(self.review_panel, "Review")
         self.review = ReviewFlow(self, self.review_panel)
         self.side_tabs.currentChanged.connect(lambda _i: self.review.refresh())
@@ -204,13 +207,15 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([190, 600, 610])
         state = settings.value("window/right_splitter")
         if state is None or not self.right_splitter.restoreState(state):
-            self.right_splitter.setSizes([620, 240])
+            self.right_splitter.setSizes([360, 470])  # room for twenty findings in the compact list
+        self.findings.set_compact(settings.value("findings/compact", False, type=bool))
 
     def _save_layout(self) -> None:
         settings = self.context.layout
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/right_splitter", self.right_splitter.saveState())
+        settings.setValue("findings/compact", self.findings.compact)
         settings.sync()
 
     # ---- the document ------------------------------------------------------------------
@@ -289,6 +294,7 @@ class MainWindow(QMainWindow):
                 "This notice was sent and is shown as sent. It can no longer be changed.")
         self.read_only_banner.setVisible(notice.is_sent or locked)
         self.form.set_read_only(not self.doc.session.editable(notice))
+        self.findings.set_editable(self.doc.session.editable(notice))
         enabled = set() if self.welcoming else self.doc.session.actions(notice)  # nothing shown to act on
         for key in ACTION_KEYS:
             self.actions_by_key[key].setEnabled(key in enabled)
@@ -369,23 +375,19 @@ class MainWindow(QMainWindow):
 
     # ---- findings ----------------------------------------------------------------------
 
-    def _show_findings(self, findings: list) -> None:
-        self._findings = findings
-        self.findings.set_findings(findings)
-        self.form.set_findings(findings)
+    def _show_findings(self, presented) -> None:
+        self._findings = presented.shown
+        self.findings.set_findings(presented.shown, presented.ignored)
+        self.form.set_findings(presented.shown)
 
     def select_finding(self, finding) -> None:
         self.flush()
         self.form.focus_span(finding.field, finding.start, finding.end)
 
     def step_finding(self, step: int) -> None:
-        cards = self.findings.cards
-        if not cards:
-            return
-        focused = [i for i, c in enumerate(cards) if c.hasFocus()]
-        index = (focused[0] + step) % len(cards) if focused else (0 if step > 0 else len(cards) - 1)
-        self.findings.scroll.ensureWidgetVisible(cards[index])
-        self.select_finding(cards[index].finding)
+        finding = self.findings.step(step)
+        if finding is not None:
+            self.select_finding(finding)
 
     def apply_suggestion(self, finding, suggestion: str) -> None:
         if self.notice.is_sent:
@@ -401,8 +403,12 @@ class MainWindow(QMainWindow):
     def ignore_finding(self, finding) -> None:
         if self.notice.is_sent:
             return
-        if finding.key not in self.notice.dismissed:
-            self.doc.session.dismiss(self.notice, finding.key)
+        if self.doc.session.dismiss(self.notice, *finding.keys).file:
+            self.autosave.touch()
+        self.live.run_now()
+
+    def restore_finding(self, finding) -> None:
+        if self.doc.session.restore(self.notice, *finding.keys).file:
             self.autosave.touch()
         self.live.run_now()
 

@@ -110,26 +110,30 @@ class ScriptedDialogs(Dialogs):
 
 
 class FakeGrammar:
-    """Stands in for GrammarChecker in UI tests: one worker thread, flags 'teh'."""
+    """Stands in for GrammarChecker in UI tests: one worker thread, flags each of `words` (by
+    default 'teh') wherever it is, suggesting its correction."""
 
     enabled = True
 
-    def __init__(self):
+    def __init__(self, words: dict[str, str] | None = None):
         self._executor = ThreadPoolExecutor(max_workers=1)
+        self.words = words or {"teh": "the"}
         self.calls = 0
 
     def submit(self, fields):
         self.calls += 1
         return self._executor.submit(self._check, dict(fields))
 
-    @staticmethod
-    def _check(fields):
+    def _check(self, fields):
         found = []
         for name, text in fields.items():
-            start = text.find("teh")
-            if start >= 0:
-                found.append(Finding("languagetool/MORFOLOGIK_RULE_EN_US", "spelling", "warning", name,
-                                     start, start + 3, "teh", "Possible spelling mistake found.", ("the",)))
+            for word, better in self.words.items():
+                start = text.find(word)
+                while start >= 0:
+                    found.append(Finding("languagetool/MORFOLOGIK_RULE_EN_US", "spelling", "warning", name,
+                                         start, start + len(word), word, "Possible spelling mistake found.",
+                                         (better,)))
+                    start = text.find(word, start + 1)
         return found
 
     def close(self):
@@ -147,6 +151,14 @@ def dirs(tmp_path, monkeypatch):
 @pytest.fixture
 def fake_grammar():
     grammar = FakeGrammar()
+    yield grammar
+    grammar.close()
+
+
+@pytest.fixture
+def recorded_grammar():
+    """What a real LanguageTool (6.x, en-US) flags in the sentences the findings tests type."""
+    grammar = FakeGrammar({"teh": "the", "Contabo": "Contact", "Duesseldorf": "Düsseldorf"})
     yield grammar
     grammar.close()
 

@@ -44,3 +44,42 @@ def test_cards_are_as_tall_as_their_content_at_any_width(qtbot):
     card = next(c for c in panel.cards if c.finding.message == LONG)
     message = card.findChild(QLabel, "finding_message")
     assert message.height() > message.fontMetrics().height()  # the long message really wraps here
+
+
+def _many(count: int, severity: str = "warning") -> list[Finding]:
+    return [Finding("tone.blame", "blame", severity, "impact", i * 10, i * 10 + 5, f"w{i:03d}", "Short.", ())
+            for i in range(count)]
+
+
+def _shown_panel(qtbot, findings) -> FindingsPanel:
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(500, 400)
+    panel.set_findings(findings)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def test_cards_keep_their_width_when_the_list_grows_past_the_view(qtbot):
+    panel = _shown_panel(qtbot, _many(1))
+    card = panel.cards[0]
+    qtbot.wait(20)
+    width = card.width()
+    panel.set_findings(_many(12))  # now taller than the view
+    qtbot.wait(20)
+    assert panel.cards[0] is card and card.width() == width  # no scroll bar arriving to narrow and reflow it
+
+
+def test_the_finding_at_the_top_of_the_view_stays_there_when_findings_arrive_above_it(qtbot):
+    findings = _many(30)
+    panel = _shown_panel(qtbot, findings)
+    qtbot.wait(20)
+    bar = panel.active.verticalScrollBar()
+    card = panel.cards[15]
+    bar.setValue(card.y())
+    before = card.mapTo(panel, card.rect().topLeft())
+    error = Finding("structure.summary-missing", "structure", "error", "summary", 0, 0, "", "The summary is empty.")
+    panel.set_findings([error, *findings[:3], *findings[5:]])  # one above, two fewer above
+    qtbot.wait(20)
+    assert panel.cards[14] is card and card.mapTo(panel, card.rect().topLeft()) == before

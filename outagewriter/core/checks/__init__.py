@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .findings import Finding
+from .findings import Finding, Presented, merge_overlapping, present
 from .rules import (
     FREE_TEXT_FIELD,
     PROSE_FIELDS,
@@ -39,7 +39,8 @@ def __getattr__(name: str):
 __all__ = [
     "FREE_TEXT_FIELD", "PROSE_FIELDS", "Rule", "RulePackError", "RuleSet", "ToneChecker",
     "check_next_update", "check_notice", "check_structure", "default_user_rules_dir",
-    "filter_findings", "load_rules", "tone_fields", "user_tone_checker",
+    "fast_findings", "filter_findings", "load_rules", "merge_overlapping", "present", "Presented",
+    "tone_fields", "user_tone_checker",
 ]
 
 
@@ -71,21 +72,27 @@ def filter_findings(findings: Iterable[Finding], *, dismissed: Iterable[str] = (
     return [f for f in findings if f.key not in gone and f.rule not in off]
 
 
+def fast_findings(incident: Incident, notice: Notice, *, tone: ToneChecker, now: datetime | None = None
+                  ) -> list[Finding]:
+    """Structure + tone, every one of them: nothing dismissed is left out yet (see `present`)."""
+    from .structure import check_structure
+
+    return check_structure(incident, notice, now=now) + tone.check_fields(tone_fields(notice),
+                                                                          own_names=incident.own_names)
+
+
 def check_notice(incident: Incident, notice: Notice, *, grammar=None, tone: ToneChecker | None = None,
                  now: datetime | None = None, disabled: Iterable[str] = ()) -> list[Finding]:
-    """Structure + tone (+ grammar when a GrammarChecker is given), without dismissed or disabled findings.
+    """Structure + tone (+ grammar when a GrammarChecker is given), without dismissed or disabled
+    findings, overlapping ones merged (as the window shows them).
 
     `grammar.check_fields` may raise GrammarUnavailable; that is left to the caller, which decides
     how to tell the user (the tone and structure findings are worth showing anyway, so callers
     usually run grammar separately, see outagewriter.commands.check).
     """
-    from .structure import check_structure
-
     tone = tone or ToneChecker()
-    fields = tone_fields(notice)
-    findings = check_structure(incident, notice, now=now)
-    findings += tone.check_fields(fields, own_names=incident.own_names)
+    findings = fast_findings(incident, notice, tone=tone, now=now)
     if grammar is not None:
-        findings += grammar.check_fields(fields)
+        findings += grammar.check_fields(tone_fields(notice))
     off = set(disabled) | set(tone.ruleset.disabled)
-    return filter_findings(findings, dismissed=notice.dismissed, disabled=off)
+    return present(findings, dismissed=notice.dismissed, disabled=off).shown

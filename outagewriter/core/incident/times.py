@@ -134,6 +134,16 @@ def format_zoned(value: ZonedTime, with_utc: bool = True) -> str:
     return text
 
 
+def describe_next_update(text: str) -> str:
+    """A stored next-update value in the words the form and the email use: 'when the situation
+    changes', or the time with its zone. Text that cannot be read comes back as it is."""
+    try:
+        promise = parse_next_update(text)
+    except TimeError:
+        return text
+    return "when the situation changes" if promise.on_change else format_zoned(promise.when)
+
+
 def format_stored(stored: str | datetime, zone: tzinfo | None = None, *, now: datetime | None = None) -> str:
     """A stored moment (UTC ISO text or an aware datetime) as a person reads it, in their own zone:
     'Mon 30 Nov, 11:00 CET' (the year only when it is not this year). `zone` defaults to the

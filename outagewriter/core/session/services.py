@@ -19,7 +19,7 @@ from .. import paths
 from ..settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    from ..checks.findings import Finding
+    from ..checks.findings import Finding, Presented
     from ..checks.tone import ToneChecker
     from ..incident.model import Incident, Notice
     from ..mail.accounts import AccountStore
@@ -94,10 +94,26 @@ class Services:
             return self._tone[language]
 
     def check(self, incident: Incident, notice: Notice, *, now: datetime | None = None) -> list[Finding]:
-        """Structure and tone findings (fast, no grammar), without dismissed or disabled ones."""
-        from ..checks import check_notice
+        """Structure and tone findings (fast, no grammar), without dismissed or disabled ones, merged."""
+        return self.present(incident, notice, self.fast_findings(incident, notice, now=now)).shown
 
-        return check_notice(incident, notice, tone=self.tone(incident.language), now=now)
+    def fast_findings(self, incident: Incident, notice: Notice, *, now: datetime | None = None) -> list[Finding]:
+        """Structure and tone findings, dismissed ones included: `present` sorts them out."""
+        from ..checks import fast_findings
+
+        return fast_findings(incident, notice, tone=self.tone(incident.language), now=now)
+
+    def present(self, incident: Incident, notice: Notice, findings: list[Finding]) -> Presented:
+        """`findings` (fast and grammar together) as the user gets them: rules the user turned off
+        dropped, the notice's dismissed ones set apart, overlapping ones merged. The one place the
+        window and `outagewriter check` both go through."""
+        from ..checks import present
+
+        try:
+            disabled = self.tone(incident.language).ruleset.disabled
+        except Exception:  # noqa: BLE001 — a broken shipped pack is reported by fast_checker
+            disabled = frozenset()
+        return present(findings, dismissed=notice.dismissed, disabled=disabled)
 
     def grammar(self, language: str = "en", *, server_url: str | None = None):
         """A GrammarChecker as settings.json says, or for the LanguageTool server at `server_url`
@@ -110,11 +126,12 @@ class Services:
         return None if configured.mode == "off" else GrammarChecker(configured)
 
     def fast_checker(self) -> tuple[Callable[[Incident, Notice], list[Finding]], str]:
-        """(check, problem) for the window's live checks, each incident checked in its own language;
+        """(check, problem) for the window's live checks (dismissed findings included, for the window to
+        list under Ignored), each incident checked in its own language;
         `problem` says in plain words what is not available ("" when all is well). A broken shipped
         pack never stops the window."""
         try:
             tone = self.tone("en")
         except Exception as exc:  # noqa: BLE001 — shown in the findings panel, never a crash
             return (lambda incident, notice: []), f"Tone and structure checks are not available: {exc}"
-        return self.check, "; ".join(tone.problems)
+        return self.fast_findings, "; ".join(tone.problems)

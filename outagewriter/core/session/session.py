@@ -227,11 +227,22 @@ class Session:
         return self._did(Changes(content=True, notices=True, review=True, file=True,
                                  shown=len(self.incident.notices) - 1))
 
-    def dismiss(self, notice: Notice, key: str) -> Changes:
-        """Never show this finding on this notice again (kept in the file)."""
-        if notice.is_sent or key in notice.dismissed:
+    def dismiss(self, notice: Notice, *keys: str) -> Changes:
+        """Never show these findings (Finding.keys) on this notice again (kept in the file)."""
+        new = [key for key in dict.fromkeys(keys) if key not in notice.dismissed]
+        if notice.is_sent or not new:
             return NOTHING
-        notice.dismissed.append(key)
+        notice.dismissed.extend(new)
+        return self._dismissals_changed()
+
+    def restore(self, notice: Notice, *keys: str) -> Changes:
+        """Show these dismissed findings again; a sent notice stays as it was sent."""
+        if notice.is_sent or not set(keys) & set(notice.dismissed):
+            return NOTHING
+        notice.dismissed[:] = [key for key in notice.dismissed if key not in keys]
+        return self._dismissals_changed()
+
+    def _dismissals_changed(self) -> Changes:
         self.modified = True
         return self._did(Changes(content=True, file=True))
 
