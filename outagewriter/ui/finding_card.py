@@ -28,6 +28,21 @@ from .highlight import CATEGORY_LABELS, colour_for, tooltip_text
 REPLACEMENT_CATEGORIES = ("grammar", "spelling")
 
 
+def visible(text: str) -> str:
+    """Spaces shown as ␣ where they are the point: a whitespace suggestion ("Use ' '") is otherwise
+    an empty-looking button, and a double space looks like a single one."""
+    if text.strip() and "  " not in text and text == text.strip():
+        return text
+    return text.replace(" ", "␣").replace("\n", "↵").replace("\t", "⇥")
+
+
+def spoken(text: str) -> str:
+    """What a screen reader should say for a suggestion that is only spaces."""
+    if text.strip():
+        return text
+    return {"": "nothing", " ": "one space"}.get(text, f"{len(text)} spaces")
+
+
 def is_replacement(finding: Finding) -> bool:
     return finding.category in REPLACEMENT_CATEGORIES and bool(finding.suggestions)
 
@@ -46,7 +61,8 @@ def quoted(finding: Finding, limit: int = 60) -> str:
     next-update time, said as the form says it)."""
     if finding.category == "structure" and finding.field != "next_update":
         return ""
-    words = " ".join(in_words(finding, finding.match).split())
+    said = in_words(finding, finding.match)
+    words = visible(said) if said and ("  " in said or not said.strip()) else " ".join(said.split())
     if not words:
         return ""
     return f"“{words if len(words) <= limit else words[:limit - 1] + '…'}”"
@@ -199,11 +215,11 @@ class FindingCard(QFrame):
         self.buttons: list[QPushButton] = []
         if is_replacement(finding) and not self.ignored:
             for suggestion in finding.suggestions[:3]:
-                shown = suggestion if len(suggestion) <= 40 else suggestion[:37] + "…"
+                shown = visible(suggestion if len(suggestion) <= 40 else suggestion[:37] + "…")
                 button = QPushButton(f"Use “{shown}”", self.full)
                 button.setObjectName("finding_apply")
-                button.setToolTip(f"Replace “{finding.match}” with “{suggestion}” (undo with Ctrl+Z)")
-                button.setAccessibleName(f"Replace with {suggestion}")
+                button.setToolTip(f"Replace “{visible(finding.match)}” with “{visible(suggestion)}” (undo with Ctrl+Z)")
+                button.setAccessibleName(f"Replace with {spoken(suggestion)}")
                 button.clicked.connect(lambda _c=False, s=suggestion: self.apply.emit(self.finding, s))
                 buttons.addWidget(button)
                 self.buttons.append(button)
@@ -264,7 +280,7 @@ class FindingCard(QFrame):
             menu.addAction("Restore", lambda: self.restore.emit(self.finding))
         else:
             for suggestion in self.finding.suggestions[:3] if is_replacement(self.finding) else ():
-                menu.addAction(f"Use “{suggestion}”", lambda s=suggestion: self.apply.emit(self.finding, s))
+                menu.addAction(f"Use “{visible(suggestion)}”", lambda s=suggestion: self.apply.emit(self.finding, s))
             menu.addAction("Ignore", lambda: self.ignore.emit(self.finding))
         menu.exec(self.mapToGlobal(position))
 

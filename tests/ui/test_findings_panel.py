@@ -83,3 +83,14 @@ def test_the_finding_at_the_top_of_the_view_stays_there_when_findings_arrive_abo
     panel.set_findings([error, *findings[:3], *findings[5:]])  # one above, two fewer above
     qtbot.wait(20)
     assert panel.cards[14] is card and card.mapTo(panel, card.rect().topLeft()) == before
+
+
+def test_a_whitespace_fix_shows_the_spaces_it_is_about(qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    double = Finding("languagetool/WHITESPACE_RULE", "grammar", "suggestion", "summary", 12, 14, "  ",
+                     "Possible typo: you repeated a whitespace", (" ",))
+    panel = _shown_panel(qtbot, [double])
+    [button] = [b for b in panel.cards[0].findChildren(QPushButton) if b.objectName() == "finding_apply"]
+    assert button.text() == "Use “␣”" and button.accessibleName() == "Replace with one space"
+    assert any("“␣␣”" in label.text() for label in panel.cards[0].findChildren(QLabel))
