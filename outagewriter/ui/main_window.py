@@ -207,8 +207,17 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([190, 600, 610])
         state = settings.value("window/right_splitter")
         if state is None or not self.right_splitter.restoreState(state):
-            self.right_splitter.setSizes([360, 470])  # room for twenty findings in the compact list
+            self.right_splitter.setSizes([560, 270])  # the email first; the compact list makes its own room
         self.findings.set_compact(settings.value("findings/compact", False, type=bool))
+        self.findings.compact_changed.connect(self._room_for_the_list)
+
+    def _room_for_the_list(self, compact: bool) -> None:
+        """Compact is asked for to see many findings at once: give the list most of the column
+        (twenty rows at the default window size); the preview keeps the rest."""
+        top, bottom = self.right_splitter.sizes()
+        wanted = int((top + bottom) * 0.6)
+        if compact and bottom < wanted:
+            self.right_splitter.setSizes([top + bottom - wanted, wanted])
 
     def _save_layout(self) -> None:
         settings = self.context.layout

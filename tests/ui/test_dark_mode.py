@@ -50,7 +50,7 @@ def busy_window(make_window, qtbot, dirs, incident_file):
     window.add_notice("update")
     summary = window.form.editors["summary"]
     summary.set_value("Card payments work again for all customers since 10:20 CET. We guarantee it. It was "
-                      "probably caused by the vendor's mistake. We are deeply sorry.")
+                      "probably a power fault. The vendor's mistake caused it. We are deeply sorry.")
     window.form.field_edited.emit("summary")
     impact = window.form.editors["impact"]
     impact.set_value(impact.value() + " Checkout answers HTTP 502.")
