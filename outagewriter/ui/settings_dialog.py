@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.session.errors import SettingsError
-from ..core.session.rule_switches import rule_switches
+from ..core.session.rule_switches import own_packs, rule_switches
 from . import theme
 from .accounts_dialog import AccountsDialog
 from .settings_pages import AppearancePage, ReviewPage, ToneRulesPage, WritingChecksPage, YouPage, named
@@ -38,7 +38,8 @@ class SettingsDialog(QDialog):
         settings = context.settings
         self._switches = rule_switches("en", context.services.rules_dir)
         self.writing = WritingChecksPage(settings, context.tasks, self)
-        self.tone = ToneRulesPage(settings, self._switches, self)
+        rules_dir = context.services.rules_dir
+        self.tone = ToneRulesPage(settings, self._switches, own_packs("en", rules_dir), rules_dir, self)
         self.you = YouPage(settings, self)
         self.review = ReviewPage(settings, self)
         self.appearance = AppearancePage(settings, self)

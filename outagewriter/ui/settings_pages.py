@@ -190,7 +190,8 @@ class WritingChecksPage(QWidget):
 class ToneRulesPage(QWidget):
     """The writer's own organisation names, and each tone rule on or off with its examples."""
 
-    def __init__(self, settings: Settings, switches: list[RuleSwitch], parent=None):
+    def __init__(self, settings: Settings, switches: list[RuleSwitch], packs: list[str], rules_dir,
+                 parent=None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
@@ -209,6 +210,13 @@ class ToneRulesPage(QWidget):
         rules_box = QVBoxLayout(rules)
         rules_box.addWidget(note("Untick a rule to turn it off for every notice; select one to see what it "
                                  "flags and what it lets pass.", rules))
+        where = (f"Rules come from the English pack shipped with OutageWriter and your own packs in {rules_dir}: "
+                 + ", ".join(packs) + "." if packs else
+                 f"Rules come from the English pack shipped with OutageWriter. Your own packs (your vendors, "
+                 f"your products, rules of your own) go in {rules_dir}; see the README.")
+        self.packs = named(note(where, rules), "tone_rule_packs", "Rule packs in use")
+        self.packs.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        rules_box.addWidget(self.packs)
         split = QSplitter(Qt.Orientation.Horizontal, rules)
         self.rules = named(QTreeWidget(split), "tone_rules", "Tone rules")
         self.rules.setHeaderHidden(True)

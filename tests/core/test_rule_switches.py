@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from outagewriter.core.checks import user_tone_checker
-from outagewriter.core.session.rule_switches import rule_switches, save_switches, switches_pack
+from outagewriter.core.session.rule_switches import own_packs, rule_switches, save_switches, switches_pack
 
 BLAME = "The outage was caused by our vendor's mistake."
 
@@ -31,3 +31,10 @@ def test_a_rule_the_users_own_pack_turns_off_is_shown_fixed_off(tmp_path):
     (tmp_path / "team.json").write_text(json.dumps({"disabled": [rule_id]}), encoding="utf-8")
     switch = {s.rule.id: s for s in rule_switches("en", tmp_path)}[rule_id]
     assert (switch.on, switch.fixed_off_by) == (False, "team.json")
+
+
+def test_own_packs_are_named_without_the_switches_or_other_languages(tmp_path):
+    (tmp_path / "team.json").write_text(json.dumps({"disabled": []}), encoding="utf-8")
+    (tmp_path / "japanese.json").write_text(json.dumps({"language": "ja", "disabled": []}), encoding="utf-8")
+    save_switches("en", tmp_path, ["x"])
+    assert own_packs("en", tmp_path) == ["team.json"]

@@ -181,3 +181,12 @@ def test_unknown_keys_survive_a_save_from_the_window(make_window, qtbot, dirs):
     dialog = open_settings(qtbot, window, "You")
     press(qtbot, dialog, "settings_ok")
     assert saved(dirs)["team_plugin"] == {"keep": True}
+
+
+def test_the_tone_rules_page_names_the_packs_in_use(make_window, qtbot, dirs):
+    rules = dirs[1] / "rules"
+    rules.mkdir(parents=True)
+    (rules / "team.json").write_text(json.dumps({"lists": {"SUPPLIER": ["PayGate"]}}), encoding="utf-8")
+    window = make_window()
+    dialog = open_settings(qtbot, window, "Tone rules")
+    assert "team.json" in dialog.tone.packs.text() and str(rules) in dialog.tone.packs.text()

@@ -43,6 +43,22 @@ def rule_switches(language: str, rules_dir: str | Path) -> list[RuleSwitch]:
     return switches
 
 
+def own_packs(language: str, rules_dir: str | Path) -> list[str]:
+    """The user's own rule packs that apply to `language` (file names), besides the switches."""
+    folder = Path(rules_dir)
+    found = []
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        if path == switches_pack(rules_dir, language):
+            continue
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        if not isinstance(data, dict) or data.get("language", language) == language:
+            found.append(path.name)
+    return found
+
+
 def save_switches(language: str, rules_dir: str | Path, off: Iterable[str]) -> None:
     """Turn off exactly `off` (and on every other rule the switches decide)."""
     target = switches_pack(rules_dir, language)
