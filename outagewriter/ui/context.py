@@ -79,21 +79,34 @@ class AppContext:
     def secrets(self, secrets: Secrets) -> None:
         self.services.secrets = secrets
 
-    def apply_settings(self, settings: Settings, *, rules_off=None) -> None:
+    def apply_settings(self, settings: Settings, *, rules_off=None, tested=None) -> None:
         """Save settings (Settings window) and make every open window follow them, without a restart.
-        Raises SettingsError with nothing written."""
+        `tested` is the GrammarChecker the Test button started: used when it is what was saved, so a
+        second LanguageTool is never started beside it. Raises SettingsError with nothing written."""
         before = GrammarSettings.from_settings(self.settings)
         saved = self.services.save_settings(settings, rules_off=rules_off)
-        if GrammarSettings.from_settings(saved) != before:
-            previous, self.grammar = self.grammar, self.services.grammar()
-            if previous is not None and hasattr(previous, "close"):  # stopping a JVM takes a moment
-                threading.Thread(target=previous.close, name="outagewriter-grammar-close", daemon=True).start()
+        wanted = GrammarSettings.from_settings(saved)
+        grammar_changed = wanted != before
+        if grammar_changed:
+            previous = self.grammar
+            if tested is not None and tested.settings == wanted:
+                self.grammar, tested = tested, None
+            else:
+                self.grammar = self.services.grammar()
+            _close_later(previous)
+        _close_later(tested)
         self.check, self.check_problem = self.services.fast_checker()
         theme.apply(QApplication.instance(), saved.appearance)
         for window in list(self.windows):
-            window.settings_applied()
+            window.settings_applied(grammar_changed=grammar_changed)
 
     def close(self) -> None:
         self.tasks.wait()
         if self.grammar is not None and hasattr(self.grammar, "close"):
             self.grammar.close()
+
+
+def _close_later(grammar) -> None:
+    """Stop a grammar checker on a thread of its own: stopping a JVM takes a moment."""
+    if grammar is not None and hasattr(grammar, "close"):
+        threading.Thread(target=grammar.close, name="outagewriter-grammar-close", daemon=True).start()

@@ -96,14 +96,17 @@ class MainWindow(QMainWindow):
             "" if self.live.grammar_enabled else "Tone and structure are checked as you type; grammar checks are off.")
         self.findings.set_status(self._checks_note)
 
-    def settings_applied(self) -> None:
+    def settings_applied(self, grammar_changed: bool = True) -> None:
         """The Settings window saved new settings: checks, names and actions follow at once."""
         problems = self.context.settings.problems
         self.settings_banner.setVisible(bool(problems))
         self._show_checks_note()
-        self.grammar_start.start(self.context.grammar)
         self._on_changes(Changes(review=True))  # the user's name may have changed: who may approve
-        self.live.reset()  # render and check again with the new rules, names and grammar
+        if grammar_changed:  # another LanguageTool (or none): its findings are checked afresh
+            self.grammar_start.start(self.context.grammar)
+            self.live.reset()
+        else:  # the grammar findings shown still hold; tone and structure run again with the new rules
+            self.live.run_now()
 
     def edit_settings(self, page: str = "Writing checks") -> None:
         self.flush()

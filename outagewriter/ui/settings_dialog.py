@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from ..core.session.errors import SettingsError
@@ -24,6 +25,18 @@ from ..core.session.rule_switches import own_packs, rule_switches
 from . import theme
 from .accounts_dialog import AccountsDialog
 from .settings_pages import AppearancePage, ReviewPage, ToneRulesPage, WritingChecksPage, YouPage, named
+
+# settings.json key -> (page, field, what the field holds): a refusal names the field the user sees.
+REFUSED = {
+    "user_name": ("You", "user_name", "name"),
+    "user_email": ("You", "user_email", "email address"),
+    "own_names": ("Tone rules", "own_names", "list of names (up to 100 characters each)"),
+    "grammar.server_url": ("Writing checks", "grammar_server_url", "server address (http://host:port)"),
+    "grammar.jar_folder": ("Writing checks", "grammar_jar_folder", "folder"),
+    "grammar.custom_words": ("Writing checks", "grammar_custom_words", "word list (up to 100 characters a word)"),
+}
+EMPTY = {'grammar.mode is "server"': ("grammar.server_url", "Give the LanguageTool server's address."),
+         'grammar.mode is "jars"': ("grammar.jar_folder", "Choose the folder holding LanguageTool's files.")}
 
 PAGES = ("Writing checks", "Tone rules", "You", "Review", "Appearance", "Mail accounts")
 
@@ -37,7 +50,7 @@ class SettingsDialog(QDialog):
         self.resize(980, 760)
         settings = context.settings
         self._switches = rule_switches("en", context.services.rules_dir)
-        self.writing = WritingChecksPage(settings, context.tasks, self)
+        self.writing = WritingChecksPage(settings, context.tasks, self.chosen, self)
         rules_dir = context.services.rules_dir
         self.tone = ToneRulesPage(settings, self._switches, own_packs("en", rules_dir), rules_dir, self)
         self.you = YouPage(settings, self)
@@ -97,21 +110,41 @@ class SettingsDialog(QDialog):
         return settings
 
     def apply(self) -> bool:
+        tested = self.writing.take_tested()
         try:
-            self.context.apply_settings(self.chosen(), rules_off=self.tone.rules_off())
+            self.context.apply_settings(self.chosen(), rules_off=self.tone.rules_off(), tested=tested)
         except (SettingsError, OSError) as exc:
-            self.error.setText(f"Not saved: {exc}")
+            self.writing.tested = tested  # not saved: the tested LanguageTool is still this page's
+            self.error.setText(f"Not saved: {self._explain(str(exc))}")
             self.error.show()
             return False
         self.error.hide()
         return True
 
+    def _explain(self, refusal: str) -> str:
+        """The core's refusal in the words of the page: the field's name, not its settings.json key;
+        the page is shown and the field focused."""
+        key, said = refusal.split(" ", 1)[0], refusal
+        for start, (field_key, words) in EMPTY.items():
+            if refusal.startswith(start):
+                key, said = field_key, words
+        if key not in REFUSED:
+            return said
+        page, name, what = REFUSED[key]
+        if " has an unusable value " in refusal:
+            said = f"{refusal.split(' has an unusable value ', 1)[1]} is not a usable {what}."
+        self.show_page(page)
+        field = self.findChild(QWidget, name)
+        if field is not None:
+            field.setFocus()
+        return f"{page}: {said}"
+
     def accept(self) -> None:
         if self.accounts.may_leave() and self.apply():
-            self.writing.close()
+            self.writing.release()
             super().accept()
 
     def reject(self) -> None:
         if self.accounts.may_leave():
-            self.writing.close()
+            self.writing.release()
             super().reject()

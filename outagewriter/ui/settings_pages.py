@@ -60,10 +60,12 @@ class WritingChecksPage(QWidget):
              ("local", "Download LanguageTool once, then start it on this computer"),
              ("server", "Use a LanguageTool server (your company's own)"))
 
-    def __init__(self, settings: Settings, tasks, parent=None):
+    def __init__(self, settings: Settings, tasks, chosen, parent=None):
         super().__init__(parent)
         self.tasks = tasks
+        self._chosen = chosen  # () -> Settings as the whole window now says
         self._probe_checker: GrammarChecker | None = None
+        self.tested: GrammarChecker | None = None  # answered the last Test: the app may go on using it
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.setSpacing(10)
@@ -156,13 +158,11 @@ class WritingChecksPage(QWidget):
         if values["grammar_mode"] == "jars" and not server_jars(values["grammar_jar_folder"]):
             self._tested(None, ValueError(f"No LanguageTool server jar in “{values['grammar_jar_folder']}”."))
             return
-        try:
-            settings = GrammarSettings(mode=values["grammar_mode"], server_url=values["grammar_server_url"] or None,
-                                       jar_folder=values["grammar_jar_folder"] or None)
-        except ValueError as exc:
-            self._tested(None, exc)
+        settings = GrammarSettings.from_settings(self._chosen())
+        if settings.mode == "off":  # an address or folder the settings would refuse
+            self._tested(None, ValueError("Give a LanguageTool folder or a server address (http://host:port)."))
             return
-        self._close_probe()
+        self.release()
         self._probe_checker = checker = GrammarChecker(settings)
         self.test_button.setEnabled(False)
         theme.tint(self.test_result, None)
@@ -173,18 +173,26 @@ class WritingChecksPage(QWidget):
         self.test_button.setEnabled(self.mode() != "off")
         theme.tint(self.test_result, "error" if error else None)
         self.test_result.setText(str(error).splitlines()[0] if error else said)
-        self._close_probe()
-
-    def _close_probe(self) -> None:
         checker, self._probe_checker = self._probe_checker, None
-        if checker is not None:
+        if error is None and checker is not None:
+            self.tested = checker  # handed to the app on OK when the settings are the ones tested
+        elif checker is not None:
             self.tasks.run(checker.close)
+
+    def take_tested(self) -> GrammarChecker | None:
+        checker, self.tested = self.tested, None
+        return checker
+
+    def release(self) -> None:
+        """Stop what Test started and nobody took."""
+        for checker in (self._probe_checker, self.take_tested()):
+            if checker is not None:
+                self.tasks.run(checker.close)
+        self._probe_checker = None
 
     def apply_to(self, settings: Settings) -> Settings:
         return dataclasses.replace(settings, **self.grammar_values())
 
-    def close(self) -> None:
-        self._close_probe()
 
 
 class ToneRulesPage(QWidget):

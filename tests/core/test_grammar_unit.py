@@ -243,3 +243,15 @@ def test_the_technical_appendix_skips_spacing_typography_and_spelling_but_not_gr
     [kept] = matches_to_findings(matches, text, "appendix")
     assert kept.match == "is" and kept.category == "grammar"
     assert len(matches_to_findings(matches, text, "summary")) == 4  # prose fields keep them all
+
+
+def test_own_organisation_names_are_never_misspelt():
+    from outagewriter.core.settings import Settings
+
+    settings = GrammarSettings.from_settings(Settings(grammar_mode="server", grammar_server_url="http://x:1",
+                                                      grammar_custom_words=("PayGate",),
+                                                      own_names=("Northwind", "Acme Pay")))
+    assert settings.custom_words == ("PayGate", "Northwind", "Acme", "Pay")
+    text = "Northwind is down."
+    assert matches_to_findings([lt_match(0, 9, "MORFOLOGIK_RULE_EN_US", "misspelling")], text, "summary",
+                               settings.custom_words) == []

@@ -175,3 +175,11 @@ def test_probe_of_a_server_that_is_not_there_says_so_in_one_line():
         with pytest.raises(Exception) as failed:
             checker.probe().result(timeout=60)
     assert "did not answer" in str(failed.value) and "\n" not in str(failed.value)
+
+
+def test_a_server_name_that_does_not_exist_is_told_in_words():
+    with GrammarChecker(GrammarSettings(mode="server", server_url="http://lt.example.invalid:8081")) as checker:
+        with pytest.raises(Exception) as failed:
+            checker.probe().result(timeout=60)
+    said = str(failed.value)
+    assert "urlopen" not in said and "Errno" not in said and "lt.example.invalid" in said, said

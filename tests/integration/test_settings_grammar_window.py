@@ -70,7 +70,9 @@ def test_a_server_address_tested_then_saved_checks_the_open_notice(qtbot, window
     type_into(qtbot, dialog.writing.server_url, languagetool_url)
     qtbot.mouseClick(dialog.writing.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.writing.test_result.text().startswith("LanguageTool 6."), timeout=60000)
+    tested = dialog.writing.tested
     qtbot.mouseClick(dialog.findChild(QPushButton, "settings_ok"), Qt.MouseButton.LeftButton)
+    assert window.context.grammar is tested  # the LanguageTool that answered the test, not a second one
     qtbot.waitUntil(lambda: "Grammar and spelling checks are on" in window.statusBar().currentMessage(),
                     timeout=60000)
     misspelling_found(qtbot, window)

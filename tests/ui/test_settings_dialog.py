@@ -115,7 +115,8 @@ def test_a_refused_value_is_told_in_one_line_and_nothing_is_written(make_window,
     type_into(qtbot, dialog.you.email, "jana at example")
     press(qtbot, dialog, "settings_ok")
     assert dialog.isVisible()
-    assert dialog.error.isVisible() and "user_email" in dialog.error.text() and "\n" not in dialog.error.text()
+    assert dialog.error.text() == "Not saved: You: 'jana at example' is not a usable email address."
+    assert dialog.focusWidget() is dialog.you.email  # the field to correct
     assert (dirs[1] / "settings.json").read_text(encoding="utf-8") == '{"user_name": "Jana"}'
 
 
@@ -190,3 +191,16 @@ def test_the_tone_rules_page_names_the_packs_in_use(make_window, qtbot, dirs):
     window = make_window()
     dialog = open_settings(qtbot, window, "Tone rules")
     assert "team.json" in dialog.tone.packs.text() and str(rules) in dialog.tone.packs.text()
+
+
+def test_settings_that_leave_grammar_alone_keep_its_findings_on_screen(make_window, qtbot, incident_file,
+                                                                        fake_grammar):
+    window = make_window(incident_file, grammar=fake_grammar)
+    set_summary(qtbot, window, "Payments fail for teh customers.")
+    qtbot.waitUntil(lambda: bool(findings_of(window, "spelling")), timeout=5000)
+    calls = fake_grammar.calls
+    dialog = open_settings(qtbot, window, "You")
+    type_into(qtbot, dialog.you.name, "Ana Lima")
+    press(qtbot, dialog, "settings_ok")
+    assert [f.match for f in window.current_findings() if f.category == "spelling"] == ["teh"]  # not wiped
+    assert window.context.grammar is fake_grammar and fake_grammar.calls == calls  # no restart, no recheck

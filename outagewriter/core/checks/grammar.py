@@ -74,10 +74,26 @@ class GrammarSettings:
                 language=settings.grammar_language,
                 jar_folder=settings.grammar_jar_folder or None,
                 server_url=settings.grammar_server_url or None,
-                custom_words=settings.grammar_custom_words,
+                # The writer's own names are words too: "Northwind" is not a misspelling of anything.
+                custom_words=tuple(dict.fromkeys((*settings.grammar_custom_words, *_words_of(settings.own_names)))),
             )
         except ValueError:
             return cls(mode="off")
+
+
+def network_reason(error: BaseException) -> str:
+    """Why a request failed, in words: "Name or service not known", not "<urlopen error [Errno -2] …>"."""
+    reason = getattr(error, "reason", None) if isinstance(error, urllib.error.URLError) else None
+    reason = reason if reason is not None else error
+    said = getattr(reason, "strerror", None) or str(reason)
+    if isinstance(reason, TimeoutError) or "timed out" in said:
+        return "no answer in time"
+    return said[:1].lower() + said[1:] if said else type(reason).__name__
+
+
+def _words_of(names) -> tuple[str, ...]:
+    """Each word of each name ("Acme Pay" -> "Acme", "Pay"): LanguageTool reports single words."""
+    return tuple(word for name in names for word in name.split())
 
 
 # ---- pure conversion: LanguageTool JSON -> Finding -------------------------------------------
@@ -275,7 +291,7 @@ class GrammarChecker:
             self._forget_dead_server()
             raise GrammarUnavailable(
                 f"Grammar checks are off: the LanguageTool server at {url} did not answer "
-                f"({error}). {STILL_WORKS}"
+                f"({network_reason(error)}). {STILL_WORKS}"
             ) from error
         return matches_to_findings(answer.get("matches", []), text, field, self.settings.custom_words)
 
@@ -287,7 +303,8 @@ class GrammarChecker:
             answer = http_json(f"{url}/v2/check", {"language": self.settings.language, "text": PROBE_TEXT},
                                timeout=self.settings.request_timeout)
         except (OSError, ValueError) as error:
-            raise GrammarUnavailable(f"The LanguageTool server at {url} did not answer ({error}).") from error
+            raise GrammarUnavailable(
+                f"The LanguageTool server at {url} did not answer ({network_reason(error)}).") from error
         software = answer.get("software") if isinstance(answer, dict) else None
         version = software.get("version", "") if isinstance(software, dict) else ""
         found = len(answer.get("matches", [])) if isinstance(answer, dict) else 0
