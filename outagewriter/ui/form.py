@@ -23,6 +23,7 @@ from ..core.checks.findings import Finding
 from ..core.checks.structure import SUMMARY_MAX_WORDS, word_count
 from ..core.incident.fields import DATA_LOSS, SPECS, statuses_for
 from ..core.incident.model import TIME_NAMES, Incident, Notice
+from ..core.incident.times import ON_CHANGE
 from .editors import (
     AddressEditor,
     ChoiceEditor,
@@ -349,7 +350,8 @@ class NoticeForm(QWidget):
         """Time pickers not filled in yet start in the incident's zone."""
         next_update = self.editors["next_update"]
         for outer in (next_update, *self.time_editors.values()):
-            outer.when.set_default_zone(zone, show=not outer.value())
+            # "When the situation changes" holds no time: its picker waits in the incident's zone too.
+            outer.when.set_default_zone(zone, show=not outer.value() or outer.value() == ON_CHANGE)
 
     def set_comments(self, by_field: dict[str, list[str]]) -> None:
         for name, note in self.notes.items():

@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([190, 600, 610])
         state = settings.value("window/right_splitter")
         if state is None or not self.right_splitter.restoreState(state):
-            self.right_splitter.setSizes([560, 270])  # the email first; the compact list makes its own room
+            self.right_splitter.setSizes([480, 350])  # the email first, three or four cards below it
         self.findings.set_compact(settings.value("findings/compact", False, type=bool))
         self.findings.compact_changed.connect(self._room_for_the_list)
 

@@ -252,7 +252,7 @@ class ToneRulesPage(QWidget):
                 parents[category].setFlags(Qt.ItemFlag.ItemIsEnabled)
             item = QTreeWidgetItem(parents[category], [switch.rule.message.split(".")[0]])
             item.setData(0, Qt.ItemDataRole.UserRole, switch)
-            item.setToolTip(0, switch.rule.id)
+            item.setToolTip(0, f"{switch.rule.message}\n({switch.rule.id})")
             flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
             if not switch.fixed_off_by:
                 flags |= Qt.ItemFlag.ItemIsUserCheckable

@@ -92,3 +92,13 @@ def test_empty_pickers_follow_the_zone_given_to_the_first_time(make_window, qtbo
     qtbot.waitUntil(lambda: next_zone.currentText() == "Pacific/Auckland", timeout=3000)
     assert window.form.time_editors["resolved"].when.zone.currentText() == "Pacific/Auckland"
     assert window.notice.fields["next_update"] == ""  # still nothing promised
+
+
+def test_a_promise_of_when_the_situation_changes_leaves_the_picker_in_the_incidents_zone(make_window, qtbot,
+                                                                                        tmp_path):
+    window, _path = _window_on(make_window, tmp_path, next_update="on-change",
+                               started="2026-11-27T09:40[Europe/London]")
+    next_update = window.form.editors["next_update"]
+    assert next_update.when.zone.currentText() == "Europe/London"
+    qtbot.mouseClick(next_update.at_time, Qt.MouseButton.LeftButton)  # changing mind: a time, in that zone
+    qtbot.waitUntil(lambda: window.notice.fields["next_update"].endswith("[Europe/London]"), timeout=3000)
