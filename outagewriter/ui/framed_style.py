@@ -49,14 +49,17 @@ def _edge(option):
 
 
 def _outline(option, painter: QPainter, radius: float) -> None:
-    """Fusion's own focus ring stays; otherwise its faint edge is drawn over in the boundary colour."""
-    if option.state & State.State_HasFocus:
-        return
+    """Fusion's faint edge drawn over in the boundary colour; a field with the focus gets a 2 px ring in
+    the highlight colour (Fusion draws none around multi-line fields, so the summary had no focus mark)."""
+    focused = bool(option.state & State.State_HasFocus and option.state & State.State_Enabled)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, radius > 0)
-    painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Mid), 1))
+    colour = option.palette.color(QPalette.ColorRole.Highlight if focused else QPalette.ColorRole.Mid)
+    width = 2.0 if focused else 1.0
+    painter.setPen(QPen(colour, width))
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRoundedRect(QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+    inset = width / 2
+    painter.drawRoundedRect(QRectF(option.rect).adjusted(inset, inset, -inset, -inset), radius, radius)
     painter.restore()
 
 

@@ -183,3 +183,24 @@ def test_a_start_shows_the_saved_appearance(qapp, qtbot, dirs, dialogs, incident
     preview = window.preview.html
     assert luminance(Shot(window).background(preview.viewport(), words_rect(preview, "Card payments fail"))) < 0.05
     context.tasks.wait()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_field_with_the_focus_is_marked(make_window, appearance, qtbot, scheme):
+    window = make_window()
+    appearance(scheme)
+    summary = window.form.editors["summary"]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+
+    def edge() -> str:
+        image = summary.grab().toImage()
+        return image.pixelColor(0, image.height() // 2).name()
+
+    window.form.editors["title"].setFocus()
+    qtbot.waitUntil(lambda: not summary.hasFocus(), timeout=3000)
+    unfocused = edge()
+    summary.setFocus()
+    qtbot.waitUntil(summary.hasFocus, timeout=3000)
+    highlight = summary.palette().color(QPalette.ColorRole.Highlight).name()
+    assert edge() == highlight != unfocused
