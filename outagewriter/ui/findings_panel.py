@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..core.checks.findings import Finding, counts_by_kind
 from ..core.incident.fields import FIELD_NAMES
+from . import theme
 from .finding_card import FindingCard, is_replacement
 from .highlight import quiet
 
@@ -89,10 +90,20 @@ class FindingList(QScrollArea):
         self.set_compact(False)
 
     def set_compact(self, compact: bool) -> None:
+        """One line per finding or full cards; the selected finding (else the one at the top of the
+        view) stays in view, so switching never loses the reader's place."""
+        current = getattr(self.panel, "current", None)
+        current = current if current in self.cards else None
+        anchor = self._anchor()
         self.compact = compact
         self.column.setSpacing(0 if compact else 6)
         for card in self.cards:
             card.set_compact(compact)
+        if current is not None:
+            self._lay_out()
+            self.ensureWidgetVisible(current, 0, self.viewport().height() // 3)
+        else:
+            self._keep(anchor)
 
     def sync(self, findings: list[Finding]) -> None:
         ordered = sorted(findings, key=_order)
@@ -149,12 +160,15 @@ class FindingList(QScrollArea):
         card = next((c for c in self.cards if c.geometry().bottom() >= top), None)
         return (card, card.y() - top) if card is not None else None
 
+    def _lay_out(self) -> None:
+        """Lay the cards out now, and let the scroll area fit its range to them, instead of later."""
+        for target in (self.holder, self.viewport(), self):
+            QApplication.sendPostedEvents(target, QEvent.Type.LayoutRequest)
+
     def _keep(self, anchor: tuple[FindingCard, int] | None) -> None:
         if anchor is None or anchor[0] not in self.cards:
             return
-        # Lay the cards out now, and let the scroll area fit its range to them, instead of later.
-        for target in (self.holder, self.viewport(), self):
-            QApplication.sendPostedEvents(target, QEvent.Type.LayoutRequest)
+        self._lay_out()
         card, offset = anchor
         self.verticalScrollBar().setValue(card.y() - offset)
 
@@ -220,6 +234,7 @@ class FindingsPanel(QWidget):
         button.setText(text)
         button.setCheckable(True)
         button.setAutoRaise(True)
+        theme.tint(button, "toggle")  # Fusion's checked shade cannot be told from off in the dark palette
         button.setAccessibleName(accessible)
         button.setToolTip(tip)
         return button

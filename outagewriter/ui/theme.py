@@ -143,6 +143,9 @@ TONES = {
     "good": "color: {s.good};",
     "info": "color: {s.info};",
     "note": "QLabel {{ color: {s.warning}; border-left: 3px solid {s.note_rule}; padding-left: 6px; }}",
+    # A toggle whose "on" is a filled chip that stands apart from "off" in either scheme (3:1).
+    "toggle": ("QToolButton {{ padding: 2px 8px; border-radius: 3px; }}"
+               "QToolButton:checked {{ background: {s.info}; color: {s.base}; }}"),
 }
 
 

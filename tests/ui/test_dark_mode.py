@@ -204,3 +204,20 @@ def test_the_field_with_the_focus_is_marked(make_window, appearance, qtbot, sche
     qtbot.waitUntil(summary.hasFocus, timeout=3000)
     highlight = summary.palette().color(QPalette.ColorRole.Highlight).name()
     assert edge() == highlight != unfocused
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_compact_toggle_shows_on_and_off_apart(make_window, appearance, qtbot, scheme):
+    window = make_window()
+    appearance(scheme)
+    toggle = window.findChild(QWidget, "findings_compact")
+
+    def fill():
+        image = toggle.grab().toImage()
+        colour = image.pixelColor(3, image.height() // 2)  # inside the chip, left of the text
+        return colour.red(), colour.green(), colour.blue()
+
+    window.findings.set_compact(False)
+    off = fill()
+    window.findings.set_compact(True)
+    assert contrast(fill(), off) >= 3.0  # a state change, like a component boundary (WCAG 1.4.11)

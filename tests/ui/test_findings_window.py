@@ -189,3 +189,23 @@ def test_grammar_rules_turned_off_in_a_rule_pack_stay_off_in_the_window(make_win
     _grammar_done(window, fake_grammar, qtbot, 1)
     qtbot.waitUntil(lambda: bool(_in(window, "summary")), timeout=3000)
     assert [c.finding.match for c in _in(window, "summary")] == ["guarantee"]  # as `outagewriter check` says
+
+
+def _in_view(window, card) -> bool:
+    viewport = window.findings.active.viewport()
+    return QRect(0, 0, viewport.width(), viewport.height()).contains(
+        QRect(card.mapTo(viewport, card.rect().topLeft()), card.size())) and card.isVisible()
+
+
+def test_switching_compact_keeps_the_selected_finding_in_view(make_window, qtbot, tmp_path):
+    window = make_window(long_notice_file(tmp_path / "long.outage"))
+    qtbot.waitUntil(lambda: len(window.findings.cards) >= 30, timeout=5000)
+    for _ in range(25):
+        window.step_finding(1)
+    chosen = window.findings.current
+    assert chosen is window.findings.cards[24] and _in_view(window, chosen)
+    toggle = window.findChild(QWidget, "findings_compact")
+    for _ in range(2):  # on, then off again
+        qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
+        qtbot.wait(50)
+        assert window.findings.current is chosen and _in_view(window, chosen)
