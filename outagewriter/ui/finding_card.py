@@ -228,7 +228,8 @@ class FindingCard(QFrame):
             ignore = QPushButton("Ignore", self.full)
             ignore.setObjectName("finding_ignore")
             ignore.setFlat(True)
-            ignore.setToolTip("Dismiss this finding for this notice (kept in the file; listed under Ignored)")
+            ignore.setToolTip("Dismiss this rule on these words in this field, wherever they appear in this "
+                              "notice (kept in the file; listed under Ignored)")
             ignore.setAccessibleName("Ignore this finding")
             ignore.clicked.connect(lambda _c=False: self.ignore.emit(self.finding))
             buttons.addWidget(ignore)
