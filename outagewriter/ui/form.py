@@ -130,7 +130,7 @@ class NoticeForm(QWidget):
         elif spec.kind == "addresses":
             editor = AddressEditor(self)
         elif spec.kind == "text":
-            big = {"summary": (4, 16), "appendix": (4, 18)}.get(name, (2, 10))
+            big = {"summary": (4, 16), "appendix": (6, 24)}.get(name, (2, 10))  # logs need room
             editor = TextEditor(*big, parent=self)
             if name == "appendix":
                 editor.setFont(monospace_font())
