@@ -44,15 +44,21 @@ def _order(finding: Finding) -> tuple:
             finding.start, finding.end, finding.rule)
 
 
+def _identity(finding: Finding) -> str:
+    """What makes a card the same card: a structure finding is about its field as a whole (its quoted
+    words are the field and change with every key), the others about their rule on their words."""
+    return f"{finding.rule}|{finding.field}" if finding.category == "structure" else finding.key
+
+
 def _pair(cards: list[FindingCard], findings: list[Finding]) -> list[FindingCard | None]:
     """The card each finding keeps: one showing the same key (rule, field, words), nearest in the
     text when the same words are there twice; None for a finding new since."""
     free: dict[str, list[FindingCard]] = {}
     for card in cards:
-        free.setdefault(card.finding.key, []).append(card)
+        free.setdefault(_identity(card.finding), []).append(card)
     out = []
     for finding in findings:
-        mine = free.get(finding.key)
+        mine = free.get(_identity(finding))
         if not mine:
             out.append(None)
             continue

@@ -209,3 +209,17 @@ def test_switching_compact_keeps_the_selected_finding_in_view(make_window, qtbot
         qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
         qtbot.wait(50)
         assert window.findings.current is chosen and _in_view(window, chosen)
+
+
+def test_a_structure_finding_keeps_its_card_while_its_field_is_typed_in(make_window, qtbot, tmp_path):
+    window = make_window(long_notice_file(tmp_path / "long.outage"))
+    summary = window.form.editors["summary"]
+    summary.set_value(" ".join(["Card payments fail for some customers."] * 20))  # far too long a summary
+    window.form.field_edited.emit("summary")
+    window.live.run_now()
+    [card] = [c for c in window.findings.cards if c.finding.rule == "structure.summary-too-long"]
+    summary.moveCursor(summary.textCursor().MoveOperation.End)
+    for word in (" More", " words", " here."):
+        summary.insertPlainText(word)
+        window.live.run_now()
+        assert [c for c in window.findings.cards if c.finding.rule == "structure.summary-too-long"] == [card]
