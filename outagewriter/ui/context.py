@@ -5,6 +5,7 @@ state folder, their own dialogs) without patching anything.
 """
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -87,6 +88,14 @@ class AppContext:
         saved = self.services.save_settings(settings, rules_off=rules_off)
         wanted = GrammarSettings.from_settings(saved)
         grammar_changed = wanted != before
+        if grammar_changed and self.grammar is not None and _same_server(wanted, before):
+            # Only the words it should know changed: they are applied to its answers here, so the
+            # running LanguageTool stays (a restart takes up to a minute).
+            self.grammar.settings = wanted
+            tested = tested if tested is not self.grammar else None
+            _close_later(tested)
+            self._settings_shown(saved, grammar_changed=True, restarted=False)
+            return
         if grammar_changed:
             previous = self.grammar
             if tested is not None and tested.settings == wanted:
@@ -95,15 +104,22 @@ class AppContext:
                 self.grammar = self.services.grammar()
             _close_later(previous)
         _close_later(tested)
+        self._settings_shown(saved, grammar_changed=grammar_changed, restarted=grammar_changed)
+
+    def _settings_shown(self, saved: Settings, *, grammar_changed: bool, restarted: bool) -> None:
         self.check, self.check_problem = self.services.fast_checker()
         theme.apply(QApplication.instance(), saved.appearance)
         for window in list(self.windows):
-            window.settings_applied(grammar_changed=grammar_changed)
+            window.settings_applied(grammar_changed=grammar_changed, restarted=restarted)
 
     def close(self) -> None:
         self.tasks.wait()
         if self.grammar is not None and hasattr(self.grammar, "close"):
             self.grammar.close()
+
+
+def _same_server(a: GrammarSettings, b: GrammarSettings) -> bool:
+    return dataclasses.replace(a, custom_words=()) == dataclasses.replace(b, custom_words=())
 
 
 def _close_later(grammar) -> None:

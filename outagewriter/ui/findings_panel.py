@@ -264,6 +264,11 @@ class FindingsPanel(QWidget):
             self.ignored.set_compact(compact)
             self.compact_changed.emit(compact)
 
+    def show_current(self) -> None:
+        """Scroll the selected finding into view (after the list was resized)."""
+        if self.current in self.active.cards:
+            self.active.ensureWidgetVisible(self.current, 0, self.active.viewport().height() // 3)
+
     def set_editable(self, editable: bool) -> None:
         self.editable = editable
         for card in [*self.active.cards, *self.ignored.cards]:

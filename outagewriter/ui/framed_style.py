@@ -49,12 +49,13 @@ def _edge(option):
 
 
 def _outline(option, painter: QPainter, radius: float) -> None:
-    """Fusion's faint edge drawn over in the boundary colour; a field with the focus gets a 2 px ring in
-    the highlight colour (Fusion draws none around multi-line fields, so the summary had no focus mark)."""
+    """Fusion's faint edge drawn over in the boundary colour; a field with the focus gets a ring in
+    the link colour (Fusion draws none around multi-line fields, so the summary had no focus mark)."""
     focused = bool(option.state & State.State_HasFocus and option.state & State.State_Enabled)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, radius > 0)
-    colour = option.palette.color(QPalette.ColorRole.Highlight if focused else QPalette.ColorRole.Mid)
+    # The link colour: strong on either base (the selection blue is dim on the dark one).
+    colour = option.palette.color(QPalette.ColorRole.Link if focused else QPalette.ColorRole.Mid)
     width = 2.0 if focused else 1.0
     painter.setPen(QPen(colour, width))
     painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self._findings: list = []
         self.doc: Document | None = None
         self.welcoming = False  # the first-run page is shown in place of the form (welcome.py)
+        self._sizes_before_compact: list[int] | None = None  # the column as it was before Compact grew the list
 
         actions.build(self)
         self.files = Files(self)
@@ -96,14 +97,15 @@ class MainWindow(QMainWindow):
             "" if self.live.grammar_enabled else "Tone and structure are checked as you type; grammar checks are off.")
         self.findings.set_status(self._checks_note)
 
-    def settings_applied(self, grammar_changed: bool = True) -> None:
+    def settings_applied(self, grammar_changed: bool = True, restarted: bool = True) -> None:
         """The Settings window saved new settings: checks, names and actions follow at once."""
         problems = self.context.settings.problems
         self.settings_banner.setVisible(bool(problems))
         self._show_checks_note()
         self._on_changes(Changes(review=True))  # the user's name may have changed: who may approve
-        if grammar_changed:  # another LanguageTool (or none): its findings are checked afresh
-            self.grammar_start.start(self.context.grammar)
+        if grammar_changed:  # another LanguageTool, none, or other words it knows: checked afresh
+            if restarted:
+                self.grammar_start.start(self.context.grammar)
             self.live.reset()
         else:  # the grammar findings shown still hold; tone and structure run again with the new rules
             self.live.run_now()
@@ -220,7 +222,12 @@ class MainWindow(QMainWindow):
         top, bottom = self.right_splitter.sizes()
         wanted = int((top + bottom) * 0.6)
         if compact and bottom < wanted:
+            self._sizes_before_compact = [top, bottom]
             self.right_splitter.setSizes([top + bottom - wanted, wanted])
+        elif not compact and self._sizes_before_compact:  # the preview gets its room back
+            self.right_splitter.setSizes(self._sizes_before_compact)
+            self._sizes_before_compact = None
+            QTimer.singleShot(0, self.findings.show_current)  # once the smaller list is laid out
 
     def _save_layout(self) -> None:
         settings = self.context.layout

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -98,6 +100,9 @@ class SettingsDialog(QDialog):
         outer.addWidget(self.error)
         outer.addWidget(buttons)
         self.show_page(page)
+        for kind in (QLineEdit, QPlainTextEdit):  # a refusal is gone once the field is corrected
+            for editor in self.findChildren(kind):
+                editor.textChanged.connect(self.error.hide)
 
     def show_page(self, page: str) -> None:
         self.list.setCurrentRow(PAGES.index(page))

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QCheckBox, QRadioButton, QStyle, QStyleOptionButton, QWidget
 
 from outagewriter.app import build_context, first_window
@@ -202,8 +202,13 @@ def test_the_field_with_the_focus_is_marked(make_window, appearance, qtbot, sche
     unfocused = edge()
     summary.setFocus()
     qtbot.waitUntil(summary.hasFocus, timeout=3000)
-    highlight = summary.palette().color(QPalette.ColorRole.Highlight).name()
-    assert edge() == highlight != unfocused
+    ring = summary.palette().color(QPalette.ColorRole.Link).name()
+    assert edge() == ring != unfocused
+    image = summary.grab().toImage()
+    inside = image.pixelColor(image.width() // 2, image.height() // 2)
+    colour = QColor(ring)
+    assert contrast((colour.red(), colour.green(), colour.blue()),
+                    (inside.red(), inside.green(), inside.blue())) >= 3.0  # WCAG 1.4.11 against the field
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

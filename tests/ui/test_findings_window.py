@@ -223,3 +223,13 @@ def test_a_structure_finding_keeps_its_card_while_its_field_is_typed_in(make_win
         summary.insertPlainText(word)
         window.live.run_now()
         assert [c for c in window.findings.cards if c.finding.rule == "structure.summary-too-long"] == [card]
+
+
+def test_compact_off_gives_the_preview_its_room_back(make_window, qtbot, incident_file):
+    window = make_window(incident_file)
+    before = window.right_splitter.sizes()
+    toggle = window.findChild(QWidget, "findings_compact")
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
+    assert window.right_splitter.sizes()[1] > before[1]  # room for the list
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
+    assert window.right_splitter.sizes() == before

@@ -117,6 +117,8 @@ def test_a_refused_value_is_told_in_one_line_and_nothing_is_written(make_window,
     assert dialog.isVisible()
     assert dialog.error.text() == "Not saved: You: 'jana at example' is not a usable email address."
     assert dialog.focusWidget() is dialog.you.email  # the field to correct
+    type_into(qtbot, dialog.you.email, "jana@example.com")
+    assert not dialog.error.isVisible()  # corrected: the refusal goes
     assert (dirs[1] / "settings.json").read_text(encoding="utf-8") == '{"user_name": "Jana"}'
 
 
@@ -204,3 +206,20 @@ def test_settings_that_leave_grammar_alone_keep_its_findings_on_screen(make_wind
     press(qtbot, dialog, "settings_ok")
     assert [f.match for f in window.current_findings() if f.category == "spelling"] == ["teh"]  # not wiped
     assert window.context.grammar is fake_grammar and fake_grammar.calls == calls  # no restart, no recheck
+
+
+def test_new_words_for_grammar_keep_the_running_languagetool(make_window, qtbot, dirs):
+    window = make_window()
+    dialog = open_settings(qtbot, window, "Writing checks")
+    click(qtbot, dialog.writing.mode_buttons["server"])
+    type_into(qtbot, dialog.writing.server_url, "http://127.0.0.1:9")
+    press(qtbot, dialog, "settings_ok")
+    checker = window.context.grammar
+    dialog = open_settings(qtbot, window, "Writing checks")
+    type_into(qtbot, dialog.writing.custom_words, "PayGate")
+    press(qtbot, dialog, "settings_ok")
+    dialog = open_settings(qtbot, window, "Tone rules")
+    type_into(qtbot, dialog.tone.own_names, "Northwind")
+    press(qtbot, dialog, "settings_ok")
+    assert window.context.grammar is checker  # no second start: the words are applied to its answers
+    assert {"PayGate", "Northwind"} <= set(checker.settings.custom_words)
