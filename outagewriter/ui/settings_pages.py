@@ -48,6 +48,16 @@ def note(text: str, parent: QWidget) -> QLabel:
     return label
 
 
+def radios(parent: QWidget, choices, prefix: str) -> dict[str, QRadioButton]:
+    """One exclusive radio button per (value, text), named `<prefix>_<value>`; the caller lays them out."""
+    group = QButtonGroup(parent)
+    buttons = {}
+    for value, text in choices:
+        buttons[value] = named(QRadioButton(text, parent), f"{prefix}_{value}", text)
+        group.addButton(buttons[value])
+    return buttons
+
+
 def lines(editor: QPlainTextEdit) -> tuple[str, ...]:
     return tuple(dict.fromkeys(line.strip() for line in editor.toPlainText().splitlines() if line.strip()))
 
@@ -72,12 +82,8 @@ class WritingChecksPage(QWidget):
 
         grammar = QGroupBox("Grammar and spelling (LanguageTool)", self)
         box = QVBoxLayout(grammar)
-        self.mode_group = QButtonGroup(self)
-        self.mode_buttons: dict[str, QRadioButton] = {}
-        for mode, text in self.MODES:
-            button = named(QRadioButton(text, grammar), f"grammar_mode_{mode}", text)
-            self.mode_group.addButton(button)
-            self.mode_buttons[mode] = button
+        self.mode_buttons = radios(grammar, self.MODES, "grammar_mode")
+        for mode, button in self.mode_buttons.items():
             box.addWidget(button)
             if mode == "jars":
                 self.jar_folder = named(QLineEdit(settings.grammar_jar_folder, grammar), "grammar_jar_folder",
@@ -348,12 +354,8 @@ class AppearancePage(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
-        self.group = QButtonGroup(self)
-        self.buttons: dict[str, QRadioButton] = {}
-        for value, text in self.CHOICES:
-            button = named(QRadioButton(text, self), f"appearance_{value}", text)
-            self.group.addButton(button)
-            self.buttons[value] = button
+        self.buttons = radios(self, self.CHOICES, "appearance")
+        for button in self.buttons.values():
             layout.addWidget(button)
         self.buttons.get(settings.appearance, self.buttons["system"]).setChecked(True)
         layout.addWidget(note("The preview follows: in dark mode it shows the email as mail apps in dark mode "
