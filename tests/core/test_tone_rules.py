@@ -119,10 +119,14 @@ def test_arbitrary_mix_of_trigger_phrases(parts):
 
 
 def test_one_finding_per_problem_with_a_rewrite_of_the_sentence():
-    text = "Rest assured: we guarantee this will never happen again."
+    text = "Rest assured: we guarantee a fix today."
     [finding] = CHECKER.check_text("summary", text)
     assert (finding.category, finding.match) == ("overpromise", "guarantee")
-    assert finding.suggestions[0] == "Rest assured: we expect this will never happen again."
+    assert finding.suggestions[0] == "Rest assured: we expect a fix today."
+    # Three promise rules match here; one finding speaks, and it offers no rewrite that is still a promise.
+    [finding] = CHECKER.check_text("summary", "Rest assured: we guarantee this will never happen again.")
+    assert finding.match == "guarantee"
+    assert "Rest assured: we expect this will never happen again." not in finding.suggestions
 
 
 def test_substitution_rewrites_this_sentence_only():
@@ -146,3 +150,14 @@ def test_shipped_advice_invents_no_times_or_figures():
     data = json.loads(shipped_pack_path("en").read_text(encoding="utf-8"))
     invented = [r["id"] for r in data["rules"] if re.search(r"\d", r.get("suggestion", ""))]
     assert invented == []
+
+
+def test_a_rewrite_that_still_breaks_its_category_is_not_offered():
+    from outagewriter.core.checks import user_tone_checker
+
+    checker = user_tone_checker("en", "/nonexistent-rules-folder", own_names=())
+    [promise] = checker.check_text("summary", "We guarantee this will never happen again.")
+    assert "We expect this will never happen again." not in promise.suggestions  # still a promise
+    assert promise.suggestions  # the rule's advice is still given
+    [plain] = checker.check_text("summary", "We guarantee it.")
+    assert plain.suggestions[0] == "We expect it."  # a rewrite that passes is still offered

@@ -227,9 +227,20 @@ class ToneChecker:
             # sentence, else the first rule, speaks for the sentence.
             if key not in chosen or (replacement is not None and chosen[key][1] is None):
                 chosen[key] = (hit, replacement)
-        findings = [_finding(field, text, hit, replacement) for hit, replacement in chosen.values()]
+        findings = [_finding(field, text, hit, self._clean(field, text, hit, replacement, own_names))
+                    for hit, replacement in chosen.values()]
         findings.sort(key=lambda f: (f.start, f.end))
         return findings
+
+    def _clean(self, field: str, text: str, hit: _Hit, replacement: str | None, own_names) -> str | None:
+        """The substitution, when the sentence it gives passes this category's rules: "We guarantee this
+        will never happen again" must not be offered "We expect this will never happen again", which
+        is still a promise. Otherwise the rule's advice alone is offered."""
+        if replacement is None:
+            return None
+        rewritten = _rewrite(text, hit, replacement)
+        still = {self.ruleset.get(rule_id) for rule_id in self.matching_rules(field, rewritten, own_names)}
+        return None if any(rule is not None and rule.category == hit.rule.category for rule in still) else replacement
 
     def matching_rules(self, field: str, text: str, own_names: Iterable[str] = ()) -> set[str]:
         """Every rule that matches `text` (after its exceptions, `allow` and the own names), before
