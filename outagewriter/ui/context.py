@@ -92,7 +92,6 @@ class AppContext:
             # Only the words it should know changed: they are applied to its answers here, so the
             # running LanguageTool stays (a restart takes up to a minute).
             self.grammar.settings = wanted
-            tested = tested if tested is not self.grammar else None
             _close_later(tested)
             self._settings_shown(saved, grammar_changed=True, restarted=False)
             return
