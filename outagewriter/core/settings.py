@@ -6,6 +6,12 @@
       "appearance": "system",             system | light | dark: the window and the preview's email
       "own_names": ["Acme", "Acme Pay"],  my organisation, brands and products: the tone checks do not
                                           call a sentence blame when it names these as at fault
+      "components": ["API", "Dashboard"], the organisation's components, offered in every incident
+      "audiences": [                      who notices go to, each with its time zone and office hours
+        {"name": "EMEA customers", "zone": "Europe/Berlin", "hours": "08:00-18:00", "days": "Mon-Fri",
+         "to": "", "bcc": "list@example.com"}
+      ],
+      "reminders": {"before_minutes": 10}, remind this long before a promised update is due
       "review": {
         "approval_required": true,        a notice cannot be sent until a reviewer approved its exact text
         "approver_must_differ": true,     the approver must be someone other than the author; false
@@ -44,6 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import safe_text
+from .incident.audiences import MAX_AUDIENCES, Audience, AudienceError, audience_data, parse_audience
 from .paths import config_dir
 
 SETTINGS_FILE = "settings.json"
@@ -53,6 +60,8 @@ GRAMMAR_MODES = ("off", "local", "jars", "server")  # the same as core.grammar.M
 APPEARANCES = ("system", "light", "dark")
 MAX_CUSTOM_WORDS = 10_000
 MAX_OWN_NAMES = 1_000
+MAX_COMPONENTS = 200
+DEFAULT_REMIND_BEFORE_MINUTES = 10.0
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,9 @@ class Settings:
     user_email: str = ""
     appearance: str = "system"
     own_names: tuple[str, ...] = ()
+    components: tuple[str, ...] = ()
+    audiences: tuple[Audience, ...] = ()
+    remind_before_minutes: float = DEFAULT_REMIND_BEFORE_MINUTES
     approval_required: bool = True
     approver_must_differ: bool = True
     signing_key: str = ""
@@ -145,7 +157,25 @@ def parse_settings(data: dict, file: str | os.PathLike = SETTINGS_FILE) -> Setti
     take(data, "own_names", list, "own_names", "own_names",
          lambda v: len(v) <= MAX_OWN_NAMES and all(isinstance(n, str) and n.strip() and len(n) <= 100
                                                     and safe_text.problem(n) is None for n in v))
+    take(data, "components", list, "components", "components",
+         lambda v: len(v) <= MAX_COMPONENTS and all(isinstance(n, str) and n.strip() and len(n) <= 80
+                                                     and "=" not in n and safe_text.problem(n) is None for n in v))
+    audiences = data.get("audiences", [])
+    if not isinstance(audiences, list) or len(audiences) > MAX_AUDIENCES:
+        problems.append(f"{file}: audiences should be a list of at most {MAX_AUDIENCES}; none are used")
+        audiences = []
+    parsed: dict[str, Audience] = {}
+    for raw in audiences:
+        try:
+            audience = parse_audience(raw)
+        except AudienceError as exc:
+            problems.append(f"{file}: {exc}; that audience is left out")
+            continue
+        parsed.setdefault(audience.name.lower(), audience)
+    if parsed:
+        values["audiences"] = tuple(parsed.values())
     wanted = (
+        ("reminders", "before_minutes", (int, float), lambda v: 0 <= v <= 24 * 60),
         ("review", "approval_required", bool, None),
         ("review", "approver_must_differ", bool, None),
         ("review", "signing_key", str, _usable_path),
@@ -164,10 +194,14 @@ def parse_settings(data: dict, file: str | os.PathLike = SETTINGS_FILE) -> Setti
         if not isinstance(section, dict):
             problems.append(f"{file}: '{section_name}' should be an object; its defaults are used")
             continue
-        name = f"grammar_{key}" if section_name == "grammar" else key
+        name = {"grammar": f"grammar_{key}", "reminders": f"remind_{key}"}.get(section_name, key)
         take(section, key, kind, name, f"{section_name}.{key}", check)
     if "user_name" in values:
         values["user_name"] = " ".join(values["user_name"].split())
+    if "components" in values:
+        values["components"] = tuple(dict.fromkeys(" ".join(n.split()) for n in values["components"]))
+    if "remind_before_minutes" in values:
+        values["remind_before_minutes"] = float(values["remind_before_minutes"])
     if "lock_stale_after_minutes" in values:
         values["lock_stale_after_minutes"] = float(values["lock_stale_after_minutes"])
     if "own_names" in values:
@@ -190,6 +224,9 @@ def to_data(settings: Settings) -> dict:
         "user_email": settings.user_email,
         "appearance": settings.appearance,
         "own_names": list(settings.own_names),
+        "components": list(settings.components),
+        "audiences": [audience_data(a) for a in settings.audiences],
+        "reminders": {"before_minutes": settings.remind_before_minutes},
         "review": {
             "approval_required": settings.approval_required,
             "approver_must_differ": settings.approver_must_differ,

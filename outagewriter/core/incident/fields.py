@@ -16,18 +16,24 @@ from functools import lru_cache
 from email_validator import EmailNotValidError, validate_email
 
 from .. import safe_text
-from .times import parse_next_update
+from .components import COMPONENT_STATUSES, ComponentError, format_components, parse_components
+from .times import parse_next_update, parse_zoned
 
 MAX_FIELD_CHARS = 100_000  # ~15,000 words: far beyond any notice, small enough to render fast
 # One-line values end up in headers and subjects, where a long non-ASCII value takes seconds to encode.
-MAX_CHARS_BY_KIND = {"line": 2_000, "email": 254, "choice": 50, "datetime": 100}
+MAX_CHARS_BY_KIND = {"line": 2_000, "email": 254, "choice": 50, "datetime": 100, "time": 100, "components": 20_000}
 
 DATA_LOSS = ("none", "possible", "confirmed", "unknown")
 
 NOTICE_KINDS = ("initial", "update", "resolution", "post-incident", "maintenance")
 INCIDENT_STATUSES = ("investigating", "identified", "monitoring", "resolved")
-MAINTENANCE_STATUSES = ("scheduled", "in-progress", "completed")
+# One maintenance is told in up to five notices: announced, a reminder shortly before the start, started,
+# extended when it overruns, completed.
+MAINTENANCE_STATUSES = ("scheduled", "reminder", "in-progress", "extended", "completed")
 STATUSES = INCIDENT_STATUSES + MAINTENANCE_STATUSES
+# What a component is doing, best first: the worst one listed names the notice's subject and short post.
+IMPACT_LEVELS = ("none", "minor", "major", "critical")
+ACTION_DETAILS = ("hidden", "shown")
 
 
 class FieldError(ValueError):
@@ -38,7 +44,7 @@ class FieldError(ValueError):
 class FieldSpec:
     name: str
     label: str
-    kind: str  # line | text | choice | addresses | email | datetime
+    kind: str  # line | text | choice | addresses | email | datetime (next update) | time | components
     help: str
     choices: tuple[str, ...] = ()
 
@@ -65,10 +71,72 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("cc", "Cc", "addresses", "Comma-separated addresses."),
     FieldSpec("bcc", "Bcc", "addresses", "Comma-separated addresses; never shown to recipients."),
     FieldSpec("subject", "Subject", "line", "Optional; replaces the generated subject."),
+    FieldSpec("audiences", "Audiences", "line",
+              "Saved audiences this notice goes to, comma-separated: their recipients fill To and Bcc."),
+    FieldSpec("impact_level", "Impact", "choice", "How bad it is overall.", IMPACT_LEVELS),
+    FieldSpec("components", "Components", "components",
+              "Affected components, one per line: name = status."),
+    FieldSpec("done", "What we did", "text", "How the service was restored."),
+    FieldSpec("remaining", "What remains", "text", "Work still to do; what users may still notice."),
+    FieldSpec("root_cause", "Root cause", "text", "What caused it, in plain words."),
+    FieldSpec("events", "Timeline of events", "text", "One event per line: the time, then what happened."),
+    FieldSpec("actions", "What we are changing", "text",
+              "One action per line: what | owner | target date (owner and date are optional)."),
+    FieldSpec("action_details", "Owners and dates", "choice",
+              "Whether the email shows each action's owner and target date.", ACTION_DETAILS),
+    FieldSpec("window_start", "Window starts", "time", "When the maintenance starts, with its time zone."),
+    FieldSpec("window_end", "Window ends", "time", "When the maintenance ends, with its time zone."),
+    FieldSpec("unavailable", "What will be unavailable", "text", "What users cannot use during the window."),
+    FieldSpec("prepare", "What to do before", "text", "What users must do before the window starts."),
 )
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
+FIRST_RELEASE_FIELDS = FIELD_NAMES[:18]  # written in every file; the later ones only when set
 SPECS: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
 TEXT_FIELDS = tuple(f.name for f in FIELDS if f.kind in ("line", "text"))
+
+
+CONTACT = ("contact_name", "contact_email", "contact_phone")
+DATA = ("data_loss", "data_loss_details")
+# Each kind's content fields in the order the email tells them, under the email's own headings. Title,
+# service, status, components, impact level and the recipients belong to every kind and are not listed.
+KIND_LAYOUT: dict[str, tuple[tuple[str, str], ...]] = {
+    "initial": (("summary", "Summary"), ("impact", "What does not work now"),
+                ("later_impact", "What to expect later"), ("data_loss", "Data loss"),
+                ("data_loss_details", "Data loss details"), ("workaround", "What you can do meanwhile"),
+                ("next_update", "Next update"), ("contact_name", "Contact name"),
+                ("contact_email", "Contact email"), ("contact_phone", "Contact phone"),
+                ("appendix", "Technical appendix")),
+    "resolution": (("summary", "Summary"), ("done", "What we did"), ("remaining", "What remains to be done"),
+                   ("impact", "What was affected"), ("data_loss", "Data loss"),
+                   ("data_loss_details", "Data loss details"), ("workaround", "If you still see problems"),
+                   ("next_update", "Post-incident report by"), ("contact_name", "Contact name"),
+                   ("contact_email", "Contact email"), ("contact_phone", "Contact phone"),
+                   ("appendix", "Technical appendix")),
+    "post-incident": (("summary", "Summary"), ("impact", "What was affected"), ("root_cause", "Root cause"),
+                      ("events", "Timeline of events"), ("actions", "What we are changing"),
+                      ("action_details", "Owners and dates"), ("data_loss", "Data loss"),
+                      ("data_loss_details", "Data loss details"), ("next_update", "Further update by"),
+                      ("contact_name", "Contact name"), ("contact_email", "Contact email"),
+                      ("contact_phone", "Contact phone"), ("appendix", "Technical details")),
+    "maintenance": (("summary", "Summary"), ("window_start", "Window starts"), ("window_end", "Window ends"),
+                    ("unavailable", "What will be unavailable"), ("prepare", "What to do before"),
+                    ("later_impact", "Afterwards"), ("data_loss", "Data loss"),
+                    ("data_loss_details", "Data loss details"), ("next_update", "Next update"),
+                    ("contact_name", "Contact name"), ("contact_email", "Contact email"),
+                    ("contact_phone", "Contact phone"), ("appendix", "Technical appendix")),
+}
+KIND_LAYOUT["update"] = KIND_LAYOUT["initial"]
+EVERY_KIND = ("title", "service", "status", "components", "impact_level", "audiences", "to", "cc", "bcc", "subject")
+
+
+def fields_of(kind: str) -> tuple[str, ...]:
+    """Every field a notice of `kind` shows and sends; the others are kept in its file but not used."""
+    return EVERY_KIND + tuple(name for name, _ in KIND_LAYOUT[kind])
+
+
+def label_for(kind: str, name: str) -> str:
+    """The field's label in a notice of `kind`: the heading its text appears under in the email."""
+    return dict(KIND_LAYOUT[kind]).get(name, SPECS[name].label)
 
 
 def statuses_for(kind: str) -> tuple[str, ...]:
@@ -214,7 +282,7 @@ def normalise(name: str, value: str) -> str:
     if not isinstance(value, str):
         raise FieldError(f"{name}: expected text")
     value = check_raw_value(spec, value)
-    if spec.kind in ("line", "email", "choice", "datetime"):
+    if spec.kind in ("line", "email", "choice", "datetime", "time"):
         value = value.strip()
         _check_header_safe(name, value)
     if spec.kind == "choice" and value:
@@ -236,4 +304,11 @@ def normalise(name: str, value: str) -> str:
         return ""
     if spec.kind == "datetime" and value:
         return parse_next_update(value).canonical
+    if spec.kind == "time" and value:
+        return parse_zoned(value).canonical
+    if spec.kind == "components":
+        try:
+            return format_components(parse_components(value)) if value.strip() else ""
+        except ComponentError as exc:
+            raise FieldError(f"components: {exc}") from None
     return value

@@ -15,7 +15,7 @@ from .times import TimeError, isoformat_utc, now_utc, parse_next_update, parse_z
 
 INCIDENT_KINDS = ("incident", "maintenance")
 LANGUAGES = ("en",)
-TIME_NAMES = ("started", "detected", "resolved")
+TIME_NAMES = ("started", "detected", "mitigated", "resolved")
 
 
 class NoticeLocked(Exception):
@@ -93,7 +93,7 @@ class Incident:
     language: str = "en"
     id: str = field(default_factory=_new_id)
     created: str = field(default_factory=lambda: isoformat_utc(now_utc()))
-    times: dict[str, str] = field(default_factory=dict)  # started/detected/resolved, zoned ISO
+    times: dict[str, str] = field(default_factory=dict)  # started/detected/mitigated/resolved, zoned ISO
     notices: list[Notice] = field(default_factory=list)
     log: list[dict] = field(default_factory=list)  # audit trail, oldest first: see core/review/audit.py
     # The sender's names in this incident (organisation, brands, products) besides those in settings:
@@ -143,7 +143,7 @@ class Incident:
         self.set_times({name: value})
 
     def set_times(self, values: dict[str, str]) -> None:
-        """Set several of started/detected/resolved at once; all or nothing, in a sensible order."""
+        """Set several of started/detected/mitigated/resolved at once; all or nothing, in a sensible order."""
         times = dict(self.times)
         for name, value in values.items():
             if name not in TIME_NAMES:
@@ -153,7 +153,7 @@ class Incident:
             else:
                 times.pop(name, None)
         moments = {name: parse_zoned(value).utc for name, value in times.items()}
-        for earlier, later in (("started", "detected"), ("started", "resolved"), ("detected", "resolved")):
+        for earlier, later in [(a, b) for i, a in enumerate(TIME_NAMES) for b in TIME_NAMES[i + 1:]]:
             if earlier in moments and later in moments and moments[later] < moments[earlier]:
                 raise FieldError(f"{later} ({times[later]}) is before {earlier} ({times[earlier]})")
         self.times = times

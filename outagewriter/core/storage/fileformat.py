@@ -11,7 +11,7 @@ import os
 import stat
 
 from .. import safe_text
-from ..incident.fields import FieldError
+from ..incident.fields import FIRST_RELEASE_FIELDS, FieldError
 from ..incident.model import Incident, Notice
 from ..incident.records import ReviewRecord, SentRecord
 from ..incident.times import TimeError
@@ -29,6 +29,12 @@ class IncidentFileError(Exception):
         super().__init__(f"{path}: {problem}")
         self.path = str(path)
         self.problem = problem
+
+
+def _written_fields(fields: dict[str, str]) -> dict[str, str]:
+    """Every field of the first release always; the fields added since (kinds' own fields, components,
+    audiences) only when they hold something, so a file that does not use them stays as it was."""
+    return {name: value for name, value in fields.items() if value or name in FIRST_RELEASE_FIELDS}
 
 
 def to_dict(incident: Incident) -> dict:
@@ -49,7 +55,7 @@ def to_dict(incident: Incident) -> dict:
                 "id": n.id,
                 "kind": n.kind,
                 "created": n.created,
-                "fields": dict(n.fields),
+                "fields": _written_fields(n.fields),
                 "dismissed": list(n.dismissed),
                 "sent": n.sent.to_dict() if n.sent is not None else None,
                 # Written only when there is something to say, so files without reviews stay as they were.

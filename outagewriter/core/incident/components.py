@@ -1,0 +1,69 @@
+"""Affected components: which parts of the service a notice reports on, and how each is doing.
+
+A notice keeps them as one text field, one component per line (`API = major-outage`), so they are
+carried forward, compared, approved and sent like every other field. The order is the writer's.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+# What a component is doing, best first.
+COMPONENT_STATUSES = ("operational", "degraded-performance", "partial-outage", "major-outage", "under-maintenance")
+
+
+class ComponentError(ValueError):
+    """A components line that cannot be read; the message is written for the user."""
+
+MAX_COMPONENTS = 100
+MAX_NAME_CHARS = 80
+# What users read for each status, also the words accepted when typed by hand.
+STATUS_LABELS = {
+    "operational": "Operational",
+    "degraded-performance": "Degraded performance",
+    "partial-outage": "Partial outage",
+    "major-outage": "Major outage",
+    "under-maintenance": "Under maintenance",
+}
+# How bad a status is for the subject line: maintenance is planned, so it ranks below any outage.
+SEVERITY = {"operational": 0, "under-maintenance": 1, "degraded-performance": 2, "partial-outage": 3,
+            "major-outage": 4}
+
+
+def _status_token(text: str) -> str | None:
+    token = "-".join(text.strip().lower().replace("_", " ").replace("-", " ").split())
+    return token if token in COMPONENT_STATUSES else None
+
+
+def parse_components(value: str) -> list[tuple[str, str]]:
+    """`name = status` lines as (name, status) pairs; ComponentError naming the first bad line."""
+    pairs: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for number, line in enumerate(value.replace("\r", "\n").split("\n"), start=1):
+        if not line.strip():
+            continue
+        name, sep, status = line.rpartition("=")
+        name = " ".join(name.split())
+        token = _status_token(status) if sep else None
+        if not sep or not name:
+            raise ComponentError(f"line {number} ({line.strip()!r}) is not 'name = status'")
+        if token is None:
+            raise ComponentError(f"line {number}: {status.strip()!r} is not a status; use "
+                             f"{', '.join(COMPONENT_STATUSES)}")
+        if len(name) > MAX_NAME_CHARS or any(unicodedata.category(c) == "Cc" for c in name):
+            raise ComponentError(f"line {number}: a name of at most {MAX_NAME_CHARS} plain characters")
+        if name.lower() in seen:
+            raise ComponentError(f"{name!r} is listed twice")
+        seen.add(name.lower())
+        pairs.append((name, token))
+    if len(pairs) > MAX_COMPONENTS:
+        raise ComponentError(f"{len(pairs)} is more than the {MAX_COMPONENTS} allowed")
+    return pairs
+
+
+def format_components(pairs: list[tuple[str, str]]) -> str:
+    return "\n".join(f"{name} = {status}" for name, status in pairs)
+
+
+def worst_status(pairs: list[tuple[str, str]]) -> str | None:
+    """The most severe status listed (None when no component is listed)."""
+    return max((status for _, status in pairs), key=SEVERITY.__getitem__, default=None)
