@@ -32,7 +32,7 @@ def test_text_follows_a_good_notice(renderer, incident):
         "What you can do meanwhile",
         "We will send the next update by Friday 27 November 2026, 11:00 CET",
         "please contact Jana Novák (jana.novak@acme.example, +420 555 010 203); thank you for your patience",
-        "Technical appendix (for technical readers)",
+        "Technical appendix",
         "db-pay-03: connection pool exhausted",
     )
     assert order == sorted(order)
@@ -160,7 +160,7 @@ def test_maintenance_window(renderer):
     incident.set_time("resolved", "2026-12-02T00:30+01:00[Europe/Berlin]")
     rendered = renderer.render(incident, incident.notices[-1])
     assert rendered.subject == "Scheduled maintenance: Database upgrade (Portal)"
-    assert "Maintenance window" in rendered.text and "End: Wednesday 2 December 2026, 00:30 CET" in rendered.text
+    assert "Maintenance window" in rendered.text and "Window ends: Wednesday 2 December 2026, 00:30 CET" in rendered.text
 
 
 def test_appendix_is_last_and_set_apart_in_html(renderer, incident):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
+from .carry import taken_by
 from .fields import FIELD_NAMES, NOTICE_KINDS, FieldError, normalise, statuses_for
 from .records import ReviewRecord, SentRecord
 from .times import TimeError, isoformat_utc, now_utc, parse_next_update, parse_zoned
@@ -82,9 +83,6 @@ DEFAULT_STATUS = {
     "post-incident": "resolved",
     "maintenance": "scheduled",
 }
-# What a follow-up notice should not inherit from the one before it: each notice makes its own
-# next-update promise (an inherited one is usually already in the past).
-RESET_ON_FOLLOW_UP = ("subject", "next_update")
 
 
 @dataclass
@@ -175,13 +173,11 @@ class Incident:
         return self.notices[number - 1 if number > 0 else number]
 
     def add_notice(self, kind: str) -> Notice:
-        """Start the next notice from the newest one, so an update only says what changed."""
+        """Start the next notice from the last one sent, so an update only says what changed; fields the
+        new kind does not show are left out (carry.cleared_by names them)."""
         if self.newest_unsent() is not None:
             raise FieldError("the newest notice has not been sent yet; edit it instead of adding another")
-        base = dict(self.notices[-1].fields) if self.notices else {}
-        for name in RESET_ON_FOLLOW_UP:
-            base[name] = ""
-        notice = Notice(kind, base)
+        notice = Notice(kind, taken_by(self.notices[-1], kind) if self.notices else {})
         allowed = statuses_for(kind)
         if notice.fields["status"] not in allowed or kind in ("resolution", "post-incident"):
             notice.fields["status"] = DEFAULT_STATUS[kind]

@@ -14,10 +14,14 @@ from pathlib import Path
 
 import jinja2
 
-from ..incident.model import Incident, Notice
-from ..incident.times import format_zoned, parse_next_update, parse_zoned
+from ..incident.fields import fields_of, label_for
+from ..incident.model import TIME_NAMES, Incident, Notice
+from ..incident.story import lines_of, parse_actions
+from ..incident.times import ZonedTime, format_zoned, parse_next_update, parse_zoned
+from ..incident.window import maintenance_window
 from ..shipped import PACKAGE, TEMPLATES
 from . import textformat
+from .sections import email_sections
 from .template_limits import LimitedSandbox, TemplateLimitExceeded
 
 PARTS = ("subject.txt", "body.txt", "body.html", "short.txt")
@@ -148,17 +152,32 @@ def _zoned_text(value: str) -> str:
     return format_zoned(parse_zoned(value)) if value else ""
 
 
-def _duration_minutes(times: dict[str, str]) -> int | None:
-    if "started" not in times or "resolved" not in times:
+def _minutes_between(start: ZonedTime | None, end: ZonedTime | None) -> int | None:
+    if start is None or end is None:
         return None
-    delta = parse_zoned(times["resolved"]).moment - parse_zoned(times["started"]).moment
-    minutes = int(delta.total_seconds() // 60)
+    minutes = int((end.moment - start.moment).total_seconds() // 60)
     return minutes if minutes >= 0 else None
 
 
+def _duration_minutes(times: dict[str, str]) -> int | None:
+    return _minutes_between(*(parse_zoned(times[t]) if t in times else None for t in ("started", "resolved")))
+
+
+def _window(incident: Incident, notice: Notice) -> dict:
+    start, end = maintenance_window(incident, notice)
+    return {
+        "start": format_zoned(start) if start else "", "end": format_zoned(end) if end else "",
+        "start_short": format_zoned(start, with_utc=False) if start else "",
+        "end_short": format_zoned(end, with_utc=False) if end else "",
+        "duration_minutes": _minutes_between(start, end),
+    }
+
+
 def build_context(incident: Incident, notice: Notice) -> dict:
-    """Everything a template may use: the fields as typed plus times already formatted."""
-    fields = dict(notice.fields)
+    """Everything a template may use: the fields as typed plus times already formatted. A field the
+    notice's kind does not show is empty here, so no template can send it."""
+    shown = fields_of(notice.kind)
+    fields = {name: value if name in shown else "" for name, value in notice.fields.items()}
     next_update = None
     if fields["next_update"]:
         parsed = parse_next_update(fields["next_update"])
@@ -178,7 +197,13 @@ def build_context(incident: Incident, notice: Notice) -> dict:
         next_update=next_update,
         number=position + 1,
         update_number=sum(1 for n in earlier if n.kind == "update") + (notice.kind == "update"),
-        times={name: _zoned_text(incident.times.get(name, "")) for name in ("started", "detected", "resolved")},
+        times={name: _zoned_text(incident.times.get(name, "")) for name in TIME_NAMES},
         duration_minutes=_duration_minutes(incident.times),
+        fields=fields,
+        labels={name: label_for(notice.kind, name) for name in shown},
+        sections=email_sections(notice.kind),
+        events=lines_of(fields["events"]),
+        actions=parse_actions(fields["actions"]),
+        window=_window(incident, notice),
     )
     return context

@@ -1,0 +1,20 @@
+"""A maintenance window: when the work starts and ends, in the zone the writer chose."""
+from __future__ import annotations
+
+from .model import Incident, Notice
+from .times import TimeError, ZonedTime, parse_zoned
+
+
+def _zoned(value: str) -> ZonedTime | None:
+    try:
+        return parse_zoned(value) if value else None
+    except TimeError:
+        return None
+
+
+def maintenance_window(incident: Incident, notice: Notice) -> tuple[ZonedTime | None, ZonedTime | None]:
+    """(start, end) of the window a maintenance notice announces. Files written before the window had
+    fields of its own kept it in the incident's started and resolved times, so those stand in."""
+    start = notice.fields["window_start"] or incident.times.get("started", "")
+    end = notice.fields["window_end"] or incident.times.get("resolved", "")
+    return _zoned(start), _zoned(end)
