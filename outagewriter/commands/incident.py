@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..core.incident.carry import carried_fields, cleared_by
 from ..core.incident.fields import NOTICE_KINDS, FieldError
 from ..core.incident.model import INCIDENT_KINDS, LANGUAGES, TIME_NAMES, NoticeLocked
 from ..core.incident.times import TimeError
@@ -107,7 +108,17 @@ def run_set(args) -> int:
 
 
 def run_add(args) -> int:
-    change(args, lambda session: session.add_notice(args.kind), errors=(FieldError,))
+    def step(session):
+        session.add_notice(args.kind)
+        incident = session.incident
+        previous, notice = incident.notices[-2:] if len(incident.notices) > 1 else (None, incident.notices[-1])
+        return incident.number(notice), previous, carried_fields(incident, notice)
+
+    number, previous, carried = change(args, step, errors=(FieldError,))
+    if previous is not None:
+        print(f"Notice {number} ({args.kind}) starts from notice {number - 1} as sent.")
+        print(f"Carried unchanged: {', '.join(carried.names) if carried and carried.names else 'nothing'}")
+        print(f"Cleared: {', '.join(cleared_by(previous, args.kind)) or 'nothing'}")
     return EXIT_OK
 
 

@@ -184,3 +184,36 @@ def test_new_force_does_not_replace_a_file_someone_has_open(tmp_path, made):
         lock.release()
     assert result.returncode == 2 and b"Petr Svoboda" in result.stderr and b"not replaced" in result.stderr
     assert made.read_bytes() == before
+
+
+def _mark_sent(path):
+    data = json.loads(path.read_text("utf-8"))
+    data["notices"][-1]["sent"] = {"message_id": f"<{len(data['notices'])}@acme.example>"}
+    path.write_text(json.dumps(data), "utf-8")
+
+
+def test_add_says_what_it_carried_and_what_it_cleared(tmp_path, made):
+    assert run("set", made, "summary=Card payments fail.", "impact=Payments fail.",
+               "later_impact=Reports come late.", "next_update=on-change", cwd=tmp_path).returncode == 0
+    _mark_sent(made)
+    result = run("add", made, "--kind", "resolution", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().splitlines() == [
+        "Notice 2 (resolution) starts from notice 1 as sent.",
+        "Carried unchanged: summary, impact",
+        "Cleared: later_impact, next_update",
+    ]
+    fields = json.loads(made.read_text("utf-8"))["notices"][1]["fields"]
+    assert fields["impact"] == "Payments fail." and fields.get("later_impact", "") == ""
+
+
+def test_set_fills_the_fields_of_a_post_incident_report(tmp_path, made):
+    _mark_sent(made)
+    assert run("add", made, "--kind", "post-incident", cwd=tmp_path).returncode == 0
+    result = run("set", made, "root_cause=A full connection pool.", "events=09:40 Payments fail\n10:30 Fixed",
+                 "actions=Pool alarm | Platform team | 15 December", "action_details=shown", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = run("render", made, cwd=tmp_path).stdout.decode()
+    assert "Root cause\n----------\nA full connection pool." in text
+    assert "- 09:40 Payments fail\n- 10:30 Fixed" in text
+    assert "- Pool alarm (Platform team, by 15 December)" in text

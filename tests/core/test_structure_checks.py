@@ -76,7 +76,9 @@ def test_raw_form_text_without_zone_is_reported(incident):
 def test_resolution_needs_timings_and_data_statement(incident):
     incident.notices[-1].sent = SentRecord(time="2026-11-27T09:00Z")
     notice = incident.add_notice("resolution")
-    notice.update({"data_loss": "possible", "data_loss_details": ""})
+    notice.update({"data_loss": "possible", "data_loss_details": "",  # the resolution's own words:
+                   "summary": "Card payments work again since 11:20 CET.", "impact": "Card payments failed.",
+                   "workaround": "Retry a payment that failed."})
     rules = _rules(check_structure(incident, notice, now=NOW))
     assert rules == ["structure.resolution-data-loss", "structure.resolution-timings"]
     incident.set_time("started", "2026-11-27T09:40[Europe/Prague]")
@@ -148,3 +150,75 @@ def test_words_are_counted_as_a_reader_counts_them():
 
     # Times and hyphenated words are one word each, dashes none: the form and the finding agree.
     assert word_count("Since 09:42 UK time — about one in three e-mail payments fail until 16:30.") == 13
+
+
+# ---- carried text and the maintenance window ------------------------------------------------
+
+def _sent_then(incident, kind):
+    incident.notices[-1].sent = SentRecord(time="2026-11-27T09:00Z")
+    return incident.add_notice(kind)
+
+
+def test_an_update_whose_summary_is_unchanged_says_nothing_new(incident):
+    notice = _sent_then(incident, "update")
+    notice.set("next_update", "2026-11-27T12:00[Europe/Prague]")
+    findings = check_structure(incident, notice, now=NOW)
+    assert _rules(findings) == ["structure.summary-unchanged"]
+    assert "nothing new" in findings[0].message and "notice 1" in findings[0].message
+    notice.set("summary", notice.fields["summary"] + " Refunds are on their way.")
+    assert check_structure(incident, notice, now=NOW) == []
+
+
+def test_text_carried_under_a_heading_that_changed_meaning_is_flagged(incident):
+    notice = _sent_then(incident, "resolution")
+    notice.set("summary", "Card payments work again since 11:20 CET.")
+    findings = {f.field: f for f in check_structure(incident, notice, now=NOW) if f.rule.endswith("heading-changed")}
+    assert set(findings) == {"impact", "workaround"}
+    assert findings["impact"].message.startswith(
+        "This text was sent under “What does not work now” in notice 1; here it stands under “What was affected”.")
+    # Text from "What to expect later", pasted under what remains to be done, is flagged too.
+    notice.update({"impact": "Card payments failed.", "workaround": "",
+                   "remaining": "Some background.\n\nSettlement reports for today will arrive a few hours late."})
+    [finding] = [f for f in check_structure(incident, notice, now=NOW) if f.rule.endswith("heading-changed")]
+    assert finding.field == "remaining" and "“What to expect later”" in finding.message
+    assert finding.match == "Settlement reports for today will arrive a few hours late."
+
+
+def test_text_under_the_same_heading_is_not_flagged(incident):
+    notice = _sent_then(incident, "update")
+    notice.update({"summary": "Still failing; a fix is being deployed.", "next_update": "on-change"})
+    assert check_structure(incident, notice, now=NOW) == []
+
+
+def _maintenance(status, start, end):
+    from outagewriter.core.incident.model import Incident
+
+    incident = Incident.create("Database upgrade", "Portal", kind="maintenance")
+    notice = incident.notices[-1]
+    notice.update({"summary": "The portal is down for an upgrade.", "data_loss": "none", "next_update": "on-change",
+                   "contact_name": "Jana", "contact_email": "jana@acme.example",
+                   "window_start": start, "window_end": end, "status": status})
+    return incident, notice
+
+
+def test_a_window_that_ends_before_it_starts():
+    incident, notice = _maintenance("scheduled", "2026-12-01T22:00[Europe/Berlin]", "2026-12-01T21:00[Europe/Berlin]")
+    assert _rules(check_structure(incident, notice, now=NOW)) == ["structure.window-end-before-start"]
+
+
+def test_a_scheduled_window_in_the_past():
+    incident, notice = _maintenance("scheduled", "2026-11-27T08:00[Europe/Berlin]", "2026-11-27T12:00[Europe/Berlin]")
+    assert _rules(check_structure(incident, notice, now=NOW)) == ["structure.window-in-past"]
+    notice.set("status", "in-progress")  # a started maintenance began in the past, rightly
+    assert check_structure(incident, notice, now=NOW) == []
+
+
+def test_an_extension_needs_a_new_end():
+    incident, notice = _maintenance("in-progress", "2026-11-27T08:00[Europe/Berlin]", "2026-11-27T12:00[Europe/Berlin]")
+    notice.sent = SentRecord(time="2026-11-27T09:00Z")
+    extension = incident.add_notice("maintenance")
+    extension.update({"status": "extended", "summary": "The upgrade takes longer than planned.",
+                      "next_update": "on-change"})
+    assert _rules(check_structure(incident, extension, now=NOW)) == ["structure.extended-without-new-end"]
+    extension.set("window_end", "2026-11-27T13:00[Europe/Berlin]")
+    assert check_structure(incident, extension, now=NOW) == []

@@ -9,8 +9,10 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 
+from ..incident.fields import fields_of
 from ..incident.model import Incident, Notice
 from ..incident.times import TimeError, now_utc, parse_next_update
+from .carried import check_carried, check_window
 from .findings import Finding
 
 SUMMARY_MAX_WORDS = 80  # an executive reads the first paragraph in one go
@@ -79,7 +81,7 @@ def check_structure(incident: Incident, notice: Notice, *, now: datetime | None 
         findings.append(_finding("summary-too-long", "warning", "summary", summary,
                                  f"The summary has {words} words; keep it under {SUMMARY_MAX_WORDS} so an executive reads it "
                                  "in one go. Move detail to the consequences or the technical appendix."))
-    if kind != "post-incident" and not f.get("impact", "").strip():
+    if kind != "post-incident" and "impact" in fields_of(kind) and not f.get("impact", "").strip():
         findings.append(_finding("impact-missing", "error", "impact", f.get("impact", ""),
                                  "The notice does not say what does not work now. Customers need the consequences first."))
     if not f.get("data_loss", "").strip():
@@ -108,6 +110,9 @@ def check_structure(incident: Incident, notice: Notice, *, now: datetime | None 
             findings.append(_finding("resolution-data-loss", "error", "data_loss_details", f.get("data_loss_details", ""),
                                      "A resolution notice must state what happened to customers' data: none, or what was lost "
                                      "and what happens to it."))
+    findings.extend(check_carried(incident, notice, f))
+    if kind == "maintenance":
+        findings.extend(check_window(incident, notice, f, now))
     subject = f.get("subject", "")
     title = f.get("title", "").strip()
     if subject.strip() and title and title.casefold() not in subject.casefold():

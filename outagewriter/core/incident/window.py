@@ -1,7 +1,9 @@
 """A maintenance window: when the work starts and ends, in the zone the writer chose."""
 from __future__ import annotations
 
-from .model import Incident, Notice
+from collections.abc import Mapping
+
+from .model import Incident
 from .times import TimeError, ZonedTime, parse_zoned
 
 
@@ -12,9 +14,10 @@ def _zoned(value: str) -> ZonedTime | None:
         return None
 
 
-def maintenance_window(incident: Incident, notice: Notice) -> tuple[ZonedTime | None, ZonedTime | None]:
-    """(start, end) of the window a maintenance notice announces. Files written before the window had
-    fields of its own kept it in the incident's started and resolved times, so those stand in."""
-    start = notice.fields["window_start"] or incident.times.get("started", "")
-    end = notice.fields["window_end"] or incident.times.get("resolved", "")
+def maintenance_window(incident: Incident, fields: Mapping[str, str]) -> tuple[ZonedTime | None, ZonedTime | None]:
+    """(start, end) of the window a maintenance notice with these fields announces; an unreadable time
+    is None. Files written before the window had fields of its own kept it in the incident's started
+    and resolved times, so those stand in."""
+    start = fields.get("window_start") or incident.times.get("started", "")
+    end = fields.get("window_end") or incident.times.get("resolved", "")
     return _zoned(start), _zoned(end)

@@ -164,7 +164,7 @@ def _duration_minutes(times: dict[str, str]) -> int | None:
 
 
 def _window(incident: Incident, notice: Notice) -> dict:
-    start, end = maintenance_window(incident, notice)
+    start, end = maintenance_window(incident, notice.fields)
     return {
         "start": format_zoned(start) if start else "", "end": format_zoned(end) if end else "",
         "start_short": format_zoned(start, with_utc=False) if start else "",
