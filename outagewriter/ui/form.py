@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import (
     QCompleter,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -34,12 +35,13 @@ from .editors import (
     TextEditor,
     monospace_font,
 )
+from . import notice_kinds
 from .highlight import FindingHighlighter, paint_line_edit, quiet
 from .theme import tint
 from .zones import system_zone
 
 DATA_LOSS_LABELS = {"none": "None", "possible": "Possible", "confirmed": "Confirmed", "unknown": "Not known yet"}
-TIME_LABELS = {"started": "Started", "detected": "Detected", "resolved": "Resolved"}
+TIME_LABELS = {"started": "Started", "detected": "Detected", "mitigated": "Mitigated", "resolved": "Resolved"}
 PLACEHOLDERS = {
     "title": "e.g. Card payments failing",
     "service": "e.g. Checkout",
@@ -56,6 +58,7 @@ PLACEHOLDERS = {
     "cc": "",
     "bcc": "Never shown to recipients",
     "subject": "Leave empty to use the generated subject",
+    **notice_kinds.PLACEHOLDERS,
 }
 
 
@@ -84,7 +87,13 @@ class Section(QWidget):
             self.toggle = None
             heading = QLabel(title, self)
             heading.setFont(font)
-        outer.addWidget(heading)
+        self.heading = heading
+        # The heading's row: a single field's section puts its quiet marks beside the heading.
+        self.heading_row = QHBoxLayout()
+        self.heading_row.setSpacing(10)
+        self.heading_row.addWidget(heading)
+        self.heading_row.addStretch(1)
+        outer.addLayout(self.heading_row)
         self.body = QWidget(self)
         self.grid = QGridLayout(self.body)
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -92,6 +101,11 @@ class Section(QWidget):
         self.grid.setVerticalSpacing(4)
         outer.addWidget(self.body)
         self.set_expanded(expanded)
+
+    def set_title(self, title: str) -> None:
+        self.heading.setText(title)
+        if self.toggle is not None:
+            self.toggle.setAccessibleName(f"Show or hide {title}")
 
     def set_expanded(self, on: bool) -> None:
         self.body.setVisible(on)
@@ -111,6 +125,9 @@ class NoticeForm(QWidget):
         self.labels: dict[str, QLabel] = {}
         self.errors: dict[str, QLabel] = {}
         self.notes: dict[str, QLabel] = {}  # reviewers' open change requests, under their fields
+        self.holders: dict[str, QWidget] = {}  # each field's problem and comments, under it
+        self.carried_marks: dict[str, QLabel] = {}  # "Unchanged since notice 2 was sent", beside the label
+        self.single_sections: dict[str, Section] = {}  # sections of one field, headed by its label
         self.highlighters: dict[str, FindingHighlighter] = {}
         self._contacts = contacts or []
         self._findings: dict[str, list[Finding]] = {}
@@ -121,7 +138,10 @@ class NoticeForm(QWidget):
 
     def _make_editor(self, name: str) -> QWidget:
         spec = SPECS[name]
-        if name == "data_loss":
+        special = notice_kinds.make_editor(self, name)
+        if special is not None:
+            editor = special
+        elif name == "data_loss":
             editor = RadioChoiceEditor(DATA_LOSS, DATA_LOSS_LABELS, self)
         elif name == "status":
             editor = ChoiceEditor(statuses_for("incident"), parent=self)
@@ -177,13 +197,26 @@ class NoticeForm(QWidget):
         self.errors[name] = error
         box.addWidget(error)
         box.addWidget(note)
+        self.holders[name] = holder
         return holder
 
     def _add(self, section: Section, name: str, row: int, col: int = 0, span: int = 1, label: str | None = None):
         self._make_editor(name)
         section.grid.addWidget(self._label(name, label), row * 3, col, 1, span)
+        if SPECS[name].kind == "text":
+            mark = notice_kinds.carried_mark(self, name)
+            section.grid.addWidget(mark, row * 3, col, 1, span, notice_kinds.ALIGN_RIGHT)
         section.grid.addWidget(self.editors[name], row * 3 + 1, col, 1, span)
         section.grid.addWidget(self._error(name), row * 3 + 2, col, 1, span)
+
+    def _single(self, section: Section, name: str) -> None:
+        """A section holding one field, headed by that field's label."""
+        self._make_editor(name)
+        section.grid.addWidget(self.editors[name], 0, 0)
+        section.grid.addWidget(self._error(name), 1, 0)
+        self.single_sections[name] = section
+        if SPECS[name].kind == "text":
+            section.heading_row.addWidget(notice_kinds.carried_mark(self, name))
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -213,22 +246,24 @@ class NoticeForm(QWidget):
         self.word_count.setWordWrap(True)
         quiet(self.word_count)
         s.grid.addWidget(self.word_count, 1, 0, 1, 2)
-        self.labels["summary"] = s.findChild(QLabel)
+        self.single_sections["summary"] = s
+        s.heading_row.addWidget(notice_kinds.carried_mark(self, "summary"))
         self._error_summary = self._error("summary")
         s.grid.addWidget(self._error_summary, 2, 0, 1, 2)
 
+        notice_kinds.add_window(self, section)
+        notice_kinds.add_single_sections(self, section, notice_kinds.BEFORE_CONSEQUENCES)
         s = section("consequences", "Consequences")
-        self._add(s, "impact", 0, label="Now")
-        self._add(s, "later_impact", 1, label="Later")
+        self._add(s, "impact", 0)
+        self._add(s, "later_impact", 1)
+        notice_kinds.add_single_sections(self, section, notice_kinds.AFTER_CONSEQUENCES)
+        notice_kinds.add_actions(self, section)
 
-        s = section("data", "Data loss")
+        s = section("data", "Data")
         self._add(s, "data_loss", 0, label="Is any data lost?")
         self._add(s, "data_loss_details", 1, label="Details")
 
-        s = section("workaround", "Workaround")
-        self._make_editor("workaround")
-        s.grid.addWidget(self.editors["workaround"], 0, 0)
-        s.grid.addWidget(self._error("workaround"), 1, 0)
+        self._single(section("workaround", "Workaround"), "workaround")
 
         s = section("contact", "Contact")
         self._add(s, "contact_name", 0, 0, label="Name")
@@ -238,12 +273,9 @@ class NoticeForm(QWidget):
         s.grid.setColumnStretch(1, 3)
         s.grid.setColumnStretch(2, 2)
 
-        s = section("next_update", "Next update")
-        self._make_editor("next_update")
-        s.grid.addWidget(self.editors["next_update"], 0, 0)
-        s.grid.addWidget(self._error("next_update"), 1, 0)
+        self._single(section("next_update", "Next update"), "next_update")
 
-        s = section("timeline", "Timeline", collapsible=True, expanded=False)
+        s = section("timeline", "Timings", collapsible=True, expanded=False)
         for row, name in enumerate(TIME_NAMES):
             editor = OptionalTimeEditor(TIME_LABELS[name], self)
             editor.setObjectName(name)
@@ -256,10 +288,7 @@ class NoticeForm(QWidget):
         self.time_error.hide()
         s.grid.addWidget(self.time_error, len(TIME_NAMES), 0)
 
-        s = section("appendix", "Technical appendix")
-        self._make_editor("appendix")
-        s.grid.addWidget(self.editors["appendix"], 0, 0)
-        s.grid.addWidget(self._error("appendix"), 1, 0)
+        self._single(section("appendix", "Technical appendix"), "appendix")
 
         s = section("email", "Email")
         self._add(s, "to", 0, label="To")
@@ -274,7 +303,9 @@ class NoticeForm(QWidget):
     def _focusables(self) -> list[QWidget]:
         out: list[QWidget] = []
         order = [
-            "title", "service", "status", "summary", "impact", "later_impact", "data_loss",
+            "title", "service", "status", "summary", "window_start", "window_end", "unavailable", "prepare",
+            "done", "remaining", "impact", "later_impact", "root_cause", "events", "actions", "action_details",
+            "data_loss",
             "data_loss_details", "workaround", "contact_name", "contact_email", "contact_phone",
             "next_update", "*times", "appendix", "to", "cc", "bcc", "subject",
         ]
@@ -287,6 +318,8 @@ class NoticeForm(QWidget):
             editor = self.editors[name]
             if isinstance(editor, RadioChoiceEditor):
                 out += list(editor.buttons.values())
+            elif isinstance(editor, OptionalTimeEditor):
+                out += [editor.known, editor.when.date, editor.when.time, editor.when.zone]
             elif isinstance(editor, NextUpdateEditor):
                 out += [editor.at_time, editor.when.date, editor.when.time, editor.when.zone, editor.on_change]
             else:
@@ -321,6 +354,7 @@ class NoticeForm(QWidget):
     def _wire(self) -> None:
         for name, editor in self.editors.items():
             editor.edited.connect(lambda n=name: self.field_edited.emit(n))
+            editor.edited.connect(lambda n=name: notice_kinds.edited(self, n))
         self.editors["summary"].textChanged.connect(self._count_words)
         for name, editor in self.time_editors.items():
             editor.edited.connect(lambda n=name: self.time_edited.emit(n))
@@ -345,11 +379,13 @@ class NoticeForm(QWidget):
         self.set_default_zone(incident.zone or system_zone())
         self._count_words()
         self.set_findings([])
+        notice_kinds.show_kind(self, incident, notice)
 
     def set_default_zone(self, zone: str) -> None:
         """Time pickers not filled in yet start in the incident's zone."""
         next_update = self.editors["next_update"]
-        for outer in (next_update, *self.time_editors.values()):
+        windows = (self.editors["window_start"], self.editors["window_end"])
+        for outer in (next_update, *windows, *self.time_editors.values()):
             # "When the situation changes" holds no time: its picker waits in the incident's zone too.
             outer.when.set_default_zone(zone, show=not outer.value() or outer.value() == ON_CHANGE)
 

@@ -71,7 +71,7 @@ def test_a_resolution_tells_what_was_done_and_what_remains_after_the_timings():
     incident.set_times({"started": "2026-11-27T09:40[Europe/Prague]", "detected": "2026-11-27T09:45[Europe/Prague]",
                         "mitigated": "2026-11-27T10:30[Europe/Prague]", "resolved": "2026-11-27T11:55[Europe/Prague]"})
     text = RENDERER.render(incident, notice).text
-    headings = ["Timeline", "What we did", "What remains to be done", "What was affected", "Data",
+    headings = ["Timings", "What we did", "What remains to be done", "What was affected", "Data",
                 "If you still see problems", "Questions"]
     positions = [text.index(f"\n{h}\n") for h in headings]
     assert positions == sorted(positions)

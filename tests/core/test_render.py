@@ -147,7 +147,7 @@ def test_resolution_has_timings_after_summary(renderer, incident):
     incident.notices[-1].sent = SentRecord(message_id="<1@x>")
     resolution = incident.add_notice("resolution")
     text = renderer.render(incident, resolution).text
-    assert text.index("Card payments in Acme Pay") < text.index("Timeline") < text.index("What was affected")
+    assert text.index("Card payments in Acme Pay") < text.index("Timings") < text.index("What was affected")
     assert "Duration: 2 hours 15 minutes" in text
     assert "This incident is resolved; this is our last update unless the situation changes." in " ".join(text.split())
 

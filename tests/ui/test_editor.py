@@ -5,7 +5,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QWidget
 
-from outagewriter.core.incident.fields import FIELD_NAMES, SPECS
+from outagewriter.core.incident.fields import FIELD_NAMES, label_for
 from outagewriter.core.storage import fileformat
 
 
@@ -45,7 +45,7 @@ def test_every_field_has_object_and_accessible_name_and_tab_order_follows_form(m
     for name in FIELD_NAMES:
         editor = window.findChild(QWidget, name)
         assert editor is not None, name
-        assert editor.accessibleName() == SPECS[name].label
+        assert editor.accessibleName() == label_for(window.notice.kind, name)  # the email's heading
     for name in ("preview_html", "preview_text", "preview_short", "findings"):
         assert window.findChild(QWidget, name) is not None
     chain = window.form._focusables()

@@ -126,8 +126,9 @@ class Incident:
     @property
     def zone(self) -> str | None:
         """The incident's own time zone, for times not written yet: the zone of its first known
-        time (started, detected, resolved), else of the newest promised update; None if none."""
-        promises = [n.fields["next_update"] for n in reversed(self.notices)]
+        time (started, detected, resolved), else of the newest maintenance window or promised update;
+        None if none."""
+        promises = [n.fields[name] for n in reversed(self.notices) for name in ("window_start", "next_update")]
         for value in [self.times.get(name, "") for name in TIME_NAMES] + promises:
             try:
                 promise = parse_next_update(value) if value else None

@@ -21,3 +21,9 @@ def maintenance_window(incident: Incident, fields: Mapping[str, str]) -> tuple[Z
     start = fields.get("window_start") or incident.times.get("started", "")
     end = fields.get("window_end") or incident.times.get("resolved", "")
     return _zoned(start), _zoned(end)
+
+
+def uses_incident_times(incident: Incident, kind: str) -> bool:
+    """Whether a notice of `kind` shows the incident's started/detected/mitigated/resolved times: every
+    kind but maintenance, which has its own window, unless an older file keeps the window there."""
+    return kind != "maintenance" or any(incident.times.values())

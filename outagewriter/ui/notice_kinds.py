@@ -1,0 +1,130 @@
+"""The form for each notice kind: the sections only some kinds have, and what a kind shows.
+
+A resolution tells what was done and what remains, a post-incident report its root cause, events
+and actions, a maintenance notice its window. Every kind shows its own fields under the headings
+its email uses (`label_for`); the others stay in the file but out of sight. Fields still holding
+the text of the last sent notice carry a quiet mark until edited.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ..core.incident.carry import carried_fields
+from ..core.incident.fields import ACTION_DETAILS, KIND_LAYOUT, fields_of, label_for
+from ..core.incident.model import Incident, Notice
+from ..core.incident.window import uses_incident_times
+from .editors import OptionalTimeEditor, RadioChoiceEditor
+from .highlight import quiet
+
+ACTION_DETAIL_LABELS = {"hidden": "Not shown", "shown": "Shown in the email"}
+PLACEHOLDERS = {
+    "done": "How the service was restored.",
+    "remaining": "Work still to do, and what users may still notice.",
+    "root_cause": "What caused it, in plain words.",
+    "events": "One event per line: the time, then what happened.\n09:40 Card payments start failing",
+    "actions": "One action per line: what | owner | target date\nAlarm on connection pool use | Platform team | 15 December",
+    "unavailable": "What users cannot use during the window.",
+    "prepare": "What users must do before the window starts.",
+}
+# Sections of one field, headed by the field's label; built in this order at two places in the form.
+BEFORE_CONSEQUENCES = ("unavailable", "prepare", "done", "remaining")
+AFTER_CONSEQUENCES = ("root_cause", "events")
+
+
+def make_editor(form, name: str) -> QWidget | None:
+    """The editors of fields whose kind the form's generic editors do not cover."""
+    if name in ("window_start", "window_end"):
+        return OptionalTimeEditor(label_for("maintenance", name), form)
+    if name == "action_details":
+        return RadioChoiceEditor(ACTION_DETAILS, ACTION_DETAIL_LABELS, form)
+    return None
+
+
+def add_window(form, section) -> None:
+    s = section("window", "Maintenance window")
+    names = ("window_start", "window_end")
+    for row, name in enumerate(names):
+        form._make_editor(name)
+        s.grid.addWidget(form.editors[name], row * 2, 0)
+        s.grid.addWidget(form._error(name), row * 2 + 1, 0)
+    # The same width for both labels, so the two dates line up.
+    width = max(form.editors[name].known.sizeHint().width() for name in names)
+    for name in names:
+        form.editors[name].known.setMinimumWidth(width)
+
+
+def add_single_sections(form, section, names) -> None:
+    for name in names:
+        form._single(section(name, label_for(_kind_showing(name), name)), name)
+
+
+def add_actions(form, section) -> None:
+    s = section("actions", label_for("post-incident", "actions"))
+    form._single(s, "actions")
+    form._add(s, "action_details", 1)
+
+
+def _kind_showing(name: str) -> str:
+    return next(kind for kind, layout in KIND_LAYOUT.items() if name in dict(layout))
+
+
+def carried_mark(form, name: str) -> QLabel:
+    mark = QLabel(form)
+    mark.setObjectName(f"{name}_carried")
+    quiet(mark)
+    font = mark.font()
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    mark.setFont(font)
+    mark.hide()
+    form.carried_marks[name] = mark
+    return mark
+
+
+def show_kind(form, incident: Incident, notice: Notice) -> None:
+    """Show the fields of the notice's kind under its labels; hide the rest and empty sections."""
+    shown = set(fields_of(notice.kind))
+    for name, editor in form.editors.items():
+        visible = name in shown
+        for widget in (editor, form.labels.get(name), form.holders.get(name)):
+            if widget is not None and widget is not form.sections.get(name):
+                widget.setVisible(visible)
+        if visible and name in dict(KIND_LAYOUT[notice.kind]):
+            _label(form, name, label_for(notice.kind, name))
+    for key, section in form.sections.items():
+        names = [n for n, e in form.editors.items() if section.isAncestorOf(e)]
+        if names:
+            section.setVisible(any(n in shown for n in names))
+    form.sections["timeline"].setVisible(uses_incident_times(incident, notice.kind))
+    show_carried(form, incident, notice)
+
+
+def _label(form, name: str, text: str) -> None:
+    label = form.labels.get(name)
+    if label is not None:
+        label.setText(text)
+    elif name in form.single_sections:
+        form.single_sections[name].set_title(text)
+    editor = form.editors[name]
+    editor.setAccessibleName(text)
+
+
+def show_carried(form, incident: Incident, notice: Notice) -> None:
+    carried = carried_fields(incident, notice)
+    names = set(carried.names) if carried else set()
+    for name, mark in form.carried_marks.items():
+        if name in names:
+            mark.setText(f"Unchanged since notice {carried.number} was sent")
+            mark.setAccessibleName(f"{form.editors[name].accessibleName()}: unchanged since notice "
+                                   f"{carried.number} was sent")
+        mark.setVisible(name in names)
+
+
+def edited(form, name: str) -> None:
+    """Once a field is edited, its text is no longer the one carried from the last notice."""
+    mark = form.carried_marks.get(name)
+    if mark is not None:
+        mark.hide()
+
+
+ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom

@@ -1,0 +1,87 @@
+"""The form shows each notice kind's own fields under its email's headings, and marks carried text."""
+import pytest
+from PySide6.QtTest import QTest
+
+from outagewriter.core.incident.fields import FIELD_NAMES, fields_of
+from outagewriter.core.incident.model import Incident
+from outagewriter.core.incident.records import SentRecord
+from outagewriter.core.storage import fileformat
+
+
+@pytest.fixture
+def sent_file(incident_file):
+    """The usual first notice, with what to expect later, sent."""
+    incident = fileformat.loads(incident_file.read_text("utf-8"))
+    incident.notices[-1].set("later_impact", "Settlement reports will arrive a few hours late.")
+    incident.notices[-1].sent = SentRecord(time="2026-11-27T09:00Z")
+    fileformat.save(incident, incident_file)
+    return incident_file
+
+
+def _shown(form):
+    return {name for name, editor in form.editors.items() if editor.isVisible()}
+
+
+def _add(window, qtbot, key):
+    window.actions_by_key[key].trigger()
+    qtbot.waitUntil(lambda: window.notice.kind == key.removeprefix("add_"))
+
+
+def test_a_post_incident_report_shows_its_own_fields_under_its_headings(make_window, qtbot, sent_file):
+    window = make_window(sent_file)
+    _add(window, qtbot, "add_post-incident")
+    form = window.form
+    assert _shown(form) == {name for name in fields_of("post-incident") if name in form.editors}
+    assert {"root_cause", "events", "actions", "action_details"} <= _shown(form)
+    assert not form.editors["later_impact"].isVisible() and not form.labels["later_impact"].isVisible()
+    assert form.labels["impact"].text() == "What was affected"
+    assert form.editors["impact"].accessibleName() == "What was affected"
+    assert form.single_sections["appendix"].heading.text() == "Technical details"
+    assert form.single_sections["next_update"].heading.text() == "Further update by"
+    assert form.single_sections["actions"].heading.text() == "What we are changing"
+    assert not form.sections["window"].isVisible()
+
+
+def test_a_resolution_shows_what_was_done_and_what_remains(make_window, qtbot, sent_file):
+    window = make_window(sent_file)
+    _add(window, qtbot, "add_resolution")
+    form = window.form
+    assert {"done", "remaining"} <= _shown(form)
+    assert not ({"later_impact", "root_cause", "events", "actions", "window_start", "unavailable"} & _shown(form))
+    assert form.single_sections["workaround"].heading.text() == "If you still see problems"
+    assert form.single_sections["done"].heading.text() == "What we did"
+    assert form.time_editors["mitigated"].known.text() == "Mitigated"
+
+
+def test_a_maintenance_notice_shows_its_window_and_preparations(make_window, qtbot, tmp_path):
+    incident = Incident.create("Database upgrade", "Portal", kind="maintenance")
+    path = tmp_path / "upgrade.outage"
+    fileformat.save(incident, path)
+    window = make_window(path)
+    form = window.form
+    assert {"window_start", "window_end", "unavailable", "prepare", "later_impact"} <= _shown(form)
+    assert not ({"impact", "workaround", "done", "root_cause"} & _shown(form))
+    assert form.labels["later_impact"].text() == "Afterwards"
+    assert not form.sections["timeline"].isVisible()  # the window has taken the incident times' place
+    form.editors["window_start"].known.click()  # the writer sets the start
+    window.flush()
+    assert window.notice.fields["window_start"] != ""
+
+
+def test_carried_text_is_marked_until_edited(make_window, qtbot, sent_file):
+    window = make_window(sent_file)
+    _add(window, qtbot, "add_update")
+    form = window.form
+    marked = {name for name, mark in form.carried_marks.items() if mark.isVisible()}
+    assert marked == {"summary", "impact", "later_impact"}
+    assert form.carried_marks["impact"].text() == "Unchanged since notice 1 was sent"
+    editor = form.editors["impact"]
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    QTest.keyClicks(editor, " It affects refunds too.")
+    assert not form.carried_marks["impact"].isVisible()
+    assert form.carried_marks["summary"].isVisible()
+    window.show_notice(0)  # a sent notice carries nothing
+    assert not any(mark.isVisible() for mark in form.carried_marks.values())
+
+
