@@ -53,6 +53,8 @@ def build(window: QMainWindow) -> None:
       "Tell recipients it is over")
     a("add_post-incident", "New &post-incident notice", lambda: w.add_notice("post-incident"), "Ctrl+Shift+P",
       "What happened and what will change: a separate, later notice")
+    a("add_maintenance", "New &maintenance stage", lambda: w.add_notice("maintenance"), "Ctrl+Shift+M",
+      "The maintenance's next notice: a reminder, its start, an extension or its completion")
     # Ctrl+Return sends in most mail clients; Ctrl+Shift+S is Save As on Linux and Windows.
     a("send", "&Send…", w.send_notice, "Ctrl+Return", "Send the notice to its recipients")
     a("send_test", "Send a &test to myself…", w.send_test, "Ctrl+Shift+T",
@@ -91,7 +93,7 @@ def build(window: QMainWindow) -> None:
         edit_menu.addSeparator() if key is None else edit_menu.addAction(w.actions_by_key[key])
     edit_menu.aboutToShow.connect(lambda: w.edit_commands.refresh())
     notice_menu = bar.addMenu("&Notice")
-    for key in ("add_update", "add_resolution", "add_post-incident"):
+    for key in ("add_update", "add_resolution", "add_post-incident", "add_maintenance"):
         notice_menu.addAction(w.actions_by_key[key])
     notice_menu.addSeparator()
     notice_menu.addAction(w.actions_by_key["refresh"])

@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         self.notices = NoticeList(self)
         self.notices.setMinimumWidth(150)
         self.notices.layout().setContentsMargins(10, 10, 6, 10)
-        for key in ("add_update", "add_resolution", "add_post-incident"):
+        for key in ("add_update", "add_resolution", "add_post-incident", "add_maintenance"):
             self.notices.add_action_button(key, self.actions_by_key[key])
         self.notices.selected.connect(self.show_notice)
 

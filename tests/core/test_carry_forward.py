@@ -37,3 +37,17 @@ def test_the_first_notice_and_a_sent_one_carry_nothing(incident):
     update = incident.add_notice("update")
     _send(update)
     assert carried_fields(incident, update) is None
+
+
+def test_a_maintenance_goes_on_stage_by_stage_and_keeps_its_window():
+    from outagewriter.core.incident.model import Incident
+
+    incident = Incident.create("Database upgrade", "Portal", kind="maintenance")
+    incident.notices[-1].update({"window_start": "2026-12-01T22:00[Europe/Berlin]",
+                                 "window_end": "2026-12-02T00:30[Europe/Berlin]"})
+    stages = [incident.notices[-1].fields["status"]]
+    for _ in range(3):
+        _send(incident.notices[-1])
+        stages.append(incident.add_notice("maintenance").fields["status"])
+    assert stages == ["scheduled", "reminder", "in-progress", "completed"]
+    assert incident.notices[-1].fields["window_end"] == "2026-12-02T00:30+01:00[Europe/Berlin]"

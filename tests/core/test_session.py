@@ -130,7 +130,10 @@ def test_changes_merge():
     (ActionState(read_only=True, has_file=True, notice_sent=False, fully_sent=False, can_add=False, in_review=True),
      {"approve", "request_changes"}, {"save", "send", "send_test", "request_review"}),
     (ActionState(read_only=False, has_file=True, notice_sent=True, fully_sent=True, can_add=True),
-     {"save", "add_update", "add_post-incident"}, {"send", "approve", "send_test"}),
+     {"save", "add_update", "add_post-incident"}, {"send", "approve", "send_test", "add_maintenance"}),
+    # planned maintenance goes on in maintenance notices, never in incident updates
+    (ActionState(read_only=False, has_file=True, notice_sent=True, fully_sent=True, can_add=True, maintenance=True),
+     {"save", "add_maintenance"}, {"add_update", "add_resolution", "add_post-incident"}),
     (ActionState(read_only=False, has_file=True, notice_sent=True, fully_sent=False, can_add=True),
      {"send"}, {"approve"}),
     (ActionState(read_only=True, has_file=False, notice_sent=False, fully_sent=False, can_add=False),

@@ -85,3 +85,18 @@ def test_carried_text_is_marked_until_edited(make_window, qtbot, sent_file):
     assert not any(mark.isVisible() for mark in form.carried_marks.values())
 
 
+
+
+def test_a_maintenance_continues_with_its_next_stage(make_window, qtbot, tmp_path):
+    incident = Incident.create("Database upgrade", "Portal", kind="maintenance")
+    incident.notices[-1].set("window_start", "2026-12-01T22:00[Europe/Berlin]")
+    incident.notices[-1].sent = SentRecord(time="2026-11-27T09:00Z")
+    path = tmp_path / "upgrade.outage"
+    fileformat.save(incident, path)
+    window = make_window(path)
+    actions = window.actions_by_key
+    assert actions["add_maintenance"].isEnabled() and not actions["add_update"].isEnabled()
+    _add(window, qtbot, "add_maintenance")
+    assert window.form.editors["status"].currentText() == "Reminder"
+    qtbot.waitUntil(lambda: window.preview.subject.text().startswith(
+        "Reminder: maintenance starts Tuesday 1 December 2026, 22:00 CET: Database upgrade"), timeout=3000)

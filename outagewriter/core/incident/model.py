@@ -83,6 +83,9 @@ DEFAULT_STATUS = {
     "post-incident": "resolved",
     "maintenance": "scheduled",
 }
+# A maintenance notice's follow-up tells its next stage; an overrun is chosen by hand ("extended").
+NEXT_MAINTENANCE_STAGE = {"scheduled": "reminder", "reminder": "in-progress", "in-progress": "completed",
+                          "extended": "completed", "completed": "completed"}
 
 
 @dataclass
@@ -182,6 +185,8 @@ class Incident:
         allowed = statuses_for(kind)
         if notice.fields["status"] not in allowed or kind in ("resolution", "post-incident"):
             notice.fields["status"] = DEFAULT_STATUS[kind]
+        elif kind == "maintenance":
+            notice.fields["status"] = NEXT_MAINTENANCE_STAGE[notice.fields["status"]]
         self.notices.append(notice)
         return notice
 

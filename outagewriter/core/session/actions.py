@@ -7,7 +7,9 @@ from ..incident.model import Incident, Notice
 from ..mail.plan import plan
 from ..review import workflow as review
 
-ADD_NOTICE = ("add_update", "add_resolution", "add_post-incident")
+ADD_INCIDENT_NOTICE = ("add_update", "add_resolution", "add_post-incident")
+ADD_MAINTENANCE_NOTICE = ("add_maintenance",)  # a maintenance is told in stages of one kind
+ADD_NOTICE = ADD_INCIDENT_NOTICE + ADD_MAINTENANCE_NOTICE
 EDIT_DRAFT = ("send_test", "request_review", "review_by_email")
 DECIDE = ("approve", "request_changes")
 
@@ -20,13 +22,15 @@ class ActionState:
     fully_sent: bool  # ... and nobody is left to send it to
     can_add: bool  # the newest notice was sent, so a follow-up may start
     in_review: bool = False  # its author asked for a review: a reviewer may approve or send it back
+    maintenance: bool = False  # planned maintenance: its follow-ups are maintenance notices
 
     @classmethod
     def of(cls, incident: Incident, notice: Notice, *, read_only: bool, has_file: bool) -> "ActionState":
         return cls(read_only=read_only, has_file=has_file, notice_sent=notice.is_sent,
                    fully_sent=notice.is_sent and not plan(notice).targets,
                    can_add=incident.newest_unsent() is None,
-                   in_review=review.state(notice) == review.IN_REVIEW)
+                   in_review=review.state(notice) == review.IN_REVIEW,
+                   maintenance=incident.kind == "maintenance")
 
 
 def enabled_actions(state: ActionState) -> frozenset[str]:
@@ -34,7 +38,7 @@ def enabled_actions(state: ActionState) -> frozenset[str]:
     if not state.read_only:
         on.add("save")
         if state.can_add:
-            on.update(ADD_NOTICE)
+            on.update(ADD_MAINTENANCE_NOTICE if state.maintenance else ADD_INCIDENT_NOTICE)
         if not state.notice_sent:
             on.update(EDIT_DRAFT)
         if not state.fully_sent:
