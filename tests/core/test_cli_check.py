@@ -97,3 +97,19 @@ def test_check_loads_only_what_checking_text_needs(tmp_path):
                             text=True, env=env, timeout=60)
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
     assert "guilt.intensified-apology" in result.stdout
+
+
+def test_the_fields_a_kind_sends_are_checked_and_only_those(tmp_path, incident):
+    from outagewriter.core.incident.records import SentRecord
+
+    incident.notices[-1].sent = SentRecord(time="2026-11-27T09:00Z")
+    report = incident.add_notice("post-incident")
+    report.fields["later_impact"] = "We are truly sorry."  # kept in the file, never sent by this kind
+    report.update({"root_cause": "The outage was probably caused by a misconfigured load balancer.",
+                   "actions": "We will ensure this never happens again."})
+    path = tmp_path / "report.outage"
+    fileformat.save(incident, path)
+    result = run(tmp_path, path, "--no-grammar", "--format", "json")
+    found = {(f["field"], f["category"]) for f in json.loads(result.stdout)}
+    assert {("root_cause", "speculation"), ("actions", "overpromise")} <= found
+    assert not [f for f in found if f[0] == "later_impact"]

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..incident.fields import KIND_LAYOUT, fields_of
 from .findings import Finding, Presented, merge_overlapping, present
 from .rules import (
     FREE_TEXT_FIELD,
@@ -45,8 +46,11 @@ __all__ = [
 
 
 def tone_fields(notice: Notice) -> dict[str, str]:
-    """The notice's prose fields in the order the email shows them."""
-    return {name: notice.fields.get(name, "") for name in PROSE_FIELDS}
+    """The prose fields the notice's kind sends, in the order its email shows them (title and subject
+    first); text kept in the file for another kind is not sent, so not checked."""
+    shown = fields_of(notice.kind)
+    order = ("title", "subject", *(name for name, _ in KIND_LAYOUT[notice.kind]))
+    return {name: notice.fields.get(name, "") for name in order if name in PROSE_FIELDS and name in shown}
 
 
 def user_tone_checker(language: str = "en", user_dir: str | Path | None = None,

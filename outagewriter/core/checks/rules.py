@@ -26,7 +26,7 @@ WHERE = ("before", "after", "sentence", "match")
 # The fields a rule looks at when it names none: every field a recipient reads as prose.
 PROSE_FIELDS = (
     "title", "subject", "summary", "impact", "later_impact", "data_loss_details", "workaround",
-    "appendix",
+    "done", "remaining", "root_cause", "events", "actions", "unavailable", "prepare", "appendix",
 )
 # Text with no known field (e.g. `outagewriter check -` reading stdin) is checked by every rule.
 FREE_TEXT_FIELD = "text"
