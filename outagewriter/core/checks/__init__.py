@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..incident.fields import KIND_LAYOUT, fields_of
 from .findings import Finding, Presented, merge_overlapping, present
 from .rules import (
     FREE_TEXT_FIELD,
@@ -48,6 +47,8 @@ __all__ = [
 def tone_fields(notice: Notice) -> dict[str, str]:
     """The prose fields the notice's kind sends, in the order its email shows them (title and subject
     first); text kept in the file for another kind is not sent, so not checked."""
+    from ..incident.fields import KIND_LAYOUT, fields_of  # here: `check -` on plain text needs none of it
+
     shown = fields_of(notice.kind)
     order = ("title", "subject", *(name for name, _ in KIND_LAYOUT[notice.kind]))
     return {name: notice.fields.get(name, "") for name in order if name in PROSE_FIELDS and name in shown}
