@@ -22,3 +22,9 @@ def test_else_the_newest_promised_update_gives_the_zone():
     incident.notices[-1].sent = SentRecord(time="2026-11-27T10:00Z")
     incident.add_notice("update").set("next_update", "on-change")
     assert incident.zone == "Pacific/Auckland"
+
+
+def test_a_maintenance_window_gives_the_zone():
+    incident = Incident.create("Database upgrade", "Portal", kind="maintenance")
+    incident.notices[-1].set("window_start", "2026-12-01T22:00[Europe/Berlin]")
+    assert incident.zone == "Europe/Berlin"
