@@ -38,8 +38,10 @@ class ReportingDialogs(Dialogs):
 
 
 def text_fields(window) -> list[tuple[str, object]]:
+    """The text fields a person sees for this notice's kind (the form hides the other kinds' fields)."""
     return [(name, editor) for name, editor in window.form.editors.items()
-            if isinstance(editor, (LineEditor, TextEditor)) and not name.startswith("contact_email")]
+            if isinstance(editor, (LineEditor, TextEditor)) and not name.startswith("contact_email")
+            and editor.isVisibleTo(window.form)]
 
 
 def material(name: str, editor, length: int) -> str:
