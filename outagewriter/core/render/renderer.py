@@ -18,6 +18,7 @@ from ..incident.model import Incident, Notice
 from ..incident.times import format_zoned, parse_next_update, parse_zoned
 from ..shipped import PACKAGE, TEMPLATES
 from . import textformat
+from .calendar import maintenance_calendar
 from .template_limits import LimitedSandbox, TemplateLimitExceeded
 
 PARTS = ("subject.txt", "body.txt", "body.html", "short.txt")
@@ -43,6 +44,7 @@ class Rendered:
     html: str
     short: str
     problems: tuple[TemplateProblem, ...] = ()
+    calendar: str = ""  # a maintenance notice's iCalendar attachment (calendar.py), "" for none
 
 
 def _make_env(cls, loader: jinja2.BaseLoader) -> jinja2.Environment:
@@ -96,6 +98,7 @@ class Renderer:
             html=parts["body.html"].strip("\n") + "\n",
             short=short,
             problems=tuple(dict.fromkeys(problems)),
+            calendar=maintenance_calendar(incident, notice, incident.number(notice), short),
         )
 
     def _fit_short(self, incident, kind, context, problems) -> str:
