@@ -13,6 +13,7 @@ from outagewriter.core.render.renderer import Renderer
 from outagewriter.core.review import send_gate
 from outagewriter.core.review import workflow as review
 from outagewriter.core.settings import Settings
+from outagewriter.core.storage import fileformat
 
 RENDERER = Renderer()
 UTC = timezone.utc
@@ -123,3 +124,15 @@ def test_moving_the_window_voids_the_approval():
     assert "calendar" in [d.part for d in status.diff]
     with pytest.raises(review.ApprovalError):
         send_gate.check_can_send(incident, notice, RENDERER.render(incident, notice), Settings())
+
+
+def test_an_approved_maintenance_notice_is_saved_and_still_approved_when_read_back(tmp_path):
+    incident = _maintenance()
+    notice = incident.notices[0]
+    review.request_review(incident, notice, RENDERER.render(incident, notice), "Jana")
+    review.approve(incident, notice, RENDERER.render(incident, notice), "Petr", Settings(user_name="Petr"))
+    path = tmp_path / "db-upgrade.outage"
+    fileformat.save(incident, path)
+    loaded = fileformat.load(path)
+    status = review.approval_status(loaded, loaded.notices[0], RENDERER.render(loaded, loaded.notices[0]))
+    assert isinstance(status, review.Valid)

@@ -46,7 +46,7 @@ def uid(incident: Incident) -> str:
 
 
 def maintenance_calendar(incident: Incident, notice: Notice, number: int, description: str) -> str:
-    """The notice's iCalendar text (CRLF lines), or "" when it is no maintenance notice or its window
+    """The notice's iCalendar text, or "" when it is no maintenance notice or its window
     is not known yet (no start, no end, or an end before the start)."""
     span = window(incident, notice) if notice.kind == "maintenance" else None
     if span is None:
@@ -70,4 +70,5 @@ def maintenance_calendar(incident: Incident, notice: Notice, number: int, descri
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("transp", "TRANSPARENT")  # the reader's own time is not blocked by our maintenance
     calendar.add_component(event)
-    return calendar.to_ical().decode("utf-8")
+    # Lines end in \n as every text the file keeps (it refuses CR); the message writes them as CRLF.
+    return calendar.to_ical().decode("utf-8").replace("\r\n", "\n")
