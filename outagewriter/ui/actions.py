@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-from . import help_windows
+from . import help_windows, timeline_view
 
 Std = QKeySequence.StandardKey
 
@@ -65,6 +65,10 @@ def build(window: QMainWindow) -> None:
     a("approve", "&Approve…", w.approve, None, "Approve the exact text of this notice")
     a("request_changes", "Request &changes…", w.request_changes, None, "Send the notice back with a comment")
     a("show_review", "Show the re&view", w.show_review, "Ctrl+Shift+V", "Approval, history and comments")
+    a("timeline", "&Timeline…", lambda: timeline_view.show_timeline(w), "Ctrl+Shift+L",
+      "Every notice and review event of the incident, in its time zone and UTC")
+    a("export", "&Export…", lambda: timeline_view.export_incident(w), None,
+      "Write the whole incident as Markdown or HTML for the records")
     a("accounts", "&Mail accounts…", w.edit_accounts, None, "Add, change or test the accounts you send through")
     # The platform's name, key and place: Preferences… (Cmd+,) in the application menu on macOS.
     settings = a("settings", "&Settings…", lambda: w.edit_settings(), None,
@@ -97,6 +101,10 @@ def build(window: QMainWindow) -> None:
         notice_menu.addAction(w.actions_by_key[key])
     notice_menu.addSeparator()
     notice_menu.addAction(w.actions_by_key["refresh"])
+    incident_menu = bar.addMenu("&Incident")
+    incident_menu.setObjectName("incident_menu")
+    for key in ("timeline", "export"):
+        incident_menu.addAction(w.actions_by_key[key])
     review_menu = bar.addMenu("Re&view")
     for key in ("show_review", None, "request_review", "review_by_email", None, "approve", "request_changes"):
         review_menu.addSeparator() if key is None else review_menu.addAction(w.actions_by_key[key])

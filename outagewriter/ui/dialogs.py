@@ -22,6 +22,7 @@ from .answers import (  # noqa: F401
 )
 
 FILE_FILTER = f"Incident files (*{SUFFIX});;All files (*)"
+EXPORT_FILTER = "Markdown (*.md);;HTML page (*.html)"
 
 
 
@@ -93,6 +94,13 @@ class Dialogs:
         path, _ = QFileDialog.getSaveFileName(parent, "Save incident", suggested, FILE_FILTER)
         if path and not path.endswith(SUFFIX) and "." not in path.rsplit("/", 1)[-1]:
             path += SUFFIX
+        return path or None
+
+    def export_path(self, parent: QWidget, suggested: str) -> str | None:
+        """Where to export the incident; the extension (.md or .html) chooses the format."""
+        path, chosen = QFileDialog.getSaveFileName(parent, "Export incident", suggested, EXPORT_FILTER)
+        if path and "." not in path.rsplit("/", 1)[-1]:
+            path += ".html" if chosen.startswith("HTML") else ".md"
         return path or None
 
     def new_incident(self, parent: QWidget) -> tuple[str, str, str] | None:

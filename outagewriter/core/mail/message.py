@@ -15,6 +15,8 @@ from email.utils import format_datetime, parseaddr
 from ..incident.fields import FieldError, parse_addresses
 from ..incident.model import Incident, Notice
 from ..incident.times import now_utc
+from ..render.calendar import FILE_NAME as CALENDAR_FILE
+from ..render.calendar import METHOD as CALENDAR_METHOD
 from ..render.renderer import Rendered
 from .message_ids import MAIL_POLICY, check_message_id, notice_message_id
 
@@ -94,4 +96,7 @@ def build_message(
     msg["X-Mailer"] = "OutageWriter"
     msg.set_content(rendered.text, subtype="plain", charset="utf-8", cte="quoted-printable")
     msg.add_alternative(rendered.html, subtype="html", charset="utf-8", cte="quoted-printable")
+    if rendered.calendar:  # the maintenance window, for the reader's calendar (render/calendar.py)
+        msg.add_attachment(rendered.calendar, subtype="calendar", charset="utf-8", cte="quoted-printable",
+                           filename=CALENDAR_FILE, params={"method": CALENDAR_METHOD})
     return msg

@@ -49,7 +49,7 @@ def approved_rendering(notice: Notice) -> Rendered | None:
         return None
     content = approval.content
     return Rendered(subject=str(content.get("subject", "")), text=str(content.get("text", "")),
-                    html=str(content.get("html", "")), short="")
+                    html=str(content.get("html", "")), short="", calendar=str(content.get("calendar", "")))
 
 
 def check_approval(incident: Incident, notice: Notice, renderer: Renderer, settings: Settings) -> Rendered:

@@ -21,6 +21,7 @@ from ..incident.times import ZonedTime, format_zoned, parse_next_update, parse_z
 from ..incident.window import maintenance_window
 from ..shipped import PACKAGE, TEMPLATES
 from . import textformat
+from .calendar import maintenance_calendar
 from .sections import email_sections
 from .template_limits import LimitedSandbox, TemplateLimitExceeded
 
@@ -47,6 +48,7 @@ class Rendered:
     html: str
     short: str
     problems: tuple[TemplateProblem, ...] = ()
+    calendar: str = ""  # a maintenance notice's iCalendar attachment (calendar.py), "" for none
 
 
 def _make_env(cls, loader: jinja2.BaseLoader) -> jinja2.Environment:
@@ -100,6 +102,7 @@ class Renderer:
             html=parts["body.html"].strip("\n") + "\n",
             short=short,
             problems=tuple(dict.fromkeys(problems)),
+            calendar=maintenance_calendar(incident, notice, incident.number(notice), short),
         )
 
     def _fit_short(self, incident, kind, context, problems) -> str:

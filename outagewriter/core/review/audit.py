@@ -47,14 +47,16 @@ class LogEntry:
     field: str | None = None
     number: int | None = None  # 1-based notice number in the incident, for display; not stored
 
-    def describe(self, show_time: Callable[[str], str] = str) -> str:
+    def describe(self, show_time: Callable[[str], str] = str, *, with_time: bool = True) -> str:
         """One line for a timeline: 'Notice 2: approved by Petr (2026-11-27T10:15:02Z): "fine"';
-        `show_time` turns the stored UTC time into what the reader sees (the window: their zone)."""
+        `show_time` turns the stored UTC time into what the reader sees (the window: their zone).
+        Without the time when the caller shows it itself (the incident timeline)."""
         words = _WORDS.get(self.event, self.event + " by {who}").format(who=self.who)
         head = f"Notice {self.number}: " if self.number else ""
         where = f" on {self.field}" if self.field else ""
         said = f': "{self.comment}"' if self.comment else ""
-        return f"{head}{words}{where} ({show_time(self.when)}){said}"
+        when = f" ({show_time(self.when)})" if with_time else ""
+        return f"{head}{words}{where}{when}{said}"
 
     def to_dict(self) -> dict:
         return {"event": self.event, "notice": self.notice, "who": self.who, "when": self.when,

@@ -3,7 +3,8 @@ serialised by `canonical_bytes`, the one place that defines it:
 
     {"canonical": 1, "incident": <incident id>, "notice": <notice id>,
      "subject": <rendered subject>, "text": <rendered plain text>, "html": <rendered HTML>,
-     "to": [[display name, address], ...], "cc": [...], "bcc": [...]}
+     "to": [[display name, address], ...], "cc": [...], "bcc": [...],
+     "calendar": <iCalendar text>}    only for a notice that carries the maintenance .ics
 
 * subject, text and html are the renderer's output exactly, code point for code point. No Unicode
   normalisation (NFC or other) is applied: what was approved is exactly what goes out, and the
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 
 CANONICAL_VERSION = 1
 RECIPIENT_PARTS = ("to", "cc", "bcc")
-CONTENT_PARTS = ("subject",) + RECIPIENT_PARTS + ("text", "html")  # the order a diff is shown in
+CONTENT_PARTS = ("subject",) + RECIPIENT_PARTS + ("text", "html", "calendar")  # the order a diff is shown in
 
 
 def _address_key(addr: str) -> str:
@@ -64,6 +65,8 @@ def canonical_content(incident: Incident, notice: Notice, rendered: "Rendered") 
         "text": rendered.text,
         "html": rendered.html,
     }
+    if rendered.calendar:  # the attachment is sent too; absent otherwise, so earlier hashes still hold
+        content["calendar"] = rendered.calendar
     for part in RECIPIENT_PARTS:
         content[part] = canonical_recipients(notice.fields[part])
     return content

@@ -27,10 +27,13 @@ from ..mail.review_request import build_review_request, send_review_request
 from ..mail.sending import SendResult, send_notice, sender_of
 from ..render.renderer import Rendered
 from ..review import audit, content, send_gate, textdiff
+from ..review import timeline as story
 from ..review import workflow as review
 from ..storage import conflicts, fileformat
 from ..storage.conflicts import FileStamp
+from ..storage.atomic import atomic_write_text
 from ..storage.locks import EditLock, FileLocked, left_behind_by, send_in_progress
+from . import export as records
 from .actions import ActionState, enabled_actions
 from .changes import EVERYTHING, NOTHING, Changes
 from .services import Services
@@ -169,6 +172,20 @@ class Session:
 
     def render(self, notice: Notice) -> Rendered:
         return self.services.renderer.render(self.incident, notice)
+
+    # ---- the incident's story --------------------------------------------------------------
+
+    def timeline(self) -> list[story.Entry]:
+        """Times, notices and audit events, oldest first, in the incident's zone and UTC."""
+        return story.timeline(self.incident)
+
+    def export(self, fmt: str) -> str:
+        """The whole incident for the records as 'md' or 'html' (ValueError for another format)."""
+        return records.export(self.incident, self.path, self.services.renderer, fmt)
+
+    def export_to(self, path: str | os.PathLike, fmt: str) -> None:
+        """Write the export to `path`, whole or not at all (OSError when the disk refuses)."""
+        atomic_write_text(path, self.export(fmt))
 
     # ---- edits ----------------------------------------------------------------------------
 
