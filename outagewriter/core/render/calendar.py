@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 
 from ..incident.model import Incident, Notice
 from ..incident.times import TimeError, parse_zoned
+from ..incident.window import maintenance_window
 
 PRODUCT = "-//OutageWriter//Maintenance notice//EN"
 FILE_NAME = "maintenance.ics"
@@ -31,8 +32,7 @@ def _moment(value: str) -> datetime | None:
 def window(incident: Incident, notice: Notice) -> tuple[datetime, datetime] | None:
     """The maintenance window in UTC: the notice's window fields, else the incident's started and
     resolved times. Once completed, the window ends when the work did (resolved), when that is known."""
-    start = _moment(notice.fields["window_start"]) or _moment(incident.times.get("started", ""))
-    end = _moment(notice.fields["window_end"]) or _moment(incident.times.get("resolved", ""))
+    start, end = (t.utc if t is not None else None for t in maintenance_window(incident, notice.fields))
     finished = _moment(incident.times.get("resolved", ""))
     if notice.fields["status"] == "completed" and finished is not None:
         end = finished
