@@ -19,6 +19,7 @@ UPCOMING, DUE_SOON, OVERDUE = "upcoming", "due-soon", "overdue"
 STATES = (UPCOMING, DUE_SOON, OVERDUE)
 # States the user is told about (banner, desktop notification); an upcoming promise is only listed.
 REMINDED = (DUE_SOON, OVERDUE)
+NEXT_KIND = {"resolution": "post-incident", "post-incident": "post-incident", "maintenance": "maintenance"}
 
 
 @dataclass(frozen=True)
@@ -30,11 +31,18 @@ class Promise:
     number: int  # the notice that made the promise, 1 is the first
     notice_id: str
     when: ZonedTime
+    kind: str = "update"  # the promising notice's kind
 
     @property
     def next_number(self) -> int:
         """The number the promised update will have."""
         return self.number + 1
+
+    @property
+    def next_kind(self) -> str:
+        """What the promised notice is: a resolution promises the post-incident report, a maintenance
+        notice the next stage of the maintenance, anything else an update."""
+        return NEXT_KIND.get(self.kind, "update")
 
 
 @dataclass(frozen=True)
@@ -68,7 +76,7 @@ def promise_of(incident: Incident) -> Promise | None:
         raise PromiseError(f"notice {sent[-1]}: next update {text!r}: {exc}") from None
     if promise.on_change:
         return None
-    return Promise(incident.id, incident.title, sent[-1], notice.id, promise.when)
+    return Promise(incident.id, incident.title, sent[-1], notice.id, promise.when, notice.kind)
 
 
 def state_at(promise: Promise, now: datetime, before_minutes: float) -> Reminder:
@@ -119,6 +127,15 @@ def reminder_sentence(reminder: Reminder, now: datetime) -> str:
         late = duration_text(reminder.minutes) if reminder.minutes else "less than a minute"
         return f"{what} was due at {at}: overdue by {late}."
     return f"{what} is due at {at} (in {duration_text(reminder.minutes)})."
+
+
+def next_notice_label(promise: Promise) -> str:
+    """The button that starts the promised notice."""
+    if promise.next_kind == "post-incident":
+        return "Start the post-incident report"
+    if promise.next_kind == "update":
+        return f"Start update {promise.next_number}"
+    return f"Start notice {promise.next_number}"
 
 
 def reminder_line(reminder: Reminder, now: datetime, where: str) -> str:

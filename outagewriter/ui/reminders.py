@@ -1,0 +1,180 @@
+"""Reminders of promised updates in the window: a banner in each window and a desktop notification.
+
+One service per application looks every few seconds at the incidents of the open windows (as they
+are in memory, so a notice just sent stops its reminder at once) and at the recently opened files.
+The rules are core's (core/incident/reminders.py, core/session/due.py); this module only shows them.
+Each promise is announced once per state (due soon, overdue); what was told lives only in memory,
+so after a restart a promise still due is announced again.
+
+The tray icon is shown only while an update is due soon or overdue: it carries the notification and
+says something is waiting, and disappears when nothing is. Without a system tray (some desktops,
+Xvfb) the banners alone remind.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
+from shiboken6 import isValid
+
+from ..core.incident.reminders import OVERDUE, REMINDED, Reminder, next_notice_label, reminder_sentence
+from ..core.session.due import DueIn, IncidentReader, due_report, recent_incident_files
+from .banner import Banner
+
+TICK_MS = 15_000  # reminders speak in whole minutes; a quarter of one is on time
+NOTIFY_MS = 15_000  # how long the desktop notification stays (desktops may choose their own)
+
+
+class ReminderBanner(Banner):
+    """The strip above a window's form saying its incident's next update is due."""
+
+    def __init__(self, window):
+        super().__init__("reminder_banner", window)
+        self.window = window
+        self.setAccessibleName("Update reminder")
+        self.label.setObjectName("reminder_text")
+        self.label.setAccessibleName("Update reminder")
+        self.start = self.add_button("Start update", self._start, "reminder_start")
+        self.start.setAccessibleName("Start the promised update")
+        self.dismiss = self.add_button("Dismiss", self._dismiss, "reminder_dismiss")
+        self.dismiss.setAccessibleName("Dismiss the reminder")
+        self.reminder: Reminder | None = None
+        self.dismissed: set[tuple[str, str, str]] = set()  # until the promise changes state
+
+    def show_reminder(self, reminder: Reminder | None, text: str = "") -> None:
+        self.reminder = reminder
+        if reminder is None or reminder.key in self.dismissed:
+            self.hide()
+            return
+        self.label.setText(text)
+        draft = self.window.incident.newest_unsent()
+        self.start.setText("Show the draft" if draft is not None else next_notice_label(reminder.promise))
+        self.setProperty("overdue", reminder.state == OVERDUE)
+        self.show()
+
+    def _start(self) -> None:
+        """Go to the update being written, or start it from the last sent notice."""
+        incident = self.window.incident
+        if incident.newest_unsent() is None and self.reminder is not None:
+            self.window.add_notice(self.reminder.promise.next_kind)
+        self.window.show_notice(len(incident.notices) - 1)
+
+    def _dismiss(self) -> None:
+        if self.reminder is not None:
+            self.dismissed.add(self.reminder.key)
+        self.hide()
+
+
+class ReminderService(QObject):
+    def __init__(self, context, *, tray_available=QSystemTrayIcon.isSystemTrayAvailable):
+        super().__init__(QApplication.instance())
+        self.context = context
+        self.tray_available = tray_available
+        self.tray: QSystemTrayIcon | None = None
+        self.told: set[tuple[str, str, str]] = set()
+        self.due: list[DueIn] = []
+        self.problems: list[tuple[str, str]] = []  # recent files that could not be read, and why
+        self._reader = IncidentReader()
+        self._last_told: DueIn | None = None
+        self._window_class = None
+        self.timer = QTimer(self)
+        self.timer.setObjectName("reminder_timer")
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+
+    def watch(self, window) -> ReminderBanner:
+        """Give `window` its banner; the window's incident is looked at from the next tick on (soon)."""
+        banner = ReminderBanner(window)
+        self._window_class = type(window)  # for an incident not open yet (main_window builds on this module)
+        window.document_set.connect(lambda: QTimer.singleShot(0, self.tick))
+        QTimer.singleShot(0, self.tick)
+        self.timer.start()
+        return banner
+
+    def tick(self) -> None:
+        now = self.context.clock()
+        # A window may be gone without closing (deleted with its parent); it has nothing to show.
+        windows = [w for w in self.context.windows if isValid(w) and getattr(w, "doc", None) is not None]
+        if not self.context.windows:  # the last window closed: the application is ending
+            self.timer.stop()
+            self._show_tray([])
+            return
+        sources = [(w.doc.path, w.incident) for w in windows if w.doc.path]
+        sources += [(path, None) for path in recent_incident_files(self.context.state_dir)]
+        report = due_report(sources, now, self.context.settings.remind_before_minutes, self._reader)
+        self.due, self.problems = report.due, report.skipped
+        by_incident = {}
+        for item in report.due:
+            by_incident.setdefault(item.reminder.promise.incident_id, item)
+        for window in windows:
+            item = by_incident.get(window.incident.id)
+            shown = item.reminder if item and item.reminder.state in REMINDED else None
+            window.reminder_banner.show_reminder(shown, reminder_sentence(shown, now) if shown else "")
+        waiting = [i for i in by_incident.values() if i.reminder.state in REMINDED]
+        self._show_tray(waiting)
+        for item in waiting:
+            if item.reminder.key not in self.told:
+                self.told.add(item.reminder.key)
+                self._tell(item, reminder_sentence(item.reminder, now), windows)
+
+    # ---- the desktop notification ------------------------------------------------------------
+
+    def _show_tray(self, waiting: list[DueIn]) -> None:
+        if not waiting:
+            if self.tray is not None:
+                self.tray.hide()
+            return
+        if self.tray is None:
+            if not self.tray_available():
+                return
+            self.tray = QSystemTrayIcon(_icon(), self)
+            self.tray.setObjectName("reminder_tray")
+            self.tray.messageClicked.connect(self._bring_up)
+            self.tray.activated.connect(lambda _reason: self._bring_up())
+        count = len(waiting)
+        self.tray.setToolTip(f"OutageWriter: {count} promised update{'s' if count > 1 else ''} due")
+        self.tray.show()
+
+    def _tell(self, item: DueIn, text: str, windows) -> None:
+        self._last_told = item
+        if self.tray is not None and self.tray.isVisible():
+            level = (QSystemTrayIcon.MessageIcon.Warning if item.reminder.state == OVERDUE
+                     else QSystemTrayIcon.MessageIcon.Information)
+            self.tray.showMessage("Update due" if item.reminder.state != OVERDUE else "Update overdue",
+                                  text, level, NOTIFY_MS)
+        window = _window_of(windows, item.reminder.promise.incident_id)
+        if window is not None:
+            QApplication.alert(window)  # the taskbar entry asks for attention, also when minimised
+
+    def _bring_up(self) -> None:
+        """The notification was clicked: the incident's window to the front, opened if need be."""
+        item = self._last_told
+        if item is None:
+            return
+        window = _window_of(self.context.windows, item.reminder.promise.incident_id)
+        if window is None:
+            window = self._window_class(self.context)
+            if not window.open_path(item.path):
+                window.close()
+                return
+            window.show()
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+
+def _window_of(windows, incident_id: str):
+    return next((w for w in windows if isValid(w) and w.doc is not None and w.incident.id == incident_id), None)
+
+
+def _icon():
+    icon = QApplication.windowIcon()
+    if icon.isNull():
+        icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+    return icon
+
+
+def reminder_service(context) -> ReminderService:
+    """The application's one reminder service, made with the first window."""
+    if context.reminders is None:
+        context.reminders = ReminderService(context)
+    return context.reminders
