@@ -140,11 +140,11 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(0)
+        self.reminder_banner = reminder_service(self.context).watch(self)  # first: it is the one with a deadline
+        left_layout.addWidget(self.reminder_banner)
         left_layout.addWidget(self.settings_banner)
         left_layout.addWidget(self.disk_banner)
         left_layout.addWidget(self.read_only_banner)
-        self.reminder_banner = reminder_service(self.context).watch(self)
-        left_layout.addWidget(self.reminder_banner)
         left_layout.addWidget(self.form_scroll, 1)
         self.find_bar = FindBar(self.form, self)
         left_layout.addWidget(self.find_bar)

@@ -12,12 +12,15 @@ Xvfb) the banners alone remind.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QFormLayout, QSpinBox, QStyle, QSystemTrayIcon, QWidget
 from shiboken6 import isValid
 
 from ..core.incident.reminders import OVERDUE, REMINDED, Reminder, next_notice_label, reminder_sentence
 from ..core.session.due import DueIn, IncidentReader, due_report, recent_incident_files
+from ..core.settings import Settings
 from .banner import Banner
 
 TICK_MS = 15_000  # reminders speak in whole minutes; a quarter of one is on time
@@ -48,7 +51,9 @@ class ReminderBanner(Banner):
         self.label.setText(text)
         draft = self.window.incident.newest_unsent()
         self.start.setText("Show the draft" if draft is not None else next_notice_label(reminder.promise))
-        self.setProperty("overdue", reminder.state == OVERDUE)
+        font = self.label.font()
+        font.setBold(reminder.state == OVERDUE)  # late is the one that must not be overlooked
+        self.label.setFont(font)
         self.show()
 
     def _start(self) -> None:
@@ -178,3 +183,27 @@ def reminder_service(context) -> ReminderService:
     if context.reminders is None:
         context.reminders = ReminderService(context)
     return context.reminders
+
+
+class RemindBeforeField(QWidget):
+    """'Remind me [10] minutes before a promised update is due', for a page of the Settings window."""
+
+    def __init__(self, settings: Settings, parent=None):
+        super().__init__(parent)
+        layout = QFormLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.minutes = QSpinBox(self)
+        self.minutes.setObjectName("remind_before_minutes")
+        self.minutes.setAccessibleName("Remind this many minutes before a promised update is due")
+        self.minutes.setRange(0, 24 * 60)
+        self.minutes.setSuffix(" min")
+        self.minutes.setSpecialValueText("only when overdue")
+        self._shown = round(settings.remind_before_minutes)
+        self.minutes.setValue(self._shown)
+        layout.addRow("Remind me before a promised &update:", self.minutes)
+
+    def apply_to(self, settings: Settings) -> Settings:
+        if self.minutes.value() == self._shown:  # untouched: keep what the file says (it may hold 7.5)
+            return settings
+        return dataclasses.replace(settings, remind_before_minutes=float(self.minutes.value()))

@@ -1,11 +1,12 @@
 """Reminders of promised updates in the window: the clock is moved on, the QTimer fires, nobody sleeps."""
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QSystemTrayIcon
+from PySide6.QtWidgets import QPushButton, QSpinBox, QSystemTrayIcon
 
 from outagewriter.app import build_context, start_window
 from outagewriter.core.incident.model import Incident
@@ -196,3 +197,24 @@ def test_the_timer_runs_with_the_window(start, tmp_path):
     window = start(sent_file(tmp_path), Clock(DUE))
     assert window.context.reminders.timer.isActive()
     assert window.reminder_banner.objectName() == "reminder_banner" and window.reminder_banner.accessibleName()
+
+
+def test_remind_before_is_set_in_the_settings_window_and_used_at_once(start, tmp_path, qtbot, dirs, told):
+    from outagewriter.ui.settings_dialog import SettingsDialog
+
+    clock = Clock(DUE - timedelta(minutes=25))
+    window = start(sent_file(tmp_path), clock)
+    tick(window)
+    assert not window.reminder_banner.isVisible()
+    dialog = SettingsDialog(window.context, window, "Review")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    field = dialog.findChild(QSpinBox, "remind_before_minutes")
+    assert field.value() == 10
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "30")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "settings_ok"), Qt.MouseButton.LeftButton)
+    assert json.loads((dirs[1] / "settings.json").read_text("utf-8"))["reminders"] == {"before_minutes": 30.0}
+    tick(window)
+    assert window.reminder_banner.label.text().endswith("(in 25 min).")
