@@ -13,6 +13,7 @@ import sys
 
 from ..core.incident.reminders import OVERDUE, reminder_data, reminder_line
 from ..core.incident.times import now_utc
+from ..core.safe_text import visible
 from ..core.session.due import due_in_files, recent_incident_files
 from .base import EXIT_FAILED, EXIT_OK, EXIT_USAGE, services
 
@@ -36,7 +37,7 @@ def run(args, now=None) -> int:
     files = args.files if named else recent_incident_files()
     report = due_in_files(files, now, services().settings.remind_before_minutes)
     for path, why in report.skipped:
-        print(f"outagewriter due: skipped {path}: {why}", file=sys.stderr)
+        print(f"outagewriter due: skipped {visible(path)}: {visible(why)}", file=sys.stderr)
     if args.json:
         print(json.dumps({"due": [reminder_data(d.reminder, d.path) for d in report.due],
                           "skipped": [{"file": path, "reason": why} for path, why in report.skipped]},

@@ -84,3 +84,12 @@ def test_a_named_file_that_cannot_be_read_is_bad_input(tmp_path):
 
 def test_a_bad_option_is_a_usage_error(tmp_path):
     assert due("--soon", tmp_path=tmp_path).returncode == 2
+
+
+def test_a_file_name_with_a_terminal_escape_is_shown_not_obeyed(tmp_path):
+    sly = incident_file(tmp_path, "late\x1b[2J.outage", "Card payments failing", -5)
+    result = due(sly, tmp_path / "gone\x1b[2J.outage", tmp_path=tmp_path)
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout + result.stderr
+    assert result.stdout.rstrip().endswith("late\\x1b[2J.outage")
+    assert "gone\\x1b[2J.outage: no such file" in result.stderr

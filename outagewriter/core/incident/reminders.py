@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from ..safe_text import visible
 from .model import Incident
 from .times import TimeError, ZonedTime, parse_next_update
 
@@ -145,7 +146,7 @@ def reminder_line(reminder: Reminder, now: datetime, where: str) -> str:
     head = f"OVERDUE {amount}" if reminder.state == OVERDUE else f"{reminder.state.upper()} in {amount}"
     promise = reminder.promise
     return (f"{head}  {promise.title or '(untitled)'}  notice {promise.number} promised "
-            f"{promised_time_text(promise.when, now)}  {where}")
+            f"{promised_time_text(promise.when, now)}  {visible(where)}")
 
 
 def reminder_data(reminder: Reminder, where: str) -> dict:
