@@ -28,11 +28,13 @@ NOTIFY_MS = 15_000  # how long the desktop notification stays (desktops may choo
 
 
 class ReminderBanner(Banner):
-    """The strip above a window's form saying its incident's next update is due."""
+    """The strip above a window's form saying an update is due: its own incident's, else that of a
+    recent incident open in no window (so a desktop without a tray still hears of it)."""
 
-    def __init__(self, window):
+    def __init__(self, window, open_elsewhere):
         super().__init__("reminder_banner", window)
         self.window = window
+        self.open_elsewhere = open_elsewhere  # (DueIn) -> None: bring that incident up
         self.setAccessibleName("Update reminder")
         self.label.setObjectName("reminder_text")
         self.label.setAccessibleName("Update reminder")
@@ -40,27 +42,43 @@ class ReminderBanner(Banner):
         self.start.setAccessibleName("Start the promised update")
         self.dismiss = self.add_button("Dismiss", self._dismiss, "reminder_dismiss")
         self.dismiss.setAccessibleName("Dismiss the reminder")
-        self.reminder: Reminder | None = None
+        self.item: DueIn | None = None
         self.dismissed: set[tuple[str, str, str]] = set()  # until the promise changes state
 
-    def show_reminder(self, reminder: Reminder | None, text: str = "") -> None:
-        self.reminder = reminder
-        if reminder is None or reminder.key in self.dismissed:
+    @property
+    def reminder(self) -> Reminder | None:
+        return self.item.reminder if self.item else None
+
+    def _own(self) -> bool:
+        return self.item is not None and self.item.reminder.promise.incident_id == self.window.incident.id
+
+    def show_reminder(self, item: DueIn | None, text: str = "") -> None:
+        self.item = item
+        if item is None or item.reminder.key in self.dismissed:
             self.hide()
             return
         self.label.setText(text)
-        draft = self.window.incident.newest_unsent()
-        self.start.setText("Show the draft" if draft is not None else next_notice_label(reminder.promise))
+        if not self._own():
+            self.start.setText("Open it")
+        elif self.window.incident.newest_unsent() is not None:
+            self.start.setText("Show the draft")
+        else:
+            self.start.setText(next_notice_label(item.reminder.promise))
         font = self.label.font()
-        font.setBold(reminder.state == OVERDUE)  # late is the one that must not be overlooked
+        font.setBold(item.reminder.state == OVERDUE)  # late is the one that must not be overlooked
         self.label.setFont(font)
         self.show()
 
     def _start(self) -> None:
         """Go to the update being written, or start it from the last sent notice."""
+        if self.item is None:
+            return
+        if not self._own():
+            self.open_elsewhere(self.item)
+            return
         incident = self.window.incident
-        if incident.newest_unsent() is None and self.reminder is not None:
-            self.window.add_notice(self.reminder.promise.next_kind)
+        if incident.newest_unsent() is None:
+            self.window.add_notice(self.item.reminder.promise.next_kind)
         self.window.show_notice(len(incident.notices) - 1)
 
     def _dismiss(self) -> None:
@@ -88,7 +106,7 @@ class ReminderService(QObject):
 
     def watch(self, window) -> ReminderBanner:
         """Give `window` its banner; the window's incident is looked at from the next tick on (soon)."""
-        banner = ReminderBanner(window)
+        banner = ReminderBanner(window, self.bring_up)
         self._window_class = type(window)  # for an incident not open yet (main_window builds on this module)
         window.document_set.connect(lambda: QTimer.singleShot(0, self.tick))
         QTimer.singleShot(0, self.tick)
@@ -110,11 +128,13 @@ class ReminderService(QObject):
         by_incident = {}
         for item in report.due:
             by_incident.setdefault(item.reminder.promise.incident_id, item)
-        for window in windows:
-            item = by_incident.get(window.incident.id)
-            shown = item.reminder if item and item.reminder.state in REMINDED else None
-            window.reminder_banner.show_reminder(shown, reminder_sentence(shown, now) if shown else "")
         waiting = [i for i in by_incident.values() if i.reminder.state in REMINDED]
+        open_ids = {w.incident.id for w in windows}
+        elsewhere = next((i for i in waiting if i.reminder.promise.incident_id not in open_ids), None)
+        for window in windows:
+            own = by_incident.get(window.incident.id)
+            shown = own if own is not None and own.reminder.state in REMINDED else elsewhere
+            window.reminder_banner.show_reminder(shown, reminder_sentence(shown.reminder, now) if shown else "")
         self._show_tray(waiting)
         for item in waiting:
             if item.reminder.key not in self.told:
@@ -133,8 +153,8 @@ class ReminderService(QObject):
                 return
             self.tray = QSystemTrayIcon(_icon(), self)
             self.tray.setObjectName("reminder_tray")
-            self.tray.messageClicked.connect(self._bring_up)
-            self.tray.activated.connect(lambda _reason: self._bring_up())
+            self.tray.messageClicked.connect(lambda: self.bring_up(self._last_told))
+            self.tray.activated.connect(lambda _reason: self.bring_up(self._last_told))
         count = len(waiting)
         self.tray.setToolTip(f"OutageWriter: {count} promised update{'s' if count > 1 else ''} due")
         self.tray.show()
@@ -150,9 +170,8 @@ class ReminderService(QObject):
         if window is not None:
             QApplication.alert(window)  # the taskbar entry asks for attention, also when minimised
 
-    def _bring_up(self) -> None:
-        """The notification was clicked: the incident's window to the front, opened if need be."""
-        item = self._last_told
+    def bring_up(self, item: DueIn | None) -> None:
+        """The incident's window to the front, opened if need be (the notification was clicked)."""
         if item is None:
             return
         window = _window_of(self.context.windows, item.reminder.promise.incident_id)

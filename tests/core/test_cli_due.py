@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
-import re
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 

@@ -176,15 +176,31 @@ def test_recent_incidents_are_reminded_and_a_broken_one_is_skipped(start, tmp_pa
     quiet = sent_file(tmp_path, "quiet.outage", "Nothing due", "on-change")
     assert window.open_path(str(quiet))  # the overdue incident is now only in the recent list
     tick(window)
-    assert not window.reminder_banner.isVisible()
-    assert told == [("Update overdue", "Update 2 for Search is slow was due at 14:50 CET: overdue by 10 min.",
-                     QSystemTrayIcon.MessageIcon.Warning)]
+    late = "Update 2 for Search is slow was due at 14:50 CET: overdue by 10 min."
+    assert told == [("Update overdue", late, QSystemTrayIcon.MessageIcon.Warning)]
     [(skipped, why)] = window.context.reminders.problems
     assert skipped == str(broken) and why.startswith("not valid JSON at line 1")
     window.context.reminders.tray.messageClicked.emit()  # the user clicks the notification
     opened = [w for w in window.context.windows if w is not window]
     assert len(opened) == 1 and opened[0].doc.path == str(other)
     qtbot.addWidget(opened[0])
+
+
+def test_a_recent_incident_open_nowhere_is_in_the_banner_too(start, tmp_path, qtbot, told):
+    other = sent_file(tmp_path, "search.outage", "Search is slow", "2026-11-30T14:50[Europe/Berlin]")
+    window = start(other, Clock(DUE), tray=False)  # a desktop without a system tray
+    assert window.open_path(str(sent_file(tmp_path, "quiet.outage", "Nothing due", "on-change")))
+    tick(window)
+    assert window.reminder_banner.label.text() == "Update 2 for Search is slow was due at 14:50 CET: overdue by 10 min."
+    button = window.reminder_banner.findChild(QPushButton, "reminder_start")
+    assert button.text() == "Open it"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    [opened] = [w for w in window.context.windows if w is not window]
+    qtbot.addWidget(opened)
+    assert opened.doc.path == str(other) and len(window.incident.notices) == 1  # this one's incident untouched
+    tick(window)
+    assert not window.reminder_banner.isVisible()  # the incident has its own window now, with its banner
+    assert opened.reminder_banner.findChild(QPushButton, "reminder_start").text() == "Start update 2"
 
 
 def test_without_a_system_tray_the_banner_alone_reminds(start, tmp_path, told):
