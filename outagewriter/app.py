@@ -17,7 +17,7 @@ LAYOUT_FILE = "window.ini"  # window geometry and splitters, in the state folder
 
 
 def build_context(*, state_dir=None, config_dir=None, dialogs=None, grammar=None, check=None, timings=None,
-                  settings=None, secrets=None):
+                  settings=None, secrets=None, clock=None):
     """The one application context. Every argument overrides a default (tests configure, not patch)."""
     from PySide6.QtCore import QSettings
 
@@ -46,6 +46,7 @@ def build_context(*, state_dir=None, config_dir=None, dialogs=None, grammar=None
         recent_contacts=RecentContacts(state),
         timings=timings or Timings(),
         check_problem=problem,
+        **({"clock": clock} if clock is not None else {}),
     )
 
 

@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "outagewriter.commands.mail",
     "outagewriter.commands.check",
     "outagewriter.commands.records",
+    "outagewriter.commands.due",
 )
 
 # Subcommands that live alone in their module: run as `outagewriter check`, only that module is

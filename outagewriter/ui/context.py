@@ -9,6 +9,7 @@ import dataclasses
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from ..core.checks.findings import Finding
 from ..core.checks.grammar import GrammarSettings
 from ..core.incident.model import Incident, Notice
+from ..core.incident.times import now_utc
 from ..core.mail.accounts import AccountStore
 from ..core.mail.secrets import Secrets
 from ..core.render.renderer import Renderer
@@ -59,6 +61,8 @@ class AppContext:
     timings: Timings = field(default_factory=Timings)
     check_problem: str = ""  # why checks are limited, in plain words ("" when all is well)
     windows: list = field(default_factory=list)  # open main windows (restoring several copies opens several)
+    clock: Callable[[], datetime] = now_utc  # what time it is (aware); tests move it on
+    reminders: object | None = None  # ui.reminders.ReminderService, made with the first window
 
     @property
     def settings(self) -> Settings:

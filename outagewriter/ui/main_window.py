@@ -43,6 +43,7 @@ from .grammar_start import GrammarStart
 from .live_update import LiveUpdate
 from .notice_list import NoticeList
 from .preview import PreviewPane
+from .reminders import reminder_service
 from .review_flow import ReviewFlow
 from .review_panel import ReviewPanel
 from .sending import Sending
@@ -139,6 +140,8 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(0)
+        self.reminder_banner = reminder_service(self.context).watch(self)  # first: it is the one with a deadline
+        left_layout.addWidget(self.reminder_banner)
         left_layout.addWidget(self.settings_banner)
         left_layout.addWidget(self.disk_banner)
         left_layout.addWidget(self.read_only_banner)

@@ -33,6 +33,7 @@ from ..core.session.rule_switches import RuleSwitch
 from ..core.settings import Settings
 from . import theme
 from .highlight import CATEGORY_LABELS, quiet
+from .reminders import RemindBeforeField
 
 
 def named(widget, name: str, accessible: str = ""):
@@ -340,11 +341,16 @@ class ReviewPage(QWidget):
                               "records that it was self-approved.", self))
         self.required.toggled.connect(self.self_approval.setEnabled)
         self.self_approval.setEnabled(settings.approval_required)
+        self.remind_before = RemindBeforeField(settings, self)
+        layout.addWidget(self.remind_before)
+        layout.addWidget(note("Once a notice is sent, a banner and a desktop notification remind you this "
+                              "long before the update it promised is due, and again when it is overdue.", self))
         layout.addStretch(1)
 
     def apply_to(self, settings: Settings) -> Settings:
-        return dataclasses.replace(settings, approval_required=self.required.isChecked(),
-                                   approver_must_differ=not self.self_approval.isChecked())
+        return self.remind_before.apply_to(dataclasses.replace(
+            settings, approval_required=self.required.isChecked(),
+            approver_must_differ=not self.self_approval.isChecked()))
 
 
 class AppearancePage(QWidget):
