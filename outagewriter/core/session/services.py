@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ..mail.accounts import AccountStore
     from ..mail.secrets import Secrets
     from ..render.renderer import Renderer
+    from .starters import Library
 
 
 class Services:
@@ -37,6 +38,7 @@ class Services:
             if given is not None:
                 self.__dict__[name] = given  # takes the place of the cached property
         self._tone: dict[str, ToneChecker] = {}
+        self._starters: dict[str, Library] = {}
         self._tone_lock = threading.Lock()
 
     @classmethod
@@ -92,6 +94,14 @@ class Services:
                 self._tone[language] = user_tone_checker(language, self.rules_dir,
                                                          own_names=self.settings.own_names)
             return self._tone[language]
+
+    def starters(self, language: str = "en") -> Library:
+        """The starting texts for `language`: shipped ones, then the user's from `<config>/starters`."""
+        from .starters import load_library
+
+        if language not in self._starters:
+            self._starters[language] = load_library(language, self.config_dir / "starters")
+        return self._starters[language]
 
     def check(self, incident: Incident, notice: Notice, *, now: datetime | None = None) -> list[Finding]:
         """Structure and tone findings (fast, no grammar), without dismissed or disabled ones, merged."""
