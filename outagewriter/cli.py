@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "outagewriter.commands.review",
     "outagewriter.commands.mail",
     "outagewriter.commands.check",
+    "outagewriter.commands.starters",
 )
 
 # Subcommands that live alone in their module: run as `outagewriter check`, only that module is
