@@ -53,6 +53,7 @@ def build(window: QMainWindow) -> None:
       "Tell recipients it is over")
     a("add_post-incident", "New &post-incident notice", lambda: w.add_notice("post-incident"), "Ctrl+Shift+P",
       "What happened and what will change: a separate, later notice")
+    a("start_from", "Start &from…", w.start_from, None, "Fill this notice from a starting text")
     # Ctrl+Return sends in most mail clients; Ctrl+Shift+S is Save As on Linux and Windows.
     a("send", "&Send…", w.send_notice, "Ctrl+Return", "Send the notice to its recipients")
     a("send_test", "Send a &test to myself…", w.send_test, "Ctrl+Shift+T",
@@ -94,6 +95,7 @@ def build(window: QMainWindow) -> None:
     for key in ("add_update", "add_resolution", "add_post-incident"):
         notice_menu.addAction(w.actions_by_key[key])
     notice_menu.addSeparator()
+    notice_menu.addAction(w.actions_by_key["start_from"])
     notice_menu.addAction(w.actions_by_key["refresh"])
     review_menu = bar.addMenu("Re&view")
     for key in ("show_review", None, "request_review", "review_by_email", None, "approve", "request_changes"):

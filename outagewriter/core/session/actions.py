@@ -8,7 +8,7 @@ from ..mail.plan import plan
 from ..review import workflow as review
 
 ADD_NOTICE = ("add_update", "add_resolution", "add_post-incident")
-EDIT_DRAFT = ("send_test", "request_review", "review_by_email")
+EDIT_DRAFT = ("send_test", "request_review", "review_by_email", "start_from")
 DECIDE = ("approve", "request_changes")
 
 

@@ -207,6 +207,9 @@ class Session:
     def update(self, notice: Notice, fields: dict[str, str], times: dict[str, str] | None = None) -> Changes:
         """All or nothing: refused values raise one FieldError naming every one of them (or NoticeLocked),
         and nothing changes."""
+        return self._did(self._store(notice, fields, times))
+
+    def _store(self, notice: Notice, fields: dict[str, str], times: dict[str, str] | None = None) -> Changes:
         if notice.is_sent:
             raise NoticeLocked(f"notice {self.number(notice)} has been sent and can no longer be edited")
         problems = _refusals(notice, fields, times or {})
@@ -220,7 +223,7 @@ class Session:
             notice.fields = before
             raise
         self.modified = True
-        return self._did(Changes(content=True, notices="status" in fields, file=True))
+        return Changes(content=True, notices="status" in fields, file=True)
 
     def starter_plan(self, notice: Notice, name: str) -> StarterPlan:
         """What the starting text `name` would fill in `notice`, and which typed text it would replace
@@ -235,8 +238,8 @@ class Session:
         values = what.values(overwrite)
         if not values:
             return NOTHING, what
-        changes = self.update(notice, values)
-        return changes | Changes(shown=self.incident.notices.index(notice)), what
+        changes = self._store(notice, values) | Changes(shown=self.incident.notices.index(notice))  # the form shows it
+        return self._did(changes), what
 
     def add_notice(self, kind: str) -> Changes:
         """Start the next notice from the newest one (FieldError while the newest is unsent)."""
