@@ -38,7 +38,6 @@ class Services:
             if given is not None:
                 self.__dict__[name] = given  # takes the place of the cached property
         self._tone: dict[str, ToneChecker] = {}
-        self._starters: dict[str, Library] = {}
         self._tone_lock = threading.Lock()
 
     @classmethod
@@ -96,12 +95,11 @@ class Services:
             return self._tone[language]
 
     def starters(self, language: str = "en") -> Library:
-        """The starting texts for `language`: shipped ones, then the user's from `<config>/starters`."""
+        """The starting texts for `language`: shipped ones, then the user's from `<config>/starters`, read
+        afresh each time (a few small files), so a file the user just saved is offered at once."""
         from .starters import load_library
 
-        if language not in self._starters:
-            self._starters[language] = load_library(language, self.config_dir / "starters")
-        return self._starters[language]
+        return load_library(language, self.config_dir / "starters")
 
     def check(self, incident: Incident, notice: Notice, *, now: datetime | None = None) -> list[Finding]:
         """Structure and tone findings (fast, no grammar), without dismissed or disabled ones, merged."""
