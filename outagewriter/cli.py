@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "outagewriter.commands.check",
     "outagewriter.commands.records",
     "outagewriter.commands.due",
+    "outagewriter.commands.starters",
 )
 
 # Subcommands that live alone in their module: run as `outagewriter check`, only that module is

@@ -21,6 +21,8 @@ from .base import (
     pick,
     services,
 )
+from .starters import apply as apply_starter
+from .starters import starter_option, starter_with_assignments_option
 
 FORMATS = ("subject", "text", "html", "eml", "short")
 
@@ -33,6 +35,7 @@ def register(subparsers) -> None:
     new.add_argument("--kind", choices=INCIDENT_KINDS, default="incident")
     new.add_argument("--lang", choices=LANGUAGES, default="en")
     new.add_argument("--force", action="store_true", help="replace an existing file")
+    starter_option(new)
     new.set_defaults(func=run_new)
 
     set_ = subparsers.add_parser(
@@ -42,7 +45,10 @@ def register(subparsers) -> None:
         "started=, detected=, resolved= (ISO 8601 with offset or zone).",
     )
     set_.add_argument("file", type=Path)
-    set_.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
+    set_.add_argument("assignments", nargs="*", metavar="FIELD=VALUE")
+    starter_with_assignments_option(set_)
+    set_.add_argument("--overwrite", action="store_true",
+                      help="with --starter: replace text already typed in a field, too")
     lock_option(set_)
     set_.set_defaults(func=run_set)
 
@@ -64,6 +70,8 @@ def run_new(args) -> int:
         raise UsageError(f"{args.file} already exists (use --force to replace it)")
     try:
         session = Session.new(services(), args.title, args.service, kind=args.kind, language=args.lang)
+        if args.starter:
+            apply_starter(session, session.incident.notices[0], args.starter, overwrite=False, command="new")
     except FieldError as exc:
         raise UsageError(str(exc)) from None
     try:
@@ -86,6 +94,8 @@ def _parse_assignments(items: list[str]) -> dict[str, str]:
 
 
 def run_set(args) -> int:
+    if not args.assignments and not args.starter:
+        raise UsageError("give FIELD=VALUE assignments, --starter NAME, or both")
     values = _parse_assignments(args.assignments)
 
     def step(session):
@@ -95,9 +105,12 @@ def run_set(args) -> int:
                 f"every notice in {args.file} has been sent; start the next one with "
                 f"`outagewriter add {args.file} --kind update`"
             )
+        if args.starter:  # first, so that the assignments given with it win
+            apply_starter(session, notice, args.starter, overwrite=args.overwrite, command="set")
         fields = dict(values)
         times = {k: fields.pop(k) for k in list(fields) if k in TIME_NAMES}
-        session.update(notice, fields, times)  # all or nothing: one bad value leaves the file as it was
+        if fields or times:
+            session.update(notice, fields, times)  # all or nothing: one bad value leaves the file as it was
         return session
 
     session = change(args, step, errors=(FieldError, TimeError, NoticeLocked))

@@ -55,6 +55,7 @@ def build(window: QMainWindow) -> None:
       "What happened and what will change: a separate, later notice")
     a("add_maintenance", "New &maintenance stage", lambda: w.add_notice("maintenance"), "Ctrl+Shift+M",
       "The maintenance's next notice: a reminder, its start, an extension or its completion")
+    a("start_from", "Start &from…", w.start_from, None, "Fill this notice from a starting text")
     # Ctrl+Return sends in most mail clients; Ctrl+Shift+S is Save As on Linux and Windows.
     a("send", "&Send…", w.send_notice, "Ctrl+Return", "Send the notice to its recipients")
     a("send_test", "Send a &test to myself…", w.send_test, "Ctrl+Shift+T",
@@ -100,6 +101,7 @@ def build(window: QMainWindow) -> None:
     for key in ("add_update", "add_resolution", "add_post-incident", "add_maintenance"):
         notice_menu.addAction(w.actions_by_key[key])
     notice_menu.addSeparator()
+    notice_menu.addAction(w.actions_by_key["start_from"])
     notice_menu.addAction(w.actions_by_key["refresh"])
     incident_menu = bar.addMenu("&Incident")
     incident_menu.setObjectName("incident_menu")

@@ -110,6 +110,13 @@ class Dialogs:
         dialog = NewIncidentDialog(parent)
         return dialog.values() if dialog.exec() else None
 
+    def choose_starter(self, parent: QWidget, starters: list, kind: str, problems=()) -> str | None:
+        """The name of the starting text picked for a notice of `kind`, or None."""
+        from .starter_dialog import StarterDialog
+
+        dialog = StarterDialog(starters, kind, problems, parent)
+        return dialog.chosen() if dialog.exec() else None
+
     def error(self, parent: QWidget, title: str, text: str) -> None:
         QMessageBox.warning(parent, title, text)
 

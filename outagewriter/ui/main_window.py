@@ -28,7 +28,7 @@ from ..core.session.changes import EVERYTHING, Changes
 from ..core.session.errors import SUFFIX, FieldError, IncidentFileError
 from ..core.session.example import copy_example
 from ..core.session.session import Session
-from . import actions
+from . import actions, starter_flow
 from .answers import DISCARD, SAVE
 from .autosave import Autosave
 from .banner import Banner
@@ -553,6 +553,9 @@ class MainWindow(QMainWindow):
             self.context.dialogs.error(self, "Cannot add a notice", str(exc))
             return
         self.autosave.touch()
+
+    def start_from(self) -> None:
+        starter_flow.start_from(self)
 
     # ---- mail and review (the flows live in sending.py and review_flow.py) ----------------
 

@@ -9,8 +9,9 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 
-from ..incident.fields import fields_of
+from ..incident.fields import TEXT_FIELDS, fields_of
 from ..incident.model import Incident, Notice
+from ..incident.placeholders import placeholders
 from ..incident.times import TimeError, now_utc, parse_next_update
 from .carried import check_carried, check_window
 from .findings import Finding
@@ -60,6 +61,20 @@ def check_next_update(text: str, *, now: datetime) -> list[Finding]:
         return [_finding("next-update-past", "error", "next_update", text,
                          "The promised next update is in the past. Promise a new time, or 'when the situation changes'.")]
     return []
+
+
+def check_placeholders(kind: str, fields: Mapping[str, str]) -> list[Finding]:
+    """One finding per placeholder (`[service]`) left in a text field the notice sends: a starting
+    text's gap must be filled before recipients read it."""
+    findings = []
+    for name in (n for n in fields_of(kind) if n in TEXT_FIELDS):
+        for gap in placeholders(fields.get(name, "")):
+            findings.append(Finding(
+                rule="structure.placeholder-left", category="structure", severity="error", field=name,
+                start=gap.start(), end=gap.end(), match=gap.group(),
+                message=f"{gap.group()} is a placeholder from a starting text: replace it with what recipients "
+                        "should read, or remove it."))
+    return findings
 
 
 def check_structure(incident: Incident, notice: Notice, *, now: datetime | None = None,
@@ -119,4 +134,5 @@ def check_structure(incident: Incident, notice: Notice, *, now: datetime | None 
         findings.append(_finding("subject-without-title", "warning", "subject", subject,
                                  "The subject replaces the generated one but leaves out the incident title, so recipients "
                                  "cannot match this notice to the earlier ones.", f"{subject} – {title}"))
+    findings.extend(check_placeholders(kind, f))
     return findings

@@ -10,7 +10,7 @@ from ..review import workflow as review
 ADD_INCIDENT_NOTICE = ("add_update", "add_resolution", "add_post-incident")
 ADD_MAINTENANCE_NOTICE = ("add_maintenance",)  # a maintenance is told in stages of one kind
 ADD_NOTICE = ADD_INCIDENT_NOTICE + ADD_MAINTENANCE_NOTICE
-EDIT_DRAFT = ("send_test", "request_review", "review_by_email")
+EDIT_DRAFT = ("send_test", "request_review", "review_by_email", "start_from")
 DECIDE = ("approve", "request_changes")
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ..mail.accounts import AccountStore
     from ..mail.secrets import Secrets
     from ..render.renderer import Renderer
+    from .starters import Library
 
 
 class Services:
@@ -92,6 +93,13 @@ class Services:
                 self._tone[language] = user_tone_checker(language, self.rules_dir,
                                                          own_names=self.settings.own_names)
             return self._tone[language]
+
+    def starters(self, language: str = "en") -> Library:
+        """The starting texts for `language`: shipped ones, then the user's from `<config>/starters`, read
+        afresh each time (a few small files), so a file the user just saved is offered at once."""
+        from .starters import load_library
+
+        return load_library(language, self.config_dir / "starters")
 
     def check(self, incident: Incident, notice: Notice, *, now: datetime | None = None) -> list[Finding]:
         """Structure and tone findings (fast, no grammar), without dismissed or disabled ones, merged."""

@@ -34,9 +34,11 @@ from ..storage.conflicts import FileStamp
 from ..storage.atomic import atomic_write_text
 from ..storage.locks import EditLock, FileLocked, left_behind_by, send_in_progress
 from . import export as records
+from . import starters
 from .actions import ActionState, enabled_actions
 from .changes import EVERYTHING, NOTHING, Changes
 from .services import Services
+from .starters import StarterPlan
 
 EDIT_ERRORS = (FieldError, TimeError, NoticeLocked)  # a value the notice refuses; nothing else is lost
 
@@ -222,6 +224,9 @@ class Session:
     def update(self, notice: Notice, fields: dict[str, str], times: dict[str, str] | None = None) -> Changes:
         """All or nothing: refused values raise one FieldError naming every one of them (or NoticeLocked),
         and nothing changes."""
+        return self._did(self._store(notice, fields, times))
+
+    def _store(self, notice: Notice, fields: dict[str, str], times: dict[str, str] | None = None) -> Changes:
         if notice.is_sent:
             raise NoticeLocked(f"notice {self.number(notice)} has been sent and can no longer be edited")
         problems = _refusals(notice, fields, times or {})
@@ -235,7 +240,23 @@ class Session:
             notice.fields = before
             raise
         self.modified = True
-        return self._did(Changes(content=True, notices="status" in fields, file=True))
+        return Changes(content=True, notices="status" in fields, file=True)
+
+    def starter_plan(self, notice: Notice, name: str) -> StarterPlan:
+        """What the starting text `name` would fill in `notice`, and which typed text it would replace
+        (StarterError in one line when there is no such starter or it is not for this kind)."""
+        library = self.services.starters(self.incident.language)
+        return starters.plan(notice, library.get(name, notice.kind))
+
+    def apply_starter(self, notice: Notice, name: str, *, overwrite: bool = False) -> tuple[Changes, StarterPlan]:
+        """Fill `notice` from the starting text `name`: its empty fields always, the ones holding typed
+        text only with `overwrite` (the plan returned names them, so the caller can say what it kept)."""
+        what = self.starter_plan(notice, name)
+        values = what.values(overwrite)
+        if not values:
+            return NOTHING, what
+        changes = self._store(notice, values) | Changes(shown=self.incident.notices.index(notice))  # the form shows it
+        return self._did(changes), what
 
     def add_notice(self, kind: str) -> Changes:
         """Start the next notice from the newest one (FieldError while the newest is unsent)."""
