@@ -40,6 +40,7 @@ def changed_value(spec, current):
         "datetime": "2026-11-27T12:30[Europe/Prague]",
         "line": current + " (changed)",
         "text": current + "\n\nOne more sentence.",
+        "components": current + "\nStatus page = partial-outage",
     }[spec.kind]
 
 

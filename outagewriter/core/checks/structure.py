@@ -11,6 +11,7 @@ from datetime import datetime
 
 from ..incident.model import Incident, Notice
 from ..incident.times import TimeError, now_utc, parse_next_update
+from .component_checks import check_components
 from .findings import Finding
 
 SUMMARY_MAX_WORDS = 80  # an executive reads the first paragraph in one go
@@ -108,6 +109,7 @@ def check_structure(incident: Incident, notice: Notice, *, now: datetime | None 
             findings.append(_finding("resolution-data-loss", "error", "data_loss_details", f.get("data_loss_details", ""),
                                      "A resolution notice must state what happened to customers' data: none, or what was lost "
                                      "and what happens to it."))
+    findings.extend(check_components(kind, f.get("components", "")))
     subject = f.get("subject", "")
     title = f.get("title", "").strip()
     if subject.strip() and title and title.casefold() not in subject.casefold():

@@ -2,9 +2,11 @@
 
 A notice keeps them as one text field, one component per line (`API = major-outage`), so they are
 carried forward, compared, approved and sent like every other field. The order is the writer's.
+On a command line, where a value is one line, `;` separates components too.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # What a component is doing, best first.
@@ -35,10 +37,11 @@ def _status_token(text: str) -> str | None:
 
 
 def parse_components(value: str) -> list[tuple[str, str]]:
-    """`name = status` lines as (name, status) pairs; ComponentError naming the first bad line."""
+    """`name = status` lines (or `;`-separated entries) as (name, status) pairs; ComponentError naming
+    the first bad entry."""
     pairs: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for number, line in enumerate(value.replace("\r", "\n").split("\n"), start=1):
+    for number, line in enumerate(re.split(r"[\r\n;]", value), start=1):
         if not line.strip():
             continue
         name, sep, status = line.rpartition("=")

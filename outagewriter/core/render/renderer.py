@@ -18,6 +18,7 @@ from ..incident.model import Incident, Notice
 from ..incident.times import format_zoned, parse_next_update, parse_zoned
 from ..shipped import PACKAGE, TEMPLATES
 from . import textformat
+from .component_view import component_context
 from .template_limits import LimitedSandbox, TemplateLimitExceeded
 
 PARTS = ("subject.txt", "body.txt", "body.html", "short.txt")
@@ -60,6 +61,7 @@ def _make_env(cls, loader: jinja2.BaseLoader) -> jinja2.Environment:
         paragraphs=textformat.html_paragraphs,
         one_line=textformat.one_line,
         shorten=textformat.shorten,
+        columns=textformat.columns,
     )
     return env
 
@@ -181,4 +183,5 @@ def build_context(incident: Incident, notice: Notice) -> dict:
         times={name: _zoned_text(incident.times.get(name, "")) for name in ("started", "detected", "resolved")},
         duration_minutes=_duration_minutes(incident.times),
     )
+    context.update(component_context(fields.get("components", ""), fields.get("impact_level", "")))
     return context
