@@ -6,7 +6,11 @@ from datetime import UTC, datetime
 import pytest
 
 from outagewriter.core.checks import check_structure
-from outagewriter.core.incident.components import format_components, parse_components, worst_status
+from outagewriter.core.incident.components import (
+    format_components,
+    parse_components,
+    worst_status,
+)
 from outagewriter.core.incident.fields import FieldError, normalise
 from outagewriter.core.incident.records import SentRecord
 from outagewriter.core.render.renderer import Renderer
@@ -58,7 +62,7 @@ def test_bad_components_are_one_clear_line(value, message):
 def test_html_shows_a_table_after_the_summary(renderer, incident):
     incident.notices[-1].set("components", LISTED)
     html = renderer.render(incident, incident.notices[-1]).html
-    table = re.search(r'<table class="ow-components".*?</table>', html, re.S)[0]
+    table = re.search(r'<table class="ow-components".*?</table>', html, re.DOTALL)[0]
     rows = re.findall(r"<tr><td[^>]*>([^<]*)</td><td class=\"ow-status-([a-z-]+)\"[^>]*>([^<]*)</td></tr>", table)
     assert rows == [("Card payments", "major-outage", "Major outage"), ("API", "degraded-performance",
                     "Degraded performance"), ("Dashboard", "operational", "Operational")]

@@ -1,7 +1,12 @@
 """Component findings: a resolution tells readers that what broke works again."""
 from __future__ import annotations
 
-from ..incident.components import STATUS_LABELS, ComponentError, format_components, parse_components
+from ..incident.components import (
+    STATUS_LABELS,
+    ComponentError,
+    format_components,
+    parse_components,
+)
 from .findings import Finding
 
 

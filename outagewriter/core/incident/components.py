@@ -70,3 +70,28 @@ def format_components(pairs: list[tuple[str, str]]) -> str:
 def worst_status(pairs: list[tuple[str, str]]) -> str | None:
     """The most severe status listed (None when no component is listed)."""
     return max((status for _, status in pairs), key=SEVERITY.__getitem__, default=None)
+
+
+# A component added to a notice starts at the status its kind most likely needs; the writer changes it.
+_NEW_STATUS = {"maintenance": "under-maintenance", "resolution": "operational", "post-incident": "operational"}
+
+
+def new_component_status(kind: str) -> str:
+    return _NEW_STATUS.get(kind, "partial-outage")
+
+
+def add_component(value: str, name: str, status: str) -> str:
+    """`value` with one more component at the end; ComponentError in the user's words when `name` cannot
+    be listed (empty, listed already, holding '=' or ';', too long)."""
+    name = " ".join(name.split())
+    if not name:
+        raise ComponentError("type the component's name first")
+    if "=" in name or ";" in name:
+        raise ComponentError(f"{name!r}: a component's name cannot hold '=' or ';'")
+    pairs = parse_components(value)
+    if name.lower() in (listed.lower() for listed, _ in pairs):
+        raise ComponentError(f"{name!r} is listed already")
+    try:
+        return format_components(parse_components(format_components([*pairs, (name, status)])))
+    except ComponentError as exc:  # the new line is the last one: say what is wrong with the name
+        raise ComponentError(f"{name!r}: {str(exc).split(': ', 1)[-1]}") from None

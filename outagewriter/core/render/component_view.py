@@ -1,7 +1,12 @@
 """What the templates need to show a notice's components: rows to list and the worst status."""
 from __future__ import annotations
 
-from ..incident.components import STATUS_LABELS, ComponentError, parse_components, worst_status
+from ..incident.components import (
+    STATUS_LABELS,
+    ComponentError,
+    parse_components,
+    worst_status,
+)
 
 IMPACT_LABELS = {"none": "No impact", "minor": "Minor impact", "major": "Major impact",
                  "critical": "Critical impact"}
