@@ -13,6 +13,7 @@ from outagewriter.core.incident.components import (
 )
 from outagewriter.core.incident.fields import FieldError, normalise
 from outagewriter.core.incident.records import SentRecord
+from outagewriter.core.render.dark_mode import as_dark_clients_show
 from outagewriter.core.render.renderer import Renderer
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
@@ -159,3 +160,14 @@ def test_a_resolution_listing_a_broken_component_is_flagged_with_all_operational
 def test_only_a_resolution_asks_for_operational_components(incident):
     incident.notices[-1].set("components", LISTED)
     assert not [f for f in check_structure(incident, incident.notices[-1], now=NOW) if f.field == "components"]
+
+
+def test_status_colours_stay_readable_in_dark_mode(renderer, incident):
+    incident.notices[-1].update({"components": LISTED, "impact_level": "major"})
+    html = renderer.render(incident, incident.notices[-1]).html
+    light = re.search(r'class="ow-status-major-outage" style="([^"]*)"', html)[1]
+    assert "color:#b42318" in light and "!important" not in light  # clients in light mode keep the inline colour
+    dark = as_dark_clients_show(html)
+    assert "color:#fda29b !important" in re.search(r'class="ow-status-major-outage" style="([^"]*)"', dark)[1]
+    assert "color:#75e0a7 !important" in re.search(r'class="ow-status-operational" style="([^"]*)"', dark)[1]
+    assert "color:#f5f5f6 !important" in re.search(r'class="ow-impact" style="([^"]*)"', dark)[1]
