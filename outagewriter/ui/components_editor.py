@@ -28,7 +28,7 @@ from ..core.incident.components import (
     new_component_status,
     parse_components,
 )
-from .settings_pages import named, note
+from .settings_pages import named
 from .theme import tint
 
 
@@ -39,6 +39,7 @@ class _Row:
         self.name = name
         self.label = named(QLabel(name, editor), f"component_name_{number}", name)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)  # a long name takes two lines, not the status column's room
         self.status = named(QComboBox(editor), f"component_status_{number}", f"Status of {name}")
         for value in COMPONENT_STATUSES:
             self.status.addItem(STATUS_LABELS[value], value)
@@ -73,22 +74,17 @@ class ComponentsEditor(QWidget):
         self.grid.setVerticalSpacing(4)
         self.grid.setColumnStretch(0, 1)
         outer.addLayout(self.grid)
-        self.empty = note("No components listed. Add the ones this notice is about; the email shows them in a "
-                          "table and the worst status leads the subject.", self)
-        self.empty.setObjectName("components_empty")
-        outer.addWidget(self.empty)
-
         adding = QHBoxLayout()
         adding.setSpacing(6)
         self.add_name = named(QComboBox(self), "component_add_name", "Component to add")
         self.add_name.setEditable(True)
         self.add_name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.add_name.lineEdit().setPlaceholderText("Choose from your components or type a name")
+        self.add_name.lineEdit().setPlaceholderText("Add a component")
         self.add_name.lineEdit().setAccessibleName("Component to add")
         self.add_name.setToolTip("Your organisation's components are listed here (Settings › Components); "
                                  "type any other name to add it to this notice.")
         self.add_name.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.add_name.setMinimumContentsLength(24)
+        self.add_name.setMinimumContentsLength(16)
         completer = QCompleter(self.add_name.model(), self.add_name)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -174,7 +170,6 @@ class ComponentsEditor(QWidget):
                 widget.show()  # now, not when the layout gets to it: the new row takes the focus at once
             row.status.activated.connect(lambda _index: self.edited.emit())
             row.remove.clicked.connect(lambda _checked=False, name=row.name: self._remove(name))
-        self.empty.setVisible(not self._rows)
         self._chain_rows()
         self.set_read_only(self._read_only)
         self._offer_known()

@@ -212,10 +212,11 @@ class NoticeForm(QWidget):
         s.grid.setColumnStretch(1, 2)
 
         s = section("components", "Components and impact")
-        self._add(s, "components", 0, 0, 2, label="Affected components")
-        self._add(s, "impact_level", 1, 0, label="Overall impact")
-        s.grid.setColumnStretch(0, 1)
-        s.grid.setColumnStretch(1, 2)
+        self._add(s, "components", 0, 0, label="Affected components")
+        self._add(s, "impact_level", 0, 1, label="Overall impact")
+        s.grid.setColumnStretch(0, 4)
+        s.grid.setColumnStretch(1, 1)
+        s.grid.setAlignment(self.editors["impact_level"], Qt.AlignmentFlag.AlignTop)
 
         s = section("summary", "Summary")
         self._make_editor("summary")
