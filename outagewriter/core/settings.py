@@ -159,7 +159,7 @@ def parse_settings(data: dict, file: str | os.PathLike = SETTINGS_FILE) -> Setti
                                                     and safe_text.problem(n) is None for n in v))
     take(data, "components", list, "components", "components",
          lambda v: len(v) <= MAX_COMPONENTS and all(isinstance(n, str) and n.strip() and len(n) <= 80
-                                                     and "=" not in n and safe_text.problem(n) is None for n in v))
+                                                     and not {"=", ";"} & set(n) and safe_text.problem(n) is None for n in v))
     audiences = data.get("audiences", [])
     if not isinstance(audiences, list) or len(audiences) > MAX_AUDIENCES:
         problems.append(f"{file}: audiences should be a list of at most {MAX_AUDIENCES}; none are used")

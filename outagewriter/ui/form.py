@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from ..core.checks.findings import Finding
 from ..core.checks.structure import SUMMARY_MAX_WORDS, word_count
-from ..core.incident.fields import DATA_LOSS, SPECS, statuses_for
+from ..core.incident.fields import DATA_LOSS, IMPACT_LEVELS, SPECS, statuses_for
 from ..core.incident.model import TIME_NAMES, Incident, Notice
 from ..core.incident.times import ON_CHANGE
+from .components_editor import ComponentsEditor
 from .editors import (
     AddressEditor,
     ChoiceEditor,
@@ -40,6 +41,7 @@ from .highlight import FindingHighlighter, paint_line_edit, quiet
 from .theme import tint
 from .zones import system_zone
 
+IMPACT_LABELS = {"none": "None", "minor": "Minor", "major": "Major", "critical": "Critical"}
 DATA_LOSS_LABELS = {"none": "None", "possible": "Possible", "confirmed": "Confirmed", "unknown": "Not known yet"}
 TIME_LABELS = {"started": "Started", "detected": "Detected", "mitigated": "Mitigated", "resolved": "Resolved"}
 PLACEHOLDERS = {
@@ -147,6 +149,10 @@ class NoticeForm(QWidget):
             editor = ChoiceEditor(statuses_for("incident"), parent=self)
         elif name == "next_update":
             editor = NextUpdateEditor(self)
+        elif name == "impact_level":
+            editor = ChoiceEditor(IMPACT_LEVELS, IMPACT_LABELS, placeholder="Not said", parent=self)
+        elif spec.kind == "components":
+            editor = ComponentsEditor(self)
         elif spec.kind == "addresses":
             editor = AddressEditor(self)
         elif spec.kind == "text":
@@ -238,6 +244,13 @@ class NoticeForm(QWidget):
         s.grid.setColumnStretch(0, 3)
         s.grid.setColumnStretch(1, 2)
 
+        s = section("components", "Components and impact")
+        self._add(s, "components", 0, 0, label="Affected components")
+        self._add(s, "impact_level", 0, 1, label="Overall impact")
+        s.grid.setColumnStretch(0, 4)
+        s.grid.setColumnStretch(1, 1)
+        s.grid.setAlignment(self.editors["impact_level"], Qt.AlignmentFlag.AlignTop)
+
         s = section("summary", "Summary")
         self._make_editor("summary")
         s.grid.addWidget(self.editors["summary"], 0, 0, 1, 2)
@@ -303,9 +316,9 @@ class NoticeForm(QWidget):
     def _focusables(self) -> list[QWidget]:
         out: list[QWidget] = []
         order = [
-            "title", "service", "status", "summary", "window_start", "window_end", "unavailable", "prepare",
-            "done", "remaining", "impact", "later_impact", "root_cause", "events", "actions", "action_details",
-            "data_loss",
+            "title", "service", "status", "components", "impact_level", "summary", "window_start", "window_end",
+            "unavailable", "prepare", "done", "remaining", "impact", "later_impact", "root_cause", "events",
+            "actions", "action_details", "data_loss",
             "data_loss_details", "workaround", "contact_name", "contact_email", "contact_phone",
             "next_update", "*times", "appendix", "to", "cc", "bcc", "subject",
         ]
@@ -322,6 +335,8 @@ class NoticeForm(QWidget):
                 out += [editor.known, editor.when.date, editor.when.time, editor.when.zone]
             elif isinstance(editor, NextUpdateEditor):
                 out += [editor.at_time, editor.when.date, editor.when.time, editor.when.zone, editor.on_change]
+            elif isinstance(editor, ComponentsEditor):
+                out += editor.focusables()
             else:
                 out.append(editor)
         return out
@@ -363,6 +378,7 @@ class NoticeForm(QWidget):
 
     def set_notice(self, incident: Incident, notice: Notice, read_only: bool = False) -> None:
         self.editors["status"].set_choices(statuses_for(notice.kind))
+        self.editors["components"].set_kind(notice.kind)
         for name, editor in self.editors.items():
             editor.blockSignals(True)
             editor.set_value(notice.fields[name])

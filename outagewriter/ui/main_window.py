@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.settings_banner.setVisible(bool(problems))
         self._show_checks_note()
         self._on_changes(Changes(review=True))  # the user's name may have changed: who may approve
+        self.form.editors["components"].set_known(self.context.settings.components)
         if grammar_changed:  # another LanguageTool, none, or other words it knows: checked afresh
             if restarted:
                 self.grammar_start.start(self.context.grammar)
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         self.form = NoticeForm(self.context.recent_contacts.list(), self)
+        self.form.editors["components"].set_known(self.context.settings.components)
         self.form_scroll = QScrollArea(self)
         self.form_scroll.setObjectName("form_scroll")
         self.form_scroll.setWidgetResizable(True)

@@ -26,6 +26,7 @@ from ..core.session.errors import SettingsError
 from ..core.session.rule_switches import own_packs, rule_switches
 from . import theme
 from .accounts_dialog import AccountsDialog
+from .components_page import ComponentsPage
 from .settings_pages import AppearancePage, ReviewPage, ToneRulesPage, WritingChecksPage, YouPage, named
 
 # settings.json key -> (page, field, what the field holds): a refusal names the field the user sees.
@@ -33,6 +34,8 @@ REFUSED = {
     "user_name": ("You", "user_name", "name"),
     "user_email": ("You", "user_email", "email address"),
     "own_names": ("Tone rules", "own_names", "list of names (up to 100 characters each)"),
+    "components": ("Components", "settings_components",
+                   "list of components (up to 80 characters each, no '=' or ';')"),
     "grammar.server_url": ("Writing checks", "grammar_server_url", "server address (http://host:port)"),
     "grammar.jar_folder": ("Writing checks", "grammar_jar_folder", "folder"),
     "grammar.custom_words": ("Writing checks", "grammar_custom_words", "word list (up to 100 characters a word)"),
@@ -40,7 +43,7 @@ REFUSED = {
 EMPTY = {'grammar.mode is "server"': ("grammar.server_url", "Give the LanguageTool server's address."),
          'grammar.mode is "jars"': ("grammar.jar_folder", "Choose the folder holding LanguageTool's files.")}
 
-PAGES = ("Writing checks", "Tone rules", "You", "Review", "Appearance", "Mail accounts")
+PAGES = ("Writing checks", "Tone rules", "You", "Review", "Appearance", "Mail accounts", "Components")
 
 
 class SettingsDialog(QDialog):
@@ -57,6 +60,7 @@ class SettingsDialog(QDialog):
         self.tone = ToneRulesPage(settings, self._switches, own_packs("en", rules_dir), rules_dir, self)
         self.you = YouPage(settings, self)
         self.review = ReviewPage(settings, self)
+        self.components = ComponentsPage(settings, self)
         self.appearance = AppearancePage(settings, self)
         self.accounts = AccountsDialog(context, self)
         self.accounts.setWindowFlags(Qt.WindowType.Widget)  # the dialog, shown as a page
@@ -69,7 +73,8 @@ class SettingsDialog(QDialog):
         self.list.setFixedWidth(170)
         self.list.setSpacing(3)
         self.stack = QStackedWidget(self)
-        for widget in (self.writing, self.tone, self.you, self.review, self.appearance, self.accounts):
+        for widget in (self.writing, self.tone, self.you, self.review, self.appearance, self.accounts,
+                       self.components):
             scroll = QScrollArea(self)
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -110,7 +115,7 @@ class SettingsDialog(QDialog):
     def chosen(self):
         """The settings as the pages now say (not yet checked or saved)."""
         settings = self.context.settings
-        for page in (self.writing, self.tone, self.you, self.review, self.appearance):
+        for page in (self.writing, self.tone, self.you, self.review, self.components, self.appearance):
             settings = page.apply_to(settings)
         return settings
 

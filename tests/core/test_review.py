@@ -41,6 +41,7 @@ def changed_value(spec, current, kind="initial"):
         "time": "2026-11-28T23:30[Europe/Prague]",
         "line": current + " (changed)",
         "text": current + "\n\nOne more sentence.",
+        "components": current + "\nStatus page = partial-outage",
     }[spec.kind]
 
 

@@ -13,6 +13,7 @@ from ..incident.fields import TEXT_FIELDS, fields_of
 from ..incident.model import Incident, Notice
 from ..incident.placeholders import placeholders
 from ..incident.times import TimeError, now_utc, parse_next_update
+from .component_checks import check_components
 from .carried import check_carried, check_window
 from .findings import Finding
 
@@ -128,6 +129,7 @@ def check_structure(incident: Incident, notice: Notice, *, now: datetime | None 
     findings.extend(check_carried(incident, notice, f))
     if kind == "maintenance":
         findings.extend(check_window(incident, notice, f, now))
+    findings.extend(check_components(kind, f.get("components", "")))
     subject = f.get("subject", "")
     title = f.get("title", "").strip()
     if subject.strip() and title and title.casefold() not in subject.casefold():

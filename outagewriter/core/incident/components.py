@@ -2,9 +2,11 @@
 
 A notice keeps them as one text field, one component per line (`API = major-outage`), so they are
 carried forward, compared, approved and sent like every other field. The order is the writer's.
+On a command line, where a value is one line, `;` separates components too.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # What a component is doing, best first.
@@ -35,10 +37,11 @@ def _status_token(text: str) -> str | None:
 
 
 def parse_components(value: str) -> list[tuple[str, str]]:
-    """`name = status` lines as (name, status) pairs; ComponentError naming the first bad line."""
+    """`name = status` lines (or `;`-separated entries) as (name, status) pairs; ComponentError naming
+    the first bad entry."""
     pairs: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for number, line in enumerate(value.replace("\r", "\n").split("\n"), start=1):
+    for number, line in enumerate(re.split(r"[\r\n;]", value), start=1):
         if not line.strip():
             continue
         name, sep, status = line.rpartition("=")
@@ -67,3 +70,28 @@ def format_components(pairs: list[tuple[str, str]]) -> str:
 def worst_status(pairs: list[tuple[str, str]]) -> str | None:
     """The most severe status listed (None when no component is listed)."""
     return max((status for _, status in pairs), key=SEVERITY.__getitem__, default=None)
+
+
+# A component added to a notice starts at the status its kind most likely needs; the writer changes it.
+_NEW_STATUS = {"maintenance": "under-maintenance", "resolution": "operational", "post-incident": "operational"}
+
+
+def new_component_status(kind: str) -> str:
+    return _NEW_STATUS.get(kind, "partial-outage")
+
+
+def add_component(value: str, name: str, status: str) -> str:
+    """`value` with one more component at the end; ComponentError in the user's words when `name` cannot
+    be listed (empty, listed already, holding '=' or ';', too long)."""
+    name = " ".join(name.split())
+    if not name:
+        raise ComponentError("type the component's name first")
+    if "=" in name or ";" in name:
+        raise ComponentError(f"{name!r}: a component's name cannot hold '=' or ';'")
+    pairs = parse_components(value)
+    if name.lower() in (listed.lower() for listed, _ in pairs):
+        raise ComponentError(f"{name!r} is listed already")
+    try:
+        return format_components(parse_components(format_components([*pairs, (name, status)])))
+    except ComponentError as exc:  # the new line is the last one: say what is wrong with the name
+        raise ComponentError(f"{name!r}: {str(exc).split(': ', 1)[-1]}") from None

@@ -22,6 +22,7 @@ from ..incident.window import maintenance_window
 from ..shipped import PACKAGE, TEMPLATES
 from . import textformat
 from .calendar import maintenance_calendar
+from .component_view import component_context
 from .sections import email_sections
 from .template_limits import LimitedSandbox, TemplateLimitExceeded
 
@@ -66,6 +67,7 @@ def _make_env(cls, loader: jinja2.BaseLoader) -> jinja2.Environment:
         paragraphs=textformat.html_paragraphs,
         one_line=textformat.one_line,
         shorten=textformat.shorten,
+        columns=textformat.columns,
     )
     return env
 
@@ -209,4 +211,5 @@ def build_context(incident: Incident, notice: Notice) -> dict:
         actions=parse_actions(fields["actions"]),
         window=_window(incident, notice),
     )
+    context.update(component_context(fields.get("components", ""), fields.get("impact_level", "")))
     return context

@@ -101,3 +101,17 @@ def shorten(text: str, limit: int) -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:.-") + "…"
+
+
+def columns(rows, left: str, right: str, max_left: int = 40) -> str:
+    """Two aligned columns from `rows` (mappings), e.g. a component and its status; a left value wider
+    than `max_left` gets a line of its own, its right value under it in the column."""
+    width = max((len(name) for name in (one_line(row[left]) for row in rows) if len(name) <= max_left), default=0)
+    lines = []
+    for row in rows:
+        name, value = one_line(row[left]), one_line(row[right])
+        if len(name) > width:
+            lines += [name, f"{'':{width}}  {value}"]
+        else:
+            lines.append(f"{name:{width}}  {value}")
+    return "\n".join(lines)
