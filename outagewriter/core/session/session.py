@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 
+from ..incident.audience_recipients import choose_audiences
 from ..incident.fields import FIELD_NAMES, FieldError
 from ..incident.model import Incident, Notice, NoticeLocked
 from ..incident.times import TimeError, isoformat_utc, now_utc
@@ -219,6 +220,11 @@ class Session:
             raise
         self.modified = True
         return self._did(Changes(content=True, notices="status" in fields, file=True))
+
+    def choose_audiences(self, notice: Notice, names: list[str]) -> Changes:
+        """Send `notice` to the saved audiences `names`: their recipients join To and Bcc, and those of
+        audiences no longer chosen leave (addresses typed by hand stay). FieldError when not possible."""
+        return self.update(notice, choose_audiences(notice.fields, names, self.services.settings.audiences))
 
     def add_notice(self, kind: str) -> Changes:
         """Start the next notice from the newest one (FieldError while the newest is unsent)."""
