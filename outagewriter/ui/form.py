@@ -39,7 +39,7 @@ from .theme import tint
 from .zones import system_zone
 
 DATA_LOSS_LABELS = {"none": "None", "possible": "Possible", "confirmed": "Confirmed", "unknown": "Not known yet"}
-TIME_LABELS = {"started": "Started", "detected": "Detected", "resolved": "Resolved"}
+TIME_LABELS = {"started": "Started", "detected": "Detected", "mitigated": "Mitigated", "resolved": "Resolved"}
 PLACEHOLDERS = {
     "title": "e.g. Card payments failing",
     "service": "e.g. Checkout",
