@@ -65,7 +65,7 @@ def _cadence(incident: Incident, kind: str, text: str, promise: datetime, now: d
         return []
     started = incident.times.get("started", "") or incident.times.get("detected", "")
     try:
-        begin = parse_zoned(started).utc if started else datetime.fromisoformat(incident.created.replace("Z", "+00:00"))
+        begin = parse_zoned(started).utc if started else datetime.fromisoformat(incident.created)
     except (TimeError, ValueError):
         return []
     advice = cadence_advice(max(now - begin, timedelta(0)), promise - now)

@@ -108,7 +108,7 @@ def local_times(promise: ZonedTime, audiences: Iterable[Audience]) -> list[str]:
 
 def promise_line(promise: ZonedTime, audiences: Iterable[Audience]) -> str:
     """"16:00 CET (15:00 UTC) · 10:00 EST for US customers": what the form shows under the promise."""
-    first = f"{promise.moment:%a %d %b}, {promise.moment:%H:%M} {promise.zone_label()}"
+    first = f"{promise.moment:%a} {promise.moment.day} {promise.moment:%b}, {promise.moment:%H:%M} {promise.zone_label()}"
     if promise.moment.utcoffset():
         utc = promise.utc
         first += f" ({utc:%H:%M} UTC)" if utc.date() == promise.moment.date() else f" ({utc:%a %H:%M} UTC)"
