@@ -97,3 +97,16 @@ def test_check_loads_only_what_checking_text_needs(tmp_path):
                             text=True, env=env, timeout=60)
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
     assert "guilt.intensified-apology" in result.stdout
+
+
+def test_an_audience_the_settings_do_not_know_is_an_error(tmp_path, incident):
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "settings.json").write_text(
+        json.dumps({"audiences": [{"name": "US customers", "zone": "America/New_York"}]}), encoding="utf-8")
+    incident.notices[-1].update({"next_update": "on-change", "audiences": "US customers, Board"})
+    path = tmp_path / "pay.outage"
+    fileformat.save(incident, path)
+    result = run(tmp_path, path, "--no-grammar")
+    assert result.returncode == 1
+    assert result.stdout.startswith("audiences:0-19 error structure structure.audience-unknown: 'Board' is not an "
+                                    "audience in your settings")

@@ -130,3 +130,14 @@ def test_a_suggested_moment_fills_the_next_update(make_window, qtbot, dirs, inci
     window.flush()
     assert window.notice.fields["next_update"] == "2026-11-27T17:30+01:00[Europe/Prague]"
     assert window.findChild(QLabel, "promise_in_zones").text() == "Fri 27 Nov, 17:30 CET (16:30 UTC)"
+
+
+def test_two_audiences_with_one_name_are_refused(make_window, qtbot, dirs, incident_file):
+    with_audiences(dirs)
+    window = make_window(incident_file)
+    dialog = open_settings(qtbot, window, "Audiences")
+    dialog.audiences.list.setCurrentRow(1)
+    type_into(qtbot, dialog.audiences.name, "emea customers")
+    press(qtbot, dialog, "settings_apply")
+    assert dialog.findChild(QLabel, "settings_error").text() == (
+        "Not saved: Audiences: the name 'emea customers' is used twice")

@@ -29,8 +29,9 @@ def check_promise(incident: Incident, kind: str, fields: Mapping[str, str], audi
         findings.append(_finding(
             "audience-unknown", "error", "audiences", chosen_text,
             f"{', '.join(repr(n) for n in unknown)} {'is not an audience' if len(unknown) == 1 else 'are not audiences'}"
-            " in your settings, so the notice cannot know their recipients or time zone. Add it under "
-            "Settings › Audiences, or remove it."))
+            " in your settings, so the notice cannot know their recipients or time zone. Add "
+            f"{'it' if len(unknown) == 1 else 'them'} under Settings › Audiences, or remove "
+            f"{'it' if len(unknown) == 1 else 'them'}."))
     text = fields.get("next_update", "")
     try:
         promise = parse_next_update(text).when if text.strip() else None
@@ -54,8 +55,8 @@ def check_promise(incident: Incident, kind: str, fields: Mapping[str, str], audi
             findings.append(_finding(
                 "promise-crosses-dst", "warning", "next_update", text,
                 f"The clocks change for {audience.name} ({audience.zone}, {change.before} to {change.after}) on "
-                f"{change.on:%a} {change.on.day} {change.on:%b} before the promised update: it is "
-                f"{then:%H:%M} {change.after} for them, not the hour it is now plus the same wall-clock gap."))
+                f"{change.on:%a} {change.on.day} {change.on:%b}, before the promised update: it comes at "
+                f"{then:%H:%M} {change.after} for them. Check that this is the time you mean."))
     findings.extend(_cadence(incident, kind, text, promise.utc, now))
     return findings
 

@@ -175,6 +175,8 @@ def cadence_advice(age: timedelta, gap: timedelta) -> str | None:
 
 def _age_text(age: timedelta) -> str:
     minutes = int(age.total_seconds() // 60)
+    if minutes < 2:
+        return "a minute"
     return f"{minutes} minutes" if minutes < 120 else f"{minutes // 60} hours"
 
 
