@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
+import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QLabel, QMenu, QToolButton
 from test_settings_dialog import open_settings, press
@@ -55,18 +56,23 @@ def test_an_audience_added_in_settings_is_saved_and_offered_in_the_email_section
     assert not window.findChild(QLabel, "audience_picker_empty").isVisible()
 
 
-def test_bad_office_hours_are_refused_in_one_line_and_nothing_is_saved(make_window, qtbot, dirs, incident_file):
+@pytest.mark.parametrize("editor, typed, refusal", [
+    ("hours", "9-17", "office hours '9-17' are not like 08:00-18:00"),
+    ("name", "emea customers", "the name 'emea customers' is used twice"),
+])
+def test_an_unusable_audience_is_refused_in_one_line_and_nothing_is_saved(make_window, qtbot, dirs, incident_file,
+                                                                          editor, typed, refusal):
     with_audiences(dirs)
     window = make_window(incident_file)
     dialog = open_settings(qtbot, window, "Audiences")
     dialog.audiences.list.setCurrentRow(1)
-    type_into(qtbot, dialog.audiences.hours, "9-17")
+    type_into(qtbot, getattr(dialog.audiences, editor), typed)
     press(qtbot, dialog, "settings_apply")
     error = dialog.findChild(QLabel, "settings_error")
     assert error.isVisible()
-    assert error.text() == "Not saved: Audiences: office hours '9-17' are not like 08:00-18:00"
+    assert error.text() == f"Not saved: Audiences: {refusal}"
     assert json.loads((dirs[1] / "settings.json").read_text(encoding="utf-8"))["audiences"] == AUDIENCES
-    assert dialog.audiences.hours.text() == "9-17"  # what was typed stays, to be corrected
+    assert getattr(dialog.audiences, editor).text() == typed  # what was typed stays, to be corrected
 
 
 def test_the_zone_box_finds_a_zone_by_part_of_its_name(make_window, qtbot, dirs, incident_file):
@@ -131,13 +137,3 @@ def test_a_suggested_moment_fills_the_next_update(make_window, qtbot, dirs, inci
     assert window.notice.fields["next_update"] == "2026-11-27T17:30+01:00[Europe/Prague]"
     assert window.findChild(QLabel, "promise_in_zones").text() == "Fri 27 Nov, 17:30 CET (16:30 UTC)"
 
-
-def test_two_audiences_with_one_name_are_refused(make_window, qtbot, dirs, incident_file):
-    with_audiences(dirs)
-    window = make_window(incident_file)
-    dialog = open_settings(qtbot, window, "Audiences")
-    dialog.audiences.list.setCurrentRow(1)
-    type_into(qtbot, dialog.audiences.name, "emea customers")
-    press(qtbot, dialog, "settings_apply")
-    assert dialog.findChild(QLabel, "settings_error").text() == (
-        "Not saved: Audiences: the name 'emea customers' is used twice")
