@@ -54,6 +54,10 @@ def test_an_audience_added_in_settings_is_saved_and_offered_in_the_email_section
     box = next(b for b in window.findChildren(QCheckBox) if b.text() == "US customers")
     assert box.isVisible() and not box.isChecked()
     assert not window.findChild(QLabel, "audience_picker_empty").isVisible()
+    tick(qtbot, window, "US customers")  # the email follows the new audience without a restart
+    window.preview.tabs.setCurrentWidget(window.preview.text)
+    window.live.run_now()
+    qtbot.waitUntil(lambda: "that is 05:00 EST for US customers" in " ".join(window.preview.text.toPlainText().split()))
 
 
 @pytest.mark.parametrize("editor, typed, refusal", [
