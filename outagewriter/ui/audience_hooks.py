@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..core.incident.audience_recipients import audience_names
 from ..core.incident.audiences import Audience
+from ..core.incident.fields import SPECS
 from ..core.incident.promise import promise_line, suggestions
 from ..core.incident.times import TimeError, now_utc, parse_next_update
 from ..core.session.errors import FieldError
@@ -36,12 +37,13 @@ class AudiencePicker(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setObjectName("audience_picker")
-        self.setAccessibleName("Audiences")
+        self.setObjectName("audiences")  # the field it sets
+        self.setAccessibleName(SPECS["audiences"].label)
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(14)
         self.boxes: dict[str, QCheckBox] = {}
+        self._known: tuple[Audience, ...] = ()
         self.empty = QLabel("No audiences yet: add them under Settings › Audiences.", self)
         self.empty.setObjectName("audience_picker_empty")
         quiet(self.empty)
@@ -55,7 +57,8 @@ class AudiencePicker(QWidget):
 
     def show_choice(self, known: tuple[Audience, ...], field_value: str) -> None:
         names = {n.casefold() for n in audience_names(field_value)}
-        if [a.name for a in known] != list(self.boxes):
+        if known != self._known:  # the saved audiences changed (Settings): boxes and tooltips anew
+            self._known = known
             for box in self.boxes.values():
                 box.deleteLater()
             self.boxes = {}
