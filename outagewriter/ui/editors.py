@@ -349,6 +349,7 @@ class NextUpdateEditor(QWidget):
         row.addWidget(self.at_time)
         row.addWidget(self.when, 1)
         layout.addLayout(row)
+        self.row = row  # where helpers beside the time go (suggested moments, audience_hooks.py)
         layout.addWidget(self.on_change, 0, Qt.AlignmentFlag.AlignLeft)
         self.at_time.clicked.connect(self._chose)
         self.on_change.clicked.connect(self._chose)

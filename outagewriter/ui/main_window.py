@@ -30,6 +30,7 @@ from ..core.session.example import copy_example
 from ..core.session.session import Session
 from . import actions, starter_flow
 from .answers import DISCARD, SAVE
+from .audience_hooks import AudienceHooks
 from .autosave import Autosave
 from .banner import Banner
 from .context import AppContext
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.files = Files(self)
         self.sending = Sending(self)
         self._build()
+        self.audience_hooks = AudienceHooks(self)
         self.edit_commands = EditCommands(self, self.actions_by_key)
         self.live = LiveUpdate(context, self._target, self.flush, self)
         self.live.rendered.connect(self.preview.show_rendered)
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         self._show_checks_note()
         self._on_changes(Changes(review=True))  # the user's name may have changed: who may approve
         self.form.editors["components"].set_known(self.context.settings.components)
+        self.audience_hooks.notice_shown()  # saved audiences may have changed
         if grammar_changed:  # another LanguageTool, none, or other words it knows: checked afresh
             if restarted:
                 self.grammar_start.start(self.context.grammar)
@@ -299,6 +302,7 @@ class MainWindow(QMainWindow):
         self.form.set_comments(self.doc.session.comments_by_field(notice))
         self.review.refresh()
         self.find_bar.notice_shown()
+        self.audience_hooks.notice_shown()
 
     def _show_approval_state(self, rendered) -> None:
         """The preview rendered the notice: the list says at once whether its approval still holds."""
@@ -318,6 +322,7 @@ class MainWindow(QMainWindow):
                 "This notice was sent and is shown as sent. It can no longer be changed.")
         self.read_only_banner.setVisible(notice.is_sent or locked)
         self.form.set_read_only(not self.doc.session.editable(notice))
+        self.audience_hooks.set_read_only(not self.doc.session.editable(notice))
         self.findings.set_editable(self.doc.session.editable(notice))
         enabled = set() if self.welcoming else self.doc.session.actions(notice)  # nothing shown to act on
         for key in ACTION_KEYS:

@@ -26,6 +26,7 @@ from ..core.session.errors import SettingsError
 from ..core.session.rule_switches import own_packs, rule_switches
 from . import theme
 from .accounts_dialog import AccountsDialog
+from .audiences_page import AudiencesPage
 from .components_page import ComponentsPage
 from .settings_pages import AppearancePage, ReviewPage, ToneRulesPage, WritingChecksPage, YouPage, named
 
@@ -43,7 +44,7 @@ REFUSED = {
 EMPTY = {'grammar.mode is "server"': ("grammar.server_url", "Give the LanguageTool server's address."),
          'grammar.mode is "jars"': ("grammar.jar_folder", "Choose the folder holding LanguageTool's files.")}
 
-PAGES = ("Writing checks", "Tone rules", "You", "Review", "Appearance", "Mail accounts", "Components")
+PAGES = ("Writing checks", "Tone rules", "You", "Review", "Components", "Audiences", "Appearance", "Mail accounts")
 
 
 class SettingsDialog(QDialog):
@@ -61,6 +62,7 @@ class SettingsDialog(QDialog):
         self.you = YouPage(settings, self)
         self.review = ReviewPage(settings, self)
         self.components = ComponentsPage(settings, self)
+        self.audiences = AudiencesPage(settings, self)
         self.appearance = AppearancePage(settings, self)
         self.accounts = AccountsDialog(context, self)
         self.accounts.setWindowFlags(Qt.WindowType.Widget)  # the dialog, shown as a page
@@ -73,8 +75,8 @@ class SettingsDialog(QDialog):
         self.list.setFixedWidth(170)
         self.list.setSpacing(3)
         self.stack = QStackedWidget(self)
-        for widget in (self.writing, self.tone, self.you, self.review, self.appearance, self.accounts,
-                       self.components):
+        for widget in (self.writing, self.tone, self.you, self.review, self.components, self.audiences,
+                       self.appearance, self.accounts):
             scroll = QScrollArea(self)
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -115,7 +117,8 @@ class SettingsDialog(QDialog):
     def chosen(self):
         """The settings as the pages now say (not yet checked or saved)."""
         settings = self.context.settings
-        for page in (self.writing, self.tone, self.you, self.review, self.components, self.appearance):
+        for page in (self.writing, self.tone, self.you, self.review, self.components, self.audiences,
+                     self.appearance):
             settings = page.apply_to(settings)
         return settings
 

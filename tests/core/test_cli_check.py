@@ -113,3 +113,16 @@ def test_the_fields_a_kind_sends_are_checked_and_only_those(tmp_path, incident):
     found = {(f["field"], f["category"]) for f in json.loads(result.stdout)}
     assert {("root_cause", "speculation"), ("actions", "overpromise")} <= found
     assert not [f for f in found if f[0] == "later_impact"]
+
+
+def test_an_audience_the_settings_do_not_know_is_an_error(tmp_path, incident):
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "settings.json").write_text(
+        json.dumps({"audiences": [{"name": "US customers", "zone": "America/New_York"}]}), encoding="utf-8")
+    incident.notices[-1].update({"next_update": "on-change", "audiences": "US customers, Board"})
+    path = tmp_path / "pay.outage"
+    fileformat.save(incident, path)
+    result = run(tmp_path, path, "--no-grammar")
+    assert result.returncode == 1
+    assert result.stdout.startswith("audiences:0-19 error structure structure.audience-unknown: 'Board' is not an "
+                                    "audience in your settings")

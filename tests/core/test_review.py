@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from outagewriter.core.incident.audiences import parse_audience
 from outagewriter.core.incident.fields import FIELDS, fields_of, statuses_for
 from outagewriter.core.incident.model import Incident, NoticeLocked
 from outagewriter.core.incident.records import SentRecord
@@ -14,7 +15,9 @@ from outagewriter.core.review import workflow as review
 from outagewriter.core.settings import Settings, load_settings
 from outagewriter.core.storage import fileformat
 
-RENDERER = Renderer()
+# A saved audience in another zone: choosing it names the promise in its time in the email.
+US_CUSTOMERS = parse_audience({"name": "US customers", "zone": "America/New_York"})
+RENDERER = Renderer(audiences=(US_CUSTOMERS,))
 REVIEWER = Settings(user_name="Petr Svoboda")  # the reviewer's own settings
 
 
@@ -31,6 +34,8 @@ def approved(incident, author="Jana Novák", reviewer="Petr Svoboda"):
 
 # A different valid value for every kind of field.
 def changed_value(spec, current, kind="initial"):
+    if spec.name == "audiences":
+        return "US customers"
     if spec.kind == "choice":
         choices = statuses_for(kind) if spec.name == "status" else spec.choices
         return next(c for c in choices if c != current)

@@ -11,7 +11,7 @@ from outagewriter.core.review import audit
 from outagewriter.core.review import workflow as review
 from outagewriter.core.storage import fileformat
 from outagewriter.ui import theme
-from outagewriter.ui.settings_dialog import SettingsDialog
+from outagewriter.ui.settings_dialog import PAGES, SettingsDialog
 
 BLAME = "Fastly is experiencing errors in Europe."
 
@@ -173,7 +173,7 @@ def test_dark_appearance_turns_the_window_and_the_preview_dark_at_once(make_wind
 def test_the_mail_accounts_page_is_the_accounts_dialog(make_window, qtbot):
     window = make_window()
     dialog = open_settings(qtbot, window, "Mail accounts")
-    assert dialog.stack.currentIndex() == 5 and dialog.accounts.isVisible()
+    assert dialog.stack.currentIndex() == PAGES.index("Mail accounts") and dialog.accounts.isVisible()
     assert not dialog.findChild(QPushButton, "accounts_close").isVisible()  # the Settings window's own buttons
 
 

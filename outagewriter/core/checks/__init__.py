@@ -22,7 +22,10 @@ from .rules import (
 )
 from .tone import ToneChecker, load_checked_rules
 
+from ..incident.times import now_utc
+
 if TYPE_CHECKING:
+    from ..incident.audiences import Audience
     from ..incident.model import Incident, Notice
     from .structure import check_next_update, check_structure
 
@@ -77,13 +80,17 @@ def filter_findings(findings: Iterable[Finding], *, dismissed: Iterable[str] = (
     return [f for f in findings if f.key not in gone and f.rule not in off]
 
 
-def fast_findings(incident: Incident, notice: Notice, *, tone: ToneChecker, now: datetime | None = None
-                  ) -> list[Finding]:
-    """Structure + tone, every one of them: nothing dismissed is left out yet (see `present`)."""
+def fast_findings(incident: Incident, notice: Notice, *, tone: ToneChecker, now: datetime | None = None,
+                  audiences: Iterable[Audience] = ()) -> list[Finding]:
+    """Structure + tone, every one of them: nothing dismissed is left out yet (see `present`).
+    `audiences` are the saved ones from the settings."""
+    from .promise_checks import check_promise
     from .structure import check_structure
 
-    return check_structure(incident, notice, now=now) + tone.check_fields(tone_fields(notice),
-                                                                          own_names=incident.own_names)
+    now = now or now_utc()
+    return (check_structure(incident, notice, now=now)
+            + check_promise(incident, notice.kind, notice.fields, audiences, now=now)
+            + tone.check_fields(tone_fields(notice), own_names=incident.own_names))
 
 
 def check_notice(incident: Incident, notice: Notice, *, grammar=None, tone: ToneChecker | None = None,

@@ -103,3 +103,17 @@ def audience_data(audience: Audience) -> dict:
     return {"name": audience.name, "zone": audience.zone, "to": audience.to, "bcc": audience.bcc,
             "hours": f"{hm(audience.opens)}-{hm(audience.closes)}",
             "days": _days_text(audience.days).replace("–", "-")}
+
+
+def parse_audiences(raws: list[dict]) -> tuple[Audience, ...]:
+    """Audiences as the Settings window gives them, all or nothing: AudienceError names the first
+    that cannot be used, or a name given twice (a notice chooses audiences by name)."""
+    if len(raws) > MAX_AUDIENCES:
+        raise AudienceError(f"at most {MAX_AUDIENCES} audiences")
+    audiences: dict[str, Audience] = {}
+    for raw in raws:
+        audience = parse_audience(raw)
+        if audience.name.casefold() in audiences:
+            raise AudienceError(f"the name {audience.name!r} is used twice")
+        audiences[audience.name.casefold()] = audience
+    return tuple(audiences.values())

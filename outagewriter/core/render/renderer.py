@@ -14,8 +14,11 @@ from pathlib import Path
 
 import jinja2
 
+from ..incident.audience_recipients import audience_names
+from ..incident.audiences import Audience
 from ..incident.fields import fields_of, label_for
 from ..incident.model import TIME_NAMES, Incident, Notice
+from ..incident.promise import local_times
 from ..incident.story import lines_of, parse_actions
 from ..incident.times import ZonedTime, format_zoned, parse_next_update, parse_zoned
 from ..incident.window import maintenance_window
@@ -73,7 +76,9 @@ def _make_env(cls, loader: jinja2.BaseLoader) -> jinja2.Environment:
 
 
 class Renderer:
-    def __init__(self, user_dir: Path | None = None, shipped_dir: Path | None = None):
+    def __init__(self, user_dir: Path | None = None, shipped_dir: Path | None = None,
+                 audiences: tuple[Audience, ...] = ()):
+        self.audiences = audiences  # the saved ones: a notice names the promise in its audiences' time
         shipped = jinja2.FileSystemLoader(shipped_dir) if shipped_dir else jinja2.PackageLoader(PACKAGE, TEMPLATES)
         self.user_dir = Path(user_dir) if user_dir else None
         self._shipped = _make_env(jinja2.Environment, shipped)
@@ -90,7 +95,7 @@ class Renderer:
         return self._user is not None and (self.user_dir / language).is_dir()
 
     def render(self, incident: Incident, notice: Notice) -> Rendered:
-        context = build_context(incident, notice)
+        context = build_context(incident, notice, self.audiences)
         problems: list[TemplateProblem] = []
         parts = {}
         for part in PARTS:
@@ -178,18 +183,22 @@ def _window(incident: Incident, notice: Notice) -> dict:
     }
 
 
-def build_context(incident: Incident, notice: Notice) -> dict:
+def build_context(incident: Incident, notice: Notice, audiences: tuple[Audience, ...] = ()) -> dict:
     """Everything a template may use: the fields as typed plus times already formatted. A field the
-    notice's kind does not show is empty here, so no template can send it."""
+    notice's kind does not show is empty here, so no template can send it. `audiences` are the saved
+    ones; those the notice goes to get the promise in their own time (`next_update.local`)."""
     shown = fields_of(notice.kind)
     fields = {name: value if name in shown else "" for name, value in notice.fields.items()}
     next_update = None
     if fields["next_update"]:
         parsed = parse_next_update(fields["next_update"])
+        names = {n.casefold() for n in audience_names(fields.get("audiences", ""))}
+        chosen = [a for a in audiences if a.name.casefold() in names]
         next_update = {
             "on_change": parsed.on_change,
             "when": "" if parsed.on_change else format_zoned(parsed.when),
             "short": "" if parsed.on_change else format_zoned(parsed.when, with_utc=False),
+            "local": [] if parsed.on_change else local_times(parsed.when, chosen),
         }
     position = incident.number(notice) - 1
     earlier = incident.notices[:position]

@@ -4,6 +4,7 @@ serialised by `canonical_bytes`, the one place that defines it:
     {"canonical": 1, "incident": <incident id>, "notice": <notice id>,
      "subject": <rendered subject>, "text": <rendered plain text>, "html": <rendered HTML>,
      "to": [[display name, address], ...], "cc": [...], "bcc": [...],
+     "audiences": [name, ...],       only when the notice names any
      "calendar": <iCalendar text>}    only for a notice that carries the maintenance .ics
 
 * subject, text and html are the renderer's output exactly, code point for code point. No Unicode
@@ -12,6 +13,9 @@ serialised by `canonical_bytes`, the one place that defines it:
 * recipients are per header, in the order typed, as the field parser reads them: display name as
   typed (it is shown to recipients), address with its domain lower-cased (domains are
   case-insensitive; the local part is kept as typed). Duplicates are kept.
+* audiences are the saved audiences the notice goes to, as named: they decide who gets it and in whose
+  time the promise is told, so choosing another voids the approval even where the text reads the same.
+  The key is left out when there are none, so approvals made before audiences existed stay valid.
 * the incident and notice ids bind an approval to its notice: copied onto another notice, it is void.
 * serialisation: JSON, keys sorted, no whitespace between tokens (separators "," and ":"),
   non-ASCII written as itself (ensure_ascii=False), encoded as UTF-8 (lone surrogates, which only a
@@ -35,6 +39,7 @@ import hashlib
 import json
 from typing import TYPE_CHECKING
 
+from ..incident.audience_recipients import audience_names
 from ..incident.fields import parse_addresses
 from ..incident.model import Incident, Notice
 
@@ -43,7 +48,7 @@ if TYPE_CHECKING:
 
 CANONICAL_VERSION = 1
 RECIPIENT_PARTS = ("to", "cc", "bcc")
-CONTENT_PARTS = ("subject",) + RECIPIENT_PARTS + ("text", "html", "calendar")  # the order a diff is shown in
+CONTENT_PARTS = ("subject",) + RECIPIENT_PARTS + ("audiences", "text", "html", "calendar")  # the order a diff is shown in
 
 
 def _address_key(addr: str) -> str:
@@ -69,6 +74,9 @@ def canonical_content(incident: Incident, notice: Notice, rendered: "Rendered") 
         content["calendar"] = rendered.calendar
     for part in RECIPIENT_PARTS:
         content[part] = canonical_recipients(notice.fields[part])
+    audiences = audience_names(notice.fields.get("audiences", ""))
+    if audiences:
+        content["audiences"] = audiences
     return content
 
 

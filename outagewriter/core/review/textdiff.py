@@ -87,6 +87,8 @@ def _part_text(content: dict, part: str) -> str:
     value = content.get(part, "")
     if part in RECIPIENT_PARTS:
         return ", ".join(format_address(name, addr) for name, addr in value or [])
+    if part == "audiences":
+        return ", ".join(value or [])
     return value if isinstance(value, str) else ""
 
 

@@ -54,7 +54,7 @@ class Services:
             Renderer,  # jinja2: only when something is rendered
         )
 
-        return Renderer(user_dir=self.config_dir / "templates")
+        return Renderer(user_dir=self.config_dir / "templates", audiences=self.settings.audiences)
 
     @cached_property
     def accounts(self) -> AccountStore:
@@ -76,6 +76,8 @@ class Services:
         from .rule_switches import save_switches
 
         self.settings = save_settings(settings, self.config_dir)
+        if "renderer" in self.__dict__:  # the email names the promise in each audience's time
+            self.renderer.audiences = self.settings.audiences
         if rules_off is not None:
             save_switches("en", self.rules_dir, rules_off)
         with self._tone_lock:
@@ -109,7 +111,8 @@ class Services:
         """Structure and tone findings, dismissed ones included: `present` sorts them out."""
         from ..checks import fast_findings
 
-        return fast_findings(incident, notice, tone=self.tone(incident.language), now=now)
+        return fast_findings(incident, notice, tone=self.tone(incident.language), now=now,
+                             audiences=self.settings.audiences)
 
     def present(self, incident: Incident, notice: Notice, findings: list[Finding]) -> Presented:
         """`findings` (fast and grammar together) as the user gets them: rules the user turned off

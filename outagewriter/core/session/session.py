@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 
+from ..incident.audience_recipients import choose_audiences
 from ..incident.fields import FIELD_NAMES, FieldError
 from ..incident.model import Incident, Notice, NoticeLocked
 from ..incident.times import TimeError, isoformat_utc, now_utc
@@ -257,6 +258,11 @@ class Session:
             return NOTHING, what
         changes = self._store(notice, values) | Changes(shown=self.incident.notices.index(notice))  # the form shows it
         return self._did(changes), what
+
+    def choose_audiences(self, notice: Notice, names: list[str]) -> Changes:
+        """Send `notice` to the saved audiences `names`: their recipients join To and Bcc, and those of
+        audiences no longer chosen leave (addresses typed by hand stay). FieldError when not possible."""
+        return self.update(notice, choose_audiences(notice.fields, names, self.services.settings.audiences))
 
     def add_notice(self, kind: str) -> Changes:
         """Start the next notice from the newest one (FieldError while the newest is unsent)."""
