@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..core.incident.audience_recipients import audience_names, choose_audiences
 from ..core.incident.carry import carried_fields, cleared_by
 from ..core.incident.fields import NOTICE_KINDS, FieldError
 from ..core.incident.model import INCIDENT_KINDS, LANGUAGES, TIME_NAMES, NoticeLocked
@@ -109,6 +110,9 @@ def run_set(args) -> int:
             apply_starter(session, notice, args.starter, overwrite=args.overwrite, command="set")
         fields = dict(values)
         times = {k: fields.pop(k) for k in list(fields) if k in TIME_NAMES}
+        if "audiences" in fields:  # as in the window: the chosen audiences' recipients join To and Bcc
+            chosen = audience_names(fields.pop("audiences"))
+            fields.update(choose_audiences(dict(notice.fields, **fields), chosen, session.services.settings.audiences))
         if fields or times:
             session.update(notice, fields, times)  # all or nothing: one bad value leaves the file as it was
         return session

@@ -95,11 +95,11 @@ def test_ticking_audiences_fills_to_and_bcc_and_unticking_takes_only_theirs(make
     tick(qtbot, window, "EMEA customers")
     tick(qtbot, window, "US customers")
     notice = window.notice
-    assert notice.fields["audiences"] == "EMEA customers, US customers"
+    assert notice.fields["audiences"] == "EMEA customers [Europe/Berlin], US customers [America/New_York]"
     assert window.form.value("to") == "jana@acme.example, emea@acme.example"
     assert window.form.value("bcc") == "list-emea@acme.example, list-us@acme.example"
     tick(qtbot, window, "EMEA customers")
-    assert notice.fields["audiences"] == "US customers"
+    assert notice.fields["audiences"] == "US customers [America/New_York]"
     assert window.form.value("to") == "jana@acme.example"
     assert window.form.value("bcc") == "list-us@acme.example"
     assert window.isWindowModified()

@@ -1,25 +1,71 @@
 """Choosing audiences for a notice: their recipients go into To and Bcc, where the reviewer sees and
 approves them, and leave again when the audience is removed, without touching anyone typed by hand.
+
+The `audiences` field keeps each chosen audience with its time zone, `EMEA customers [Europe/Berlin]`:
+the email names the promise in each audience's time, and a reviewer or sender whose own settings lack
+that audience must render the very text that was approved.
 """
 from __future__ import annotations
 
+import re
+import zoneinfo
 from collections.abc import Iterable, Mapping
 
 from .audiences import Audience
 from .fields import FieldError, format_address, parse_addresses
 
 PARTS = ("to", "bcc")
+_ENTRY = re.compile(r"^(?P<name>[^\[\]]*?)\s*(?:\[(?P<zone>[^\[\]]*)\])?$")
+
+
+def audience_entries(value: str) -> list[tuple[str, str]]:
+    """(name, recorded zone or "") for each entry of an `audiences` field, in order, without repeats."""
+    entries: dict[str, tuple[str, str]] = {}
+    for raw in value.split(","):
+        if not raw.strip():
+            continue
+        match = _ENTRY.match(raw.strip())
+        name, zone = (match["name"], match["zone"] or "") if match else (raw, "")
+        name = " ".join(name.split())
+        entries.setdefault(name.casefold(), (name, zone.strip()))
+    return list(entries.values())
 
 
 def audience_names(value: str) -> list[str]:
     """The names an `audiences` field holds, in order, without repeats."""
-    return list(dict.fromkeys(" ".join(n.split()) for n in value.split(",") if n.strip()))
+    return [name for name, _ in audience_entries(value)]
+
+
+def entry_text(audience: Audience) -> str:
+    return f"{audience.name} [{audience.zone}]"
+
+
+def _zone_ok(zone: str) -> bool:
+    try:
+        zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def recorded_audiences(value: str, known: Iterable[Audience]) -> list[Audience]:
+    """The audiences a notice goes to, for naming the promise in their time: the zone recorded in the
+    field when it is a real zone (so every machine renders the same text), else the settings' audience."""
+    by_name = _by_name(known)
+    out = []
+    for name, zone in audience_entries(value):
+        if zone and _zone_ok(zone):
+            out.append(Audience(name, zone))
+        elif name.casefold() in by_name:
+            out.append(by_name[name.casefold()])
+    return out
 
 
 def unknown_audiences(value: str, known: Iterable[Audience]) -> list[str]:
-    """Names in the field that no audience in the settings has: their recipients and zone are unknown."""
+    """Names in the field that neither the settings know nor carry a time zone: their recipients and
+    zone are unknown."""
     names = {a.name.casefold() for a in known}
-    return [n for n in audience_names(value) if n.casefold() not in names]
+    return [n for n, zone in audience_entries(value) if n.casefold() not in names and not _zone_ok(zone or "-")]
 
 
 def _by_name(known: Iterable[Audience]) -> dict[str, Audience]:
@@ -39,11 +85,11 @@ def choose_audiences(fields: Mapping[str, str], chosen: Iterable[str], known: It
     for name in wanted:
         if name.casefold() not in by_name:
             raise FieldError(f"audiences: {name!r} is not an audience in the settings")
-    current = audience_names(fields.get("audiences", ""))
-    before = [by_name[n.casefold()] for n in current if n.casefold() in by_name]
+    current = audience_entries(fields.get("audiences", ""))
+    before = [by_name[n.casefold()] for n, _ in current if n.casefold() in by_name]
     after = [by_name[n.casefold()] for n in wanted]
-    unknown = [n for n in current if n.casefold() not in by_name]
-    result = {"audiences": ", ".join([a.name for a in after] + unknown)}
+    unknown = [f"{n} [{zone}]" if zone else n for n, zone in current if n.casefold() not in by_name]
+    result = {"audiences": ", ".join([entry_text(a) for a in after] + unknown)}
     for part in PARTS:
         value = fields.get(part, "")
         try:

@@ -78,8 +78,8 @@ def parse_audience(raw: dict) -> Audience:
     if not isinstance(raw, dict):
         raise AudienceError("an audience should be an object with a name and a zone")
     name = raw.get("name")
-    if not isinstance(name, str) or not name.strip() or len(name) > 80 or "," in name:
-        raise AudienceError(f"audience name {name!r} should be 1 to 80 characters without commas")
+    if not isinstance(name, str) or not name.strip() or len(name) > 80 or any(c in name for c in ",[]"):
+        raise AudienceError(f"audience name {name!r} should be 1 to 80 characters without commas or brackets")
     zone = raw.get("zone", "UTC")
     try:
         zoneinfo.ZoneInfo(zone)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..incident.audience_recipients import audience_names
+from ..incident.audience_recipients import recorded_audiences
 from ..incident.audiences import Audience
 from ..incident.fields import fields_of, label_for
 from ..incident.model import TIME_NAMES, Incident, Notice
@@ -192,8 +192,7 @@ def build_context(incident: Incident, notice: Notice, audiences: tuple[Audience,
     next_update = None
     if fields["next_update"]:
         parsed = parse_next_update(fields["next_update"])
-        names = {n.casefold() for n in audience_names(fields.get("audiences", ""))}
-        chosen = [a for a in audiences if a.name.casefold() in names]
+        chosen = recorded_audiences(fields.get("audiences", ""), audiences)
         next_update = {
             "on_change": parsed.on_change,
             "when": "" if parsed.on_change else format_zoned(parsed.when),
