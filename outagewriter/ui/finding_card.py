@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.checks.findings import Finding
-from ..core.incident.fields import SPECS
+from ..core.incident.fields import SPECS, fields_of, label_for
 from ..core.incident.times import describe_next_update
 from .highlight import CATEGORY_LABELS, colour_for, tooltip_text
 
@@ -47,8 +47,11 @@ def is_replacement(finding: Finding) -> bool:
     return finding.category in REPLACEMENT_CATEGORIES and bool(finding.suggestions)
 
 
-def field_label(finding: Finding) -> str:
-    return SPECS[finding.field].label if finding.field in SPECS else finding.field
+def field_label(finding: Finding, kind: str = "initial") -> str:
+    """The field as the form labels it for this kind of notice ("What was affected" in a resolution)."""
+    if finding.field not in SPECS:
+        return finding.field
+    return label_for(kind, finding.field) if finding.field in fields_of(kind) else SPECS[finding.field].label
 
 
 def in_words(finding: Finding, value: str) -> str:
@@ -139,8 +142,10 @@ class FindingCard(QFrame):
     ignore = Signal(object)
     restore = Signal(object)
 
-    def __init__(self, finding: Finding, *, ignored: bool = False, compact: bool = False, parent=None):
+    def __init__(self, finding: Finding, *, ignored: bool = False, compact: bool = False, kind: str = "initial",
+                 parent=None):
         super().__init__(parent)
+        self.kind = kind
         self.finding = finding
         self.ignored = ignored
         self.editable = True
@@ -182,6 +187,12 @@ class FindingCard(QFrame):
 
     # ---- what it shows -----------------------------------------------------------------
 
+    def set_kind(self, kind: str) -> None:
+        """The notice's kind names its fields: relabel when another kind of notice is shown."""
+        if kind != self.kind:
+            self.kind, self._shown = kind, None
+            self.set_finding(self.finding)
+
     def set_finding(self, finding: Finding) -> None:
         """Show `finding`; when only its position changed, nothing is redrawn."""
         self.finding = finding
@@ -189,7 +200,8 @@ class FindingCard(QFrame):
         if shown == self._shown:
             return
         self._shown = shown
-        label, where, quote = CATEGORY_LABELS.get(finding.category, finding.category), field_label(finding), quoted(finding)
+        label, where, quote = (CATEGORY_LABELS.get(finding.category, finding.category),
+                               field_label(finding, self.kind), quoted(finding))
         self.setAccessibleName(f"{label} in {where}: {finding.message}")
         self.stripe.colour = colour_for(finding.category)
         self.line.set_text(label, " · ".join(p for p in (where, quote, finding.message) if p))

@@ -145,7 +145,8 @@ class FindingList(QScrollArea):
         self._keep(anchor)
 
     def _new_card(self, finding: Finding) -> FindingCard:
-        card = FindingCard(finding, ignored=self.ignored, compact=self.compact, parent=self.holder)
+        card = FindingCard(finding, ignored=self.ignored, compact=self.compact, kind=self.panel.kind,
+                           parent=self.holder)
         card.set_editable(self.panel.editable)
         card.activated.connect(self.panel.on_activated)
         card.apply.connect(self.panel.apply)
@@ -192,6 +193,7 @@ class FindingsPanel(QWidget):
         self.setObjectName("findings")
         self.setAccessibleName("Findings")
         self.editable = True
+        self.kind = "initial"  # the shown notice's kind: cards name fields as its form does
         self.current: FindingCard | None = None  # the finding F8 last went to (or the user picked)
         self._current_index: int | None = None
         layout = QVBoxLayout(self)
@@ -273,6 +275,11 @@ class FindingsPanel(QWidget):
         self.editable = editable
         for card in [*self.active.cards, *self.ignored.cards]:
             card.set_editable(editable)
+
+    def set_kind(self, kind: str) -> None:
+        self.kind = kind
+        for card in [*self.active.cards, *self.ignored.cards]:
+            card.set_kind(kind)
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)

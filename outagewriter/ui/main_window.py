@@ -323,6 +323,7 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setVisible(notice.is_sent or locked)
         self.form.set_read_only(not self.doc.session.editable(notice))
         self.audience_hooks.set_read_only(not self.doc.session.editable(notice))
+        self.findings.set_kind(notice.kind)
         self.findings.set_editable(self.doc.session.editable(notice))
         enabled = set() if self.welcoming else self.doc.session.actions(notice)  # nothing shown to act on
         for key in ACTION_KEYS:

@@ -100,3 +100,19 @@ def test_a_maintenance_continues_with_its_next_stage(make_window, qtbot, tmp_pat
     assert window.form.editors["status"].currentText() == "Reminder"
     qtbot.waitUntil(lambda: window.preview.subject.text().startswith(
         "Reminder: maintenance starts Tuesday 1 December 2026, 22:00 CET: Database upgrade"), timeout=3000)
+
+
+def test_a_finding_names_its_field_as_the_kind_labels_it(make_window, qtbot, sent_file):
+    """In a resolution the impact field reads "What was affected": so does the finding about it."""
+    window = make_window(sent_file)
+    _add(window, qtbot, "add_resolution")
+    window.form.editors["impact"].setFocus()
+    window.form.editors["impact"].selectAll()
+    QTest.keyClicks(window.form.editors["impact"], "Our vendor caused the outage.")
+
+    def card():
+        return next((c for c in window.findings.active.cards
+                     if c.finding.field == "impact" and c.finding.category == "blame"), None)
+
+    qtbot.waitUntil(lambda: card() is not None, timeout=5000)
+    assert card().accessibleName().startswith("Blame in What was affected:")
