@@ -76,6 +76,10 @@ def test_jargon_only_in_customer_facing_fields():
     assert {"jargon.hostname", "jargon.ip-address", "jargon.http-status"} <= _rule_ids(text, "summary")
     assert not _rule_ids(text, "appendix")
     assert _rule_ids("We are truly sorry.", "appendix") == {"guilt.intensified-apology"}
+    # the other kinds' prose for customers: what we did and what remains, the root cause in plain words,
+    # what will be unavailable and what to do before a maintenance
+    for field in ("done", "remaining", "root_cause", "unavailable", "prepare"):
+        assert "jargon.ip-address" in _rule_ids(text, field), field
 
 
 def test_sentence_scoped_exception_does_not_leak_across_sentences():
