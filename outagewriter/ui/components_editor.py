@@ -87,7 +87,8 @@ class ComponentsEditor(QWidget):
         self.add_name.setMinimumContentsLength(16)
         completer = QCompleter(self.add_name.model(), self.add_name)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        # Completed in the box itself: a suggestion list over the form swallowed the first click on Add.
+        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
         self.add_name.setCompleter(completer)
         self.add_button = named(QPushButton("Add", self), "component_add", "Add component")
         self.add_button.setAutoDefault(False)

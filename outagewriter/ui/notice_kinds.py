@@ -27,6 +27,14 @@ PLACEHOLDERS = {
     "unavailable": "What users cannot use during the window.",
     "prepare": "What users must do before the window starts.",
 }
+# Where a field means something else in another kind of notice, its hint says what belongs there.
+KIND_PLACEHOLDERS = {
+    ("resolution", "impact"): "What did not work, for whom, and for how long.",
+    ("post-incident", "impact"): "What did not work, for whom, and for how long.",
+    ("resolution", "workaround"): "What to do if something still does not work.",
+    ("maintenance", "later_impact"): "What changes for users after the maintenance, if anything.",
+}
+_PLACEHOLDER_FIELDS = {name for _, name in KIND_PLACEHOLDERS}
 # Sections of one field, headed by the field's label; built in this order at two places in the form.
 BEFORE_CONSEQUENCES = ("unavailable", "prepare", "done", "remaining")
 AFTER_CONSEQUENCES = ("root_cause", "events")
@@ -91,6 +99,9 @@ def show_kind(form, incident: Incident, notice: Notice) -> None:
                 widget.setVisible(visible)
         if visible and name in dict(KIND_LAYOUT[notice.kind]):
             _label(form, name, label_for(notice.kind, name))
+        if visible and name in _PLACEHOLDER_FIELDS:
+            default = form.__dict__.setdefault("_kindless_placeholders", {}).setdefault(name, editor.placeholderText())
+            editor.setPlaceholderText(KIND_PLACEHOLDERS.get((notice.kind, name), default))
     for key, section in form.sections.items():
         names = [n for n, e in form.editors.items() if section.isAncestorOf(e)]
         if names:

@@ -11,6 +11,7 @@ from outagewriter.core.incident.reminders import (
     DUE_SOON,
     OVERDUE,
     UPCOMING,
+    next_notice_label,
     PromiseError,
     promise_of,
     reminder_for,
@@ -91,10 +92,23 @@ def test_the_words_of_the_banner_and_the_command_line():
     incident = sent_incident(PROMISED)
     soon = reminder_for(incident, DUE - timedelta(minutes=10), 10)
     late = reminder_for(incident, DUE + timedelta(minutes=5), 10)
-    assert reminder_sentence(soon, DUE) == "Update 2 for Card payments failing is due at 15:00 CET (in 10 min)."
-    assert reminder_sentence(late, DUE) == "Update 2 for Card payments failing was due at 15:00 CET: overdue by 5 min."
+    assert reminder_sentence(soon, DUE) == "Update 1 for Card payments failing is due at 15:00 CET (in 10 min)."
+    assert reminder_sentence(late, DUE) == "Update 1 for Card payments failing was due at 15:00 CET: overdue by 5 min."
     line = reminder_line(reminder_for(incident, DUE + timedelta(minutes=12), 10), DUE, "/x/a.outage")
     assert line == "OVERDUE 12 min  Card payments failing  notice 1 promised 15:00 CET (14:00 UTC)  /x/a.outage"
     tomorrow = reminder_for(incident, DUE - timedelta(days=1, minutes=65), 10)
     assert reminder_line(tomorrow, DUE - timedelta(days=1), "f").startswith(
         "UPCOMING in 1 d 1 h  Card payments failing  notice 1 promised Mon 30 Nov 15:00 CET (14:00 UTC)")
+
+
+def test_the_reminder_numbers_the_update_as_its_subject_will():
+    """After the first notice and update 1 were sent, the promised notice is "Update 2" in its subject
+    (the notice list calls it notice 3)."""
+    incident = Incident.create("Card payments failing", "Acme Pay")
+    incident.notices[-1].sent = SentRecord(time="2026-11-27T09:00:00Z")
+    update = incident.add_notice("update")
+    update.update({"next_update": PROMISED})
+    update.sent = SentRecord(time="2026-11-27T10:00:00Z")
+    reminder = reminder_for(incident, DUE, 10)
+    assert reminder_sentence(reminder, DUE).startswith("Update 2 for Card payments failing")
+    assert next_notice_label(reminder.promise) == "Start update 2" and reminder.promise.next_number == 3

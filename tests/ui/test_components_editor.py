@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from outagewriter.core.incident.records import SentRecord
 from outagewriter.core.storage import fileformat
@@ -118,3 +118,16 @@ def test_a_sent_notice_shows_its_components_read_only(make_window, qtbot, dirs, 
     _window_shown, editor = _window(make_window, qtbot, dirs, incident_file)
     assert not _row_status(editor, "API").isEnabled()
     assert not editor.add_name.isVisible() and not editor.findChild(QWidget, "component_remove_1").isVisible()
+
+
+def test_typing_part_of_a_name_then_one_click_on_add_adds_it(make_window, qtbot, dirs, incident_file):
+    """The suggestions that follow typing must not swallow the click on Add (it took two clicks)."""
+    window, editor = _window(make_window, qtbot, dirs, incident_file)
+    editor.add_name.setFocus()
+    qtbot.keyClicks(editor.add_name.lineEdit(), "Card pay")
+    qtbot.wait(50)
+    assert QApplication.activePopupWidget() is None  # completed in the box, no list over the button
+    assert editor.add_name.currentText() == "Card payments"
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    window.flush()
+    assert window.notice.fields["components"].startswith("Card payments = ")

@@ -116,3 +116,12 @@ def test_a_finding_names_its_field_as_the_kind_labels_it(make_window, qtbot, sen
 
     qtbot.waitUntil(lambda: card() is not None, timeout=5000)
     assert card().accessibleName().startswith("Blame in What was affected:")
+
+
+def test_a_field_hints_at_what_belongs_there_in_each_kind(make_window, qtbot, sent_file):
+    window = make_window(sent_file)
+    first_hint = window.form.editors["workaround"].placeholderText()
+    _add(window, qtbot, "add_resolution")
+    assert window.form.editors["workaround"].placeholderText() == "What to do if something still does not work."
+    window.show_notice(0)
+    assert window.form.editors["workaround"].placeholderText() == first_hint

@@ -83,7 +83,7 @@ def test_the_banner_and_one_notification_per_state(start, tmp_path, told):
     clock.now = DUE - timedelta(minutes=10)
     tick(window)
     assert window.reminder_banner.isVisible()
-    expected = "Update 2 for Card payments failing is due at 15:00 CET (in 10 min)."
+    expected = "Update 1 for Card payments failing is due at 15:00 CET (in 10 min)."
     assert window.reminder_banner.label.text() == expected
     assert told == [("Update due", expected, QSystemTrayIcon.MessageIcon.Information)]
     assert window.context.reminders.tray.isVisible()
@@ -94,7 +94,7 @@ def test_the_banner_and_one_notification_per_state(start, tmp_path, told):
     assert window.reminder_banner.label.text().endswith("(in 4 min).")
     clock.now = DUE + timedelta(minutes=5)
     tick(window)
-    late = "Update 2 for Card payments failing was due at 15:00 CET: overdue by 5 min."
+    late = "Update 1 for Card payments failing was due at 15:00 CET: overdue by 5 min."
     assert window.reminder_banner.label.text() == late
     assert told[1:] == [("Update overdue", late, QSystemTrayIcon.MessageIcon.Warning)]
 
@@ -111,7 +111,7 @@ def test_the_banner_starts_the_promised_update(start, tmp_path, qtbot, told):
     window = start(sent_file(tmp_path), Clock(DUE - timedelta(minutes=2)))
     tick(window)
     button = window.reminder_banner.findChild(QPushButton, "reminder_start")
-    assert button.text() == "Start update 2"
+    assert button.text() == "Start update 1"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert len(window.incident.notices) == 2 and window.notice is window.incident.notices[-1]
     assert window.notice.kind == "update" and not window.notice.is_sent
@@ -176,7 +176,7 @@ def test_recent_incidents_are_reminded_and_a_broken_one_is_skipped(start, tmp_pa
     quiet = sent_file(tmp_path, "quiet.outage", "Nothing due", "on-change")
     assert window.open_path(str(quiet))  # the overdue incident is now only in the recent list
     tick(window)
-    late = "Update 2 for Search is slow was due at 14:50 CET: overdue by 10 min."
+    late = "Update 1 for Search is slow was due at 14:50 CET: overdue by 10 min."
     assert told == [("Update overdue", late, QSystemTrayIcon.MessageIcon.Warning)]
     [(skipped, why)] = window.context.reminders.problems
     assert skipped == str(broken) and why.startswith("not valid JSON at line 1")
@@ -191,7 +191,7 @@ def test_a_recent_incident_open_nowhere_is_in_the_banner_too(start, tmp_path, qt
     window = start(other, Clock(DUE), tray=False)  # a desktop without a system tray
     assert window.open_path(str(sent_file(tmp_path, "quiet.outage", "Nothing due", "on-change")))
     tick(window)
-    assert window.reminder_banner.label.text() == "Update 2 for Search is slow was due at 14:50 CET: overdue by 10 min."
+    assert window.reminder_banner.label.text() == "Update 1 for Search is slow was due at 14:50 CET: overdue by 10 min."
     button = window.reminder_banner.findChild(QPushButton, "reminder_start")
     assert button.text() == "Open it"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -200,7 +200,7 @@ def test_a_recent_incident_open_nowhere_is_in_the_banner_too(start, tmp_path, qt
     assert opened.doc.path == str(other) and len(window.incident.notices) == 1  # this one's incident untouched
     tick(window)
     assert not window.reminder_banner.isVisible()  # the incident has its own window now, with its banner
-    assert opened.reminder_banner.findChild(QPushButton, "reminder_start").text() == "Start update 2"
+    assert opened.reminder_banner.findChild(QPushButton, "reminder_start").text() == "Start update 1"
 
 
 def test_without_a_system_tray_the_banner_alone_reminds(start, tmp_path, told):

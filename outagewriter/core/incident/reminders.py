@@ -33,11 +33,17 @@ class Promise:
     notice_id: str
     when: ZonedTime
     kind: str = "update"  # the promising notice's kind
+    updates_sent: int = 0  # update notices up to the promising one: the subject numbers updates alone
 
     @property
     def next_number(self) -> int:
-        """The number the promised update will have."""
+        """The number the promised notice will have in the notice list."""
         return self.number + 1
+
+    @property
+    def next_update_number(self) -> int:
+        """"Update N" as the promised update's subject will say it."""
+        return self.updates_sent + 1
 
     @property
     def next_kind(self) -> str:
@@ -77,7 +83,8 @@ def promise_of(incident: Incident) -> Promise | None:
         raise PromiseError(f"notice {sent[-1]}: next update {text!r}: {exc}") from None
     if promise.on_change:
         return None
-    return Promise(incident.id, incident.title, sent[-1], notice.id, promise.when, notice.kind)
+    updates = sum(1 for earlier in incident.notices[: sent[-1]] if earlier.kind == "update")
+    return Promise(incident.id, incident.title, sent[-1], notice.id, promise.when, notice.kind, updates)
 
 
 def state_at(promise: Promise, now: datetime, before_minutes: float) -> Reminder:
@@ -122,7 +129,9 @@ def promised_time_text(when: ZonedTime, now: datetime, *, with_utc: bool = True)
 def reminder_sentence(reminder: Reminder, now: datetime) -> str:
     """What the banner and the desktop notification say."""
     promise = reminder.promise
-    what = f"Update {promise.next_number} for {promise.title or 'this incident'}"
+    title = promise.title or "this incident"
+    what = {"update": f"Update {promise.next_update_number} for {title}",
+            "post-incident": f"The post-incident report for {title}"}.get(promise.next_kind, f"The next notice for {title}")
     at = promised_time_text(promise.when, now, with_utc=False)
     if reminder.state == OVERDUE:
         late = duration_text(reminder.minutes) if reminder.minutes else "less than a minute"
@@ -135,7 +144,7 @@ def next_notice_label(promise: Promise) -> str:
     if promise.next_kind == "post-incident":
         return "Start the post-incident report"
     if promise.next_kind == "update":
-        return f"Start update {promise.next_number}"
+        return f"Start update {promise.next_update_number}"
     return f"Start notice {promise.next_number}"
 
 
