@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from outagewriter.core.incident.fields import FIELDS, KIND_LAYOUT, SPECS, fields_of, label_for
+from outagewriter.core.incident.fields import KIND_LAYOUT, SPECS, fields_of, label_for
 from outagewriter.core.incident.model import Incident
 from outagewriter.core.incident.records import SentRecord
 from outagewriter.core.render.renderer import Renderer

@@ -2,7 +2,7 @@
 import pytest
 from PySide6.QtTest import QTest
 
-from outagewriter.core.incident.fields import FIELD_NAMES, fields_of
+from outagewriter.core.incident.fields import fields_of
 from outagewriter.core.incident.model import Incident
 from outagewriter.core.incident.records import SentRecord
 from outagewriter.core.storage import fileformat

@@ -89,6 +89,6 @@ def test_recovery_of_a_never_saved_incident(make_window, qtbot, dialogs):
 
 
 def test_no_offer_when_nothing_crashed(make_window, qtbot, dialogs, incident_file):
-    window = make_window(incident_file, offer_recovery=True)
+    make_window(incident_file, offer_recovery=True)
     qtbot.wait(100)
     assert dialogs.asked == []

@@ -16,7 +16,7 @@ from functools import lru_cache
 from email_validator import EmailNotValidError, validate_email
 
 from .. import safe_text
-from .components import COMPONENT_STATUSES, ComponentError, format_components, parse_components
+from .components import ComponentError, format_components, parse_components
 from .times import parse_next_update, parse_zoned
 
 MAX_FIELD_CHARS = 100_000  # ~15,000 words: far beyond any notice, small enough to render fast
