@@ -51,6 +51,8 @@ class AudiencePicker(QWidget):
         self.unknown.setObjectName("audience_unknown")
         self.unknown.setAccessibleName("Audiences not in the settings")
         tint(self.unknown, "error")
+        for label in (self.empty, self.unknown):  # long names wrap instead of widening the whole form
+            label.setWordWrap(True)
         self.row.addWidget(self.empty)
         self.row.addWidget(self.unknown)
         self.row.addStretch(1)

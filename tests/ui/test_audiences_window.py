@@ -141,3 +141,21 @@ def test_a_suggested_moment_fills_the_next_update(make_window, qtbot, dirs, inci
     assert window.notice.fields["next_update"] == "2026-11-27T17:30+01:00[Europe/Prague]"
     assert window.findChild(QLabel, "promise_in_zones").text() == "Fri 27 Nov, 17:30 CET (16:30 UTC)"
 
+
+
+def test_audiences_missing_from_the_settings_do_not_push_the_form_wider_than_its_column(make_window, qtbot,
+                                                                                        tmp_path):
+    """A file from a colleague names audiences this user has not saved: the form says so, and still fits."""
+    from outagewriter.core.incident.model import Incident
+    from outagewriter.core.storage import fileformat
+
+    incident = Incident.create("Card payments failing in Europe", "Acme Pay")
+    incident.notices[-1].update({"audiences": "EMEA customers, US customers, APAC enterprise customers"})
+    path = tmp_path / "from-a-colleague.outage"
+    fileformat.save(incident, path)
+    window = make_window(path)
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: window.findChild(QLabel, "audience_unknown").isVisible())
+    assert "APAC enterprise customers" in window.findChild(QLabel, "audience_unknown").text()
+    sideways = window.form_scroll.horizontalScrollBar()
+    qtbot.waitUntil(lambda: not sideways.isVisible(), timeout=2000)  # the layout settles; nothing is cut off
