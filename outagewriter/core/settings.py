@@ -11,6 +11,16 @@
         {"name": "EMEA customers", "zone": "Europe/Berlin", "hours": "08:00-18:00", "days": "Mon-Fri",
          "to": "", "bcc": "list@example.com"}
       ],
+      "chat_destinations": [              incoming webhooks a notice's short version is posted to; an
+        {"name": "Status channel", "service": "slack"}   audience follows them with "chats": [names].
+      ],                                  services: slack, teams, mattermost, discord; each URL is in the keyring
+      "status_page": {                    the static status page (core/publish/)
+        "folder": "",                     where `publish` and the window write it ("" = not set up)
+        "url": "",                        where readers find it, e.g. "https://status.acme.example/":
+                                          feeds, the JSON summary and chat posts link to it
+        "title": "",                      the page's name; "" = "<first own name> status"
+        "publish_after_send": false       publish again after every notice sent from this machine
+      },
       "reminders": {"before_minutes": 10}, remind this long before a promised update is due
       "review": {
         "approval_required": true,        a notice cannot be sent until a reviewer approved its exact text
@@ -51,6 +61,13 @@ from pathlib import Path
 
 from . import safe_text
 from .incident.audiences import MAX_AUDIENCES, Audience, AudienceError, audience_data, parse_audience
+from .incident.chat_destinations import (
+    MAX_DESTINATIONS,
+    ChatDestination,
+    ChatDestinationError,
+    destination_data,
+    parse_destination,
+)
 from .paths import config_dir
 
 SETTINGS_FILE = "settings.json"
@@ -73,6 +90,11 @@ class Settings:
     components: tuple[str, ...] = ()
     audiences: tuple[Audience, ...] = ()
     remind_before_minutes: float = DEFAULT_REMIND_BEFORE_MINUTES
+    chat_destinations: tuple[ChatDestination, ...] = ()
+    status_page_folder: str = ""
+    status_page_url: str = ""
+    status_page_title: str = ""
+    publish_after_send: bool = False
     approval_required: bool = True
     approver_must_differ: bool = True
     signing_key: str = ""
@@ -174,8 +196,26 @@ def parse_settings(data: dict, file: str | os.PathLike = SETTINGS_FILE) -> Setti
         parsed.setdefault(audience.name.lower(), audience)
     if parsed:
         values["audiences"] = tuple(parsed.values())
+    destinations = data.get("chat_destinations", [])
+    if not isinstance(destinations, list) or len(destinations) > MAX_DESTINATIONS:
+        problems.append(f"{file}: chat_destinations should be a list of at most {MAX_DESTINATIONS}; none are used")
+        destinations = []
+    chats: dict[str, ChatDestination] = {}
+    for raw in destinations:
+        try:
+            destination = parse_destination(raw)
+        except ChatDestinationError as exc:
+            problems.append(f"{file}: {exc}; that destination is left out")
+            continue
+        chats.setdefault(destination.name.casefold(), destination)
+    if chats:
+        values["chat_destinations"] = tuple(chats.values())
     wanted = (
         ("reminders", "before_minutes", (int, float), lambda v: 0 <= v <= 24 * 60),
+        ("status_page", "folder", str, _usable_path),
+        ("status_page", "url", str, _usable_url),
+        ("status_page", "title", str, lambda v: len(v) <= 200 and safe_text.problem(v) is None),
+        ("status_page", "publish_after_send", bool, None),
         ("review", "approval_required", bool, None),
         ("review", "approver_must_differ", bool, None),
         ("review", "signing_key", str, _usable_path),
@@ -194,7 +234,8 @@ def parse_settings(data: dict, file: str | os.PathLike = SETTINGS_FILE) -> Setti
         if not isinstance(section, dict):
             problems.append(f"{file}: '{section_name}' should be an object; its defaults are used")
             continue
-        name = {"grammar": f"grammar_{key}", "reminders": f"remind_{key}"}.get(section_name, key)
+        name = {"grammar": f"grammar_{key}", "reminders": f"remind_{key}",
+                "status_page": key if key == "publish_after_send" else f"status_page_{key}"}.get(section_name, key)
         take(section, key, kind, name, f"{section_name}.{key}", check)
     if "user_name" in values:
         values["user_name"] = " ".join(values["user_name"].split())
@@ -226,6 +267,13 @@ def to_data(settings: Settings) -> dict:
         "own_names": list(settings.own_names),
         "components": list(settings.components),
         "audiences": [audience_data(a) for a in settings.audiences],
+        "chat_destinations": [destination_data(d) for d in settings.chat_destinations],
+        "status_page": {
+            "folder": settings.status_page_folder,
+            "url": settings.status_page_url,
+            "title": settings.status_page_title,
+            "publish_after_send": settings.publish_after_send,
+        },
         "reminders": {"before_minutes": settings.remind_before_minutes},
         "review": {
             "approval_required": settings.approval_required,

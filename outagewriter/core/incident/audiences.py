@@ -27,6 +27,7 @@ class Audience:
     opens: int = 8 * 60  # office hours, minutes after local midnight
     closes: int = 18 * 60
     days: tuple[int, ...] = (0, 1, 2, 3, 4)  # weekday numbers, Monday = 0
+    chats: tuple[str, ...] = ()  # names of chat destinations (chat_destinations.py) this audience follows
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -93,7 +94,11 @@ def parse_audience(raw: dict) -> Audience:
         values[key] = value
     opens, closes = parse_hours(str(raw.get("hours", "08:00-18:00")))
     days = parse_days(str(raw.get("days", "Mon-Fri")))
-    return Audience(" ".join(name.split()), zone, values["to"], values["bcc"], opens, closes, days)
+    chats = raw.get("chats", [])
+    if not isinstance(chats, list) or not all(isinstance(c, str) and c.strip() for c in chats):
+        raise AudienceError(f"audience {name!r}: chats should be a list of chat destination names")
+    return Audience(" ".join(name.split()), zone, values["to"], values["bcc"], opens, closes, days,
+                    tuple(dict.fromkeys(" ".join(c.split()) for c in chats)))
 
 
 def audience_data(audience: Audience) -> dict:
@@ -102,7 +107,8 @@ def audience_data(audience: Audience) -> dict:
         return f"{minutes // 60:02d}:{minutes % 60:02d}"
     return {"name": audience.name, "zone": audience.zone, "to": audience.to, "bcc": audience.bcc,
             "hours": f"{hm(audience.opens)}-{hm(audience.closes)}",
-            "days": _days_text(audience.days).replace("–", "-")}
+            "days": _days_text(audience.days).replace("–", "-"),
+            **({"chats": list(audience.chats)} if audience.chats else {})}
 
 
 def parse_audiences(raws: list[dict]) -> tuple[Audience, ...]:

@@ -140,6 +140,23 @@ class RecipientStatus:
 
 
 @dataclass
+class PostStatus:
+    """The latest result of posting the notice's short version to one chat destination (core/chat/)."""
+
+    status: str  # posted | failed | sending | unknown | pending (core/chat/record.py says what each means)
+    service: str | None = None
+    reply: str | None = None  # the service's answer or the fault, in plain words
+    time: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"status": self.status, **_present(service=self.service, reply=self.reply, time=self.time)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "PostStatus":
+        return cls(data["status"], data.get("service"), data.get("reply"), data.get("time"))
+
+
+@dataclass
 class SentRecord:
     """The notice's "sent" key: set once anyone may have the notice; from then on it is immutable.
 
@@ -154,12 +171,14 @@ class SentRecord:
     addressed: list[str] | None = None  # every envelope recipient at first send
     recipients: dict[str, RecipientStatus] | None = None
     attempts: list[dict] | None = None
+    posts: dict[str, PostStatus] | None = None  # chat destination name -> latest result; absent: none
 
     def to_dict(self) -> dict:
         recipients = None if self.recipients is None else {a: s.to_dict() for a, s in self.recipients.items()}
+        posts = None if self.posts is None else {name: p.to_dict() for name, p in self.posts.items()}
         return _present(time=self.time, account=self.account, message_id=self.message_id, archive=self.archive,
                         sha256=self.sha256, addressed=self.addressed, recipients=recipients,
-                        attempts=self.attempts)
+                        attempts=self.attempts, posts=posts)
 
     @classmethod
     def from_dict(cls, data: dict) -> "SentRecord":
@@ -169,4 +188,6 @@ class SentRecord:
                    addressed=list(data["addressed"]) if "addressed" in data else None,
                    recipients=None if recipients is None else {
                        address: RecipientStatus.from_dict(entry) for address, entry in recipients.items()},
-                   attempts=[dict(a) for a in data["attempts"]] if "attempts" in data else None)
+                   attempts=[dict(a) for a in data["attempts"]] if "attempts" in data else None,
+                   posts=None if data.get("posts") is None else {
+                       name: PostStatus.from_dict(entry) for name, entry in data["posts"].items()})

@@ -1,0 +1,45 @@
+"""Chat destinations: incoming webhooks a notice's short version can be posted to.
+
+Set once in the settings (`"chat_destinations": [{"name": "Status channel", "service": "slack"}]`)
+and chosen per audience by name (`Audience.chats`). The webhook URL is a secret (anyone who has it
+can post as the organisation), so it is kept in the OS keyring under the destination's name, never
+in the settings file or the incident file (core/chat/secrets.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Each service's documented incoming-webhook payload is built in core/chat/payloads.py.
+CHAT_SERVICES = ("slack", "teams", "mattermost", "discord")
+SERVICE_LABELS = {"slack": "Slack", "teams": "Microsoft Teams", "mattermost": "Mattermost", "discord": "Discord"}
+MAX_DESTINATIONS = 100
+
+
+class ChatDestinationError(ValueError):
+    """A chat destination the settings cannot use; the message is written for the user."""
+
+
+@dataclass(frozen=True)
+class ChatDestination:
+    name: str
+    service: str  # one of CHAT_SERVICES
+
+
+def parse_destination(raw: dict) -> ChatDestination:
+    """One entry of settings.json "chat_destinations"; ChatDestinationError in plain words."""
+    if not isinstance(raw, dict):
+        raise ChatDestinationError("a chat destination should be an object with a name and a service")
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip() or len(name) > 80 or any(c in name for c in ",[]") \
+            or not name.isprintable():
+        raise ChatDestinationError(f"chat destination name {name!r} should be 1 to 80 characters without "
+                                   "commas or brackets")
+    service = raw.get("service")
+    if service not in CHAT_SERVICES:
+        raise ChatDestinationError(f"chat destination {name!r}: service {service!r} is not one of "
+                                   f"{', '.join(CHAT_SERVICES)}")
+    return ChatDestination(" ".join(name.split()), service)
+
+
+def destination_data(destination: ChatDestination) -> dict:
+    return {"name": destination.name, "service": destination.service}
