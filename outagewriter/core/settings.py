@@ -16,6 +16,7 @@
       ],                                  services: slack, teams, mattermost, discord; each URL is in the keyring
       "status_page": {                    the static status page (core/publish/)
         "folder": "",                     where `publish` and the window write it ("" = not set up)
+        "incidents": "",                  the folder of incident files it shows ("" = the open incident's folder)
         "url": "",                        where readers find it, e.g. "https://status.acme.example/":
                                           feeds, the JSON summary and chat posts link to it
         "title": "",                      the page's name; "" = "<first own name> status"
@@ -92,6 +93,7 @@ class Settings:
     remind_before_minutes: float = DEFAULT_REMIND_BEFORE_MINUTES
     chat_destinations: tuple[ChatDestination, ...] = ()
     status_page_folder: str = ""
+    status_page_incidents: str = ""
     status_page_url: str = ""
     status_page_title: str = ""
     publish_after_send: bool = False
@@ -213,6 +215,7 @@ def parse_settings(data: dict, file: str | os.PathLike = SETTINGS_FILE) -> Setti
     wanted = (
         ("reminders", "before_minutes", (int, float), lambda v: 0 <= v <= 24 * 60),
         ("status_page", "folder", str, _usable_path),
+        ("status_page", "incidents", str, _usable_path),
         ("status_page", "url", str, _usable_url),
         ("status_page", "title", str, lambda v: len(v) <= 200 and safe_text.problem(v) is None),
         ("status_page", "publish_after_send", bool, None),
@@ -270,6 +273,7 @@ def to_data(settings: Settings) -> dict:
         "chat_destinations": [destination_data(d) for d in settings.chat_destinations],
         "status_page": {
             "folder": settings.status_page_folder,
+            "incidents": settings.status_page_incidents,
             "url": settings.status_page_url,
             "title": settings.status_page_title,
             "publish_after_send": settings.publish_after_send,
