@@ -96,3 +96,16 @@ def test_two_files_of_the_same_incident_are_refused_naming_both(publish, inciden
     assert code == 1 and err.count("\n") == 1
     assert str(incidents / f"{MAINTENANCE}.outage") in err and str(tmp_path / "copy" / f"{MAINTENANCE}.outage") in err
     assert not (tmp_path / "site").exists()
+
+
+def test_a_title_edited_into_the_newest_sent_notice_is_not_the_incidents_title(publish, incidents, tmp_path):
+    def edit(data):
+        data["notices"][3]["fields"].update(title=f"Edited title {EDIT_MARKER}", service=f"Other {EDIT_MARKER}",
+                                            components=f"Secret system {EDIT_MARKER} = major-outage")
+
+    edit_file(incidents / f"{STORY}.outage", edit)
+    assert publish(tmp_path / "site", incidents)[0] == 0
+    files = tree(tmp_path / "site")
+    assert not [name for name, data in files.items() if EDIT_MARKER.encode() in data]
+    page = Page(files["incidents/cff2596022294359ade90824f26b5978.html"].decode())
+    assert page.all("h1") and "Card payments failing in Europe Resolved Acme Pay Major impact" in page.text
