@@ -112,5 +112,5 @@ def hostile_page() -> StatusPage:
                            subject=subject),
                     short="Payments <script>alert(2)</script> & refunds fail.",
                     text="Payments <script>alert(3)</script> & refunds fail.\n")
-    bad = incident("hostile", "incident", OPEN, [first], title="Title <script>alert(4)</script> & more")
+    bad = incident("hostile", "incident", OPEN, [first], title="Title <script>alert(4)</script> & more in Zürich")
     return page(bad, title="Acme <script>alert(5)</script> & Co status")
