@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import pytest
 from jsonschema import Draft202012Validator
-from published_pages import URL, at, hostile_page, many_updates_page, page, story_page
+from published_pages import URL, at, hostile_page, incident, many_updates_page, page, story_page, update
 
+from outagewriter.core.publish.model import OPEN
 from outagewriter.core.publish.summary import SCHEMA, SHAPES, summary_files
 from outagewriter.core.shipped import schema
 
@@ -146,3 +147,13 @@ def test_the_schema_refuses_what_statuspage_clients_would_misread():
     summary["page"]["updated_at"] = "2026-12-01 08:58"
     errors = list(shape_validator("api/v2/summary.json").iter_errors(summary))
     assert len(errors) == 4
+
+
+def test_an_open_incident_whose_update_says_resolved_stays_among_the_unresolved_as_monitoring():
+    said_resolved = incident("quiet", "incident", OPEN, [update("quiet", 1, "initial", "investigating", 0),
+                                                         update("quiet", 2, "update", "resolved", 30)])
+    unresolved = read(page(said_resolved), "incidents/unresolved.json")
+    assert [(i["id"], i["status"], i["resolved_at"]) for i in unresolved["incidents"]] == [
+        ("quiet", "monitoring", None)]
+    assert [u["status"] for u in unresolved["incidents"][0]["incident_updates"]] == ["resolved", "investigating"]
+    assert list(shape_validator("api/v2/incidents/unresolved.json").iter_errors(unresolved)) == []
