@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import html
 import uuid
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import feedparser
@@ -107,3 +108,14 @@ def test_markup_in_titles_and_short_versions_stays_text():
         assert feed.entries[0].title == notice.subject
         assert html.unescape(feed.entries[0].summary) == notice.short
         assert b"<script" not in feed_files(bad)[name]
+
+
+def test_characters_xml_cannot_carry_are_replaced_and_the_rest_of_the_notice_kept():
+    story = story_page()
+    cards = story.incidents[0]
+    odd = replace(cards.updates[0], subject="Payments \uffff back", short="Refunds\ufffe sent.")
+    story = replace(story, incidents=(replace(cards, updates=(odd, *cards.updates[1:])), *story.incidents[1:]))
+    for name in ("feed.atom", "feed.rss"):
+        entry = parsed(story, name).entries[0]
+        assert entry.title == "Payments \ufffd back"
+        assert html.unescape(entry.summary) == "Refunds\ufffd sent."

@@ -6,6 +6,7 @@ Same page, same bytes: feedgen stamps "now" into a feed unless told otherwise, s
 from __future__ import annotations
 
 import html
+import re
 from datetime import UTC, datetime
 
 from feedgen.feed import FeedGenerator
@@ -18,6 +19,13 @@ MAX_ENTRIES = 50
 GENERATOR = "OutageWriter"
 # A page with no sent notice has no time of its own; a fixed one keeps its feeds' bytes stable.
 NOTHING_SENT = datetime(1970, 1, 1, tzinfo=UTC)
+# What XML 1.0 cannot carry at all. The app refuses control characters in notices, but U+FFFE and
+# U+FFFF pass and would make the whole feed unwritable, so they become U+FFFD here.
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    return NOT_XML.sub("\ufffd", text)
 
 
 def feed_files(page: StatusPage) -> dict[str, bytes]:
@@ -39,9 +47,9 @@ def _feed(page: StatusPage, *, rss: bool) -> FeedGenerator:
     stays relative; Atom resolves relative links against the feed's own address (RFC 4287)."""
     feed = FeedGenerator()
     feed.id(page_uuid(page).urn)
-    feed.title(page.title)
-    feed.author({"name": page.title})
-    feed.description(page.description or page.title)  # RSS requires one
+    feed.title(_xml(page.title))
+    feed.author({"name": _xml(page.title)})
+    feed.description(_xml(page.description or page.title))  # RSS requires one
     if page.url:
         feed.link(href=f"{page.url}{RSS if rss else ATOM}", rel="self")
     # After the self link: feedgen gives RSS's one channel link the last link set.
@@ -55,12 +63,12 @@ def _feed(page: StatusPage, *, rss: bool) -> FeedGenerator:
         entry = feed.add_entry(order="append")
         entry.id(update_urn(incident.id, update.notice_id))
         entry.guid(update_urn(incident.id, update.notice_id), permalink=False)
-        entry.title(update.subject)
+        entry.title(_xml(update.subject))
         entry.updated(update.time)
         entry.published(update.time)
         if page.url or not rss:
             entry.link(href=incident_link(page, incident.id, update.number), rel="alternate", type="text/html")
         # RSS readers take an item's description as HTML; escaping keeps the short version plain text.
-        entry.summary(html.escape(update.short) if rss else update.short)
-        entry.content(update.html, type="html")
+        entry.summary(_xml(html.escape(update.short) if rss else update.short))
+        entry.content(_xml(update.html), type="html")
     return feed
