@@ -6,9 +6,9 @@ import socket
 import pytest
 from webhook_server import DROP
 
+from outagewriter.core.chat import posting
 from outagewriter.core.chat.delivery import post
 from outagewriter.core.chat.payloads import payload_bytes
-from outagewriter.core.chat import posting
 from outagewriter.core.incident.chat_destinations import CHAT_SERVICES, ChatDestination
 
 pytestmark = pytest.mark.integration

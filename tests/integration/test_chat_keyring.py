@@ -5,7 +5,11 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from outagewriter.core.chat.secrets import SERVICE, WebhookKeyringUnavailable, WebhookSecrets
+from outagewriter.core.chat.secrets import (
+    SERVICE,
+    WebhookKeyringUnavailable,
+    WebhookSecrets,
+)
 from outagewriter.core.mail.secrets import Secrets
 
 pytestmark = pytest.mark.integration
