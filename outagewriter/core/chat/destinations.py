@@ -4,11 +4,8 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
-from ..incident.chat_destinations import (
-    SERVICE_LABELS,
-    ChatDestination,
-    notice_destinations,
-)
+from ..incident.audience_chats import notice_destinations
+from ..incident.chat_destinations import SERVICE_LABELS, ChatDestination
 from ..incident.model import Notice
 from ..settings import Settings
 

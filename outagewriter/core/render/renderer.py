@@ -16,7 +16,8 @@ import jinja2
 
 from ..incident.audience_recipients import recorded_audiences
 from ..incident.audiences import Audience
-from ..incident.chat_destinations import ChatDestination, notice_destinations
+from ..incident.audience_chats import notice_destinations
+from ..incident.chat_destinations import ChatDestination
 from ..incident.fields import fields_of, label_for
 from ..incident.model import TIME_NAMES, Incident, Notice
 from ..incident.page_id import page_link
