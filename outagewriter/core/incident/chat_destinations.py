@@ -43,3 +43,4 @@ def parse_destination(raw: dict) -> ChatDestination:
 
 def destination_data(destination: ChatDestination) -> dict:
     return {"name": destination.name, "service": destination.service}
+
