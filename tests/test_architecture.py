@@ -20,5 +20,5 @@ def test_the_architecture_page_names_every_core_domain():
     page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     domains = sorted(p.name for p in (ROOT / "outagewriter" / "core").iterdir()
                      if p.is_dir() and (p / "__init__.py").exists())
-    assert domains == ["checks", "incident", "mail", "render", "review", "session", "storage"]
+    assert domains == ["chat", "checks", "incident", "mail", "publish", "render", "review", "session", "storage"]
     assert all(f"core/{name}/" in page for name in domains)

@@ -10,9 +10,7 @@ a notice whose archive is missing or changed is left out and named in the proble
 from __future__ import annotations
 
 import email.policy
-import hashlib
 import os
-import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from email.parser import BytesParser
@@ -22,6 +20,7 @@ from markupsafe import escape
 
 from ..incident.components import SEVERITY, ComponentError, parse_components, worst_status
 from ..incident.model import Incident, Notice
+from ..incident.page_id import page_id
 from ..incident.times import TimeError, parse_zoned
 from ..incident.window import maintenance_window
 from ..mail import archive, record
@@ -41,7 +40,6 @@ from .model import (
     StatusPage,
 )
 
-SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 MAINTENANCE_STATES = {"scheduled": UPCOMING, "reminder": UPCOMING, "in-progress": ACTIVE, "extended": ACTIVE,
                       "completed": COMPLETED}
 # Worst component status -> (indicator, description), as status-page clients read them.
@@ -74,13 +72,6 @@ def incident_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
         else:
             raise CollectError(f"{path}: no such file or folder")
     return list(found)
-
-
-def safe_id(incident_id: str) -> str:
-    """The incident's id as a file name: as it is when plainly safe, else a hash of it."""
-    if SAFE_ID.fullmatch(incident_id):
-        return incident_id
-    return hashlib.sha256(incident_id.encode("utf-8")).hexdigest()[:32]
 
 
 def _utc(value: str | None) -> datetime | None:
@@ -180,7 +171,7 @@ def published_incident(incident: Incident, path: Path, renderer: Renderer) -> tu
     basis = basis or {"title": updates[0].subject}
     resolved = _zoned_utc(incident.times.get("resolved", "")) or updates[0].time if state == RESOLVED else None
     return PublishedIncident(
-        id=safe_id(incident.id), kind=incident.kind, title=basis.get("title", ""),
+        id=page_id(incident.id), kind=incident.kind, title=basis.get("title", ""),
         service=basis.get("service", ""), state=state, impact=basis.get("impact_level", ""),
         created=updates[-1].time, updated=updates[0].time,
         started=_zoned_utc(incident.times.get("started", "")), resolved=resolved,

@@ -125,7 +125,7 @@ def test_an_id_with_dots_and_markup_in_a_sent_message_stay_inside_the_page_as_te
     edit_file(incidents / f"{STORY}.outage", edit)
     code, _out, err = publish(tmp_path / "site", incidents)
     assert (code, err) == (0, "")
-    name = hashlib.sha256(b"x..y.z").hexdigest()[:32]
+    name = "i-" + hashlib.sha256(b"x..y.z").hexdigest()[:32]  # as chat posts link it (page_id)
     files = tree(tmp_path / "site")
     assert f"incidents/{name}.html" in files and sorted(p.name for p in tmp_path.iterdir()) == [
         "config", "incidents", "site"]
