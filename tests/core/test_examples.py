@@ -23,16 +23,20 @@ STORIES = {
     "database-upgrade.outage": [("maintenance", "scheduled"), ("maintenance", "reminder"),
                                 ("maintenance", "in-progress"), ("maintenance", "extended"),
                                 ("maintenance", "completed")],
+    "payouts-delayed.outage": [("initial", "investigating"), ("resolution", "resolved")],
+    "dashboard-slow.outage": [("initial", "investigating"), ("update", "identified"), ("update", "monitoring")],
 }
+DRAFTS = {"dashboard-slow.outage": 3}  # the status page's example of a notice that must never be published
 
 
 @pytest.mark.parametrize("name", STORIES)
 def test_every_notice_is_sent_in_the_order_the_walkthrough_tells(name):
     incident = fileformat.load(EXAMPLES / name)
     assert [(n.kind, n.fields.get("status")) for n in incident.notices] == STORIES[name]
-    assert all(n.is_sent for n in incident.notices)
-    assert all((EXAMPLES / n.sent.archive).is_file() for n in incident.notices)  # the messages as sent
-    times = [n.sent.time for n in incident.notices]
+    sent = [n for number, n in enumerate(incident.notices, start=1) if number != DRAFTS.get(name)]
+    assert all(n.is_sent for n in sent) and len(sent) == len(incident.notices) - (name in DRAFTS)
+    assert all((EXAMPLES / n.sent.archive).is_file() for n in sent)  # the messages as sent
+    times = [n.sent.time for n in sent]
     assert times == sorted(times)
 
 
@@ -40,6 +44,8 @@ def test_every_notice_is_sent_in_the_order_the_walkthrough_tells(name):
 def test_every_notice_was_clean_when_it_was_sent(name):
     incident = fileformat.load(EXAMPLES / name)
     for number, notice in enumerate(incident.notices, start=1):
+        if number == DRAFTS.get(name):
+            continue
         then = datetime.fromisoformat(notice.sent.time.replace("Z", "+00:00"))
         findings = check_notice(incident, notice, now=then)
         assert [(f.rule, f.match) for f in findings] == [], f"{name} notice {number}"
