@@ -114,3 +114,16 @@ def describe(violations: list[dict]) -> str:
             summary = " ".join(node.get("failureSummary", "").split())
             lines.append(f"    {target}: {summary}")
     return "\n".join(lines)
+
+
+def too_wide(driver: webdriver.Chrome, width: int) -> str:
+    """The outermost elements reaching past `width` CSS pixels, named by tag, class and text."""
+    return driver.execute_script("""
+        const found = [];
+        for (const e of document.body.querySelectorAll('*')) {
+          if (e.getBoundingClientRect().right <= arguments[0] + 0.5) continue;
+          if (found.some(f => f.contains(e))) continue;
+          found.push(e);
+        }
+        return found.slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+          + ' "' + e.textContent.trim().replace(/\\s+/g, ' ').slice(0, 40) + '"').join(', ');""", width)

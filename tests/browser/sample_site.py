@@ -1,45 +1,71 @@
-"""The status page the browser tests look at. Until the site generator exists this is a small hand-written
-page with the same three kinds of page (front, incident, history)."""
+"""The status page the browser tests and scripts/status-page-screenshots look at: every example incident
+(examples/, really sent) published together — one open with an unsent draft, a resolved one with its
+post-incident report, a completed maintenance, and a resolved one from an earlier month."""
 from __future__ import annotations
 
+import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
-PAGES = ("front", "incident", "history")
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
-_STYLE = """
-:root { color-scheme: light dark; --bg: #ffffff; --fg: #1b1b1b; --muted: #555; --ok: #1a7f37; --line: #ccc; }
-@media (prefers-color-scheme: dark) { :root { --bg: #111418; --fg: #e8e8e8; --muted: #b0b0b0; --ok: #4ac26b; --line: #444; } }
-body { background: var(--bg); color: var(--fg); font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 46rem; padding: 1rem; }
-a { color: inherit; } .ok { color: var(--ok); } small { color: var(--muted); }
-li { border-bottom: 1px solid var(--line); padding: .5rem 0; }
-"""
-
-
-def _page(title: str, body: str) -> str:
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title><style>{_STYLE}</style></head>
-<body><header><p><a href="index.html">Example status</a></p></header>
-<main><h1>{title}</h1>{body}</main><footer><small>As of 27 Nov 2026 10:12 UTC</small></footer></body></html>
-"""
+# The organisation of the examples (scripts/story-examples' settings), with the page's address and name.
+SETTINGS = {
+    "own_names": ["Acme", "Acme Pay"],
+    "components": ["Card payments", "Dashboard", "Payouts"],
+    "status_page": {"url": "https://status.acme.example/", "title": "Acme Pay status"},
+}
 
 
-def publish_sample(folder: Path) -> dict[str, str]:
-    """Writes the pages into `folder`; page name → file:// URL."""
-    files = {
-        "front": ("index.html", _page("All systems operational", """
-<h2>Components</h2><ul><li>Card payments <span class="ok">Operational</span></li>
-<li>Database <span class="ok">Operational</span></li></ul>
-<h2>Past incidents</h2><ul><li><a href="incident.html">Card payments failing</a></li></ul>
-<p><a href="history.html">Incident history</a></p>""")),
-        "incident": ("incident.html", _page("Card payments failing", """
-<ol><li><h2>Resolved</h2><p>Card payments work again.</p></li>
-<li><h2>Investigating</h2><p>Some card payments fail.</p></li></ol>""")),
-        "history": ("history.html", _page("Incident history", """
-<h2>November 2026</h2><ul><li><a href="incident.html">Card payments failing</a></li></ul>""")),
-    }
-    urls = {}
-    for name, (file, html) in files.items():
-        (folder / file).write_text(html, encoding="utf-8")
-        urls[name] = (folder / file).as_uri()
-    return urls
+def publish_examples(work: Path) -> Path:
+    """Copies the examples into `work` (publishing leaves them as they are, but a test never risks the
+    originals) and publishes them into `work`/site, as `outagewriter publish` does; returns that folder."""
+    from outagewriter.core.session.publishing import publish_status_page
+    from outagewriter.core.settings import parse_settings
+
+    incidents = work / "incidents"
+    shutil.copytree(EXAMPLES, incidents)
+    settings = parse_settings(SETTINGS)
+    result = publish_status_page([incidents], work / "site", settings)
+    if settings.problems or result.problems:
+        raise RuntimeError("\n".join(settings.problems + result.problems))
+    return result.folder
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self.hrefs.append(href)
+
+
+def _first_link(page: Path, into: str) -> Path:
+    """The first page that `page` links to inside the folder `into`, as a reader would follow it."""
+    links = _Links()
+    links.feed(page.read_text(encoding="utf-8"))
+    for href in links.hrefs:
+        target = (page.parent / href.split("#")[0]).resolve()
+        if target.parent.name == into and target.suffix == ".html" and target != page.resolve():
+            return target
+    raise LookupError(f"{page} links to no page in {into}/")
+
+
+def pages(folder: Path) -> dict[str, list[Path]]:
+    """Every page of the published folder by kind: the front page, each incident's page, the history,
+    and each month of it."""
+    found = {"front": [folder / "index.html"], "incident": sorted((folder / "incidents").glob("*.html")),
+             "history": [folder / "history" / "index.html"],
+             "month": sorted(p for p in (folder / "history").glob("*.html") if p.name != "index.html")}
+    missing = [kind for kind, paths in found.items() if not paths or not all(p.is_file() for p in paths)]
+    if missing:
+        raise LookupError(f"{folder} has no {' and no '.join(missing)} page")
+    return found
+
+
+def first_incident(folder: Path) -> Path:
+    """The incident page a reader reaches first from the front page (the open incident, when one is)."""
+    return _first_link(folder / "index.html", "incidents")

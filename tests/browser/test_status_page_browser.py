@@ -1,7 +1,8 @@
-"""The published status page in a real browser (Debian's headless Chromium): the front page, an incident's
-page and the history page, in light and dark, on a desktop and on a phone. Each is screenshotted into the
-test's folder, must not need sideways scrolling on a phone, must pass axe-core's WCAG 2.1 AA and
-best-practice rules in both colour schemes, and carries no script (the page works without JavaScript).
+"""The status page published from the example incidents, in a real browser (Debian's headless Chromium):
+the front page, the open incident's page, the history and one month of it, in light and dark, on a desktop
+and on a phone. Each is screenshotted into the test's folder, must not need sideways scrolling on a phone,
+must pass axe-core's WCAG 2.1 AA and best-practice rules in both colour schemes, and carries no script
+(the page works without JavaScript).
 """
 from __future__ import annotations
 
@@ -13,16 +14,17 @@ from PySide6.QtGui import QImage
 from selenium.webdriver.common.by import By
 
 import headless_chromium as chromium
-from sample_site import PAGES, publish_sample
+import sample_site
 
 SCHEMES = ("light", "dark")
 VIEWPORTS = (chromium.DESKTOP, chromium.PHONE)
+PAGES = ("front", "incident", "history", "month")
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> dict[str, str]:
-    """Page name → file:// URL of the published sample status page."""
-    return publish_sample(tmp_path_factory.mktemp("site"))
+def site(tmp_path_factory) -> dict[str, Path]:
+    """Page name → its file in the published folder."""
+    return sample_site.pages(sample_site.publish_examples(tmp_path_factory.mktemp("status-page")))
 
 
 def colours(png: bytes) -> Counter:
@@ -42,48 +44,71 @@ def luminance(rgb: int) -> float:
     return 0.2126 * linear(rgb >> 16 & 255) + 0.7152 * linear(rgb >> 8 & 255) + 0.0722 * linear(rgb & 255)
 
 
+def problems(browser, paths: list[Path], viewport: chromium.Viewport, scheme: str, look) -> str:
+    """Shows each page in turn and asks `look(path)` what is wrong with it (None: nothing); one line each."""
+    found = []
+    for path in paths:
+        chromium.show(browser, path.as_uri(), viewport, scheme)
+        problem = look(path)
+        if problem:
+            found.append(f"{path.parent.name}/{path.name}: {problem}")
+    return "\n".join(found)
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=lambda v: v.name)
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("page", PAGES)
-def test_page_is_drawn_in_the_readers_colour_scheme(browser, site, tmp_path, page, scheme, viewport):
-    chromium.show(browser, site[page], viewport, scheme)
-    png = chromium.screenshot(browser, viewport)
-    (tmp_path / f"{page}-{scheme}-{viewport.name}.png").write_bytes(png)
+@pytest.mark.parametrize("kind", PAGES)
+def test_pages_are_drawn_in_the_readers_colour_scheme(browser, site, tmp_path, kind, scheme, viewport):
+    def look(path):
+        png = chromium.screenshot(browser, viewport)
+        (tmp_path / f"{path.parent.name}-{path.stem}-{scheme}-{viewport.name}.png").write_bytes(png)
+        seen = colours(png)
+        background = luminance(seen.most_common(1)[0][0])
+        if len(seen) < 8:
+            return f"looks blank: {len(seen)} colours"
+        if (background < 0.2) != (scheme == "dark"):
+            return f"is not {scheme} (background luminance {background:.2f})"
+        return None
 
-    seen = colours(png)
-    assert len(seen) >= 8, f"the {page} page looks blank in {scheme} on a {viewport.name}: {len(seen)} colours"
-    background = luminance(seen.most_common(1)[0][0])
-    if scheme == "dark":
-        assert background < 0.2, f"the {page} page ignores a reader's dark scheme (background {background:.2f})"
-    else:
-        assert background > 0.6, f"the {page} page is not light in the light scheme (background {background:.2f})"
+    wrong = problems(browser, site[kind], viewport, scheme, look)
+    assert not wrong, f"in {scheme} on a {viewport.name}:\n{wrong}"
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_fits_a_phone_without_sideways_scrolling(browser, site, page):
-    chromium.show(browser, site[page], chromium.PHONE, "light")
-    document, window = chromium.horizontal_overflow(browser)
-    # Without <meta name="viewport" content="width=device-width"> a phone lays the page out 980 pixels wide
-    # and shrinks it: nothing scrolls, but nothing can be read either.
-    assert window == chromium.PHONE.width, f"the {page} page is laid out {window} pixels wide on a phone"
-    assert document <= window, f"the {page} page is {document} pixels wide on a {window}-pixel phone"
+@pytest.mark.parametrize("kind", PAGES)
+def test_pages_fit_a_phone_without_sideways_scrolling(browser, site, kind):
+    def look(path):
+        document, window = chromium.horizontal_overflow(browser)
+        # Without <meta name="viewport" content="width=device-width"> a phone lays the page out 980 pixels
+        # wide and shrinks it; with something too wide in it, it zooms out to fit. Either way: tiny text.
+        if window != chromium.PHONE.width or document > window:
+            return (f"laid out {max(document, window)} pixels wide; too wide: "
+                    + chromium.too_wide(browser, chromium.PHONE.width))
+        return None
+
+    wrong = problems(browser, site[kind], chromium.PHONE, "light", look)
+    assert not wrong, f"on a {chromium.PHONE.width}-pixel phone:\n{wrong}"
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("page", PAGES)
-def test_page_passes_axe_accessibility_rules(browser, axe, site, page, scheme):
-    chromium.show(browser, site[page], chromium.DESKTOP, scheme)
-    violations = chromium.axe_violations(browser, axe)
-    assert not violations, f"axe-core on the {page} page in {scheme}:\n{chromium.describe(violations)}"
+@pytest.mark.parametrize("kind", PAGES)
+def test_pages_pass_axe_accessibility_rules(browser, axe, site, kind, scheme):
+    def look(path):
+        violations = chromium.axe_violations(browser, axe)
+        return "\n" + chromium.describe(violations) if violations else None
+
+    found = problems(browser, site[kind], chromium.DESKTOP, scheme, look)
+    assert not found, f"axe-core in {scheme}:\n{found}"
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_has_no_script(browser, site, page):
-    chromium.show(browser, site[page], chromium.DESKTOP, "light")
-    scripts = browser.find_elements(By.TAG_NAME, "script")
-    assert not scripts, f"the {page} page carries {len(scripts)} script element(s); it must work without JavaScript"
+@pytest.mark.parametrize("kind", PAGES)
+def test_pages_have_no_script(browser, site, kind):
+    def look(path):
+        scripts = browser.find_elements(By.TAG_NAME, "script")
+        return f"{len(scripts)} script element(s); the page must work without JavaScript" if scripts else None
+
+    assert not problems(browser, site[kind], chromium.DESKTOP, "light", look)
 
 
 def test_published_folder_holds_no_javascript(site):
-    folder = Path(site["front"].removeprefix("file://")).parent
+    folder = site["front"][0].parent
     assert not [p for p in folder.rglob("*") if p.suffix in (".js", ".mjs")]
