@@ -113,7 +113,9 @@ def _archived(path: Path, notice: Notice) -> tuple[str, str] | str:
         data = archive.read(path, sent.archive or "")
     except archive.ArchiveError as exc:
         return str(exc)
-    if not sent.sha256 or archive.sha256(data) != sent.sha256:
+    if not sent.sha256:
+        return f"its sent record holds no SHA-256 to check the archive {sent.archive} against"
+    if archive.sha256(data) != sent.sha256:
         return f"the archive {sent.archive} does not match the SHA-256 its sent record holds"
     message = BytesParser(policy=email.policy.default).parsebytes(data)
     body = message.get_body(("plain",))

@@ -38,6 +38,7 @@ from . import export as records
 from . import starters
 from .actions import ActionState, enabled_actions
 from .changes import EVERYTHING, NOTHING, Changes
+from .publishing import publish_after_send
 from .services import Services
 from .starters import StarterPlan
 
@@ -523,6 +524,8 @@ class Session:
             settings=self.services.settings, persist=self.save_from_worker if persist_whole and not test else None,
             on_progress=on_progress, cancel=cancel, include_unknown=include_unknown, test_to_self=test,
             edit_lock=self.lock.info if self.lock is not None else None, **options)
+        if not test and result.accepted:
+            result.notes.extend(publish_after_send(self.services.settings, self.path))
         return result
 
     def after_send(self) -> Changes:
