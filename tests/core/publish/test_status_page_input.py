@@ -2,6 +2,8 @@
 publishing with one line and leaves the old page as it was."""
 from __future__ import annotations
 
+import hashlib
+
 from conftest import MAINTENANCE, STORY, Page, copy_example, edit_file, tree
 
 from outagewriter.core.incident.model import Incident
@@ -96,3 +98,36 @@ def test_two_files_of_the_same_incident_are_refused_naming_both(publish, inciden
     assert code == 1 and err.count("\n") == 1
     assert str(incidents / f"{MAINTENANCE}.outage") in err and str(tmp_path / "copy" / f"{MAINTENANCE}.outage") in err
     assert not (tmp_path / "site").exists()
+
+
+def test_a_title_edited_into_the_newest_sent_notice_is_not_the_incidents_title(publish, incidents, tmp_path):
+    def edit(data):
+        data["notices"][3]["fields"].update(title=f"Edited title {EDIT_MARKER}", service=f"Other {EDIT_MARKER}",
+                                            components=f"Secret system {EDIT_MARKER} = major-outage")
+
+    edit_file(incidents / f"{STORY}.outage", edit)
+    assert publish(tmp_path / "site", incidents)[0] == 0
+    files = tree(tmp_path / "site")
+    assert not [name for name, data in files.items() if EDIT_MARKER.encode() in data]
+    page = Page(files["incidents/cff2596022294359ade90824f26b5978.html"].decode())
+    assert page.all("h1") and "Card payments failing in Europe Resolved Acme Pay Major impact" in page.text
+
+
+def test_an_id_with_dots_and_markup_in_a_sent_message_stay_inside_the_page_as_text(publish, incidents, tmp_path):
+    archive = incidents / f"{STORY}.sent" / "02-update-20261127T095800Z.eml"
+    archive.write_bytes(archive.read_bytes().replace(b"At 10:50 CET we rolled back",
+                                                     b"<script>alert(1)</script> At 10:50 CET we rolled back", 1))
+
+    def edit(data):
+        data["incident"]["id"] = "x..y.z"
+        data["notices"][1]["sent"]["sha256"] = hashlib.sha256(archive.read_bytes()).hexdigest()
+
+    edit_file(incidents / f"{STORY}.outage", edit)
+    code, _out, err = publish(tmp_path / "site", incidents)
+    assert (code, err) == (0, "")
+    name = hashlib.sha256(b"x..y.z").hexdigest()[:32]
+    files = tree(tmp_path / "site")
+    assert f"incidents/{name}.html" in files and sorted(p.name for p in tmp_path.iterdir()) == [
+        "config", "incidents", "site"]
+    page = files[f"incidents/{name}.html"].decode()
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; At 10:50 CET" in page
