@@ -29,7 +29,8 @@ def run(args) -> int:
     folder = args.folder or settings.status_page_folder
     sources = args.sources or sources_for(settings, None)
     try:
-        result = publish_status_page(sources, folder, settings, url=args.url, title=args.title)
+        result = publish_status_page(sources, folder, settings, url=args.url, title=args.title,
+                                     renderer=services().renderer)
     except PublishError as exc:
         print(f"outagewriter publish: {visible(str(exc))}", file=sys.stderr)
         return EXIT_FAILED

@@ -2,10 +2,19 @@
 run as a user runs it, against a real SMTP server; the page checked on disk."""
 from __future__ import annotations
 
+import email
+import email.policy
 import json
+from pathlib import Path
 
 import pytest
-from send_helpers import add_account, addresses, ow, write_incident
+from send_helpers import add_account, addresses, make_incident, ow, write_incident
+
+import outagewriter
+from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import workflow as review
+from outagewriter.core.settings import Settings
+from outagewriter.core.storage import fileformat
 
 pytestmark = pytest.mark.integration
 
@@ -49,3 +58,30 @@ def test_a_publish_that_fails_is_told_and_the_send_still_succeeds(cli_env, confi
             "written here; choose an empty or new folder") in proc.stdout
     assert (mine / "index.html").read_text(encoding="utf-8") == "my own page"
     assert len(smtp_server.received) == 1
+
+
+def test_a_notice_sent_with_the_users_own_template_is_published_in_sections(cli_env, config_dir, smtp_server,
+                                                                           account_name, real_keyring, tmp_path):
+    site = tmp_path / "site"
+    _settings(config_dir, site)
+    own = config_dir / "templates" / "en" / "initial"
+    own.mkdir(parents=True)
+    shipped = Path(outagewriter.__file__).parent / "templates" / "en" / "initial"
+    for part in ("subject.txt", "body.html", "short.txt"):
+        (own / part).write_text((shipped / part).read_text("utf-8"), "utf-8")
+    (own / "body.txt").write_text("{{ title }}\n\n{{ summary }}\n\nWritten with our own template.\n", "utf-8")
+    add_account(cli_env, smtp_server, account_name)
+    incident = make_incident(addresses(1), approved=False)
+    notice = incident.notices[-1]
+    rendered = Renderer(user_dir=config_dir / "templates").render(incident, notice)  # approved as it will go out
+    review.request_review(incident, notice, rendered, "Jana Novák")
+    review.approve(incident, notice, rendered, "Petr Svoboda", Settings())
+    path = tmp_path / "card-payments.outage"
+    fileformat.save(incident, path)
+
+    proc = ow(cli_env, "send", path, "--account", account_name, "--yes")
+    assert proc.returncode == 0, proc.stderr
+    sent = email.message_from_bytes(smtp_server.received[0].data, policy=email.policy.default)
+    assert "Written with our own template." in sent.get_body(preferencelist=("plain",)).get_content()
+    front = (site / "index.html").read_text(encoding="utf-8")
+    assert 'class="notice-summary"' in front and 'class="verbatim"' not in front

@@ -254,7 +254,7 @@ def collect(paths: Iterable[str | os.PathLike], settings: Settings, renderer: Re
         if found is not None:
             incidents.append(found)
     by_id: dict[str, PublishedIncident] = {}
-    for incident in incidents:  # distinct ids may still hash alike only by design error: keep both visible
+    for incident in incidents:  # two ids that end up as one file name: neither may hide the other
         if incident.id in by_id:
             raise CollectError(f"cannot publish: {by_id[incident.id].source} and {incident.source} "
                                f"give the same page name {incident.id}")

@@ -74,9 +74,12 @@ def _refuse_unsafe_target(target: Path, sources: Sequence[Path], files: Sequence
 
 
 def publish_status_page(sources: Sequence[str | Path], folder: str | Path, settings: Settings, *,
-                        url: str | None = None, title: str | None = None) -> PublishResult:
+                        url: str | None = None, title: str | None = None,
+                        renderer: Renderer | None = None) -> PublishResult:
     """Write the status page of the incident files in `sources` (files or folders of them) into `folder`.
-    `url`/`title` override the settings'. PublishError (one line) leaves the old page as it was."""
+    `url`/`title` override the settings'. `renderer`: the user's (Services.renderer), so notices sent with
+    their own templates are recognised as unchanged; default the shipped templates.
+    PublishError (one line) leaves the old page as it was."""
     if not str(folder).strip():
         raise PublishError("no status page folder given, and none is set in the settings")
     if not sources:
@@ -86,7 +89,7 @@ def publish_status_page(sources: Sequence[str | Path], folder: str | Path, setti
     try:
         files = incident_files(paths)
         _refuse_unsafe_target(target, paths, files)
-        page, problems = collect(files, settings, Renderer(audiences=settings.audiences),
+        page, problems = collect(files, settings, renderer or Renderer(audiences=settings.audiences),
                                  url=url or "", title=title or "")
         tree = {**site_files(page), **feed_files(page), **summary_files(page)}
         changed = write_tree(target, tree)
@@ -99,14 +102,15 @@ def publish_status_page(sources: Sequence[str | Path], folder: str | Path, setti
                          files=len(tree) + 1, changed=changed, problems=tuple(problems))
 
 
-def publish_after_send(settings: Settings, incident_path: str | os.PathLike | None) -> list[str]:
+def publish_after_send(settings: Settings, incident_path: str | os.PathLike | None,
+                       renderer: Renderer | None = None) -> list[str]:
     """After a notice went out to someone: publish the page again when the settings ask for it. The
     lines to add to what the send reports; a publish that fails is told there and never fails the send."""
     if not (settings.publish_after_send and settings.status_page_folder.strip() and incident_path):
         return []
     try:
         result = publish_status_page(sources_for(settings, Path(incident_path)), settings.status_page_folder,
-                                     settings)
+                                     settings, renderer=renderer)
     except PublishError as exc:
         return [f"The status page was not published: {exc}"]
     except Exception as exc:  # noqa: BLE001 - the notice went out; a page that failed must not hide that

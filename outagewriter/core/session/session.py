@@ -525,7 +525,7 @@ class Session:
             on_progress=on_progress, cancel=cancel, include_unknown=include_unknown, test_to_self=test,
             edit_lock=self.lock.info if self.lock is not None else None, **options)
         if not test and result.accepted:
-            result.notes.extend(publish_after_send(self.services.settings, self.path))
+            result.notes.extend(publish_after_send(self.services.settings, self.path, self.services.renderer))
         return result
 
     def after_send(self) -> Changes:

@@ -97,3 +97,25 @@ def test_same_incidents_give_the_same_bytes_in_any_folder(publish, incidents, tm
     copy_example(STORY, other)
     assert publish(tmp_path / "two", other)[0] == 0
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
+
+
+def test_all_four_examples_open_incident_first_draft_nowhere(publish, tmp_path):
+    folder = tmp_path / "incidents"
+    for name in (STORY, MAINTENANCE, "dashboard-slow", "payouts-delayed"):
+        copy_example(name, folder)
+    code, out, err = publish(tmp_path / "site", folder)
+    assert (code, err) == (0, "") and "(4 incidents, 13 notices, newest 2026-12-07 13:55 UTC)" in out
+    files = tree(tmp_path / "site")
+    assert not [name for name, data in files.items() if b"DRAFT NOT SENT" in data or b'class="verbatim"' in data]
+    assert {"history/2026-10.html", "history/2026-11.html", "history/2026-12.html"} <= set(files)
+    text = Page(files["index.html"].decode()).text
+    assert "Last update 7 Dec 2026, 13:55 UTC" in text
+    assert re.search(r"Components Card payments\s+Operational\s+Dashboard\s+Partial outage", text)
+    open_part = text.split("Open incidents", 1)[1].split("Past incidents", 1)[0]
+    assert open_part.startswith(" Dashboard slow to load Open")
+    assert open_part.index("Identified Update 7 Dec 2026, 13:55 UTC") < open_part.index(
+        "Investigating Incident notice 7 Dec 2026, 13:05 UTC")
+    past = text.split("Past incidents", 1)[1]
+    days = [past.index(day) for day in ("Saturday 5 December 2026", "Monday 30 November 2026",
+                                         "Wednesday 14 October 2026")]
+    assert days == sorted(days)
