@@ -6,7 +6,7 @@ import pytest
 import headless_chromium
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # not the session: Chromium's few hundred megabytes go when these tests end
 def browser():
     driver = headless_chromium.start()
     yield driver
