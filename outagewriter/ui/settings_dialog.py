@@ -29,6 +29,7 @@ from .accounts_dialog import AccountsDialog
 from .audiences_page import AudiencesPage
 from .components_page import ComponentsPage
 from .settings_pages import AppearancePage, ReviewPage, ToneRulesPage, WritingChecksPage, YouPage, named
+from .status_page_page import StatusPagePage
 
 # settings.json key -> (page, field, what the field holds): a refusal names the field the user sees.
 REFUSED = {
@@ -37,6 +38,10 @@ REFUSED = {
     "own_names": ("Tone rules", "own_names", "list of names (up to 100 characters each)"),
     "components": ("Components", "settings_components",
                    "list of components (up to 80 characters each, no '=' or ';')"),
+    "status_page.folder": ("Status page", "status_page_folder", "folder"),
+    "status_page.incidents": ("Status page", "status_page_incidents", "folder"),
+    "status_page.url": ("Status page", "status_page_url", "web address (http:// or https://)"),
+    "status_page.title": ("Status page", "status_page_title", "title (up to 200 characters)"),
     "grammar.server_url": ("Writing checks", "grammar_server_url", "server address (http://host:port)"),
     "grammar.jar_folder": ("Writing checks", "grammar_jar_folder", "folder"),
     "grammar.custom_words": ("Writing checks", "grammar_custom_words", "word list (up to 100 characters a word)"),
@@ -44,7 +49,8 @@ REFUSED = {
 EMPTY = {'grammar.mode is "server"': ("grammar.server_url", "Give the LanguageTool server's address."),
          'grammar.mode is "jars"': ("grammar.jar_folder", "Choose the folder holding LanguageTool's files.")}
 
-PAGES = ("Writing checks", "Tone rules", "You", "Review", "Components", "Audiences", "Appearance", "Mail accounts")
+PAGES = ("Writing checks", "Tone rules", "You", "Review", "Components", "Audiences", "Status page", "Appearance",
+         "Mail accounts")
 
 
 class SettingsDialog(QDialog):
@@ -63,6 +69,7 @@ class SettingsDialog(QDialog):
         self.review = ReviewPage(settings, self)
         self.components = ComponentsPage(settings, self)
         self.audiences = AudiencesPage(settings, self)
+        self.status_page = StatusPagePage(settings, self)
         self.appearance = AppearancePage(settings, self)
         self.accounts = AccountsDialog(context, self)
         self.accounts.setWindowFlags(Qt.WindowType.Widget)  # the dialog, shown as a page
@@ -76,7 +83,7 @@ class SettingsDialog(QDialog):
         self.list.setSpacing(3)
         self.stack = QStackedWidget(self)
         for widget in (self.writing, self.tone, self.you, self.review, self.components, self.audiences,
-                       self.appearance, self.accounts):
+                       self.status_page, self.appearance, self.accounts):
             scroll = QScrollArea(self)
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -118,7 +125,7 @@ class SettingsDialog(QDialog):
         """The settings as the pages now say (not yet checked or saved)."""
         settings = self.context.settings
         for page in (self.writing, self.tone, self.you, self.review, self.components, self.audiences,
-                     self.appearance):
+                     self.status_page, self.appearance):
             settings = page.apply_to(settings)
         return settings
 
