@@ -23,7 +23,7 @@ class ScriptedDialogs(Dialogs):
         self.answers = {"unsaved_changes": DISCARD, "save_conflict": CANCEL, "file_locked": CANCEL,
                         "confirm": True, "password": None, "send": None, "request_review": "",
                         "approve": None, "request_changes": None, "review_by_email": None,
-                        "certificate_path": None, "no_account": False, "accounts": None}
+                        "certificate_path": None, "no_account": False, "accounts": None, "settings": None}
         self.asked: list[str] = []
         self.messages: list[str] = []  # plain-words outcomes the window told the user
         self.errors: list[str] = []
@@ -96,6 +96,20 @@ class ScriptedDialogs(Dialogs):
             self.answers["accounts"](dialog)
         dialog.close()
         return dialog.saved_any
+
+    def settings(self, parent, context, page):
+        """The real Settings window on `page`, filled in by answers["settings"] (a function of the
+        dialog), then OK pressed; True when it saved."""
+        from outagewriter.ui.settings_dialog import SettingsDialog
+
+        self.asked.append(f"settings:{page}")
+        dialog = SettingsDialog(context, parent, page)
+        if self.answers["settings"] is None:
+            dialog.reject()
+            return False
+        self.answers["settings"](dialog)
+        dialog.accept()
+        return dialog.result() == dialog.DialogCode.Accepted
 
     def choose_recovery(self, parent, copies):
         self.asked.append("choose_recovery")

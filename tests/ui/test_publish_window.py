@@ -1,0 +1,106 @@
+"""Incident → Publish status page…, driven as a person would: the dialog says where the page goes,
+Publish writes the site off the GUI thread and shows what it did; a failure is one line; without a
+folder the dialog says what to set and opens the Settings page for it."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton
+from menu_clicks import choose
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def story_folder(tmp_path) -> Path:
+    """A folder of incident files with their archives of sent messages, as a team keeps them."""
+    folder = tmp_path / "incidents"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "card-payments-story.outage", folder)
+    shutil.copytree(EXAMPLES / "card-payments-story.sent", folder / "card-payments-story.sent")
+    return folder
+
+
+def write_settings(dirs, **status_page):
+    dirs[1].mkdir(parents=True, exist_ok=True)
+    (dirs[1] / "settings.json").write_text(json.dumps({"status_page": status_page}), encoding="utf-8")
+
+
+def open_publish(qtbot, window) -> QDialog:
+    choose(window, qtbot, "Incident", "Publish status page")
+    dialog = window.findChild(QDialog, "publish_dialog")
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def press(qtbot, dialog, name):
+    button = dialog.findChild(QPushButton, name)
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def text_of(dialog, name) -> str:
+    return dialog.findChild(QLabel, name).text()
+
+
+def test_publish_writes_the_site_and_shows_what_it_did(make_window, qtbot, dirs, tmp_path, monkeypatch):
+    incidents, site = story_folder(tmp_path), tmp_path / "site"
+    write_settings(dirs, folder=str(site), url="https://status.acme.example/")
+    window = make_window(str(incidents / "card-payments-story.outage"))
+    dialog = open_publish(qtbot, window)
+    assert not dialog.findChild(QLabel, "publish_not_set_up").isVisible()
+    assert text_of(dialog, "publish_folder") == str(site)
+    assert text_of(dialog, "publish_incidents") == f"{incidents} (the open incident's folder)"
+    assert text_of(dialog, "publish_url") == "https://status.acme.example/"
+    assert not dialog.findChild(QPushButton, "publish_open").isEnabled()  # nothing published yet
+    press(qtbot, dialog, "publish_run")
+    qtbot.waitUntil(lambda: not dialog.running, timeout=30000)
+    from outagewriter.core.session.publishing import publish_status_page
+
+    again = publish_status_page([incidents], site, window.context.settings)
+    assert not again.changed  # the window wrote what the core writes for these files
+    said = text_of(dialog, "publish_result")
+    assert said == dialog.last.summary() and said  # the core's own words
+    assert (site / "index.html").is_file()
+    assert "Card payments" in (site / "index.html").read_text(encoding="utf-8")
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    press(qtbot, dialog, "publish_open")
+    assert opened == [str(site / "index.html")]
+
+
+def test_a_failure_is_told_in_one_line(make_window, qtbot, dirs, tmp_path):
+    incidents = story_folder(tmp_path)
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    write_settings(dirs, folder=str(blocked))
+    window = make_window(str(incidents / "card-payments-story.outage"))
+    dialog = open_publish(qtbot, window)
+    press(qtbot, dialog, "publish_run")
+    qtbot.waitUntil(lambda: not dialog.running, timeout=30000)
+    said = text_of(dialog, "publish_result")
+    assert said.startswith("Not published: ") and "\n" not in said
+    assert str(blocked) in said
+    assert blocked.read_text(encoding="utf-8") == "not a folder"
+    assert dialog.findChild(QPushButton, "publish_run").isEnabled()  # fix it and try again
+
+
+def test_without_a_folder_the_dialog_says_what_to_set_and_opens_its_settings(make_window, qtbot, dirs, dialogs,
+                                                                            tmp_path, incident_file):
+    window = make_window(incident_file)
+    dialog = open_publish(qtbot, window)
+    assert dialog.findChild(QLabel, "publish_not_set_up").isVisible()
+    assert not dialog.findChild(QPushButton, "publish_run").isEnabled()
+
+    def choose_folder(settings_dialog):
+        settings_dialog.status_page.folder.setText(str(tmp_path / "site"))
+
+    dialogs.answers["settings"] = choose_folder
+    press(qtbot, dialog, "publish_settings")
+    assert dialogs.asked[-1] == "settings:Status page"
+    assert not dialog.findChild(QLabel, "publish_not_set_up").isVisible()
+    assert text_of(dialog, "publish_folder") == str(tmp_path / "site")
+    assert dialog.findChild(QPushButton, "publish_run").isEnabled()
