@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "outagewriter.commands.records",
     "outagewriter.commands.due",
     "outagewriter.commands.starters",
+    "outagewriter.commands.publish",
 )
 
 # Subcommands that live alone in their module: run as `outagewriter check`, only that module is

@@ -31,6 +31,7 @@ from .template_limits import LimitedSandbox, TemplateLimitExceeded
 
 PARTS = ("subject.txt", "body.txt", "body.html", "short.txt")
 SHORT_LIMIT = 280
+PAGE_FRAGMENT = "page/update.html"
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ def _make_env(cls, loader: jinja2.BaseLoader) -> jinja2.Environment:
         wrap=textformat.wrap,
         verbatim=textformat.verbatim,
         paragraphs=textformat.html_paragraphs,
+        page_paragraphs=textformat.page_paragraphs,
         one_line=textformat.one_line,
         shorten=textformat.shorten,
         columns=textformat.columns,
@@ -111,6 +113,13 @@ class Renderer:
             problems=tuple(dict.fromkeys(problems)),
             calendar=maintenance_calendar(incident, notice, incident.number(notice), short),
         )
+
+    def render_page_fragment(self, incident: Incident, notice: Notice) -> str:
+        """The notice's body for a web page (the status page): the email's sections and sentences as
+        plain semantic HTML with classes, for the page's own stylesheet. Shipped template only."""
+        context = dict(build_context(incident, notice, self.audiences), output="html")
+        template = self._shipped.get_template(f"{incident.language}/{PAGE_FRAGMENT}")
+        return _tidy_text(template.render(context))
 
     def _fit_short(self, incident, kind, context, problems) -> str:
         """Shorten the summary, and if need be the title, never the status or the next-update promise."""

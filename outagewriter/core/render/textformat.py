@@ -64,24 +64,31 @@ def verbatim(text: str, indent: str = "    ") -> str:
     return "\n".join(indent + line if line.strip() else "" for line in lines)
 
 
-def html_paragraphs(text: str) -> Markup:
-    """Escape, then turn blank-line paragraphs into <p>, bullet lines into <ul>, newlines into <br>."""
+def html_paragraphs(text: str, styled: bool = True) -> Markup:
+    """Escape, then turn blank-line paragraphs into <p>, bullet lines into <ul>, newlines into <br>.
+    `styled`: inline styles for email clients; a web page (styled=False) has its own stylesheet."""
+    block_style = Markup(' style="margin:0 0 12px 0;padding:0 0 0 22px;"') if styled else Markup("")
+    item_style = Markup(' style="margin:0 0 4px 0;"') if styled else Markup("")
+    para_style = Markup(' style="margin:0 0 12px 0;"') if styled else Markup("")
     parts = []
     for block in _paragraphs(text or ""):
         if all(_BULLET.match(line) for line in block):
             items = (escape(_BULLET.sub("", line, count=1).strip()) for line in block)
             tag = "ol" if block[0].lstrip()[:1].isdigit() else "ul"
             parts.append(
-                Markup(f'<{tag} style="margin:0 0 12px 0;padding:0 0 0 22px;">')
-                + Markup("").join(Markup('<li style="margin:0 0 4px 0;">') + i + Markup("</li>") for i in items)
+                Markup(f"<{tag}") + block_style + Markup(">")
+                + Markup("").join(Markup("<li") + item_style + Markup(">") + i + Markup("</li>") for i in items)
                 + Markup(f"</{tag}>")
             )
             continue
         lines = [escape(line.strip()) for line in block]
-        parts.append(
-            Markup('<p style="margin:0 0 12px 0;">') + Markup("<br>\n").join(lines) + Markup("</p>")
-        )
+        parts.append(Markup("<p") + para_style + Markup(">") + Markup("<br>\n").join(lines) + Markup("</p>"))
     return Markup("\n").join(parts)
+
+
+def page_paragraphs(text: str) -> Markup:
+    """`html_paragraphs` for a web page with its own stylesheet: no inline styles."""
+    return html_paragraphs(text, styled=False)
 
 
 def one_line(text: str) -> str:

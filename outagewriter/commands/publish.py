@@ -1,0 +1,39 @@
+"""`publish`: write the static status page of a set of incidents into a folder."""
+from __future__ import annotations
+
+import sys
+
+from ..core.safe_text import visible
+from ..core.session.publishing import PublishError, publish_status_page
+from .base import EXIT_FAILED, EXIT_OK, services
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "publish", help="write the static status page (HTML, feeds, JSON) into a folder",
+        description="Publish what the incidents' sent notices said as a static status page: components, "
+                    "open incidents, maintenance and history, with Atom and RSS feeds and a JSON summary. "
+                    "The folder is replaced as a whole, and only if it is empty or a status page written "
+                    "before. Drafts are never published.")
+    parser.add_argument("folder", nargs="?", default="", metavar="FOLDER",
+                        help="where to write the page (default: the folder in the settings)")
+    parser.add_argument("sources", nargs="*", metavar="INCIDENT",
+                        help="incident files or folders of them (default: the incidents folder in the settings)")
+    parser.add_argument("--url", default=None, help="where readers find the page, e.g. https://status.example.com/")
+    parser.add_argument("--title", default=None, help="the page's name (default: from the settings)")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    settings = services().settings
+    folder = args.folder or settings.status_page_folder
+    sources = args.sources or ([settings.status_page_incidents] if settings.status_page_incidents.strip() else [])
+    try:
+        result = publish_status_page(sources, folder, settings, url=args.url, title=args.title)
+    except PublishError as exc:
+        print(f"outagewriter publish: {visible(str(exc))}", file=sys.stderr)
+        return EXIT_FAILED
+    print(visible(result.summary()))
+    for problem in result.problems:
+        print(f"outagewriter publish: {visible(problem)}", file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,262 @@
+"""Reading the status page out of incident files: what their sent notices said, as a `StatusPage`.
+
+The incident files are input from others, so each notice is published from what went out: its
+archived message, checked against the SHA-256 its sent record holds. When the notice's fields still
+render to that message's text, the page shows them as structured HTML; otherwise it shows the archived
+text as it was sent (`verbatim`), so words edited into a file afterwards never reach the page.
+A file that cannot be read stops the whole publish (a page must not silently drop an incident);
+a notice whose archive is missing or changed is left out and named in the problems.
+"""
+from __future__ import annotations
+
+import email.policy
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+from email.parser import BytesParser
+from pathlib import Path
+
+from markupsafe import escape
+
+from ..incident.components import SEVERITY, ComponentError, parse_components, worst_status
+from ..incident.model import Incident, Notice
+from ..incident.times import TimeError, parse_zoned
+from ..incident.window import maintenance_window
+from ..mail import archive, record
+from ..render.renderer import Renderer
+from ..render.textformat import one_line, shorten
+from ..storage.fileformat import SUFFIX, IncidentFileError, load
+from ..settings import Settings
+from .model import (
+    ACTIVE,
+    COMPLETED,
+    OPEN,
+    RESOLVED,
+    UPCOMING,
+    ComponentState,
+    PublishedIncident,
+    PublishedUpdate,
+    StatusPage,
+)
+
+SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+MAINTENANCE_STATES = {"scheduled": UPCOMING, "reminder": UPCOMING, "in-progress": ACTIVE, "extended": ACTIVE,
+                      "completed": COMPLETED}
+# Worst component status -> (indicator, description), as status-page clients read them.
+INDICATORS = {
+    "major-outage": ("critical", "Major service outage"),
+    "partial-outage": ("major", "Partial service outage"),
+    "degraded-performance": ("minor", "Minor service outage"),
+    "under-maintenance": ("maintenance", "Service under maintenance"),
+}
+IMPACT_INDICATORS = {"critical": INDICATORS["major-outage"], "major": INDICATORS["partial-outage"],
+                     "minor": INDICATORS["degraded-performance"]}
+RANK = ("none", "maintenance", "minor", "major", "critical")
+ALL_OPERATIONAL = ("none", "All systems operational")
+SHORT_LIMIT = 280
+
+
+class CollectError(ValueError):
+    """An incident file that cannot be published; one line naming it."""
+
+
+def incident_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """The incident files named, and those directly inside the folders named, each once, sorted."""
+    found: dict[Path, None] = {}
+    for given in paths:
+        path = Path(given).expanduser()
+        if path.is_dir():
+            found.update(dict.fromkeys(sorted(p for p in path.glob(f"*{SUFFIX}"))))
+        elif path.exists() or path.is_symlink():
+            found[path] = None
+        else:
+            raise CollectError(f"{path}: no such file or folder")
+    return list(found)
+
+
+def safe_id(incident_id: str) -> str:
+    """The incident's id as a file name: as it is when plainly safe, else a hash of it."""
+    if SAFE_ID.fullmatch(incident_id):
+        return incident_id
+    return hashlib.sha256(incident_id.encode("utf-8")).hexdigest()[:32]
+
+
+def _utc(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(timezone.utc)
+    except ValueError:
+        return None
+
+
+def _zoned_utc(value: str) -> datetime | None:
+    try:
+        return parse_zoned(value).utc if value else None
+    except TimeError:
+        return None
+
+
+def _components(notice: Notice) -> tuple[tuple[str, str], ...]:
+    try:
+        return tuple(parse_components(notice.fields.get("components", "")))
+    except ComponentError:
+        return ()
+
+
+def _archived(path: Path, notice: Notice) -> tuple[str, str] | str:
+    """(subject, plain text) of the notice's archived message, or why it cannot be published."""
+    sent = notice.sent
+    try:
+        data = archive.read(path, sent.archive or "")
+    except archive.ArchiveError as exc:
+        return str(exc)
+    if not sent.sha256 or archive.sha256(data) != sent.sha256:
+        return f"the archive {sent.archive} does not match the SHA-256 its sent record holds"
+    message = BytesParser(policy=email.policy.default).parsebytes(data)
+    body = message.get_body(("plain",))
+    if body is None:
+        return f"the archive {sent.archive} holds no plain text"
+    return one_line(str(message.get("Subject", ""))), body.get_content().replace("\r\n", "\n")
+
+
+def _verbatim_short(subject: str, text: str) -> str:
+    """A short version taken from the text as sent: its first paragraph after the title."""
+    paragraphs = [one_line(p) for p in text.split("\n\n") if one_line(p)]
+    first = next((p for p in paragraphs[1:] if p != subject), paragraphs[0] if paragraphs else subject)
+    return shorten(first, SHORT_LIMIT)
+
+
+def _update(incident: Incident, notice: Notice, path: Path, renderer: Renderer) -> PublishedUpdate | str:
+    number = incident.number(notice)
+    time = _utc(notice.sent.time)
+    if time is None:
+        return f"{path.name}: notice {number} has no readable sent time, so it was left out"
+    found = _archived(path, notice)
+    if isinstance(found, str):
+        return f"{path.name}: notice {number} was left out: {found}"
+    subject, text = found
+    rendered = renderer.render(incident, notice)
+    verbatim = rendered.text != text
+    if verbatim:
+        html, short = f'<div class="verbatim">{escape(text.rstrip())}</div>\n', _verbatim_short(subject, text)
+    else:
+        html, short = renderer.render_page_fragment(incident, notice), rendered.short
+    return PublishedUpdate(notice_id=notice.id, number=number, kind=notice.kind,
+                           status=notice.fields.get("status", ""), time=time, subject=subject, short=short,
+                           text=text, html=html, components=_components(notice), verbatim=verbatim)
+
+
+def _state(incident: Incident, sent: list[Notice]) -> str:
+    newest = sent[-1].fields.get("status", "")
+    if incident.kind == "maintenance":
+        return MAINTENANCE_STATES.get(newest, UPCOMING)
+    closed = any(n.kind in ("resolution", "post-incident") for n in sent) or newest == "resolved"
+    return RESOLVED if closed else OPEN
+
+
+def published_incident(incident: Incident, path: Path, renderer: Renderer) -> tuple[PublishedIncident | None, list[str]]:
+    """The incident as its sent notices tell it (None when nobody may have any of them), and problems."""
+    sent = [n for n in incident.notices if n.is_sent and record.may_have_it(n.sent)]
+    updates, problems = [], []
+    for notice in sent:
+        found = _update(incident, notice, path, renderer)
+        (problems.append if isinstance(found, str) else updates.append)(found)
+    if not updates:
+        return None, problems
+    updates.sort(key=lambda u: (u.time, u.number), reverse=True)
+    newest = next(n for n in reversed(sent) if n.id == updates[0].notice_id)
+    state = _state(incident, sent)
+    window_start, window_end = maintenance_window(incident, newest.fields) if incident.kind == "maintenance" \
+        else (None, None)
+    resolved = _zoned_utc(incident.times.get("resolved", "")) or updates[0].time if state == RESOLVED else None
+    return PublishedIncident(
+        id=safe_id(incident.id), kind=incident.kind, title=newest.fields.get("title", ""),
+        service=newest.fields.get("service", ""), state=state, impact=newest.fields.get("impact_level", ""),
+        created=updates[-1].time, updated=updates[0].time,
+        started=_zoned_utc(incident.times.get("started", "")), resolved=resolved,
+        window_start=window_start.utc if window_start else None, window_end=window_end.utc if window_end else None,
+        components=updates[0].components, updates=tuple(updates), source=path.name,
+    ), problems
+
+
+def _component_states(settings: Settings, incidents: Sequence[PublishedIncident]) -> tuple[ComponentState, ...]:
+    """The organisation's components first, then others the open incidents name, each at the worst
+    status an open incident or active maintenance gives it."""
+    current = [i for i in incidents if i.state in (OPEN, ACTIVE)]
+    names = list(dict.fromkeys(settings.components))
+    known = {n.casefold() for n in names}
+    for incident in current:
+        for name, _status in incident.components:
+            if name.casefold() not in known:
+                known.add(name.casefold())
+                names.append(name)
+    states = []
+    for name in names:
+        reports = [(i.id, status) for i in current for n, status in i.components
+                   if n.casefold() == name.casefold() and status != "operational"]
+        worst = worst_status([(name, status) for _id, status in reports]) or "operational"
+        states.append(ComponentState(name, worst, tuple(dict.fromkeys(i for i, _s in reports))))
+    return tuple(states)
+
+
+def _overall(components: Sequence[ComponentState], incidents: Sequence[PublishedIncident]) -> tuple[str, str]:
+    """The page's indicator and description: from the worst component, or the open incidents' impact."""
+    candidates = [ALL_OPERATIONAL]
+    worst = max((c.status for c in components), key=SEVERITY.__getitem__, default="operational")
+    if worst in INDICATORS:
+        candidates.append(INDICATORS[worst])
+    for incident in incidents:
+        if incident.state == OPEN:
+            candidates.append(IMPACT_INDICATORS.get(incident.impact, INDICATORS["degraded-performance"]))
+        elif incident.state == ACTIVE:
+            candidates.append(INDICATORS["under-maintenance"])
+    return max(candidates, key=lambda pair: RANK.index(pair[0]))
+
+
+def page_title(settings: Settings, title: str = "") -> str:
+    if title.strip() or settings.status_page_title.strip():
+        return one_line(title or settings.status_page_title)
+    own = next((n for n in settings.own_names if n.strip()), "")
+    return f"{one_line(own)} status" if own else "Service status"
+
+
+def page_url(settings: Settings, url: str = "") -> str:
+    chosen = (url or settings.status_page_url).strip()
+    return chosen if not chosen or chosen.endswith("/") else chosen + "/"
+
+
+def collect(paths: Iterable[str | os.PathLike], settings: Settings, renderer: Renderer, *, url: str = "",
+            title: str = "") -> tuple[StatusPage, list[str]]:
+    """The status page the incident files' sent notices make, and problems with notices left out.
+    CollectError (one line naming the file) when a file cannot be read or two hold the same incident."""
+    incidents, problems, seen = [], [], {}
+    for path in incident_files(paths):
+        try:
+            incident = load(path)
+        except IncidentFileError as exc:
+            raise CollectError(f"cannot publish: {exc}") from None
+        if incident.id in seen:
+            raise CollectError(f"cannot publish: {seen[incident.id]} and {path} hold the same incident "
+                               f"({incident.id}); keep one of them")
+        seen[incident.id] = path
+        found, notes = published_incident(incident, path, renderer)
+        problems += notes
+        if found is not None:
+            incidents.append(found)
+    by_id: dict[str, PublishedIncident] = {}
+    for incident in incidents:  # distinct ids may still hash alike only by design error: keep both visible
+        if incident.id in by_id:
+            raise CollectError(f"cannot publish: {by_id[incident.id].source} and {incident.source} "
+                               f"give the same page name {incident.id}")
+        by_id[incident.id] = incident
+    incidents.sort(key=lambda i: (i.updated, i.id), reverse=True)
+    components = _component_states(settings, incidents)
+    indicator, description = _overall(components, incidents)
+    newest = max((i.updated for i in incidents), default=None)
+    page = StatusPage(title=page_title(settings, title), url=page_url(settings, url), newest=newest,
+                      indicator=indicator, description=description, components=components,
+                      incidents=tuple(incidents))
+    return page, problems
