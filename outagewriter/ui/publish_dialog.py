@@ -34,7 +34,6 @@ class PublishDialog(QDialog):
         self.window_ = window
         self.context = window.context
         self.running = False
-        self.last = None  # the last PublishResult
         self.setObjectName("publish_dialog")
         self.setAccessibleName("Publish status page")
         self.setWindowTitle("Publish status page")
@@ -131,7 +130,6 @@ class PublishDialog(QDialog):
             theme.tint(self.result, "error")
             self.result.setText(f"Not published: {str(error).splitlines()[0] if str(error) else type(error).__name__}")
         else:
-            self.last = result
             theme.tint(self.result, None)
             self.result.setText(result.summary())
             self.problems.setText("\n".join(result.problems))

@@ -12,6 +12,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 from menu_clicks import choose
 
+from outagewriter.core.session.publishing import publish_status_page
+
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
@@ -58,12 +60,9 @@ def test_publish_writes_the_site_and_shows_what_it_did(make_window, qtbot, dirs,
     assert not dialog.findChild(QPushButton, "publish_open").isEnabled()  # nothing published yet
     press(qtbot, dialog, "publish_run")
     qtbot.waitUntil(lambda: not dialog.running, timeout=30000)
-    from outagewriter.core.session.publishing import publish_status_page
-
     again = publish_status_page([incidents], site, window.context.settings)
     assert not again.changed  # the window wrote what the core writes for these files
-    said = text_of(dialog, "publish_result")
-    assert said == dialog.last.summary() and said  # the core's own words
+    assert text_of(dialog, "publish_result").startswith(f"Status page published to {site} (1 incident, 4 notices")
     assert (site / "index.html").is_file()
     assert "Card payments" in (site / "index.html").read_text(encoding="utf-8")
     opened = []
