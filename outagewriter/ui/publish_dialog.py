@@ -87,6 +87,12 @@ class PublishDialog(QDialog):
         self.url.setText(settings.status_page_url or "not set: feeds and chat posts cannot link to the page")
         self.publish.setEnabled(ready and not self.running)
         self.open_page.setEnabled(self._index().is_file())
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to show every line: wrapped labels need more height once a result is shown."""
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _open_folder(self) -> str:
         path = self.window_.doc.path
@@ -117,6 +123,7 @@ class PublishDialog(QDialog):
         self.result.setText("Publishing…")
         self.result.show()
         self.problems.hide()
+        self._fit()
 
         def job():
             return publish_status_page(sources_for(settings, open_incident), settings.status_page_folder, settings)

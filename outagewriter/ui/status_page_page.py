@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -61,8 +62,11 @@ class StatusPagePage(QWidget):
         self.title.setPlaceholderText(f"{settings.own_names[0]} status" if settings.own_names else
                                       "empty: your organisation's first name (Tone rules) + “status”")
         form = QFormLayout()
-        form.addRow("&Write to:", folder_row)
-        form.addRow("&Incidents from:", incidents_row)
+        for text, editor, row in (("&Write to:", self.folder, folder_row), ("&Incidents from:", self.incidents,
+                                                                            incidents_row)):
+            label = QLabel(text, self)
+            label.setBuddy(editor)  # a row that is a layout gets no buddy of its own
+            form.addRow(label, row)
         form.addRow("Public &address:", self.url)
         form.addRow("&Title:", self.title)
         layout.addLayout(form)
