@@ -60,6 +60,11 @@ def accounts_to_send_through(window, then: str) -> list | None:
     return None
 
 
+def chats_of(notice, settings, test: bool) -> tuple[str, ...]:
+    """The chat destinations a (real) send also posts to, as the send dialog names them."""
+    return ()
+
+
 def not_approved(number: int, status) -> str:
     """The refusal for a notice nobody approved, in the window's words (the core's name commands)."""
     why = "" if status.reason == review.Missing.reason else f" ({status.reason})"
@@ -132,7 +137,10 @@ class Sending(QObject):
             return
         status = review.approval_status(incident, notice, rendered)
         text = describe_plan(number, rendered.subject, what, describe_approval(status, context.settings), test)
-        name = dialogs.send(window, accounts, text, test)
+        chosen = dialogs.send(window, accounts, text, test, chats_of(notice, context.settings, test))
+        if chosen is None:
+            return
+        name, post_chats = chosen
         account = next((a for a in accounts if a.name == name), None)
         if account is None:
             return

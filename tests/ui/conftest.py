@@ -55,10 +55,13 @@ class ScriptedDialogs(Dialogs):
         self.asked.append("password")
         return self.answers["password"]
 
-    def send(self, parent, accounts, plan_text, test):
+    def send(self, parent, accounts, plan_text, test, chats=()):
+        """answers["send"]: the account's name (None cancels); answers["post_chats"]: the chat box."""
         self.asked.append("send")
         self.messages.append(plan_text)
-        return self.answers["send"]
+        self.chats_offered = tuple(chats)
+        name = self.answers["send"]
+        return None if name is None else (name, self.answers.get("post_chats", True))
 
     def request_review(self, parent):
         self.asked.append("request_review")
