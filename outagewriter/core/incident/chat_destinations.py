@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .audience_recipients import audience_names
+
 # Each service's documented incoming-webhook payload is built in core/chat/payloads.py.
 CHAT_SERVICES = ("slack", "teams", "mattermost", "discord")
 SERVICE_LABELS = {"slack": "Slack", "teams": "Microsoft Teams", "mattermost": "Mattermost", "discord": "Discord"}
@@ -43,3 +45,25 @@ def parse_destination(raw: dict) -> ChatDestination:
 
 def destination_data(destination: ChatDestination) -> dict:
     return {"name": destination.name, "service": destination.service}
+
+
+def notice_destinations(audiences_field: str, audiences, destinations) -> tuple[ChatDestination, ...]:
+    """The chat destinations a notice with this `audiences` field posts to: those its audiences (the
+    saved ones, by name) follow, each once, in audience order. Names no destination has are left out
+    (`unknown_chats` reports them)."""
+    by_audience = {a.name.casefold(): a for a in audiences}
+    by_name = {d.name.casefold(): d for d in destinations}
+    chosen: dict[str, ChatDestination] = {}
+    for name in audience_names(audiences_field):
+        audience = by_audience.get(name.casefold())
+        for chat in audience.chats if audience else ():
+            destination = by_name.get(chat.casefold())
+            if destination is not None:
+                chosen.setdefault(destination.name.casefold(), destination)
+    return tuple(chosen.values())
+
+
+def unknown_chats(audiences, destinations) -> list[str]:
+    """Chat names the audiences follow that no saved destination has (a removed destination)."""
+    known = {d.name.casefold() for d in destinations}
+    return list(dict.fromkeys(c for a in audiences for c in a.chats if c.casefold() not in known))

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..chat import record as chat_record
+from ..incident.chat_destinations import ChatDestination
 from ..incident.model import Notice
 from . import record
 from .message import recipients as notice_recipients
@@ -21,6 +23,8 @@ class Plan:
     already: list[str]  # accepted earlier
     unknown: list[str]  # may have it (a crash or dropped connection); left out unless asked
     retry: bool
+    posts: tuple[ChatDestination, ...] = ()  # a retry's chat destinations still to post to (a first
+    # send's come from its rendering: Rendered.chat_to)
 
 
 def plan(notice: Notice, *, include_unknown: bool = False) -> Plan:
@@ -33,6 +37,7 @@ def plan(notice: Notice, *, include_unknown: bool = False) -> Plan:
         already=record.with_status(sent, everyone, record.ACCEPTED),
         unknown=record.with_status(sent, everyone, record.UNKNOWN, record.SENDING),
         retry=sent is not None,
+        posts=chat_record.remaining(sent, include_unknown=include_unknown),
     )
 
 
@@ -40,7 +45,7 @@ def refuse_if_nobody(what: Plan, notice: Notice) -> None:
     """SendError when there is nobody (left) to send the notice to, saying why in plain words."""
     if not what.recipients:
         raise SendError("The notice has no recipients: fill in To, Cc or Bcc.")
-    if not what.targets:
+    if not what.targets and not what.posts:
         if what.unknown:
             raise SendError(
                 f"{len(what.unknown)} recipients may already have this notice (the connection broke or the "

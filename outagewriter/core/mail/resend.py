@@ -48,8 +48,10 @@ def approved_rendering(notice: Notice) -> Rendered | None:
     if approval is None:
         return None
     content = approval.content
+    chat = content.get("chat") if isinstance(content.get("chat"), dict) else {}
     return Rendered(subject=str(content.get("subject", "")), text=str(content.get("text", "")),
-                    html=str(content.get("html", "")), short="", calendar=str(content.get("calendar", "")))
+                    html=str(content.get("html", "")), short="", calendar=str(content.get("calendar", "")),
+                    chat=str(chat.get("text", "")), chat_to=tuple(str(n) for n in chat.get("to", ())))
 
 
 def check_approval(incident: Incident, notice: Notice, renderer: Renderer, settings: Settings) -> Rendered:

@@ -3,15 +3,25 @@
 The incident file is saved after every batch, so it always says who has the notice. The archived
 `.eml` holds the exact bytes handed to the server; a retry sends those same bytes (same
 Message-ID, same Date) to the recipients who have not accepted them yet.
+
+Once the email has reached anyone, the notice's chat text (Rendered.chat, covered by the approval)
+is posted to its chat destinations (core/chat/), under the same send lock, each post recorded in
+`notice.sent.posts` before and after its request. A retry posts only where it has not been posted
+(or may have been), also when the email already reached everyone.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from ..chat import record as chat_record
+from ..chat.posting import ChatSetupError, PostOutcome, post_notice, webhook_urls
+from ..incident.chat_destinations import ChatDestination
 from ..incident.model import Incident, Notice
+from ..keyring_store import KeyringStore
 from ..incident.times import isoformat_utc, now_utc
 from ..render.renderer import Rendered, Renderer
 from ..review import audit, send_gate
@@ -50,6 +60,7 @@ class SendResult:
     template_problems: tuple = ()
     already_had_it: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # things the sender should know, e.g. an edit kept aside
+    posts: list[PostOutcome] = field(default_factory=list)  # this run's chat posts
 
     @property
     def accepted(self) -> list[str]:
@@ -57,12 +68,13 @@ class SendResult:
 
     @property
     def ok(self) -> bool:
-        return self.report.problem is None and not self.report.cancelled and self.report.complete
+        return (self.report.problem is None and not self.report.cancelled and self.report.complete
+                and all(p.ok for p in self.posts))
 
     def summary(self) -> str:
         got = len(self.accepted)
         what = "Test message" if self.test else f"Notice {self.notice_number}"
-        lines = [f"{what}: {got} of {len(self.attempted)} recipients accepted."]
+        lines = [f"{what}: {got} of {len(self.attempted)} recipients accepted."] if self.attempted else []
         if self.already_had_it:
             lines.append(f"{len(self.already_had_it)} recipients had it already and were not sent it again.")
         if self.report.cancelled:
@@ -70,6 +82,7 @@ class SendResult:
             lines.append(f"Stopped on request; {left} recipients were not tried. Send again to reach them.")
         if self.report.problem is not None:
             lines.append(str(self.report.problem))
+        lines += [p.describe() for p in self.posts]
         return "\n".join(lines + self.notes)
 
 
@@ -126,6 +139,7 @@ def send_notice(
     test_to_self: bool = False,
     timeout: float = DEFAULT_TIMEOUT,
     edit_lock: LockInfo | None = None,
+    webhooks: KeyringStore | None = None,
 ) -> SendResult:
     """Send `notice` (or the rest of it) and record the outcome in `notice.sent`.
 
@@ -134,7 +148,9 @@ def send_notice(
     record merged into the file as it is on disk, see on_disk.py); it runs after every change to the
     record. Raises SendError for a notice that cannot be sent as asked, and review.ApprovalError when
     approval is required and the exact text about to go out has no valid approval; delivery faults
-    come back in `result.report.problem`.
+    come back in `result.report.problem`. `webhooks` (the chat webhook URLs, chat/secrets.py) posts
+    the notice to its chat destinations after the email; None sends no chat post (they stay pending
+    in the record, for a later send). A test send never posts.
     """
     path = Path(incident_path)
     number = incident.number(notice)
@@ -155,14 +171,32 @@ def send_notice(
     try:
         disk = _adopt_from_disk(path, notice, number)
         return _send_locked(incident, notice, disk, path, number, account, password, renderer, settings,
-                            lock, persist, on_progress, cancel, include_unknown, timeout)
+                            lock, persist, on_progress, cancel, include_unknown, timeout, webhooks)
     finally:
         lock.release()
 
 
+def chat_destinations_of(rendered: Rendered, renderer: Renderer) -> tuple[ChatDestination, ...]:
+    """The destinations a first send posts to: those the rendering names, as the renderer knows them."""
+    known = {d.name: d for d in renderer.chat_destinations}
+    return tuple(known[name] for name in rendered.chat_to if name in known)
+
+
+def chat_urls(destinations: tuple[ChatDestination, ...], webhooks: KeyringStore | None) -> dict[str, str]:
+    """The webhook URL of each destination; SendError naming those without one (before anything is sent)."""
+    if webhooks is None:
+        return {}
+    try:
+        return webhook_urls(destinations, webhooks)
+    except ChatSetupError as exc:
+        raise SendError(str(exc)) from None
+
+
 def _send_locked(incident, notice, disk, path, number, account, password, renderer, settings, lock,
-                 persist, on_progress, cancel, include_unknown, timeout) -> SendResult:
+                 persist, on_progress, cancel, include_unknown, timeout, webhooks) -> SendResult:
     what = plan(notice, include_unknown=include_unknown)
+    if webhooks is None:  # no chat posts this time: only the email counts
+        what = dataclasses.replace(what, posts=())
     refuse_if_nobody(what, notice)
 
     now = isoformat_utc(now_utc())
@@ -178,6 +212,7 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
         archive = path.parent / (notice.sent.archive or "")
         sent = notice.sent
         fresh = False
+        chats = what.posts
     else:
         data, rendered = build_bytes(incident, notice, account, renderer)
         # The last moment: the approval must cover exactly these bytes' subject, bodies and recipients.
@@ -191,7 +226,10 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
         sent = record.new(time=now, account=account.name, message_id=archives.message_id(data),
                           archive=archive.relative_to(path.parent).as_posix(), sha256=archives.sha256(data),
                           addressed=what.recipients)
+        chats = chat_destinations_of(rendered, renderer)
+        chat_record.plan(sent, chats)  # every destination pending: a send with no chat posts them later
         fresh = True
+    urls = chat_urls(chats, webhooks)  # before anything goes out: a missing URL stops the send here
 
     def save() -> None:
         lock.refresh()
@@ -207,7 +245,8 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
 
     attempt = {"time": now, "account": account.name, "test": False, "recipients": len(what.targets),
                "accepted": 0, "not_accepted": 0, "problem": None, "cancelled": False, "finished": None}
-    record.add_attempt(sent, attempt)
+    if what.targets:
+        record.add_attempt(sent, attempt)
     if not fresh:
         save()
 
@@ -221,8 +260,11 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
             notice.sent = sent
         save()
 
-    report = deliver(account, password, data, what.targets, on_results=on_results, on_progress=on_progress,
-                     cancel=cancel, timeout=timeout)
+    if what.targets:
+        report = deliver(account, password, data, what.targets, on_results=on_results, on_progress=on_progress,
+                         cancel=cancel, timeout=timeout)
+    else:  # everyone has the email: this send only posts to chat
+        report = DeliveryReport([])
 
     attempt.update(accepted=len(report.accepted), not_accepted=len(what.targets) - len(report.accepted),
                    problem=str(report.problem) if report.problem else None, cancelled=report.cancelled,
@@ -239,9 +281,16 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
             review.record_sent(incident, notice, rendered, settings.identity(),
                                comment=f"approval signed by {signer}" if signer else None)
         save()
+    posts = []
+    if urls and notice.sent is not None and record.may_have_it(sent) and not report.cancelled:
+        if rendered.chat:
+            posts = post_notice(sent, chats, urls, rendered.chat, save)
+        else:
+            notes.append("Nothing was posted to chat: the notice has no chat text now (its audiences follow no "
+                         "chat destination in these settings).")
     return SendResult(number, what.recipients, what.targets, report,
                       archive=archive if notice.sent is not None else None,
-                      template_problems=problems, already_had_it=what.already, notes=notes)
+                      template_problems=problems, already_had_it=what.already, notes=notes, posts=posts)
 
 
 def _refuse_if_archived(path: Path, data: bytes, number: int) -> None:

@@ -16,8 +16,10 @@ import jinja2
 
 from ..incident.audience_recipients import recorded_audiences
 from ..incident.audiences import Audience
+from ..incident.chat_destinations import ChatDestination, notice_destinations
 from ..incident.fields import fields_of, label_for
 from ..incident.model import TIME_NAMES, Incident, Notice
+from ..incident.page_id import page_link
 from ..incident.promise import local_times
 from ..incident.story import lines_of, parse_actions
 from ..incident.times import ZonedTime, format_zoned, parse_next_update, parse_zoned
@@ -54,6 +56,8 @@ class Rendered:
     short: str
     problems: tuple[TemplateProblem, ...] = ()
     calendar: str = ""  # a maintenance notice's iCalendar attachment (calendar.py), "" for none
+    chat: str = ""  # what a chat post carries: the short version and the status page link; "" = no chat
+    chat_to: tuple[str, ...] = ()  # the chat destinations' names it is posted to, in audience order
 
 
 def _make_env(cls, loader: jinja2.BaseLoader) -> jinja2.Environment:
@@ -79,8 +83,11 @@ def _make_env(cls, loader: jinja2.BaseLoader) -> jinja2.Environment:
 
 class Renderer:
     def __init__(self, user_dir: Path | None = None, shipped_dir: Path | None = None,
-                 audiences: tuple[Audience, ...] = ()):
+                 audiences: tuple[Audience, ...] = (), chat_destinations: tuple[ChatDestination, ...] = (),
+                 status_page_url: str = ""):
         self.audiences = audiences  # the saved ones: a notice names the promise in its audiences' time
+        self.chat_destinations = chat_destinations  # the audiences' chats: what the chat post goes to
+        self.status_page_url = status_page_url  # the chat post links to the incident's page there
         shipped = jinja2.FileSystemLoader(shipped_dir) if shipped_dir else jinja2.PackageLoader(PACKAGE, TEMPLATES)
         self.user_dir = Path(user_dir) if user_dir else None
         self._shipped = _make_env(jinja2.Environment, shipped)
@@ -105,6 +112,7 @@ class Renderer:
         short = textformat.one_line(parts["short.txt"])
         if len(short) > SHORT_LIMIT:
             short = self._fit_short(incident, notice.kind, context, problems)
+        chats = notice_destinations(notice.fields.get("audiences", ""), self.audiences, self.chat_destinations)
         return Rendered(
             subject=textformat.one_line(parts["subject.txt"]),
             text=_tidy_text(parts["body.txt"]),
@@ -112,6 +120,8 @@ class Renderer:
             short=short,
             problems=tuple(dict.fromkeys(problems)),
             calendar=maintenance_calendar(incident, notice, incident.number(notice), short),
+            chat=chat_text(short, page_link(self.status_page_url, incident.id)) if chats else "",
+            chat_to=tuple(d.name for d in chats),
         )
 
     def render_page_fragment(self, incident: Incident, notice: Notice) -> str:
@@ -147,6 +157,11 @@ class Renderer:
             except Exception as exc:  # any template fault: report it, fall back to the shipped one
                 problems.append(_describe(exc, self.user_dir, name))
         return self._shipped.get_template(name).render(context)
+
+
+def chat_text(short: str, link: str) -> str:
+    """The chat post: the short version, then the incident's status page link when there is one."""
+    return f"{short} {link}" if link else short
 
 
 def _tidy_text(text: str) -> str:

@@ -89,6 +89,9 @@ def _part_text(content: dict, part: str) -> str:
         return ", ".join(format_address(name, addr) for name, addr in value or [])
     if part == "audiences":
         return ", ".join(value or [])
+    if part == "chat":  # the post's text, then where it goes
+        value = value if isinstance(value, dict) else {}
+        return f"{value.get('text', '')} (to {', '.join(value.get('to', []))})" if value else ""
     return value if isinstance(value, str) else ""
 
 

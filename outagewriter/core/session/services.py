@@ -20,6 +20,7 @@ from ..settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from ..checks.findings import Finding, Presented
+    from ..chat.secrets import WebhookSecrets
     from ..checks.tone import ToneChecker
     from ..incident.model import Incident, Notice
     from ..mail.accounts import AccountStore
@@ -30,11 +31,13 @@ if TYPE_CHECKING:
 
 class Services:
     def __init__(self, settings: Settings, config_dir: Path, *, renderer: Renderer | None = None,
-                 accounts: AccountStore | None = None, secrets: Secrets | None = None):
+                 accounts: AccountStore | None = None, secrets: Secrets | None = None,
+                 webhooks: WebhookSecrets | None = None):
         self.settings = settings
         self.config_dir = Path(config_dir)
         self.rules_dir = self.config_dir / "rules"  # the user's rule packs
-        for name, given in (("renderer", renderer), ("accounts", accounts), ("secrets", secrets)):
+        for name, given in (("renderer", renderer), ("accounts", accounts), ("secrets", secrets),
+                            ("webhooks", webhooks)):
             if given is not None:
                 self.__dict__[name] = given  # takes the place of the cached property
         self._tone: dict[str, ToneChecker] = {}
@@ -42,11 +45,12 @@ class Services:
 
     @classmethod
     def load(cls, *, config_dir: str | os.PathLike | None = None, settings: Settings | None = None,
-             secrets: Secrets | None = None, renderer: Renderer | None = None) -> "Services":
+             secrets: Secrets | None = None, renderer: Renderer | None = None,
+             webhooks: WebhookSecrets | None = None) -> "Services":
         """The user's services. Every argument overrides a default (tests configure, not patch)."""
         config = Path(config_dir) if config_dir is not None else paths.config_dir()
         return cls(settings if settings is not None else load_settings(config), config,
-                   renderer=renderer, secrets=secrets)
+                   renderer=renderer, secrets=secrets, webhooks=webhooks)
 
     @cached_property
     def renderer(self) -> Renderer:
@@ -54,7 +58,9 @@ class Services:
             Renderer,  # jinja2: only when something is rendered
         )
 
-        return Renderer(user_dir=self.config_dir / "templates", audiences=self.settings.audiences)
+        return Renderer(user_dir=self.config_dir / "templates", audiences=self.settings.audiences,
+                        chat_destinations=self.settings.chat_destinations,
+                        status_page_url=self.settings.status_page_url)
 
     @cached_property
     def accounts(self) -> AccountStore:
@@ -68,6 +74,12 @@ class Services:
 
         return Secrets()
 
+    @cached_property
+    def webhooks(self) -> WebhookSecrets:
+        from ..chat.secrets import WebhookSecrets  # keyring: only when a chat post is made
+
+        return WebhookSecrets()
+
     def save_settings(self, settings: Settings, *, rules_off: Iterable[str] | None = None) -> Settings:
         """Write `settings` to settings.json (and the tone rules switched off, when given) and use them
         from now on, without a restart: the tone checkers are rebuilt on next use; the grammar checker
@@ -78,6 +90,8 @@ class Services:
         self.settings = save_settings(settings, self.config_dir)
         if "renderer" in self.__dict__:  # the email names the promise in each audience's time
             self.renderer.audiences = self.settings.audiences
+            self.renderer.chat_destinations = self.settings.chat_destinations  # the chat post and its link
+            self.renderer.status_page_url = self.settings.status_page_url
         if rules_off is not None:
             save_switches("en", self.rules_dir, rules_off)
         with self._tone_lock:

@@ -8,6 +8,7 @@ account or network is touched; `core.mail.sending` checks it again at the last m
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -18,6 +19,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from ..incident.audience_recipients import choose_audiences
+from ..incident.chat_destinations import ChatDestination
 from ..incident.fields import FIELD_NAMES, FieldError
 from ..incident.model import Incident, Notice, NoticeLocked
 from ..incident.times import TimeError, isoformat_utc, now_utc
@@ -25,7 +27,7 @@ from ..mail import resend
 from ..mail.accounts import Account
 from ..mail.plan import Plan, SendError, plan, refuse_if_nobody
 from ..mail.review_request import build_review_request, send_review_request
-from ..mail.sending import SendResult, send_notice, sender_of
+from ..mail.sending import SendResult, chat_destinations_of, chat_urls, send_notice, sender_of
 from ..render.renderer import Rendered
 from ..review import audit, content, send_gate, textdiff
 from ..review import timeline as story
@@ -49,6 +51,7 @@ class SendCheck:
     plan: Plan
     rendered: Rendered  # what goes out: for a retry, the approved content of the archive
     signer: str | None  # who signed the approval, when approvals are signed
+    posts: tuple[ChatDestination, ...] = ()  # the chat destinations this send posts to
 
 
 @dataclass(frozen=True)
@@ -489,11 +492,12 @@ class Session:
 
     # ---- sending --------------------------------------------------------------------------
 
-    def check_send(self, notice: Notice, *, include_unknown: bool = False) -> "SendCheck":
+    def check_send(self, notice: Notice, *, include_unknown: bool = False, chat: bool = True) -> "SendCheck":
         """Before any account, password or network: who it goes to and what, or why not.
 
         Raises review.ApprovalError when approval is required and this exact text has none, and
-        SendError when there is nobody (left) to send it to, or someone else is sending it now."""
+        SendError when there is nobody (left) to send it to, someone else is sending it now, or (with
+        `chat`) a chat destination it posts to has no webhook URL in the keyring."""
         settings = self.services.settings
         signer = None
         if notice.is_sent:  # a retry: the approved content, as archived
@@ -502,27 +506,34 @@ class Session:
             rendered = self.render(notice)
             signer = send_gate.check_can_send(self.incident, notice, rendered, settings)
         what = plan(notice, include_unknown=include_unknown)
-        if what.recipients and not what.targets and self.path:
+        posts = what.posts if notice.is_sent else chat_destinations_of(rendered, self.services.renderer)
+        if not chat:
+            what, posts = dataclasses.replace(what, posts=()), ()
+        if what.recipients and not what.targets and not what.posts and self.path:
             busy = send_in_progress(self.path, settings.lock_stale_after_seconds)
             if busy is not None:  # their batch in flight looks "unknown" from here: say who sends it
                 raise SendError(str(busy))
         refuse_if_nobody(what, notice)
-        return SendCheck(what, rendered, signer)
+        if posts and rendered.chat:
+            chat_urls(posts, self.services.webhooks)
+        return SendCheck(what, rendered, signer, posts if rendered.chat else ())
 
     def send(self, notice: Notice, account: Account, password: str | None, *, test: bool = False,
              persist_whole: bool = False, include_unknown: bool = False, timeout: float | None = None,
-             on_progress=None, cancel=None) -> SendResult:
+             on_progress=None, cancel=None, chat: bool = True) -> SendResult:
         """Send the notice (or a [TEST] copy to the account's own address) and record who got it.
 
         `persist_whole`: after each batch, save this session's incident with the checked save (the
         window, which holds the edit lock); otherwise only the send record is merged into the file as
-        it is on disk (the command line, which does not). Safe to run on a worker thread."""
+        it is on disk (the command line, which does not). `chat`: also post to the notice's chat
+        destinations (a test send never does). Safe to run on a worker thread."""
         options = {} if timeout is None else {"timeout": timeout}
         result = send_notice(
             self.incident, notice, self.path or "", account, password, renderer=self.services.renderer,
             settings=self.services.settings, persist=self.save_from_worker if persist_whole and not test else None,
             on_progress=on_progress, cancel=cancel, include_unknown=include_unknown, test_to_self=test,
-            edit_lock=self.lock.info if self.lock is not None else None, **options)
+            edit_lock=self.lock.info if self.lock is not None else None,
+            webhooks=self.services.webhooks if chat and not test else None, **options)
         return result
 
     def after_send(self) -> Changes:

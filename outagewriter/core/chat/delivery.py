@@ -1,0 +1,167 @@
+"""Posting one payload to one webhook: a single HTTPS POST with a timeout, the certificate verified.
+
+The outcome says whether the post may be in the channel (record.py has the states):
+  connecting fails (refused, no such host, bad certificate, timeout): nothing was sent -> failed
+  the request could not be written completely: the service never got it -> failed
+  the service answered 2xx -> posted; 3xx, 4xx, 5xx -> failed, with the service's words and what to do
+  the connection broke or timed out after the whole request went out -> unknown (it may have posted)
+Redirects are not followed (a webhook never redirects; following one could hand the post elsewhere).
+The webhook URL is a secret: it, its path and its token never appear in an outcome's words.
+"""
+from __future__ import annotations
+
+import email.utils
+import http.client
+import json
+import ssl
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+
+from ..incident.chat_destinations import SERVICE_LABELS, ChatDestination
+from .destinations import check_webhook_url
+from .record import FAILED, POSTED, UNKNOWN
+
+DEFAULT_TIMEOUT = 20.0
+REPLY_LIMIT = 200
+SETTINGS_HINT = "make a new one in Settings → Chat (or `outagewriter chats add NAME --service S`)"
+
+_ADVICE = {
+    400: "it did not accept the message",
+    401: f"the webhook refused the post (its URL is wrong or was revoked); {SETTINGS_HINT}",
+    403: f"the webhook refused the post (its URL is wrong, revoked, or the channel is closed to it); {SETTINGS_HINT}",
+    404: f"the webhook was removed; {SETTINGS_HINT}",
+    410: f"the webhook or its channel was removed or archived; {SETTINGS_HINT}",
+    413: "the message is too long for it",
+}
+
+
+@dataclass(frozen=True)
+class PostOutcome:
+    destination: str  # its name
+    status: str  # posted | failed | unknown
+    reply: str  # the service's answer or the fault, in plain words
+    service: str = ""
+    retry_after: float | None = None  # seconds the service asked to wait (429), when it said
+
+    @property
+    def ok(self) -> bool:
+        return self.status == POSTED
+
+    def describe(self) -> str:
+        """One line for a summary: 'Posted to Status channel (Slack).' or why not."""
+        where = f"{self.destination} ({SERVICE_LABELS.get(self.service, self.service)})"
+        if self.ok:
+            return f"Posted to {where}."
+        if self.status == UNKNOWN:
+            return f"Maybe posted to {where}: {self.reply}"
+        return f"Not posted to {where}: {self.reply}"
+
+
+def _scrub(text: str, url: str) -> str:
+    """`text` without the webhook URL, its path or any long piece of it (the token)."""
+    parts = urlsplit(url)
+    secrets = [url, parts.path, parts.query] + [p for p in parts.path.split("/") if len(p) >= 8]
+    for secret in sorted(filter(None, secrets), key=len, reverse=True):
+        text = text.replace(secret, "[hidden]")
+    return text
+
+
+def _reply_words(body: bytes) -> str:
+    """The service's answer as one short line: a JSON error's message, else the text itself."""
+    text = body.decode("utf-8", "replace")
+    try:
+        data = json.loads(text)
+    except ValueError:
+        data = None
+    if isinstance(data, dict):
+        text = str(data.get("message") or data.get("error") or data.get("text") or text)
+    text = " ".join(text.split())
+    return text[:REPLY_LIMIT] + "…" if len(text) > REPLY_LIMIT else text
+
+
+def _retry_after(response: http.client.HTTPResponse, body: bytes) -> float | None:
+    """The wait a 429 asks for: the Retry-After header (seconds or a date), else Discord's retry_after."""
+    header = response.getheader("Retry-After")
+    if header:
+        try:
+            return max(0.0, float(header))
+        except ValueError:
+            when = email.utils.parsedate_to_datetime(header) if email.utils.parsedate(header) else None
+            if when is not None:
+                return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+    try:
+        value = json.loads(body).get("retry_after")
+        return max(0.0, float(value)) if value is not None else None
+    except (ValueError, AttributeError, TypeError):
+        return None
+
+
+def _answer(destination: ChatDestination, response: http.client.HTTPResponse, body: bytes) -> PostOutcome:
+    label = SERVICE_LABELS.get(destination.service, destination.service)
+    code = response.status
+    words = _reply_words(body)
+    said = f"{label} said {code}" + (f" {words}" if words else "")
+    if 200 <= code < 300:
+        return PostOutcome(destination.name, POSTED, f"{code} {words}".strip(), destination.service)
+    if code == 429:
+        wait = _retry_after(response, body)
+        when = f"it asks to wait {wait:.0f} seconds" if wait is not None else "it asks to wait"
+        return PostOutcome(destination.name, FAILED, f"{said}: too many posts; {when}, then send again",
+                           destination.service, wait)
+    if 300 <= code < 400:
+        advice = "the webhook URL redirects elsewhere, which OutageWriter does not follow; check the URL"
+    elif code >= 500:
+        advice = f"{label} had a fault; send again to retry"
+    else:
+        advice = _ADVICE.get(code, "it did not take the post")
+    return PostOutcome(destination.name, FAILED, f"{said}: {advice}", destination.service)
+
+
+def _connection(url: str, timeout: float) -> http.client.HTTPConnection:
+    parts = urlsplit(url)
+    if parts.scheme == "https":
+        return http.client.HTTPSConnection(parts.hostname, parts.port, timeout=timeout,
+                                           context=ssl.create_default_context())
+    return http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+
+
+def post(destination: ChatDestination, url: str, body: bytes, *, timeout: float = DEFAULT_TIMEOUT) -> PostOutcome:
+    """POST `body` (JSON) to the webhook `url`; never raises for a network or service fault."""
+    def outcome(status: str, reply: str) -> PostOutcome:
+        return PostOutcome(destination.name, status, _scrub(reply, url), destination.service)
+
+    problem = check_webhook_url(destination.service, url)
+    if problem:
+        return outcome(FAILED, f"{problem}; change it in Settings → Chat")
+    parts = urlsplit(url)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    host = parts.hostname
+    connection = _connection(url, timeout)
+    try:
+        try:
+            connection.connect()
+        except ssl.SSLCertVerificationError as exc:
+            return outcome(FAILED, f"the certificate of {host} could not be verified ({exc.verify_message}); "
+                                   "nothing was posted")
+        except OSError as exc:
+            return outcome(FAILED, f"could not connect to {host} ({exc.strerror or type(exc).__name__}); "
+                                   "nothing was posted: send again to retry")
+        try:
+            connection.request("POST", target, body=body, headers={
+                "Content-Type": "application/json; charset=utf-8", "User-Agent": "OutageWriter"})
+        except (OSError, http.client.HTTPException) as exc:
+            return outcome(FAILED, f"the connection to {host} broke before the post was sent "
+                                   f"({type(exc).__name__}); nothing was posted: send again to retry")
+        try:
+            response = connection.getresponse()
+            answer = response.read(64 * 1024)
+        except (OSError, http.client.HTTPException) as exc:
+            return outcome(UNKNOWN, f"the connection to {host} broke after the post was sent ({type(exc).__name__}), "
+                                    "so it may be in the channel: look there; send again with --include-unknown "
+                                    "only if it is not")
+    finally:
+        connection.close()
+    result = _answer(destination, response, answer)
+    return PostOutcome(result.destination, result.status, _scrub(result.reply, url), result.service,
+                       result.retry_after)

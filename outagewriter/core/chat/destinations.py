@@ -1,0 +1,61 @@
+"""Which chat destinations a notice is posted to, and whether a webhook URL can be used for a service."""
+from __future__ import annotations
+
+import ipaddress
+from urllib.parse import urlsplit
+
+from ..incident.chat_destinations import SERVICE_LABELS, ChatDestination, notice_destinations
+from ..incident.model import Notice
+from ..settings import Settings
+
+LOCAL_HOSTS = ("localhost",)
+SLACK_HOSTS = ("hooks.slack.com",)
+DISCORD_HOSTS = ("discord.com", "discordapp.com", "ptb.discord.com", "canary.discord.com")
+DISCORD_PATH = "/api/webhooks/"
+MAX_URL = 2048
+
+
+def destinations_for(notice: Notice, settings: Settings) -> tuple[ChatDestination, ...]:
+    """The chat destinations of the notice's audiences, each once, in audience order."""
+    return notice_destinations(notice.fields.get("audiences", ""), settings.audiences, settings.chat_destinations)
+
+
+def _is_local(host: str) -> bool:
+    if host in LOCAL_HOSTS:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_webhook_url(service: str, url: str) -> str | None:
+    """Why `url` cannot be the webhook of a `service` destination, in plain words, or None.
+    Never quotes the URL: it is a secret."""
+    label = SERVICE_LABELS.get(service, service)
+    url = url.strip()
+    if not url:
+        return "the webhook URL is empty"
+    if len(url) > MAX_URL or not url.isprintable() or any(c.isspace() for c in url):
+        return "the webhook URL has spaces or characters a URL cannot hold"
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        parts.port  # noqa: B018 — raises ValueError for a port that is not a number
+    except ValueError:
+        return "the webhook URL cannot be read as a URL"
+    if not host:
+        return "the webhook URL has no host name"
+    if parts.username or parts.password:
+        return "the webhook URL must not carry a user name or password"
+    if parts.scheme == "http":
+        if not _is_local(host):
+            return "the webhook URL must start with https:// (plain http is only for this computer)"
+        return None  # a local stand-in for the service (tests, a relay on this machine)
+    if parts.scheme != "https":
+        return "the webhook URL must start with https://"
+    if service == "slack" and host not in SLACK_HOSTS:
+        return f"a {label} webhook URL starts with https://hooks.slack.com/"
+    if service == "discord" and (host not in DISCORD_HOSTS or not parts.path.startswith(DISCORD_PATH)):
+        return f"a {label} webhook URL starts with https://discord.com/api/webhooks/"
+    return None  # Teams (Workflows, *.logic.azure.com, *.webhook.office.com) and Mattermost: any https host

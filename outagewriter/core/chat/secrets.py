@@ -1,0 +1,34 @@
+"""Chat webhook URLs in the OS keyring (core/keyring_store.py), keyed by the destination's name.
+
+Anyone who has a webhook URL can post as the organisation, so it is kept like a password: never in
+the settings or incident file, never in a message, a log line or an exception (delivery.py scrubs
+it from the error text of a failed post too).
+"""
+from __future__ import annotations
+
+from keyring.backend import KeyringBackend
+
+from .. import keyring_store
+from ..keyring_store import SecretsError  # noqa: F401 (re-exported: the chat secrets' interface)
+
+SERVICE = "outagewriter-chat"
+
+NO_KEYRING_ADVICE = (
+    "No system keyring is available, so chat webhook URLs cannot be saved and nothing can be posted to chat; "
+    "send with --no-chat (or set up a keyring)."
+)
+
+
+class WebhookKeyringUnavailable(keyring_store.KeyringUnavailable):
+    ADVICE = NO_KEYRING_ADVICE
+
+
+class WebhookSecrets(keyring_store.KeyringStore):
+    """Webhook URLs of chat destinations, keyed by destination name. `backend` is injectable for tests."""
+
+    what = "webhook URL"
+    unavailable = WebhookKeyringUnavailable
+    no_keyring_state = "none (webhook URLs cannot be saved; chat posts are off)"
+
+    def __init__(self, backend: KeyringBackend | None = None, service: str = SERVICE):
+        super().__init__(backend, service)
