@@ -22,13 +22,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.chat.secrets import SecretsError
 from ..core.session.errors import SettingsError
 from ..core.session.rule_switches import own_packs, rule_switches
 from . import theme
 from .accounts_dialog import AccountsDialog
 from .audiences_page import AudiencesPage
+from .chat_page import ChatPage
 from .components_page import ComponentsPage
-from .settings_pages import AppearancePage, ReviewPage, ToneRulesPage, WritingChecksPage, YouPage, named
+from .settings_pages import (
+    AppearancePage,
+    ReviewPage,
+    ToneRulesPage,
+    WritingChecksPage,
+    YouPage,
+    named,
+)
 from .status_page_page import StatusPagePage
 
 # settings.json key -> (page, field, what the field holds): a refusal names the field the user sees.
@@ -49,8 +58,8 @@ REFUSED = {
 EMPTY = {'grammar.mode is "server"': ("grammar.server_url", "Give the LanguageTool server's address."),
          'grammar.mode is "jars"': ("grammar.jar_folder", "Choose the folder holding LanguageTool's files.")}
 
-PAGES = ("Writing checks", "Tone rules", "You", "Review", "Components", "Audiences", "Status page", "Appearance",
-         "Mail accounts")
+PAGES = ("Writing checks", "Tone rules", "You", "Review", "Components", "Audiences", "Status page", "Chat",
+         "Appearance", "Mail accounts")
 
 
 class SettingsDialog(QDialog):
@@ -70,6 +79,9 @@ class SettingsDialog(QDialog):
         self.components = ComponentsPage(settings, self)
         self.audiences = AudiencesPage(settings, self)
         self.status_page = StatusPagePage(settings, self)
+        self.chat = ChatPage(settings, context, self)
+        self.audiences.set_chat_names([d.name for d in settings.chat_destinations])
+        self.chat.names_changed.connect(self.audiences.set_chat_names)
         self.appearance = AppearancePage(settings, self)
         self.accounts = AccountsDialog(context, self)
         self.accounts.setWindowFlags(Qt.WindowType.Widget)  # the dialog, shown as a page
@@ -83,7 +95,7 @@ class SettingsDialog(QDialog):
         self.list.setSpacing(3)
         self.stack = QStackedWidget(self)
         for widget in (self.writing, self.tone, self.you, self.review, self.components, self.audiences,
-                       self.status_page, self.appearance, self.accounts):
+                       self.status_page, self.chat, self.appearance, self.accounts):
             scroll = QScrollArea(self)
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -125,7 +137,7 @@ class SettingsDialog(QDialog):
         """The settings as the pages now say (not yet checked or saved)."""
         settings = self.context.settings
         for page in (self.writing, self.tone, self.you, self.review, self.components, self.audiences,
-                     self.status_page, self.appearance):
+                     self.status_page, self.chat, self.appearance):
             settings = page.apply_to(settings)
         return settings
 
@@ -136,6 +148,13 @@ class SettingsDialog(QDialog):
         except (SettingsError, OSError) as exc:
             self.writing.tested = tested  # not saved: the tested LanguageTool is still this page's
             self.error.setText(f"Not saved: {self._explain(str(exc))}")
+            self.error.show()
+            return False
+        try:
+            self.chat.store_urls()
+        except SecretsError as exc:
+            self.show_page("Chat")
+            self.error.setText(f"Saved, but a webhook URL was not stored: {exc}")
             self.error.show()
             return False
         self.error.hide()
@@ -149,6 +168,8 @@ class SettingsDialog(QDialog):
             if refusal.startswith(start):
                 key, said = field_key, words
         if key not in REFUSED:
+            if key.endswith(":") and key[:-1] in PAGES:  # "Chat: …": the page that refused
+                self.show_page(key[:-1])
             return said
         page, name, what = REFUSED[key]
         if " has an unusable value " in refusal:

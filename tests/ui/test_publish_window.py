@@ -7,10 +7,10 @@ import json
 import shutil
 from pathlib import Path
 
+from menu_clicks import choose
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
-from menu_clicks import choose
 
 from outagewriter.core.session.publishing import publish_status_page
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .audience_recipients import audience_names
+from .named_list import parse_named
 
 # Each service's documented incoming-webhook payload is built in core/chat/payloads.py.
 CHAT_SERVICES = ("slack", "teams", "mattermost", "discord")
@@ -67,3 +68,9 @@ def unknown_chats(audiences, destinations) -> list[str]:
     """Chat names the audiences follow that no saved destination has (a removed destination)."""
     known = {d.name.casefold() for d in destinations}
     return list(dict.fromkeys(c for a in audiences for c in a.chats if c.casefold() not in known))
+
+
+def parse_destinations(raws: list[dict]) -> tuple[ChatDestination, ...]:
+    """Destinations as the Settings window gives them, all or nothing: ChatDestinationError names the
+    first that cannot be used, or a name given twice (audiences follow destinations by name)."""
+    return parse_named(raws, parse_destination, MAX_DESTINATIONS, "chat destinations", ChatDestinationError)
