@@ -46,8 +46,9 @@ class SendDialog(QDialog):
         self.post_chats.setObjectName("send_post_chats")
         self.post_chats.setAccessibleName("Also post the short version to chat")
         self.post_chats.setChecked(True)
+        self._chats = bool(chats)
         for widget in (self.chats, self.post_chats):
-            widget.setVisible(bool(chats))
+            widget.setVisible(self._chats)
             layout.addWidget(widget)
         self.note = QLabel(self)
         self.note.setObjectName("send_account_note")
@@ -80,4 +81,4 @@ class SendDialog(QDialog):
 
     def chosen(self) -> tuple[str, bool]:
         """(account name, whether to post to the chat destinations shown)."""
-        return self.account.currentData(), self.post_chats.isVisible() and self.post_chats.isChecked()
+        return self.account.currentData(), self._chats and self.post_chats.isChecked()
