@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "outagewriter.commands.incident",
     "outagewriter.commands.review",
     "outagewriter.commands.mail",
+    "outagewriter.commands.chat",
     "outagewriter.commands.check",
     "outagewriter.commands.records",
     "outagewriter.commands.due",

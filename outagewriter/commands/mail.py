@@ -71,7 +71,8 @@ def register(subparsers) -> None:
     send = subparsers.add_parser(
         "send", help="send a notice through a mail account",
         description="Sends the newest notice (or --notice N). Sending again after a failure reaches only "
-        "the recipients who have not accepted it. Exit codes: 0 every recipient accepted, "
+        "the recipients who have not accepted it, and posts only to the chat destinations it has not been "
+        "posted to. Exit codes: 0 every recipient accepted and every chat post went out, "
         "1 some or all were not (sending again is safe), 2 bad input.")
     send.add_argument("file", type=Path)
     send.add_argument("--account", required=True, metavar="NAME")
@@ -79,7 +80,9 @@ def register(subparsers) -> None:
     send.add_argument("--test-to-self", action="store_true", help="send a test copy only to the account's own address")
     send.add_argument("--yes", action="store_true", help="send without asking to type SEND")
     send.add_argument("--include-unknown", action="store_true",
-                      help="also send to recipients whose delivery is unknown (they may get it twice)")
+                      help="also send to recipients (and post to chats) whose delivery is unknown (they may get it twice)")
+    send.add_argument("--no-chat", action="store_true",
+                      help="send the email only; the chat posts can be made by sending again later")
     send.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     send.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS")
     send.set_defaults(func=run_send)
@@ -264,10 +267,12 @@ def run_send(args) -> int:
     notice = pick(session, args.notice)
     number = session.number(notice)
     what = None
+    posts = ()
     if not args.test_to_self:
         # Before any account, password or network: without a valid approval nothing can go out.
         try:
-            what = session.check_send(notice, include_unknown=args.include_unknown).plan
+            check = session.check_send(notice, include_unknown=args.include_unknown, chat=not args.no_chat)
+            what, posts = check.plan, check.posts
         except (review.ApprovalError, SendError) as exc:
             raise UsageError(str(exc)) from None
         except ValueError as exc:  # a broken address in To/Cc/Bcc
@@ -280,7 +285,8 @@ def run_send(args) -> int:
         if not services().settings.approval_required:  # the approval is the confirmation otherwise
             _confirm(args, f"Send notice {number} ({notice.kind}) from {account.sender_address} via "
                            f"{account.name} ({account.where}) to {len(what.targets)} recipients: "
-                           f"{_describe_targets(what.targets)}?")
+                           f"{_describe_targets(what.targets)}"
+                           + (f", and post it to {len(posts)} chat destinations" if posts else "") + "?")
     password = password_for(account, args.password_stdin)
 
     cancel = threading.Event()
@@ -297,7 +303,8 @@ def run_send(args) -> int:
     previous = signal.signal(signal.SIGINT, on_sigint) if threading.current_thread() is threading.main_thread() else None
     try:
         result = session.send(notice, account, password, test=args.test_to_self, on_progress=on_progress,
-                              cancel=cancel, include_unknown=args.include_unknown, timeout=args.timeout)
+                              cancel=cancel, include_unknown=args.include_unknown, timeout=args.timeout,
+                              chat=not args.no_chat)
     except (SendError, review.ApprovalError) as exc:
         raise UsageError(str(exc)) from None
     finally:

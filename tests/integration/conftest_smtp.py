@@ -120,3 +120,29 @@ def cli_env(config_dir, smtp_certs) -> dict:
     env["SSL_CERT_FILE"] = str(smtp_certs.ca_file)
     env["PYTHONIOENCODING"] = "utf-8"
     return env
+
+
+@pytest.fixture
+def webhook_server(request):
+    """A local stand-in for the chat services' incoming webhooks (webhook_server.py)."""
+    from webhook_server import WebhookServer
+
+    server = WebhookServer().start()
+    request.addfinalizer(server.stop)
+    return server
+
+
+@pytest.fixture
+def chat_keyring():
+    """The real Secret Service for webhook URLs; every entry a test saves there is removed afterwards."""
+    from outagewriter.core.chat.secrets import WebhookSecrets
+
+    webhooks = WebhookSecrets()
+    if not webhooks.available():
+        pytest.fail("no working keyring backend; run the tests under scripts/with-keyring")
+    yield webhooks
+    for name in CHAT_TEST_NAMES:
+        webhooks.delete(name)
+
+
+CHAT_TEST_NAMES = ("Status channel", "Ops", "Partners room", "Team chat")

@@ -4,7 +4,11 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
-from ..incident.chat_destinations import SERVICE_LABELS, ChatDestination, notice_destinations
+from ..incident.chat_destinations import (
+    SERVICE_LABELS,
+    ChatDestination,
+    notice_destinations,
+)
 from ..incident.model import Notice
 from ..settings import Settings
 

@@ -30,8 +30,8 @@ DISCORD_LIMIT = 2000
 USERNAME = "OutageWriter"
 _LINK = re.compile(r"https?://[^\s<>]+")
 _WORD_JOINER = "\u2060"
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
-_DISCORD_MARKDOWN = re.compile(r"([\\`*_~|>#\-\[\]()])")
+_INLINE_MARKUP = re.compile(r"([\\`*_~|\[\]])")  # emphasis, code, strike, spoilers, tables, links
+_BLOCK_MARKER = re.compile(r"^(\s*)([#>+\-]|\d+\.)")  # a heading, quote or list where the post begins
 _MENTION = re.compile(r"@(?=\w)")
 
 
@@ -50,20 +50,28 @@ def _outside_links(text: str, escape) -> str:
     return "".join(out)
 
 
+def _inline_escaped(text: str) -> str:
+    return _INLINE_MARKUP.sub(r"\\\1", text)
+
+
+def _block_start_escaped(text: str) -> str:
+    """A heading, quote or list marker where the post begins, escaped (the post is one line)."""
+    return _BLOCK_MARKER.sub(lambda m: m.group(1) + "\\" + m.group(2), text, count=1)
+
+
 def slack_text(text: str) -> str:
     return _html_entities(text)  # links too: Slack reads &amp; in a URL as &
 
 
 def mattermost_text(text: str) -> str:
     def escape(part: str) -> str:
-        part = _MENTION.sub("@" + _WORD_JOINER, _MARKDOWN.sub(r"\\\1", part))
-        return _html_entities(part)
+        return _MENTION.sub("@" + _WORD_JOINER, _html_entities(_inline_escaped(part)))
 
-    return _outside_links(text, escape)
+    return _block_start_escaped(_outside_links(text, escape))
 
 
 def discord_text(text: str) -> str:
-    escaped = _outside_links(text, lambda part: _DISCORD_MARKDOWN.sub(r"\\\1", part))
+    escaped = _block_start_escaped(_outside_links(text, _inline_escaped))
     if len(escaped) > DISCORD_LIMIT:  # never cut inside an escape: shorten the plain words instead
         escaped = escaped[:DISCORD_LIMIT - 1].rstrip("\\") + "…"
     return escaped

@@ -50,8 +50,7 @@ def destination_data(destination: ChatDestination) -> dict:
 
 def notice_destinations(audiences_field: str, audiences, destinations) -> tuple[ChatDestination, ...]:
     """The chat destinations a notice with this `audiences` field posts to: those its audiences (the
-    saved ones, by name) follow, each once, in audience order. Names no destination has are left out
-    (`unknown_chats` reports them)."""
+    saved ones, by name) follow, each once, in audience order. Names no destination has are left out."""
     by_audience = {a.name.casefold(): a for a in audiences}
     by_name = {d.name.casefold(): d for d in destinations}
     chosen: dict[str, ChatDestination] = {}
@@ -62,12 +61,6 @@ def notice_destinations(audiences_field: str, audiences, destinations) -> tuple[
             if destination is not None:
                 chosen.setdefault(destination.name.casefold(), destination)
     return tuple(chosen.values())
-
-
-def unknown_chats(audiences, destinations) -> list[str]:
-    """Chat names the audiences follow that no saved destination has (a removed destination)."""
-    known = {d.name.casefold() for d in destinations}
-    return list(dict.fromkeys(c for a in audiences for c in a.chats if c.casefold() not in known))
 
 
 def parse_destinations(raws: list[dict]) -> tuple[ChatDestination, ...]:

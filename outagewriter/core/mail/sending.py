@@ -21,8 +21,8 @@ from ..chat import record as chat_record
 from ..chat.posting import ChatSetupError, PostOutcome, post_notice, webhook_urls
 from ..incident.chat_destinations import ChatDestination
 from ..incident.model import Incident, Notice
-from ..keyring_store import KeyringStore
 from ..incident.times import isoformat_utc, now_utc
+from ..keyring_store import KeyringStore
 from ..render.renderer import Rendered, Renderer
 from ..review import audit, send_gate
 from ..review import workflow as review
