@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 
 from ..core.safe_text import visible
-from ..core.session.publishing import PublishError, publish_status_page
+from ..core.session.publishing import PublishError, publish_status_page, sources_for
 from .base import EXIT_FAILED, EXIT_OK, services
 
 
@@ -27,7 +27,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     settings = services().settings
     folder = args.folder or settings.status_page_folder
-    sources = args.sources or ([settings.status_page_incidents] if settings.status_page_incidents.strip() else [])
+    sources = args.sources or sources_for(settings, None)
     try:
         result = publish_status_page(sources, folder, settings, url=args.url, title=args.title)
     except PublishError as exc:

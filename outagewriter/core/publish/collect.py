@@ -113,7 +113,9 @@ def _archived(path: Path, notice: Notice) -> tuple[str, str] | str:
         data = archive.read(path, sent.archive or "")
     except archive.ArchiveError as exc:
         return str(exc)
-    if not sent.sha256 or archive.sha256(data) != sent.sha256:
+    if not sent.sha256:
+        return f"its sent record holds no SHA-256 to check the archive {sent.archive} against"
+    if archive.sha256(data) != sent.sha256:
         return f"the archive {sent.archive} does not match the SHA-256 its sent record holds"
     message = BytesParser(policy=email.policy.default).parsebytes(data)
     body = message.get_body(("plain",))
@@ -146,7 +148,8 @@ def _update(incident: Incident, notice: Notice, path: Path, renderer: Renderer) 
         html, short = renderer.render_page_fragment(incident, notice), rendered.short
     return PublishedUpdate(notice_id=notice.id, number=number, kind=notice.kind,
                            status=notice.fields.get("status", ""), time=time, subject=subject, short=short,
-                           text=text, html=html, components=_components(notice), verbatim=verbatim)
+                           text=text, html=html, components=() if verbatim else _components(notice),
+                           verbatim=verbatim)
 
 
 def _state(incident: Incident, sent: list[Notice]) -> str:
@@ -167,18 +170,22 @@ def published_incident(incident: Incident, path: Path, renderer: Renderer) -> tu
     if not updates:
         return None, problems
     updates.sort(key=lambda u: (u.time, u.number), reverse=True)
-    newest = next(n for n in reversed(sent) if n.id == updates[0].notice_id)
+    # Title, service, impact, components and window from the newest notice whose fields still render to
+    # what was sent: a notice edited after sending is published as its archive, its edited fields never.
+    verified = next((u for u in updates if not u.verbatim), None)
+    basis = next((n.fields for n in sent if verified and n.id == verified.notice_id), None)
     state = _state(incident, sent)
-    window_start, window_end = maintenance_window(incident, newest.fields) if incident.kind == "maintenance" \
+    window_start, window_end = maintenance_window(incident, basis) if basis and incident.kind == "maintenance" \
         else (None, None)
+    basis = basis or {"title": updates[0].subject}
     resolved = _zoned_utc(incident.times.get("resolved", "")) or updates[0].time if state == RESOLVED else None
     return PublishedIncident(
-        id=safe_id(incident.id), kind=incident.kind, title=newest.fields.get("title", ""),
-        service=newest.fields.get("service", ""), state=state, impact=newest.fields.get("impact_level", ""),
+        id=safe_id(incident.id), kind=incident.kind, title=basis.get("title", ""),
+        service=basis.get("service", ""), state=state, impact=basis.get("impact_level", ""),
         created=updates[-1].time, updated=updates[0].time,
         started=_zoned_utc(incident.times.get("started", "")), resolved=resolved,
         window_start=window_start.utc if window_start else None, window_end=window_end.utc if window_end else None,
-        components=updates[0].components, updates=tuple(updates), source=path.name,
+        components=verified.components if verified else (), updates=tuple(updates), source=path.name,
     ), problems
 
 

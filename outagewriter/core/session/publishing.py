@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..mail.archive import archive_folder
 from ..publish.collect import CollectError, collect, incident_files
 from ..publish.feeds import feed_files
 from ..publish.site import site_files
 from ..publish.summary import summary_files
 from ..publish.tree import TreeError, write_tree
-from ..mail.archive import archive_folder
 from ..render.renderer import Renderer
 from ..settings import Settings
 
@@ -97,3 +97,18 @@ def publish_status_page(sources: Sequence[str | Path], folder: str | Path, setti
     return PublishResult(folder=target, incidents=len(page.incidents),
                          notices=sum(len(i.updates) for i in page.incidents), newest=page.newest,
                          files=len(tree) + 1, changed=changed, problems=tuple(problems))
+
+
+def publish_after_send(settings: Settings, incident_path: str | os.PathLike | None) -> list[str]:
+    """After a notice went out to someone: publish the page again when the settings ask for it. The
+    lines to add to what the send reports; a publish that fails is told there and never fails the send."""
+    if not (settings.publish_after_send and settings.status_page_folder.strip() and incident_path):
+        return []
+    try:
+        result = publish_status_page(sources_for(settings, Path(incident_path)), settings.status_page_folder,
+                                     settings)
+    except PublishError as exc:
+        return [f"The status page was not published: {exc}"]
+    except Exception as exc:  # noqa: BLE001 - the notice went out; a page that failed must not hide that
+        return [f"The status page was not published: {type(exc).__name__}: {exc}"]
+    return [result.summary(), *result.problems]

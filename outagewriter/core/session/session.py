@@ -40,6 +40,7 @@ from . import export as records
 from . import starters
 from .actions import ActionState, enabled_actions
 from .changes import EVERYTHING, NOTHING, Changes
+from .publishing import publish_after_send
 from .services import Services
 from .starters import StarterPlan
 
@@ -534,6 +535,8 @@ class Session:
             on_progress=on_progress, cancel=cancel, include_unknown=include_unknown, test_to_self=test,
             edit_lock=self.lock.info if self.lock is not None else None,
             webhooks=self.services.webhooks if chat and not test else None, **options)
+        if not test and result.accepted:
+            result.notes.extend(publish_after_send(self.services.settings, self.path))
         return result
 
     def after_send(self) -> Changes:
