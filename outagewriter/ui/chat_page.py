@@ -35,6 +35,8 @@ from .settings_pages import list_beside_form, named, note
 from .tasks import TaskRunner
 
 NEW_NAME = "New destination"
+EXAMPLE_URLS = {"slack": "https://hooks.slack.com/services/…", "teams": "https://….logic.azure.com/workflows/…",
+                "mattermost": "https://chat.example.com/hooks/…", "discord": "https://discord.com/api/webhooks/…"}
 STORED = "stored in the keyring; type a new URL to replace it"
 
 
@@ -133,7 +135,8 @@ class ChatPage(QWidget):
     def _describe_url(self) -> None:
         row = self.list.currentRow()
         entry = self.entries[row] if row >= 0 else None
-        self.url.setPlaceholderText(STORED if entry and entry.stored_as else "https://hooks.slack.com/services/…")
+        self.url.setPlaceholderText(STORED if entry and entry.stored_as else
+                                    EXAMPLE_URLS[entry.service if entry else CHAT_SERVICES[0]])
         self.url.setEnabled(self.keyring)
         problem = check_webhook_url(entry.service, entry.url) if entry and entry.url else None
         if not self.keyring:

@@ -38,6 +38,11 @@ class SendDialog(QDialog):
             self.account.addItem(f"{account.name} — {account.sender_address} via {account.host}", account.name)
         form.addRow("Send &through", self.account)
         layout.addLayout(form)
+        self.note = QLabel(self)
+        self.note.setObjectName("send_account_note")
+        self.note.setWordWrap(True)
+        quiet(self.note)
+        layout.addWidget(self.note)
         self.chats = QLabel(f"Also posts to: {', '.join(chats)}", self)
         self.chats.setObjectName("send_chats")
         self.chats.setAccessibleName("Chat destinations it is also posted to")
@@ -50,11 +55,6 @@ class SendDialog(QDialog):
         for widget in (self.chats, self.post_chats):
             widget.setVisible(self._chats)
             layout.addWidget(widget)
-        self.note = QLabel(self)
-        self.note.setObjectName("send_account_note")
-        self.note.setWordWrap(True)
-        quiet(self.note)
-        layout.addWidget(self.note)
         self._accounts = {a.name: a for a in accounts}
         self.account.currentIndexChanged.connect(self._describe)
         self._test = test
