@@ -71,7 +71,10 @@ class SettingsDialog(QDialog):
         self.resize(980, 760)
         settings = context.settings
         self._switches = rule_switches("en", context.services.rules_dir)
-        self.writing = WritingChecksPage(settings, context.tasks, self.chosen, self)
+        # Test needs only what grammar reads (its own page, and the names on Tone rules): a value another
+        # page would refuse is for OK to refuse, not for Test to trip over.
+        self.writing = WritingChecksPage(settings, context.tasks, lambda: self.chosen((self.writing, self.tone)),
+                                         self)
         rules_dir = context.services.rules_dir
         self.tone = ToneRulesPage(settings, self._switches, own_packs("en", rules_dir), rules_dir, self)
         self.you = YouPage(settings, self)
@@ -133,11 +136,12 @@ class SettingsDialog(QDialog):
     def show_page(self, page: str) -> None:
         self.list.setCurrentRow(PAGES.index(page))
 
-    def chosen(self):
-        """The settings as the pages now say (not yet checked or saved)."""
+    def chosen(self, pages=None):
+        """The settings as the pages (default: all) now say, not yet checked or saved; SettingsError
+        when a page holds a value it cannot give."""
         settings = self.context.settings
-        for page in (self.writing, self.tone, self.you, self.review, self.components, self.audiences,
-                     self.status_page, self.chat, self.appearance):
+        for page in pages or (self.writing, self.tone, self.you, self.review, self.components, self.audiences,
+                              self.status_page, self.chat, self.appearance):
             settings = page.apply_to(settings)
         return settings
 
