@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from pathlib import Path
 
 from menu_clicks import choose
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
+from test_settings_dialog import open_settings, type_into
+from test_settings_dialog import press as settings_press
 
+from outagewriter.core.session import publishing
 from outagewriter.core.session.publishing import publish_status_page
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -102,4 +106,39 @@ def test_without_a_folder_the_dialog_says_what_to_set_and_opens_its_settings(mak
     assert dialogs.asked[-1] == "settings:Status page"
     assert not dialog.findChild(QLabel, "publish_not_set_up").isVisible()
     assert text_of(dialog, "publish_folder") == str(tmp_path / "site")
+    assert dialog.findChild(QPushButton, "publish_run").isEnabled()
+
+
+def test_the_window_keeps_working_while_the_page_is_published(make_window, qtbot, dirs, tmp_path, monkeypatch):
+    incidents, site = story_folder(tmp_path), tmp_path / "site"
+    write_settings(dirs, folder=str(site))
+    window = make_window(str(incidents / "card-payments-story.outage"))
+    release = threading.Event()
+
+    def slow_publish(*args, **kwargs):  # a slow shared drive: the publish waits until the test lets it go
+        assert release.wait(20)
+        return publish_status_page(*args, **kwargs)
+
+    monkeypatch.setattr(publishing, "publish_status_page", slow_publish)
+    dialog = open_publish(qtbot, window)
+    press(qtbot, dialog, "publish_run")
+    assert text_of(dialog, "publish_result") == "Publishing…"
+    assert not dialog.findChild(QPushButton, "publish_run").isEnabled()  # one publish at a time
+    choose(window, qtbot, "Incident", "Timeline")  # the window answers while the page is written
+    assert window.findChild(QDialog, "timeline_dialog").isVisible()
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=30000)
+    assert text_of(dialog, "publish_result").startswith(f"Status page published to {site}")
+
+
+def test_the_dialog_follows_settings_saved_while_it_is_open(make_window, qtbot, dirs, tmp_path, incident_file):
+    window = make_window(incident_file)
+    dialog = open_publish(qtbot, window)
+    assert text_of(dialog, "publish_folder") == "not set"
+    settings = open_settings(qtbot, window, "Status page")  # from the Settings menu, not the dialog
+    type_into(qtbot, settings.status_page.folder, str(tmp_path / "site"))
+    type_into(qtbot, settings.status_page.url, "https://status.acme.example/")
+    settings_press(qtbot, settings, "settings_ok")
+    assert text_of(dialog, "publish_folder") == str(tmp_path / "site")
+    assert text_of(dialog, "publish_url") == "https://status.acme.example/"
     assert dialog.findChild(QPushButton, "publish_run").isEnabled()
