@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-from . import help_windows, timeline_view
+from . import help_windows, publish_dialog, timeline_view
 
 Std = QKeySequence.StandardKey
 
@@ -70,6 +70,9 @@ def build(window: QMainWindow) -> None:
       "Every notice and review event of the incident, in its time zone and UTC")
     a("export", "&Export…", lambda: timeline_view.export_incident(w), None,
       "Write the whole incident as Markdown or HTML for the records")
+    # Ctrl+Shift+P is the post-incident notice's: B for "broadcast".
+    a("publish", "&Publish status page…", lambda: publish_dialog.show_publish(w), "Ctrl+Shift+B",
+      "Write the static status page from the sent notices of your incident files")
     a("accounts", "&Mail accounts…", w.edit_accounts, None, "Add, change or test the accounts you send through")
     # The platform's name, key and place: Preferences… (Cmd+,) in the application menu on macOS.
     settings = a("settings", "&Settings…", lambda: w.edit_settings(), None,
@@ -105,8 +108,8 @@ def build(window: QMainWindow) -> None:
     notice_menu.addAction(w.actions_by_key["refresh"])
     incident_menu = bar.addMenu("&Incident")
     incident_menu.setObjectName("incident_menu")
-    for key in ("timeline", "export"):
-        incident_menu.addAction(w.actions_by_key[key])
+    for key in ("timeline", "export", None, "publish"):
+        incident_menu.addSeparator() if key is None else incident_menu.addAction(w.actions_by_key[key])
     review_menu = bar.addMenu("Re&view")
     for key in ("show_review", None, "request_review", "review_by_email", None, "approve", "request_changes"):
         review_menu.addSeparator() if key is None else review_menu.addAction(w.actions_by_key[key])

@@ -9,12 +9,12 @@ import dataclasses
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QCompleter,
-    QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ..core.incident.audiences import audience_data, parse_audiences
 from ..core.session.errors import SettingsError
 from ..core.settings import Settings
-from .settings_pages import named, note
+from .settings_pages import list_beside_form, named, note
 from .zones import system_zone, zone_model
 
 NEW_AUDIENCE = {"name": "New audience", "zone": "", "to": "", "bcc": "", "hours": "08:00-18:00", "days": "Mon-Fri"}
@@ -56,27 +56,26 @@ class AudiencesPage(QWidget):
         self.zone = named(zone_box(self), "audience_zone", "Audience time zone")
         self.hours = named(QLineEdit(self), "audience_hours", "Audience office hours")
         self.days = named(QLineEdit(self), "audience_days", "Audience office days")
+        self.chats = named(QListWidget(self), "audience_chats", "Chat destinations this audience follows")
+        self.chats.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.chats.setMaximumHeight(110)
+        self.no_chats = named(note("No chat destinations yet: add them on the Chat page.", self),
+                              "audience_no_chats", "No chat destinations")
         self.to.setPlaceholderText("customers-emea@example.com")
         self.bcc.setPlaceholderText("a distribution list, so recipients do not see each other")
         self.hours.setPlaceholderText("08:00-18:00")
         self.days.setPlaceholderText("Mon-Fri, or Mon, Wed, Fri")
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add)
-        buttons.addWidget(self.remove)
-        left = QVBoxLayout()
-        left.addWidget(self.list, 1)
-        left.addLayout(buttons)
-        self.form = QWidget(self)
-        form = QFormLayout(self.form)
-        form.setContentsMargins(0, 0, 0, 0)
+        self.form, form, body = list_beside_form(self, self.list, self.add, self.remove)
         for label, editor in (("&Name:", self.name), ("&To:", self.to), ("&Bcc:", self.bcc),
                               ("Time &zone:", self.zone), ("Office &hours:", self.hours), ("&Days:", self.days)):
             form.addRow(label, editor)
-        body = QHBoxLayout()
-        body.setSpacing(16)
-        body.addLayout(left)
-        body.addWidget(self.form, 1)
+        chats = QVBoxLayout()
+        chats.setContentsMargins(0, 0, 0, 0)
+        chats.addWidget(self.chats)
+        chats.addWidget(self.no_chats)
+        form.addRow("&Chat posts:", chats)
+        form.labelForField(chats).setBuddy(self.chats)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addLayout(body)
@@ -93,6 +92,7 @@ class AudiencesPage(QWidget):
         for editor in (self.name, self.to, self.bcc, self.hours, self.days):
             editor.textEdited.connect(self._store)
         self.zone.currentTextChanged.connect(self._store)
+        self.chats.itemChanged.connect(self._store)
         self._showing = False
         self.list.setCurrentRow(0 if self.entries else -1)
         self._show(self.list.currentRow())
@@ -106,6 +106,10 @@ class AudiencesPage(QWidget):
                             ("days", self.days)):
             editor.setText(entry[key])
         self.zone.setEditText(entry["zone"])
+        followed = {c.casefold() for c in entry.get("chats", [])}
+        for i in range(self.chats.count()):
+            item = self.chats.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.text().casefold() in followed else Qt.CheckState.Unchecked)
         self._showing = False
 
     def _store(self, *_args) -> None:
@@ -114,8 +118,29 @@ class AudiencesPage(QWidget):
             return
         self.entries[row] = {"name": self.name.text(), "to": self.to.text(), "bcc": self.bcc.text(),
                              "zone": self.zone.currentText().strip(), "hours": self.hours.text(),
-                             "days": self.days.text()}
+                             "days": self.days.text(), "chats": self._ticked()}
         self.list.item(row).setText(self.name.text())
+
+    def _ticked(self) -> list[str]:
+        return [self.chats.item(i).text() for i in range(self.chats.count())
+                if self.chats.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_chat_names(self, names: list[str], renamed: dict | None = None) -> None:
+        """The Chat page's destinations, offered to each audience; a renamed one stays followed
+        under its new name, a removed one is followed no more."""
+        for entry in self.entries:
+            chats = [(renamed or {}).get(c, c) for c in entry.get("chats", [])]
+            entry["chats"] = [c for c in chats if c.casefold() in {n.casefold() for n in names}]
+        self._showing = True
+        self.chats.clear()
+        for name in names:
+            item = QListWidgetItem(name, self.chats)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self._showing = False
+        self.chats.setVisible(bool(names))
+        self.no_chats.setVisible(not names)
+        self._show(self.list.currentRow())
 
     def _add(self) -> None:
         self.entries.append(dict(NEW_AUDIENCE, zone=system_zone()))

@@ -165,12 +165,14 @@ class Dialogs:
             QLineEdit.EchoMode.Password)
         return text if ok and text else None
 
-    def send(self, parent: QWidget, accounts: list, plan_text: str, test: bool) -> str | None:
-        """Which account to send through, after showing who gets it; None = cancel."""
+    def send(self, parent: QWidget, accounts: list, plan_text: str, test: bool,
+             chats: tuple[str, ...] = ()) -> tuple[str, bool] | None:
+        """(account to send through, whether to post to `chats` too), after showing who gets it and the
+        chat destinations ("Status channel (Slack)") it is also posted to; None = cancel."""
         from .send_dialog import SendDialog
 
-        dialog = SendDialog(accounts, plan_text, test, parent)
-        return dialog.account_name() if dialog.exec() else None
+        dialog = SendDialog(accounts, plan_text, test, chats, parent)
+        return dialog.chosen() if dialog.exec() else None
 
     # ---- review ----------------------------------------------------------------------------
 

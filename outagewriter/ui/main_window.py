@@ -44,6 +44,7 @@ from .grammar_start import GrammarStart
 from .live_update import LiveUpdate
 from .notice_list import NoticeList
 from .preview import PreviewPane
+from .publish_dialog import PublishDialog
 from .reminders import reminder_service
 from .review_flow import ReviewFlow
 from .review_panel import ReviewPanel
@@ -108,6 +109,9 @@ class MainWindow(QMainWindow):
         self._on_changes(Changes(review=True))  # the user's name may have changed: who may approve
         self.form.editors["components"].set_known(self.context.settings.components)
         self.audience_hooks.notice_shown()  # saved audiences may have changed
+        publish = self.findChild(PublishDialog, "publish_dialog")
+        if publish is not None:  # where the status page goes may have changed
+            publish.refresh()
         if grammar_changed:  # another LanguageTool, none, or other words it knows: checked afresh
             if restarted:
                 self.grammar_start.start(self.context.grammar)

@@ -1,4 +1,5 @@
-"""The notice as recipients will see it: subject, HTML email, plain text and the short post."""
+"""The notice as recipients will see it: subject, HTML email, plain text, the short post and, when
+its audiences follow chat destinations, the chat post."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
@@ -90,15 +91,27 @@ class PreviewPane(QWidget):
         self.short_count = QLabel(short_page)
         self.short_count.setObjectName("preview_short_count")
         quiet(self.short_count)
+        self.chat_caption = QLabel("Chat post (to the chat destinations its audiences follow)", short_page)
+        self.chat_caption.setObjectName("preview_chat_caption")
+        quiet(self.chat_caption)
+        self.chat = QPlainTextEdit(short_page)
+        self.chat.setObjectName("preview_chat")
+        self.chat.setAccessibleName("Chat post preview")
+        self.chat.setReadOnly(True)
         short_layout.addWidget(self.short, 1)
         short_layout.addWidget(self.short_count)
+        short_layout.addSpacing(8)
+        short_layout.addWidget(self.chat_caption)
+        short_layout.addWidget(self.chat, 1)
+        for widget in (self.chat_caption, self.chat):
+            widget.hide()
         self.tabs.addTab(self.html, "Email")
         self.tabs.addTab(self.text, "Plain text")
         self.tabs.addTab(short_page, "Short post")
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _i: self._update_tabs())
         self._rendered: Rendered | None = None
-        self._shown: dict[str, str] = {}  # tab -> the content it shows
+        self._shown: dict[str, object] = {}  # tab -> the content it shows
 
     def show_rendered(self, rendered: Rendered) -> None:
         """Subject and the visible tab now; a hidden tab catches up when it is shown."""
@@ -121,10 +134,13 @@ class PreviewPane(QWidget):
             with _KeepScroll(self.text):
                 self.text.setPlainText(rendered.text)
             self._shown["text"] = rendered.text
-        elif current == 2 and self._shown.get("short") != rendered.short:
+        elif current == 2 and self._shown.get("short") != (rendered.short, rendered.chat):
             self.short.setPlainText(rendered.short)
             self.short_count.setText(f"{len(rendered.short)} of {SHORT_LIMIT} characters")
-            self._shown["short"] = rendered.short
+            self.chat.setPlainText(rendered.chat)
+            for widget in (self.chat_caption, self.chat):
+                widget.setVisible(bool(rendered.chat))
+            self._shown["short"] = (rendered.short, rendered.chat)
         problems = "\n".join(str(p) for p in rendered.problems)
         self.problems.setText(problems)
         self.problems.setVisible(bool(problems))

@@ -1,7 +1,9 @@
-"""The last look before sending: which account, and who gets the notice (the core's plan)."""
+"""The last look before sending: which account, who gets the notice (the core's plan), and the chat
+destinations its short version is also posted to, with a box to skip them this once."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -14,7 +16,7 @@ from .highlight import quiet
 
 
 class SendDialog(QDialog):
-    def __init__(self, accounts: list, plan_text: str, test: bool, parent=None):
+    def __init__(self, accounts: list, plan_text: str, test: bool, chats: tuple[str, ...] = (), parent=None):
         super().__init__(parent)
         self.setObjectName("send_dialog")
         self.setWindowTitle("Send a test to myself" if test else "Send the notice")
@@ -41,6 +43,18 @@ class SendDialog(QDialog):
         self.note.setWordWrap(True)
         quiet(self.note)
         layout.addWidget(self.note)
+        self.chats = QLabel(f"Also posts to: {', '.join(chats)}", self)
+        self.chats.setObjectName("send_chats")
+        self.chats.setAccessibleName("Chat destinations it is also posted to")
+        self.chats.setWordWrap(True)
+        self.post_chats = QCheckBox("Also &post to chat", self)
+        self.post_chats.setObjectName("send_post_chats")
+        self.post_chats.setAccessibleName("Also post the short version to chat")
+        self.post_chats.setChecked(True)
+        self._chats = bool(chats)
+        for widget in (self.chats, self.post_chats):
+            widget.setVisible(self._chats)
+            layout.addWidget(widget)
         self._accounts = {a.name: a for a in accounts}
         self.account.currentIndexChanged.connect(self._describe)
         self._test = test
@@ -64,3 +78,7 @@ class SendDialog(QDialog):
 
     def account_name(self) -> str | None:
         return self.account.currentData()
+
+    def chosen(self) -> tuple[str, bool]:
+        """(account name, whether to post to the chat destinations shown)."""
+        return self.account.currentData(), self._chats and self.post_chats.isChecked()

@@ -9,6 +9,7 @@ import threading
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog
 
+from ..core.chat.posting import label
 from ..core.incident.times import format_stored
 from ..core.mail.accounts import AccountError
 from ..core.mail.plan import Plan, plan
@@ -60,6 +61,19 @@ def accounts_to_send_through(window, then: str) -> list | None:
     return None
 
 
+def check_with_chat(session, notice):
+    """(the send check with its chat posts, ""); when only the chat posts cannot go (a destination has
+    no webhook URL), the check without them and why, for the send dialog to say."""
+    try:
+        return session.check_send(notice), ""
+    except SendError as exc:
+        try:
+            check = session.check_send(notice, chat=False)
+        except SendError:
+            raise exc from None
+        return check, str(exc).removesuffix(" Nothing was sent.")
+
+
 def not_approved(number: int, status) -> str:
     """The refusal for a notice nobody approved, in the window's words (the core's name commands)."""
     why = "" if status.reason == review.Missing.reason else f" ({status.reason})"
@@ -104,11 +118,11 @@ class Sending(QObject):
         if doc.read_only:
             dialogs.error(window, "Opened read-only", "This file is open read-only; it cannot be sent from here.")
             return
-        what, rendered = plan(notice), None
+        what, rendered, chats, chat_problem = plan(notice), None, (), ""
         if not test:
             try:
-                check = session.check_send(notice)  # renders the notice as it would go out
-                what, rendered = check.plan, check.rendered
+                check, chat_problem = check_with_chat(session, notice)  # renders it as it would go out
+                what, rendered, chats = check.plan, check.rendered, tuple(label(d) for d in check.posts)
             except review.ApprovalError as exc:
                 rendered = session.render(notice)
                 reloaded = self._approved_meanwhile(incident, notice, rendered)
@@ -132,14 +146,20 @@ class Sending(QObject):
             return
         status = review.approval_status(incident, notice, rendered)
         text = describe_plan(number, rendered.subject, what, describe_approval(status, context.settings), test)
-        name = dialogs.send(window, accounts, text, test)
+        if chat_problem:
+            text += f"\nNo chat posts this time: {chat_problem}"
+        chosen = dialogs.send(window, accounts, text, test, chats)
+        if chosen is None:
+            return
+        name, post_chats = chosen
         account = next((a for a in accounts if a.name == name), None)
         if account is None:
             return
         password = password_for(window, account)
         if account.username and not password:
             return
-        self._run(notice, account, password, test, len([account] if test else what.targets))
+        self._run(notice, account, password, test, len([account] if test else what.targets),
+                  chat=post_chats and bool(chats))
 
     def _approved_meanwhile(self, incident, notice, rendered) -> bool | None:
         """Someone approved the notice in the file after this window read it (another window, the
@@ -167,7 +187,7 @@ class Sending(QObject):
         window.reload_from_disk()
         return not window.doc.changed_since_read()
 
-    def _run(self, notice, account, password, test: bool, total: int) -> None:
+    def _run(self, notice, account, password, test: bool, total: int, chat: bool) -> None:
         window, context, session = self.window, self.context, self.window.doc.session
         self.running = True
         self.cancel = threading.Event()
@@ -190,7 +210,7 @@ class Sending(QObject):
 
         def job():  # this window holds the edit lock: its whole incident is saved after each batch
             return session.send(notice, account, password, test=test, persist_whole=True,
-                                on_progress=self.progress.emit, cancel=cancel)
+                                on_progress=self.progress.emit, cancel=cancel, chat=chat)
 
         context.tasks.run(job, self._done, lane=TaskRunner.NETWORK)
 

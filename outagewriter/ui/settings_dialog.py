@@ -22,13 +22,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.chat.secrets import SecretsError
 from ..core.session.errors import SettingsError
 from ..core.session.rule_switches import own_packs, rule_switches
 from . import theme
 from .accounts_dialog import AccountsDialog
 from .audiences_page import AudiencesPage
+from .chat_page import ChatPage
 from .components_page import ComponentsPage
-from .settings_pages import AppearancePage, ReviewPage, ToneRulesPage, WritingChecksPage, YouPage, named
+from .settings_pages import (
+    AppearancePage,
+    ReviewPage,
+    ToneRulesPage,
+    WritingChecksPage,
+    YouPage,
+    named,
+)
+from .status_page_page import StatusPagePage
 
 # settings.json key -> (page, field, what the field holds): a refusal names the field the user sees.
 REFUSED = {
@@ -37,6 +47,10 @@ REFUSED = {
     "own_names": ("Tone rules", "own_names", "list of names (up to 100 characters each)"),
     "components": ("Components", "settings_components",
                    "list of components (up to 80 characters each, no '=' or ';')"),
+    "status_page.folder": ("Status page", "status_page_folder", "folder"),
+    "status_page.incidents": ("Status page", "status_page_incidents", "folder"),
+    "status_page.url": ("Status page", "status_page_url", "web address (http:// or https://)"),
+    "status_page.title": ("Status page", "status_page_title", "title (up to 200 characters)"),
     "grammar.server_url": ("Writing checks", "grammar_server_url", "server address (http://host:port)"),
     "grammar.jar_folder": ("Writing checks", "grammar_jar_folder", "folder"),
     "grammar.custom_words": ("Writing checks", "grammar_custom_words", "word list (up to 100 characters a word)"),
@@ -44,7 +58,8 @@ REFUSED = {
 EMPTY = {'grammar.mode is "server"': ("grammar.server_url", "Give the LanguageTool server's address."),
          'grammar.mode is "jars"': ("grammar.jar_folder", "Choose the folder holding LanguageTool's files.")}
 
-PAGES = ("Writing checks", "Tone rules", "You", "Review", "Components", "Audiences", "Appearance", "Mail accounts")
+PAGES = ("Writing checks", "Tone rules", "You", "Review", "Components", "Audiences", "Status page", "Chat",
+         "Appearance", "Mail accounts")
 
 
 class SettingsDialog(QDialog):
@@ -56,13 +71,20 @@ class SettingsDialog(QDialog):
         self.resize(980, 760)
         settings = context.settings
         self._switches = rule_switches("en", context.services.rules_dir)
-        self.writing = WritingChecksPage(settings, context.tasks, self.chosen, self)
+        # Test needs only what grammar reads (its own page, and the names on Tone rules): a value another
+        # page would refuse is for OK to refuse, not for Test to trip over.
+        self.writing = WritingChecksPage(settings, context.tasks, lambda: self.chosen((self.writing, self.tone)),
+                                         self)
         rules_dir = context.services.rules_dir
         self.tone = ToneRulesPage(settings, self._switches, own_packs("en", rules_dir), rules_dir, self)
         self.you = YouPage(settings, self)
         self.review = ReviewPage(settings, self)
         self.components = ComponentsPage(settings, self)
         self.audiences = AudiencesPage(settings, self)
+        self.status_page = StatusPagePage(settings, self)
+        self.chat = ChatPage(settings, context, self)
+        self.audiences.set_chat_names([d.name for d in settings.chat_destinations])
+        self.chat.names_changed.connect(self.audiences.set_chat_names)
         self.appearance = AppearancePage(settings, self)
         self.accounts = AccountsDialog(context, self)
         self.accounts.setWindowFlags(Qt.WindowType.Widget)  # the dialog, shown as a page
@@ -76,7 +98,7 @@ class SettingsDialog(QDialog):
         self.list.setSpacing(3)
         self.stack = QStackedWidget(self)
         for widget in (self.writing, self.tone, self.you, self.review, self.components, self.audiences,
-                       self.appearance, self.accounts):
+                       self.status_page, self.chat, self.appearance, self.accounts):
             scroll = QScrollArea(self)
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -114,11 +136,12 @@ class SettingsDialog(QDialog):
     def show_page(self, page: str) -> None:
         self.list.setCurrentRow(PAGES.index(page))
 
-    def chosen(self):
-        """The settings as the pages now say (not yet checked or saved)."""
+    def chosen(self, pages=None):
+        """The settings as the pages (default: all) now say, not yet checked or saved; SettingsError
+        when a page holds a value it cannot give."""
         settings = self.context.settings
-        for page in (self.writing, self.tone, self.you, self.review, self.components, self.audiences,
-                     self.appearance):
+        for page in pages or (self.writing, self.tone, self.you, self.review, self.components, self.audiences,
+                              self.status_page, self.chat, self.appearance):
             settings = page.apply_to(settings)
         return settings
 
@@ -129,6 +152,13 @@ class SettingsDialog(QDialog):
         except (SettingsError, OSError) as exc:
             self.writing.tested = tested  # not saved: the tested LanguageTool is still this page's
             self.error.setText(f"Not saved: {self._explain(str(exc))}")
+            self.error.show()
+            return False
+        try:
+            self.chat.store_urls()
+        except SecretsError as exc:
+            self.show_page("Chat")
+            self.error.setText(f"Saved, but a webhook URL was not stored: {exc}")
             self.error.show()
             return False
         self.error.hide()
@@ -142,6 +172,8 @@ class SettingsDialog(QDialog):
             if refusal.startswith(start):
                 key, said = field_key, words
         if key not in REFUSED:
+            if key.endswith(":") and key[:-1] in PAGES:  # "Chat: …": the page that refused
+                self.show_page(key[:-1])
             return said
         page, name, what = REFUSED[key]
         if " has an unusable value " in refusal:

@@ -28,7 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.checks.grammar import GrammarChecker, GrammarSettings
-from ..core.checks.languagetool_server import DEFAULT_JAVA_OPTIONS, find_java, server_jars
+from ..core.checks.languagetool_server import (
+    DEFAULT_JAVA_OPTIONS,
+    find_java,
+    server_jars,
+)
 from ..core.session.rule_switches import RuleSwitch
 from ..core.settings import Settings
 from . import theme
@@ -47,6 +51,25 @@ def note(text: str, parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     quiet(label)
     return label
+
+
+def list_beside_form(page: QWidget, entries, add, remove) -> tuple[QWidget, QFormLayout, QHBoxLayout]:
+    """A list of entries with Add and Remove under it, beside a form for the chosen entry:
+    (the form's widget, to enable; its layout, to fill; the row holding both, to lay out)."""
+    buttons = QHBoxLayout()
+    buttons.addWidget(add)
+    buttons.addWidget(remove)
+    left = QVBoxLayout()
+    left.addWidget(entries, 1)
+    left.addLayout(buttons)
+    widget = QWidget(page)
+    form = QFormLayout(widget)
+    form.setContentsMargins(0, 0, 0, 0)
+    body = QHBoxLayout()
+    body.setSpacing(16)
+    body.addLayout(left)
+    body.addWidget(widget, 1)
+    return widget, form, body
 
 
 def radios(parent: QWidget, choices, prefix: str) -> dict[str, QRadioButton]:

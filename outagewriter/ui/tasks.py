@@ -11,16 +11,17 @@ class TaskRunner(QObject):
 
     FILES (the default) is for short file writes: a later autosave never lands before an earlier
     one. NETWORK is for talking to mail servers, which can take up to their timeout; it has its own
-    thread so an autosave never waits behind a slow server.
+    thread so an autosave never waits behind a slow server. PUBLISH writes the status page (every
+    incident file read, a whole site written): neither saving nor sending waits behind it.
     """
 
-    FILES, NETWORK = "files", "network"
+    FILES, NETWORK, PUBLISH = "files", "network", "publish"
     _finished = Signal(object, object, object)  # callback, result, error
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._pools = {}
-        for lane in (self.FILES, self.NETWORK):
+        for lane in (self.FILES, self.NETWORK, self.PUBLISH):
             pool = QThreadPool(self)
             pool.setMaxThreadCount(1)
             self._pools[lane] = pool

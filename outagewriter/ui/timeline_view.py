@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..core.review.timeline import NOTICE
 from ..core.session.export import format_for_path
+from .side_windows import show_one
 
 COLUMNS = ("When", "UTC", "What")
 
@@ -86,15 +87,7 @@ class TimelineDialog(QDialog):
 def show_timeline(window) -> TimelineDialog:
     """Open (or raise) the timeline of the window's incident."""
     window.flush()  # what was just typed belongs in it
-    dialog = window.findChild(TimelineDialog, "timeline_dialog")
-    if dialog is None:
-        dialog = TimelineDialog(window)
-    else:
-        dialog.refresh()
-    dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
-    return dialog
+    return show_one(window, TimelineDialog, "timeline_dialog")
 
 
 def export_incident(window) -> None:

@@ -31,10 +31,12 @@ class Answers(Dialogs):
         self.answers = {"send": None, "password": None}
         self.asked, self.errors, self.messages = [], [], []
 
-    def send(self, parent, accounts, plan_text, test):
+    def send(self, parent, accounts, plan_text, test, chats=()):
         self.asked.append("send")
         self.messages.append(plan_text)
-        return self.answers["send"]
+        self.chats_offered = tuple(chats)
+        name = self.answers["send"]
+        return None if name is None else (name, self.answers.get("post_chats", True))
 
     def password(self, parent, account):
         self.asked.append("password")

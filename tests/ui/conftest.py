@@ -23,7 +23,7 @@ class ScriptedDialogs(Dialogs):
         self.answers = {"unsaved_changes": DISCARD, "save_conflict": CANCEL, "file_locked": CANCEL,
                         "confirm": True, "password": None, "send": None, "request_review": "",
                         "approve": None, "request_changes": None, "review_by_email": None,
-                        "certificate_path": None, "no_account": False, "accounts": None}
+                        "certificate_path": None, "no_account": False, "accounts": None, "settings": None}
         self.asked: list[str] = []
         self.messages: list[str] = []  # plain-words outcomes the window told the user
         self.errors: list[str] = []
@@ -55,10 +55,13 @@ class ScriptedDialogs(Dialogs):
         self.asked.append("password")
         return self.answers["password"]
 
-    def send(self, parent, accounts, plan_text, test):
+    def send(self, parent, accounts, plan_text, test, chats=()):
+        """answers["send"]: the account's name (None cancels); answers["post_chats"]: the chat box."""
         self.asked.append("send")
         self.messages.append(plan_text)
-        return self.answers["send"]
+        self.chats_offered = tuple(chats)
+        name = self.answers["send"]
+        return None if name is None else (name, self.answers.get("post_chats", True))
 
     def request_review(self, parent):
         self.asked.append("request_review")
@@ -96,6 +99,20 @@ class ScriptedDialogs(Dialogs):
             self.answers["accounts"](dialog)
         dialog.close()
         return dialog.saved_any
+
+    def settings(self, parent, context, page):
+        """The real Settings window on `page`, filled in by answers["settings"] (a function of the
+        dialog), then OK pressed; True when it saved."""
+        from outagewriter.ui.settings_dialog import SettingsDialog
+
+        self.asked.append(f"settings:{page}")
+        dialog = SettingsDialog(context, parent, page)
+        if self.answers["settings"] is None:
+            dialog.reject()
+            return False
+        self.answers["settings"](dialog)
+        dialog.accept()
+        return dialog.result() == dialog.DialogCode.Accepted
 
     def choose_recovery(self, parent, copies):
         self.asked.append("choose_recovery")

@@ -223,3 +223,19 @@ def test_new_words_for_grammar_keep_the_running_languagetool(make_window, qtbot,
     press(qtbot, dialog, "settings_ok")
     assert window.context.grammar is checker  # no second start: the words are applied to its answers
     assert {"PayGate", "Northwind"} <= set(checker.settings.custom_words)
+
+
+def test_testing_grammar_works_while_another_page_holds_a_value_it_would_refuse(make_window, qtbot, dirs):
+    """Test needs only the grammar settings: an unusable value on another page (office hours, a chat
+    webhook URL) is for OK to refuse, not for the Test button to trip over."""
+    window = make_window()
+    dialog = open_settings(qtbot, window, "Audiences")
+    press(qtbot, dialog, "audience_add")
+    type_into(qtbot, dialog.audiences.hours, "9-17")
+    dialog.show_page("Writing checks")
+    click(qtbot, dialog.writing.mode_buttons["server"])
+    type_into(qtbot, dialog.writing.server_url, "http://127.0.0.1:9")
+    press(qtbot, dialog, "grammar_test")
+    result = dialog.writing.test_result
+    qtbot.waitUntil(lambda: bool(result.text()) and not result.text().startswith("Testing"), timeout=20000)
+    assert "9-17" not in result.text()  # the answer is about the server, not the audience

@@ -8,6 +8,8 @@ import re
 import zoneinfo
 from dataclasses import dataclass
 
+from .named_list import parse_named
+
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})\s*$")
 _DAYS = re.compile(r"^\s*(\w{3})\s*[-–]\s*(\w{3})\s*$")
@@ -114,12 +116,4 @@ def audience_data(audience: Audience) -> dict:
 def parse_audiences(raws: list[dict]) -> tuple[Audience, ...]:
     """Audiences as the Settings window gives them, all or nothing: AudienceError names the first
     that cannot be used, or a name given twice (a notice chooses audiences by name)."""
-    if len(raws) > MAX_AUDIENCES:
-        raise AudienceError(f"at most {MAX_AUDIENCES} audiences")
-    audiences: dict[str, Audience] = {}
-    for raw in raws:
-        audience = parse_audience(raw)
-        if audience.name.casefold() in audiences:
-            raise AudienceError(f"the name {audience.name!r} is used twice")
-        audiences[audience.name.casefold()] = audience
-    return tuple(audiences.values())
+    return parse_named(raws, parse_audience, MAX_AUDIENCES, "audiences", AudienceError)

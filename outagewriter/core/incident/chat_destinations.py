@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .named_list import parse_named
+
 # Each service's documented incoming-webhook payload is built in core/chat/payloads.py.
 CHAT_SERVICES = ("slack", "teams", "mattermost", "discord")
 SERVICE_LABELS = {"slack": "Slack", "teams": "Microsoft Teams", "mattermost": "Mattermost", "discord": "Discord"}
@@ -44,3 +46,8 @@ def parse_destination(raw: dict) -> ChatDestination:
 def destination_data(destination: ChatDestination) -> dict:
     return {"name": destination.name, "service": destination.service}
 
+
+def parse_destinations(raws: list[dict]) -> tuple[ChatDestination, ...]:
+    """Destinations as the Settings window gives them, all or nothing: ChatDestinationError names the
+    first that cannot be used, or a name given twice (audiences follow destinations by name)."""
+    return parse_named(raws, parse_destination, MAX_DESTINATIONS, "chat destinations", ChatDestinationError)

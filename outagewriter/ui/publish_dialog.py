@@ -1,0 +1,160 @@
+"""Incident → Publish status page…: where the page goes, a Publish button, and what came of it.
+
+Publishing (core/session/publishing.py) reads every incident file and writes a whole site, so it
+runs on its own lane off the GUI thread: the window keeps working and autosaves never wait behind it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from . import theme
+from .settings_pages import named, note
+from .side_windows import show_one
+from .tasks import TaskRunner
+
+SETTINGS_PAGE = "Status page"
+NOT_SET_UP = ("The status page has no folder to be written into yet. Choose one in Settings › Status page "
+              "(and, if you like, the folder of incident files it shows and its public address).")
+
+
+def _value_label(parent, name: str, accessible: str) -> QLabel:
+    label = named(QLabel(parent), name, accessible)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class PublishDialog(QDialog):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+        self.context = window.context
+        self.running = False
+        self.setObjectName("publish_dialog")
+        self.setAccessibleName("Publish status page")
+        self.setWindowTitle("Publish status page")
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 12)
+        layout.setSpacing(12)
+        self.not_set_up = named(note(NOT_SET_UP, self), "publish_not_set_up", "The status page is not set up")
+        layout.addWidget(self.not_set_up)
+        form = QFormLayout()
+        self.folder = _value_label(self, "publish_folder", "Writes the page to")
+        self.incidents = _value_label(self, "publish_incidents", "Shows the incidents in")
+        self.url = _value_label(self, "publish_url", "Public address")
+        form.addRow("Writes to:", self.folder)
+        form.addRow("Incidents from:", self.incidents)
+        form.addRow("Public address:", self.url)
+        layout.addLayout(form)
+        self.change = named(QPushButton("Change in Settings…", self), "publish_settings",
+                            "Open the Status page settings")
+        self.change.setAutoDefault(False)
+        self.change.clicked.connect(self.open_settings)
+        layout.addWidget(self.change, 0, Qt.AlignmentFlag.AlignLeft)
+        self.result = _value_label(self, "publish_result", "What publishing did")
+        self.result.hide()
+        layout.addWidget(self.result)
+        self.problems = _value_label(self, "publish_problems", "What could not be published")
+        theme.tint(self.problems, "warning")
+        self.problems.hide()
+        layout.addWidget(self.problems)
+        layout.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.open_page = named(buttons.addButton("Open page", QDialogButtonBox.ButtonRole.ActionRole),
+                               "publish_open", "Open the published page")
+        self.publish = named(buttons.addButton("Publish", QDialogButtonBox.ButtonRole.ActionRole),
+                             "publish_run", "Publish the status page")
+        self.publish.setDefault(True)
+        self.publish.clicked.connect(self.run)
+        self.open_page.clicked.connect(self.show_page)
+        buttons.rejected.connect(self.close)
+        layout.addWidget(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show where the page goes as the settings now say."""
+        settings = self.context.settings
+        ready = bool(settings.status_page_folder)
+        self.not_set_up.setVisible(not ready)
+        self.change.setText("Change in Settings…" if ready else "Open Status page settings…")
+        self.folder.setText(settings.status_page_folder or "not set")
+        self.incidents.setText(settings.status_page_incidents or self._open_folder())
+        self.url.setText(settings.status_page_url or "not set: feeds and chat posts cannot link to the page")
+        self.publish.setEnabled(ready and not self.running)
+        self.open_page.setEnabled(self._index().is_file())
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to show every line: wrapped labels need more height once a result is shown."""
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
+    def _open_folder(self) -> str:
+        path = self.window_.doc.path
+        return f"{Path(path).parent} (the open incident's folder)" if path else \
+            "the open incident's folder (save the incident first)"
+
+    def _index(self) -> Path:
+        folder = self.context.settings.status_page_folder
+        return Path(folder).expanduser() / "index.html" if folder else Path()
+
+    def open_settings(self) -> None:
+        self.window_.edit_settings(SETTINGS_PAGE)
+        self.refresh()
+
+    def run(self) -> None:
+        """Publish on the PUBLISH lane; the result comes back to `_published` on the GUI thread."""
+        from ..core.session.publishing import publish_status_page, sources_for
+
+        if self.running:
+            return
+        self.window_.flush()
+        settings = self.context.settings
+        open_incident = Path(self.window_.doc.path) if self.window_.doc.path else None
+        self.running = True
+        self.publish.setEnabled(False)
+        self.publish.setText("Publishing…")
+        theme.tint(self.result, None)
+        self.result.setText("Publishing…")
+        self.result.show()
+        self.problems.hide()
+        self._fit()
+
+        def job():
+            return publish_status_page(sources_for(settings, open_incident), settings.status_page_folder, settings)
+
+        self.context.tasks.run(job, self._published, lane=TaskRunner.PUBLISH)
+
+    def _published(self, result, error) -> None:
+        self.running = False
+        self.publish.setText("Publish")
+        if error is not None:
+            theme.tint(self.result, "error")
+            self.result.setText(f"Not published: {str(error).splitlines()[0] if str(error) else type(error).__name__}")
+        else:
+            theme.tint(self.result, None)
+            self.result.setText(result.summary())
+            self.problems.setText("\n".join(result.problems))
+            self.problems.setVisible(bool(result.problems))
+            self.window_.statusBar().showMessage(result.summary().splitlines()[0], 8000)
+        self.refresh()
+
+    def show_page(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._index())))
+
+
+def show_publish(window) -> PublishDialog:
+    """Open (or raise) the window's Publish status page dialog."""
+    return show_one(window, PublishDialog, "publish_dialog")
