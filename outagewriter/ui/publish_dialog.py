@@ -121,7 +121,7 @@ class PublishDialog(QDialog):
         if self.running:
             return
         self.window_.flush()
-        settings = self.context.settings
+        settings, renderer = self.context.settings, self.context.renderer  # the user's templates, as sent
         open_incident = Path(self.window_.doc.path) if self.window_.doc.path else None
         self.running = True
         self.publish.setEnabled(False)
@@ -133,7 +133,8 @@ class PublishDialog(QDialog):
         self._fit()
 
         def job():
-            return publish_status_page(sources_for(settings, open_incident), settings.status_page_folder, settings)
+            return publish_status_page(sources_for(settings, open_incident), settings.status_page_folder, settings,
+                                       renderer=renderer)
 
         self.context.tasks.run(job, self._published, lane=TaskRunner.PUBLISH)
 

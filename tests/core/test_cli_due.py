@@ -43,8 +43,8 @@ def test_an_overdue_promise_is_one_line_and_exit_1(tmp_path):
     result = due(later, late, tmp_path=tmp_path)
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
-    # Shortly after midnight a promise made 13 minutes ago was yesterday: the day is named then.
     assert len(lines) == 2
+    # Shortly after midnight a promise made 13 minutes ago was yesterday: the day is named then.
     assert re.match(r"OVERDUE 1[34] min  Card payments failing  notice 1 promised (?:\w{3} \d\d? \w{3} )?\d\d:\d\d CET \(\d\d:\d\d UTC\)  ",
                     lines[0]), lines[0]
     assert lines[0].endswith(f"  {late}")
