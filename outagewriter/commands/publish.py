@@ -21,16 +21,18 @@ def register(subparsers) -> None:
                         help="incident files or folders of them (default: the incidents folder in the settings)")
     parser.add_argument("--url", default=None, help="where readers find the page, e.g. https://status.example.com/")
     parser.add_argument("--title", default=None, help="the page's name (default: from the settings)")
+    parser.add_argument("--allow-removing", action="store_true",
+                        help="publish even though an open incident the page shows now is in none of the files")
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
     settings = services().settings
     folder = args.folder or settings.status_page_folder
-    sources = args.sources or sources_for(settings, None)
+    sources = args.sources or sources_for(settings)
     try:
         result = publish_status_page(sources, folder, settings, url=args.url, title=args.title,
-                                     renderer=services().renderer)
+                                     renderer=services().renderer, allow_removing=args.allow_removing)
     except PublishError as exc:
         print(f"outagewriter publish: {visible(str(exc))}", file=sys.stderr)
         return EXIT_FAILED

@@ -16,7 +16,7 @@
       ],                                  services: slack, teams, mattermost, discord; each URL is in the keyring
       "status_page": {                    the static status page (core/publish/)
         "folder": "",                     where `publish` and the window write it ("" = not set up)
-        "incidents": "",                  the folder of incident files it shows ("" = the open incident's folder)
+        "incidents": "",                  the folder of incident files it shows (needed to publish)
         "url": "",                        where readers find it, e.g. "https://status.acme.example/":
                                           feeds, the JSON summary and chat posts link to it
         "title": "",                      the page's name; "" = "<first own name> status"

@@ -24,8 +24,9 @@ from .side_windows import show_one
 from .tasks import TaskRunner
 
 SETTINGS_PAGE = "Status page"
-NOT_SET_UP = ("The status page has no folder to be written into yet. Choose one in Settings › Status page "
-              "(and, if you like, the folder of incident files it shows and its public address).")
+NOT_SET_UP = ("The status page is not set up yet. Choose, in Settings › Status page, the folder it is written "
+              "into and the folder of incident files it shows (all of them: an incident kept elsewhere would not "
+              "be on the page), and if you like its public address.")
 
 
 def _value_label(parent, name: str, accessible: str) -> QLabel:
@@ -86,11 +87,11 @@ class PublishDialog(QDialog):
     def refresh(self) -> None:
         """Show where the page goes as the settings now say."""
         settings = self.context.settings
-        ready = bool(settings.status_page_folder)
+        ready = bool(settings.status_page_folder and settings.status_page_incidents)
         self.not_set_up.setVisible(not ready)
         self.change.setText("Change in Settings…" if ready else "Open Status page settings…")
         self.folder.setText(settings.status_page_folder or "not set")
-        self.incidents.setText(settings.status_page_incidents or self._open_folder())
+        self.incidents.setText(settings.status_page_incidents or "not set")
         self.url.setText(settings.status_page_url or "not set: feeds and chat posts cannot link to the page")
         self.publish.setEnabled(ready and not self.running)
         self.open_page.setEnabled(self._index().is_file())
@@ -100,11 +101,6 @@ class PublishDialog(QDialog):
         """Grow to show every line: wrapped labels need more height once a result is shown."""
         self.layout().activate()
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
-
-    def _open_folder(self) -> str:
-        path = self.window_.doc.path
-        return f"{Path(path).parent} (the open incident's folder)" if path else \
-            "the open incident's folder (save the incident first)"
 
     def _index(self) -> Path:
         folder = self.context.settings.status_page_folder
@@ -122,7 +118,6 @@ class PublishDialog(QDialog):
             return
         self.window_.flush()
         settings, renderer = self.context.settings, self.context.renderer  # the user's templates, as sent
-        open_incident = Path(self.window_.doc.path) if self.window_.doc.path else None
         self.running = True
         self.publish.setEnabled(False)
         self.publish.setText("Publishing…")
@@ -133,7 +128,7 @@ class PublishDialog(QDialog):
         self._fit()
 
         def job():
-            return publish_status_page(sources_for(settings, open_incident), settings.status_page_folder, settings,
+            return publish_status_page(sources_for(settings), settings.status_page_folder, settings,
                                        renderer=renderer)
 
         self.context.tasks.run(job, self._published, lane=TaskRunner.PUBLISH)

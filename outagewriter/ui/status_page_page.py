@@ -55,7 +55,7 @@ class StatusPagePage(QWidget):
         self.folder.setPlaceholderText("the folder the page is written into")
         self.incidents, incidents_row = folder_field(self, "status_page_incidents", "Incidents folder",
                                                      settings.status_page_incidents, "Folder of incident files")
-        self.incidents.setPlaceholderText("empty: the open incident's folder")
+        self.incidents.setPlaceholderText("the folder where the team keeps every incident file")
         self.url = named(QLineEdit(settings.status_page_url, self), "status_page_url", "Status page address")
         self.url.setPlaceholderText("https://status.example.com/")
         self.title = named(QLineEdit(settings.status_page_title, self), "status_page_title", "Status page title")

@@ -19,16 +19,17 @@ from outagewriter.core.storage import fileformat
 pytestmark = pytest.mark.integration
 
 
-def _settings(config_dir, folder) -> None:
+def _settings(config_dir, folder, incidents) -> None:
     config_dir.mkdir(parents=True, exist_ok=True)
     (config_dir / "settings.json").write_text(json.dumps(
-        {"status_page": {"folder": str(folder), "publish_after_send": True}}), encoding="utf-8")
+        {"status_page": {"folder": str(folder), "incidents": str(incidents), "publish_after_send": True}}),
+        encoding="utf-8")
 
 
 def test_a_sent_notice_is_published_with_the_send_report(cli_env, config_dir, smtp_server, account_name,
                                                         real_keyring, tmp_path):
     site = tmp_path / "site"
-    _settings(config_dir, site)
+    _settings(config_dir, site, tmp_path / "incidents")
     add_account(cli_env, smtp_server, account_name)
     (tmp_path / "incidents").mkdir()
     path = write_incident(tmp_path / "incidents", addresses(3))
@@ -46,7 +47,7 @@ def test_a_publish_that_fails_is_told_and_the_send_still_succeeds(cli_env, confi
     mine = tmp_path / "my-website"
     mine.mkdir()
     (mine / "index.html").write_text("my own page", encoding="utf-8")
-    _settings(config_dir, mine)
+    _settings(config_dir, mine, tmp_path / "incidents")
     add_account(cli_env, smtp_server, account_name)
     (tmp_path / "incidents").mkdir()
     path = write_incident(tmp_path / "incidents", addresses(2))
@@ -63,7 +64,7 @@ def test_a_publish_that_fails_is_told_and_the_send_still_succeeds(cli_env, confi
 def test_a_notice_sent_with_the_users_own_template_is_published_in_sections(cli_env, config_dir, smtp_server,
                                                                            account_name, real_keyring, tmp_path):
     site = tmp_path / "site"
-    _settings(config_dir, site)
+    _settings(config_dir, site, tmp_path)
     own = config_dir / "templates" / "en" / "initial"
     own.mkdir(parents=True)
     shipped = Path(outagewriter.__file__).parent / "templates" / "en" / "initial"

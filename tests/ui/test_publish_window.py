@@ -54,12 +54,12 @@ def text_of(dialog, name) -> str:
 
 def test_publish_writes_the_site_and_shows_what_it_did(make_window, qtbot, dirs, tmp_path, monkeypatch):
     incidents, site = story_folder(tmp_path), tmp_path / "site"
-    write_settings(dirs, folder=str(site), url="https://status.acme.example/")
+    write_settings(dirs, folder=str(site), incidents=str(incidents), url="https://status.acme.example/")
     window = make_window(str(incidents / "card-payments-story.outage"))
     dialog = open_publish(qtbot, window)
     assert not dialog.findChild(QLabel, "publish_not_set_up").isVisible()
     assert text_of(dialog, "publish_folder") == str(site)
-    assert text_of(dialog, "publish_incidents") == f"{incidents} (the open incident's folder)"
+    assert text_of(dialog, "publish_incidents") == str(incidents)
     assert text_of(dialog, "publish_url") == "https://status.acme.example/"
     assert not dialog.findChild(QPushButton, "publish_open").isEnabled()  # nothing published yet
     press(qtbot, dialog, "publish_run")
@@ -79,7 +79,7 @@ def test_a_failure_is_told_in_one_line(make_window, qtbot, dirs, tmp_path):
     incidents = story_folder(tmp_path)
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder", encoding="utf-8")
-    write_settings(dirs, folder=str(blocked))
+    write_settings(dirs, folder=str(blocked), incidents=str(incidents))
     window = make_window(str(incidents / "card-payments-story.outage"))
     dialog = open_publish(qtbot, window)
     press(qtbot, dialog, "publish_run")
@@ -100,6 +100,7 @@ def test_without_a_folder_the_dialog_says_what_to_set_and_opens_its_settings(mak
 
     def choose_folder(settings_dialog):
         settings_dialog.status_page.folder.setText(str(tmp_path / "site"))
+        settings_dialog.status_page.incidents.setText(str(tmp_path))
 
     dialogs.answers["settings"] = choose_folder
     press(qtbot, dialog, "publish_settings")
@@ -111,7 +112,7 @@ def test_without_a_folder_the_dialog_says_what_to_set_and_opens_its_settings(mak
 
 def test_the_window_keeps_working_while_the_page_is_published(make_window, qtbot, dirs, tmp_path, monkeypatch):
     incidents, site = story_folder(tmp_path), tmp_path / "site"
-    write_settings(dirs, folder=str(site))
+    write_settings(dirs, folder=str(site), incidents=str(incidents))
     window = make_window(str(incidents / "card-payments-story.outage"))
     release = threading.Event()
 
@@ -140,5 +141,10 @@ def test_the_dialog_follows_settings_saved_while_it_is_open(make_window, qtbot, 
     type_into(qtbot, settings.status_page.url, "https://status.acme.example/")
     settings_press(qtbot, settings, "settings_ok")
     assert text_of(dialog, "publish_folder") == str(tmp_path / "site")
+    assert not dialog.findChild(QPushButton, "publish_run").isEnabled()  # which incidents it shows is not set
+    settings = open_settings(qtbot, window, "Status page")
+    type_into(qtbot, settings.status_page.incidents, str(tmp_path))
+    settings_press(qtbot, settings, "settings_ok")
+    assert text_of(dialog, "publish_incidents") == str(tmp_path)
     assert text_of(dialog, "publish_url") == "https://status.acme.example/"
     assert dialog.findChild(QPushButton, "publish_run").isEnabled()

@@ -6,6 +6,7 @@ made from that one `StatusPage`, and the tree is swapped in whole (core/publish/
 """
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,13 +48,36 @@ class PublishResult:
         return line
 
 
-def sources_for(settings: Settings, open_incident: Path | None) -> list[Path]:
-    """Where the page's incidents come from: the settings' incidents folder, else the open incident's folder."""
+def sources_for(settings: Settings, open_incident: Path | None = None) -> list[Path]:
+    """Where the page's incidents come from: the settings' incidents folder, and only that. Not the open
+    incident's folder: a page published from one folder would drop every incident kept in another.
+    (`open_incident` is accepted for the callers that have one; it does not widen the choice.)"""
     if settings.status_page_incidents.strip():
         return [Path(settings.status_page_incidents).expanduser()]
-    if open_incident is not None:
-        return [Path(open_incident).parent]
     return []
+
+
+def _shown_now(target: Path) -> dict[str, str]:
+    """Id -> name of the open incidents and the upcoming or active maintenance the page in `target` shows
+    now (its api/v2/summary.json); {} when there is no page, or one that cannot be read."""
+    try:
+        summary = json.loads((target / "api" / "v2" / "summary.json").read_text(encoding="utf-8"))
+        entries = list(summary.get("incidents", [])) + list(summary.get("scheduled_maintenances", []))
+        return {str(e["id"]): str(e.get("name", "")) for e in entries if isinstance(e, dict) and "id" in e}
+    except (OSError, ValueError, TypeError, AttributeError, KeyError):
+        return {}
+
+
+def _refuse_dropping_open(target: Path, published_ids: set[str]) -> None:
+    """Customers who see an open incident on the page must never see it vanish because the page was
+    published from another set of files: that reads as "it never happened"."""
+    missing = {i: name for i, name in _shown_now(target).items() if i not in published_ids}
+    if missing:
+        names = ", ".join(repr(name) for name in list(missing.values())[:3])
+        more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        raise PublishError(f"the page in {target} shows {names}{more}, still open, which none of the incident files "
+                           "given holds; publish from the folder that has it (Settings → Status page → incidents "
+                           "folder), or pass --allow-removing if it should go")
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -75,15 +99,17 @@ def _refuse_unsafe_target(target: Path, sources: Sequence[Path], files: Sequence
 
 def publish_status_page(sources: Sequence[str | Path], folder: str | Path, settings: Settings, *,
                         url: str | None = None, title: str | None = None,
-                        renderer: Renderer | None = None) -> PublishResult:
+                        renderer: Renderer | None = None, allow_removing: bool = False) -> PublishResult:
     """Write the status page of the incident files in `sources` (files or folders of them) into `folder`.
     `url`/`title` override the settings'. `renderer`: the user's (Services.renderer), so notices sent with
     their own templates are recognised as unchanged; default the shipped templates.
-    PublishError (one line) leaves the old page as it was."""
+    An open incident or maintenance the page shows now but no file given holds is refused unless
+    `allow_removing`. PublishError (one line) leaves the old page as it was."""
     if not str(folder).strip():
         raise PublishError("no status page folder given, and none is set in the settings")
     if not sources:
-        raise PublishError("no incident files given, and no incidents folder is set in the settings")
+        raise PublishError("no incident files given, and no incidents folder is set in the settings "
+                           "(Settings → Status page, or status_page.incidents)")
     target = Path(os.path.abspath(Path(folder).expanduser())).resolve()
     paths = [Path(s).expanduser() for s in sources]
     try:
@@ -91,6 +117,8 @@ def publish_status_page(sources: Sequence[str | Path], folder: str | Path, setti
         _refuse_unsafe_target(target, paths, files)
         page, problems = collect(files, settings, renderer or Renderer(audiences=settings.audiences),
                                  url=url or "", title=title or "")
+        if not allow_removing:
+            _refuse_dropping_open(target, {incident.id for incident in page.incidents})
         tree = {**site_files(page), **feed_files(page), **summary_files(page)}
         changed = write_tree(target, tree)
     except (CollectError, TreeError) as exc:

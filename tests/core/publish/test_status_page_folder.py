@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 
-from conftest import STORY, tree
+from publish_helpers import STORY, copy_example, tree
 
 from outagewriter.core.publish.tree import MARKER, MARKER_TEXT, write_tree
 
@@ -106,3 +106,24 @@ def test_concurrent_publishes_never_show_a_half_tree(tmp_path):
     assert tree(target) in wanted
     assert os.listdir(tmp_path) == ["site"]
 
+
+
+def test_an_open_incident_never_vanishes_because_the_page_was_published_from_other_files(publish, incidents,
+                                                                                          tmp_path):
+    """Published from one folder, then from another that lacks the open incident: refused, naming it,
+    and the page keeps it; --allow-removing takes it off on purpose."""
+    copy_example("dashboard-slow", incidents)  # still open
+    site, elsewhere = tmp_path / "site", tmp_path / "elsewhere"
+    assert publish(site, incidents)[0] == 0
+    copy_example(STORY, elsewhere)
+    before = tree(site)
+
+    code, out, err = publish(site, elsewhere)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"outagewriter publish: the page in {site} shows 'Dashboard slow to load', still open, "
+                          "which none of the incident files given holds;") and err.count("\n") == 1
+    assert tree(site) == before
+
+    code, out, _err = publish(site, elsewhere, "--allow-removing")
+    assert code == 0 and "(1 incident, 4 notices" in out
+    assert "Dashboard slow to load" not in (site / "index.html").read_text(encoding="utf-8")

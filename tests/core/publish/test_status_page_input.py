@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from conftest import MAINTENANCE, STORY, Page, copy_example, edit_file, tree
+from publish_helpers import MAINTENANCE, STORY, Page, copy_example, edit_file, tree
 
 from outagewriter.core.incident.model import Incident
 from outagewriter.core.storage import fileformat

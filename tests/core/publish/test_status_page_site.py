@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import MAINTENANCE, STORY, Page, copy_example, edit_file, open_incident, tree
+from publish_helpers import MAINTENANCE, STORY, Page, copy_example, edit_file, open_incident, tree
 
 STORY_ID, MAINTENANCE_ID = "cff2596022294359ade90824f26b5978", "c4040126954f466ea7f367f09835bd51"
 
