@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..chat import record as chat_record
+from ..chat.destinations import resolve
 from ..chat.posting import ChatSetupError, PostOutcome, post_notice, webhook_urls
 from ..incident.chat_destinations import ChatDestination
 from ..incident.model import Incident, Notice
@@ -177,9 +178,12 @@ def send_notice(
 
 
 def chat_destinations_of(rendered: Rendered, renderer: Renderer) -> tuple[ChatDestination, ...]:
-    """The destinations a first send posts to: those the rendering names, as the renderer knows them."""
-    known = {d.name: d for d in renderer.chat_destinations}
-    return tuple(known[name] for name in rendered.chat_to if name in known)
+    """The destinations a first send posts to: those the rendering names (the notice's Chat posts), as the
+    renderer's settings know them; SendError for a name they lack, before anything is sent."""
+    try:
+        return resolve(rendered.chat_to, renderer.chat_destinations)
+    except ChatSetupError as exc:
+        raise SendError(str(exc)) from None
 
 
 def chat_urls(destinations: tuple[ChatDestination, ...], webhooks: KeyringStore | None) -> dict[str, str]:
@@ -286,8 +290,8 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
         if rendered.chat:
             posts = post_notice(sent, chats, urls, rendered.chat, save)
         else:
-            notes.append("Nothing was posted to chat: the notice has no chat text now (its audiences follow no "
-                         "chat destination in these settings).")
+            notes.append("Nothing was posted to chat: the notice has no chat text now (its Chat posts name no "
+                         "destination).")
     return SendResult(number, what.recipients, what.targets, report,
                       archive=archive if notice.sent is not None else None,
                       template_problems=problems, already_had_it=what.already, notes=notes, posts=posts)
