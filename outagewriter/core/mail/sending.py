@@ -4,8 +4,9 @@ The incident file is saved after every batch, so it always says who has the noti
 `.eml` holds the exact bytes handed to the server; a retry sends those same bytes (same
 Message-ID, same Date) to the recipients who have not accepted them yet.
 
-Once the email has reached anyone, the notice's chat text (Rendered.chat, covered by the approval)
-is posted to its chat destinations (core/chat/), under the same send lock, each post recorded in
+Once the email has reached anyone, the notice's chat text (Rendered.chat: the approved short version
+and this machine's status page link) is posted to the destinations its Chat posts field names
+(core/chat/), under the same send lock, each post recorded in
 `notice.sent.posts` before and after its request. A retry posts only where it has not been posted
 (or may have been), also when the email already reached everyone.
 """
