@@ -1,7 +1,7 @@
 """Audiences in the window: a picker in the Email section, suggested next-update moments beside the
 promise, and the promise in UTC and in each chosen audience's time under it.
 
-What an audience adds to To and Bcc, and which moments are worth promising, is decided in core
+What an audience adds to To, Bcc and Chat posts, and which moments are worth promising, is decided in core
 (`Session.choose_audiences`, `core.incident.promise`); these widgets only show it and pass choices on.
 """
 from __future__ import annotations
@@ -184,7 +184,7 @@ class AudienceHooks:
             self.picker.show_choice(self.known, window.notice.fields.get("audiences", ""))
             return
         self.picker_error.hide()
-        for part in ("to", "bcc"):
+        for part in ("to", "bcc", "chats"):
             editor = window.form.editors[part]
             editor.blockSignals(True)
             editor.set_value(window.notice.fields[part])

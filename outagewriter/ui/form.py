@@ -59,6 +59,7 @@ PLACEHOLDERS = {
     "to": "Paste a list: one per line, or separated by commas or semicolons",
     "cc": "",
     "bcc": "Never shown to recipients",
+    "chats": "Chat destinations, comma-separated",
     "subject": "Leave empty to use the generated subject",
     **notice_kinds.PLACEHOLDERS,
 }
@@ -307,7 +308,8 @@ class NoticeForm(QWidget):
         self._add(s, "to", 0, label="To")
         self._add(s, "cc", 1, label="Cc")
         self._add(s, "bcc", 2, label="Bcc")
-        self._add(s, "subject", 3, label="Subject (optional)")
+        self._add(s, "chats", 3, label="Chat posts")
+        self._add(s, "subject", 4, label="Subject (optional)")
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self._set_tab_order()
@@ -320,7 +322,7 @@ class NoticeForm(QWidget):
             "unavailable", "prepare", "done", "remaining", "impact", "later_impact", "root_cause", "events",
             "actions", "action_details", "data_loss",
             "data_loss_details", "workaround", "contact_name", "contact_email", "contact_phone",
-            "next_update", "*times", "appendix", "to", "cc", "bcc", "subject",
+            "next_update", "*times", "appendix", "to", "cc", "bcc", "chats", "subject",
         ]
         for name in order:
             if name == "*times":

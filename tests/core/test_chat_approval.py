@@ -1,4 +1,5 @@
-"""The approval covers the chat post: its text (short version + status page link) and where it goes."""
+"""The approval covers the chat post: its text (the short version) and the destinations the notice's
+Chat posts name. The status page link and the destinations' services come from the sender's settings."""
 from __future__ import annotations
 
 import dataclasses
@@ -38,7 +39,8 @@ def test_the_chat_text_is_the_short_version_and_the_incident_page(tmp_path):
     incident, notice, rendered = _approved(EMEA, _renderer())
     assert rendered.chat == f"{rendered.short} {URL}incidents/{incident.id}.html"
     assert rendered.chat_to == ("Status channel",)
-    assert workflow.approval_of(notice).content["chat"] == {"text": rendered.chat, "to": ["Status channel"]}
+    assert notice.fields["chats"] == "Status channel"
+    assert workflow.approval_of(notice).content["chat"] == {"text": rendered.short, "to": ["Status channel"]}
 
 
 def test_a_notice_without_chat_destinations_keeps_the_approval_it_had_before_chat_posts():
@@ -50,14 +52,23 @@ def test_a_notice_without_chat_destinations_keeps_the_approval_it_had_before_cha
     assert isinstance(workflow.approval_status(incident, notice, rendered), workflow.Valid)
 
 
-def test_changing_the_chat_destinations_or_the_link_voids_the_approval():
+def test_changing_the_chat_posts_field_voids_the_approval():
+    incident, notice, _ = _approved(EMEA, _renderer())
+    notice.update({"chats": "Status channel, Ops"})
+    status = workflow.approval_status(incident, notice, _renderer().render(incident, notice))
+    assert isinstance(status, workflow.Void)
+    assert [d.part for d in status.diff] == ["chat"]
+    notice.update({"chats": "Status channel"})
+    assert isinstance(workflow.approval_status(incident, notice, _renderer().render(incident, notice)), workflow.Valid)
+
+
+def test_another_machines_settings_do_not_change_what_was_approved():
     incident, notice, _ = _approved(EMEA, _renderer())
     also_ops = dataclasses.replace(EMEA, chats=("Status channel", "Ops"))
-    for renderer in (_renderer(audiences=(also_ops, QUIET)), _renderer(url="https://status.other.example/")):
+    for renderer in (_renderer(audiences=(also_ops, QUIET)), _renderer(url="https://status.other.example/"),
+                     _renderer(audiences=(), destinations=(), url="")):
         status = workflow.approval_status(incident, notice, renderer.render(incident, notice))
-        assert isinstance(status, workflow.Void)
-        assert [d.part for d in status.diff] == ["chat"]
-    assert isinstance(workflow.approval_status(incident, notice, _renderer().render(incident, notice)), workflow.Valid)
+        assert isinstance(status, workflow.Valid)
 
 
 def test_page_ids_are_safe_names():

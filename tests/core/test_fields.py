@@ -14,7 +14,7 @@ def test_field_names_are_the_documented_contract():
         "data_loss_details", "workaround", "contact_name", "contact_email", "contact_phone",
         "next_update", "appendix", "to", "cc", "bcc", "subject", "audiences", "impact_level",
         "components", "done", "remaining", "root_cause", "events", "actions", "action_details",
-        "window_start", "window_end", "unavailable", "prepare",
+        "window_start", "window_end", "unavailable", "prepare", "chats",
     )
 
 

@@ -159,3 +159,18 @@ def test_audiences_missing_from_the_settings_do_not_push_the_form_wider_than_its
     assert "APAC enterprise customers" in window.findChild(QLabel, "audience_unknown").text()
     sideways = window.form_scroll.horizontalScrollBar()
     qtbot.waitUntil(lambda: not sideways.isVisible(), timeout=2000)  # the layout settles; nothing is cut off
+
+
+def test_ticking_audiences_fills_chat_posts_and_unticking_takes_only_theirs(make_window, qtbot, dirs, incident_file):
+    follows = [dict(AUDIENCES[0], chats=["Status channel"]), dict(AUDIENCES[1], chats=["Ops", "Status channel"])]
+    dirs[1].mkdir(parents=True, exist_ok=True)
+    (dirs[1] / "settings.json").write_text(json.dumps({
+        "audiences": follows, "chat_destinations": [{"name": "Status channel", "service": "slack"},
+                                                    {"name": "Ops", "service": "discord"}]}), encoding="utf-8")
+    window = make_window(incident_file)
+    tick(qtbot, window, "EMEA customers")
+    tick(qtbot, window, "US customers")
+    assert window.form.value("chats") == "Status channel, Ops"
+    tick(qtbot, window, "US customers")
+    assert window.form.value("chats") == "Status channel"
+    assert window.notice.fields["chats"] == "Status channel"

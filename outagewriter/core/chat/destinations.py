@@ -4,7 +4,9 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
-from ..incident.audience_chats import notice_destinations
+from collections.abc import Iterable
+
+from ..incident.audience_chats import chat_names, notice_destinations, unknown_chats
 from ..incident.chat_destinations import SERVICE_LABELS, ChatDestination
 from ..incident.model import Notice
 from ..settings import Settings
@@ -16,9 +18,27 @@ DISCORD_PATH = "/api/webhooks/"
 MAX_URL = 2048
 
 
+class ChatSetupError(ValueError):
+    """Chat posts cannot go out as set up (unknown destination, no webhook URL, no keyring); one plain line."""
+
+
 def destinations_for(notice: Notice, settings: Settings) -> tuple[ChatDestination, ...]:
-    """The chat destinations of the notice's audiences, each once, in audience order."""
-    return notice_destinations(notice.fields.get("audiences", ""), settings.audiences, settings.chat_destinations)
+    """The chat destinations the notice's Chat posts field names, each once, in its order, with the
+    service the settings give each. ChatSetupError (one line) for a name the settings do not know."""
+    return resolve(chat_names(notice.fields.get("chats", "")), settings.chat_destinations)
+
+
+def resolve(names: Iterable[str], destinations: tuple[ChatDestination, ...]) -> tuple[ChatDestination, ...]:
+    """The settings' destinations for `names`; ChatSetupError naming those the settings lack."""
+    value = ", ".join(names)
+    unknown = unknown_chats(value, destinations)
+    if unknown:
+        listed = ", ".join(repr(n) for n in unknown)
+        raise ChatSetupError(
+            f"Chat posts: {listed} {'is not a chat destination' if len(unknown) == 1 else 'are not chat destinations'}"
+            " in your settings, so nobody knows where to post. Add it under Settings › Chat, or take it out of "
+            "the notice's Chat posts. Nothing was sent.")
+    return notice_destinations(value, destinations)
 
 
 def _is_local(host: str) -> bool:

@@ -9,15 +9,12 @@ from ..incident.times import isoformat_utc, now_utc
 from ..keyring_store import KeyringStore, SecretsError
 from . import record
 from .delivery import DEFAULT_TIMEOUT, PostOutcome, post
+from .destinations import ChatSetupError
 from .payloads import payload_bytes
 
 __all__ = ["PostOutcome", "ChatSetupError", "TEST_TEXT", "test_post", "webhook_urls", "post_notice", "label"]
 
 TEST_TEXT = "Test post from OutageWriter"
-
-
-class ChatSetupError(ValueError):
-    """Chat posts cannot go out as set up (no webhook URL, no keyring); one plain line."""
 
 
 def label(destination: ChatDestination) -> str:

@@ -26,6 +26,7 @@ from ..incident.times import now_utc
 
 if TYPE_CHECKING:
     from ..incident.audiences import Audience
+    from ..incident.chat_destinations import ChatDestination
     from ..incident.model import Incident, Notice
     from .structure import check_next_update, check_structure
 
@@ -81,15 +82,18 @@ def filter_findings(findings: Iterable[Finding], *, dismissed: Iterable[str] = (
 
 
 def fast_findings(incident: Incident, notice: Notice, *, tone: ToneChecker, now: datetime | None = None,
-                  audiences: Iterable[Audience] = ()) -> list[Finding]:
+                  audiences: Iterable[Audience] = (),
+                  chat_destinations: Iterable[ChatDestination] = ()) -> list[Finding]:
     """Structure + tone, every one of them: nothing dismissed is left out yet (see `present`).
-    `audiences` are the saved ones from the settings."""
+    `audiences` and `chat_destinations` are the saved ones from the settings."""
+    from .chat_checks import check_chats
     from .promise_checks import check_promise
     from .structure import check_structure
 
     now = now or now_utc()
     return (check_structure(incident, notice, now=now)
             + check_promise(incident, notice.kind, notice.fields, audiences, now=now)
+            + check_chats(notice.fields, chat_destinations)
             + tone.check_fields(tone_fields(notice), own_names=incident.own_names))
 
 

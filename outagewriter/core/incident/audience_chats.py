@@ -1,22 +1,50 @@
-"""The chat destinations a notice posts to, from the audiences it goes to (kept apart from
-chat_destinations.py, which the settings load: reading address fields is not needed to load them)."""
+"""The chat destinations a notice posts to: the names in its `chats` field, which choosing audiences fills
+as it fills To and Bcc, so the notice itself records where it is posted. A reviewer approves those names
+whatever their own settings hold; the sender's settings only say which service each name is on.
+
+(Kept apart from chat_destinations.py, which the settings load: reading notice fields is not needed there.)
+"""
 from __future__ import annotations
 
-from .audience_recipients import audience_names
+from collections.abc import Iterable
+
+from .audiences import Audience
 from .chat_destinations import ChatDestination
 
 
-def notice_destinations(audiences_field: str, audiences, destinations) -> tuple[ChatDestination, ...]:
-    """The chat destinations a notice with this `audiences` field posts to: those its audiences (the
-    saved ones, by name) follow, each once, in audience order. Names no destination has are left out."""
-    by_audience = {a.name.casefold(): a for a in audiences}
-    by_name = {d.name.casefold(): d for d in destinations}
-    chosen: dict[str, ChatDestination] = {}
-    for name in audience_names(audiences_field):
-        audience = by_audience.get(name.casefold())
-        for chat in audience.chats if audience else ():
-            destination = by_name.get(chat.casefold())
-            if destination is not None:
-                chosen.setdefault(destination.name.casefold(), destination)
-    return tuple(chosen.values())
+def chat_names(value: str) -> list[str]:
+    """The destination names a `chats` field holds, in order, without repeats (any case)."""
+    names: dict[str, str] = {}
+    for raw in value.split(","):
+        name = " ".join(raw.split())
+        if name:
+            names.setdefault(name.casefold(), name)
+    return list(names.values())
 
+
+def merge_chats(value: str, before: Iterable[Audience], after: Iterable[Audience]) -> str:
+    """The `chats` field once the audiences `before` are replaced by `after`: the destinations only
+    leaving audiences followed go, those of the chosen ones join; names typed by hand stay."""
+    after = tuple(after)
+    kept = {c.casefold() for a in after for c in a.chats}
+    leaving = {c.casefold() for a in before if a not in after for c in a.chats} - kept
+    names = [n for n in chat_names(value) if n.casefold() not in leaving]
+    present = {n.casefold() for n in names}
+    for chat in (c for a in after for c in a.chats):
+        if chat.casefold() not in present:
+            names.append(chat)
+            present.add(chat.casefold())
+    return ", ".join(names)
+
+
+def unknown_chats(value: str, destinations: Iterable[ChatDestination]) -> list[str]:
+    """Names in the field that no chat destination in the settings has: nobody knows where they post."""
+    known = {d.name.casefold() for d in destinations}
+    return [n for n in chat_names(value) if n.casefold() not in known]
+
+
+def notice_destinations(value: str, destinations: Iterable[ChatDestination]) -> tuple[ChatDestination, ...]:
+    """The settings' destinations a notice with this `chats` field posts to, in the field's order.
+    Names the settings lack are left out here: `unknown_chats` reports them."""
+    by_name = {d.name.casefold(): d for d in destinations}
+    return tuple(by_name[n.casefold()] for n in chat_names(value) if n.casefold() in by_name)

@@ -1,5 +1,6 @@
-"""Choosing audiences for a notice: their recipients go into To and Bcc, where the reviewer sees and
-approves them, and leave again when the audience is removed, without touching anyone typed by hand.
+"""Choosing audiences for a notice: their recipients go into To and Bcc and their chat destinations into
+Chat posts (audience_chats.py), where the reviewer sees and approves them, and leave again when the
+audience is removed, without touching anyone typed by hand.
 
 The `audiences` field keeps each chosen audience with its time zone, `EMEA customers [Europe/Berlin]`:
 the email names the promise in each audience's time, and a reviewer or sender whose own settings lack
@@ -11,6 +12,7 @@ import re
 import zoneinfo
 from collections.abc import Iterable, Mapping
 
+from .audience_chats import merge_chats
 from .audiences import Audience
 from .fields import FieldError, format_address, parse_addresses
 
@@ -77,8 +79,8 @@ def _keys(value: str) -> set[str]:
 
 
 def choose_audiences(fields: Mapping[str, str], chosen: Iterable[str], known: Iterable[Audience]) -> dict[str, str]:
-    """New values for `audiences`, `to` and `bcc` once `chosen` (known audience names) replace the known
-    audiences the notice had. Names not in the settings stay as they were (they are reported, not
+    """New values for `audiences`, `to`, `bcc` and `chats` once `chosen` (known audience names) replace the
+    known audiences the notice had. Names not in the settings stay as they were (they are reported, not
     dropped). Raises FieldError for a chosen name the settings do not have, or unreadable To/Bcc."""
     by_name = _by_name(known)
     wanted = audience_names(", ".join(chosen))
@@ -89,7 +91,8 @@ def choose_audiences(fields: Mapping[str, str], chosen: Iterable[str], known: It
     before = [by_name[n.casefold()] for n, _ in current if n.casefold() in by_name]
     after = [by_name[n.casefold()] for n in wanted]
     unknown = [f"{n} [{zone}]" if zone else n for n, zone in current if n.casefold() not in by_name]
-    result = {"audiences": ", ".join([entry_text(a) for a in after] + unknown)}
+    result = {"audiences": ", ".join([entry_text(a) for a in after] + unknown),
+              "chats": merge_chats(fields.get("chats", ""), before, after)}
     for part in PARTS:
         value = fields.get(part, "")
         try:

@@ -88,6 +88,8 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("window_end", "Window ends", "time", "When the maintenance ends, with its time zone."),
     FieldSpec("unavailable", "What will be unavailable", "text", "What users cannot use during the window."),
     FieldSpec("prepare", "What to do before", "text", "What users must do before the window starts."),
+    FieldSpec("chats", "Chat posts", "line",
+              "Chat destinations this notice is posted to, comma-separated: its audiences' destinations fill it."),
 )
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
 FIRST_RELEASE_FIELDS = FIELD_NAMES[:18]  # written in every file; the later ones only when set
@@ -126,7 +128,8 @@ KIND_LAYOUT: dict[str, tuple[tuple[str, str], ...]] = {
                     ("contact_phone", "Contact phone"), ("appendix", "Technical appendix")),
 }
 KIND_LAYOUT["update"] = KIND_LAYOUT["initial"]
-EVERY_KIND = ("title", "service", "status", "components", "impact_level", "audiences", "to", "cc", "bcc", "subject")
+EVERY_KIND = ("title", "service", "status", "components", "impact_level", "audiences", "to", "cc", "bcc", "chats",
+              "subject")
 
 
 def fields_of(kind: str) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ import dataclasses
 
 from ..incident.model import Incident, Notice
 from ..incident.records import SentRecord
-from ..render.renderer import Rendered, Renderer
+from ..render.renderer import Rendered, Renderer, chat_text
 from ..review import send_gate
 from ..review import workflow as review
 from ..settings import Settings
@@ -43,22 +43,25 @@ def approval_problem(incident: Incident, notice: Notice, rendered: Rendered, set
     return None
 
 
-def approved_rendering(notice: Notice) -> Rendered | None:
+def approved_rendering(notice: Notice, link: str = "") -> Rendered | None:
+    """The content `notice` was approved with; its chat post ends with `link`, the sender's status page
+    link, which an approval does not cover (review/content.py)."""
     approval = review.approval_of(notice)
     if approval is None:
         return None
     content = approval.content
     chat = content.get("chat") if isinstance(content.get("chat"), dict) else {}
+    short = str(chat.get("text", ""))
     return Rendered(subject=str(content.get("subject", "")), text=str(content.get("text", "")),
-                    html=str(content.get("html", "")), short="", calendar=str(content.get("calendar", "")),
-                    chat=str(chat.get("text", "")), chat_to=tuple(str(n) for n in chat.get("to", ())))
+                    html=str(content.get("html", "")), short=short, calendar=str(content.get("calendar", "")),
+                    chat=chat_text(short, link) if chat else "", chat_to=tuple(str(n) for n in chat.get("to", ())))
 
 
 def check_approval(incident: Incident, notice: Notice, renderer: Renderer, settings: Settings) -> Rendered:
     """The content `notice` may go out with, or review.ApprovalError naming what is missing. For a
     notice already (partly) sent that is the approved content: its retry sends the archive of it."""
     if notice.is_sent and settings.approval_required:
-        rendered = approved_rendering(notice) or renderer.render(incident, notice)
+        rendered = approved_rendering(notice, renderer.page_link(incident)) or renderer.render(incident, notice)
         problem = approval_problem(incident, notice, rendered, settings)
         if problem:
             raise review.ApprovalError(problem)

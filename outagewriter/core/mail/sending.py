@@ -4,8 +4,9 @@ The incident file is saved after every batch, so it always says who has the noti
 `.eml` holds the exact bytes handed to the server; a retry sends those same bytes (same
 Message-ID, same Date) to the recipients who have not accepted them yet.
 
-Once the email has reached anyone, the notice's chat text (Rendered.chat, covered by the approval)
-is posted to its chat destinations (core/chat/), under the same send lock, each post recorded in
+Once the email has reached anyone, the notice's chat text (Rendered.chat: the approved short version
+and this machine's status page link) is posted to the destinations its Chat posts field names
+(core/chat/), under the same send lock, each post recorded in
 `notice.sent.posts` before and after its request. A retry posts only where it has not been posted
 (or may have been), also when the email already reached everyone.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..chat import record as chat_record
+from ..chat.destinations import resolve
 from ..chat.posting import ChatSetupError, PostOutcome, post_notice, webhook_urls
 from ..incident.chat_destinations import ChatDestination
 from ..incident.model import Incident, Notice
@@ -177,9 +179,12 @@ def send_notice(
 
 
 def chat_destinations_of(rendered: Rendered, renderer: Renderer) -> tuple[ChatDestination, ...]:
-    """The destinations a first send posts to: those the rendering names, as the renderer knows them."""
-    known = {d.name: d for d in renderer.chat_destinations}
-    return tuple(known[name] for name in rendered.chat_to if name in known)
+    """The destinations a first send posts to: those the rendering names (the notice's Chat posts), as the
+    renderer's settings know them; SendError for a name they lack, before anything is sent."""
+    try:
+        return resolve(rendered.chat_to, renderer.chat_destinations)
+    except ChatSetupError as exc:
+        raise SendError(str(exc)) from None
 
 
 def chat_urls(destinations: tuple[ChatDestination, ...], webhooks: KeyringStore | None) -> dict[str, str]:
@@ -286,8 +291,8 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
         if rendered.chat:
             posts = post_notice(sent, chats, urls, rendered.chat, save)
         else:
-            notes.append("Nothing was posted to chat: the notice has no chat text now (its audiences follow no "
-                         "chat destination in these settings).")
+            notes.append("Nothing was posted to chat: the notice has no chat text now (its Chat posts name no "
+                         "destination).")
     return SendResult(number, what.recipients, what.targets, report,
                       archive=archive if notice.sent is not None else None,
                       template_problems=problems, already_had_it=what.already, notes=notes, posts=posts)

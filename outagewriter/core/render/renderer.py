@@ -16,7 +16,7 @@ import jinja2
 
 from ..incident.audience_recipients import recorded_audiences
 from ..incident.audiences import Audience
-from ..incident.audience_chats import notice_destinations
+from ..incident.audience_chats import chat_names
 from ..incident.chat_destinations import ChatDestination
 from ..incident.fields import fields_of, label_for
 from ..incident.model import TIME_NAMES, Incident, Notice
@@ -58,7 +58,7 @@ class Rendered:
     problems: tuple[TemplateProblem, ...] = ()
     calendar: str = ""  # a maintenance notice's iCalendar attachment (calendar.py), "" for none
     chat: str = ""  # what a chat post carries: the short version and the status page link; "" = no chat
-    chat_to: tuple[str, ...] = ()  # the chat destinations' names it is posted to, in audience order
+    chat_to: tuple[str, ...] = ()  # the chat destinations' names it is posted to: the notice's Chat posts
 
 
 def _make_env(cls, loader: jinja2.BaseLoader) -> jinja2.Environment:
@@ -87,8 +87,8 @@ class Renderer:
                  audiences: tuple[Audience, ...] = (), chat_destinations: tuple[ChatDestination, ...] = (),
                  status_page_url: str = ""):
         self.audiences = audiences  # the saved ones: a notice names the promise in its audiences' time
-        self.chat_destinations = chat_destinations  # the audiences' chats: what the chat post goes to
-        self.status_page_url = status_page_url  # the chat post links to the incident's page there
+        self.chat_destinations = chat_destinations  # the service each name in a notice's Chat posts is on
+        self.status_page_url = status_page_url  # the chat post links to the incident's page there (not approved)
         shipped = jinja2.FileSystemLoader(shipped_dir) if shipped_dir else jinja2.PackageLoader(PACKAGE, TEMPLATES)
         self.user_dir = Path(user_dir) if user_dir else None
         self._shipped = _make_env(jinja2.Environment, shipped)
@@ -113,7 +113,7 @@ class Renderer:
         short = textformat.one_line(parts["short.txt"])
         if len(short) > SHORT_LIMIT:
             short = self._fit_short(incident, notice.kind, context, problems)
-        chats = notice_destinations(notice.fields.get("audiences", ""), self.audiences, self.chat_destinations)
+        chats = tuple(chat_names(notice.fields.get("chats", "")))
         return Rendered(
             subject=textformat.one_line(parts["subject.txt"]),
             text=_tidy_text(parts["body.txt"]),
@@ -121,9 +121,13 @@ class Renderer:
             short=short,
             problems=tuple(dict.fromkeys(problems)),
             calendar=maintenance_calendar(incident, notice, incident.number(notice), short),
-            chat=chat_text(short, page_link(self.status_page_url, incident.id)) if chats else "",
-            chat_to=tuple(d.name for d in chats),
+            chat=chat_text(short, self.page_link(incident)) if chats else "",
+            chat_to=chats,
         )
+
+    def page_link(self, incident: Incident) -> str:
+        """The incident's status page link as these settings make it ("" without a status page URL)."""
+        return page_link(self.status_page_url, incident.id)
 
     def render_page_fragment(self, incident: Incident, notice: Notice) -> str:
         """The notice's body for a web page (the status page): the email's sections and sentences as

@@ -6,7 +6,7 @@ serialised by `canonical_bytes`, the one place that defines it:
      "to": [[display name, address], ...], "cc": [...], "bcc": [...],
      "audiences": [name, ...],       only when the notice names any
      "calendar": <iCalendar text>,    only for a notice that carries the maintenance .ics
-     "chat": {"text": <chat post>, "to": [destination name, ...]}   only for a notice posted to chat
+     "chat": {"text": <short version>, "to": [destination name, ...]}   only for a notice posted to chat
 
 * subject, text and html are the renderer's output exactly, code point for code point. No Unicode
   normalisation (NFC or other) is applied: what was approved is exactly what goes out, and the
@@ -17,9 +17,11 @@ serialised by `canonical_bytes`, the one place that defines it:
 * audiences are the saved audiences the notice goes to, as named: they decide who gets it and in whose
   time the promise is told, so choosing another voids the approval even where the text reads the same.
   The key is left out when there are none, so approvals made before audiences existed stay valid.
-* chat is the text posted to chat (the short version and the status page link) and the destinations
-  it goes to, by name: changing either voids the approval. Left out for a notice without chat
-  destinations, so approvals made before chat posts existed stay valid.
+* chat is the text posted to chat (the short version) and the destinations it goes to, by name as the
+  notice's Chat posts field names them: changing either voids the approval. The names, not the
+  services or webhooks behind them, so a reviewer whose settings lack those destinations approves
+  the same content. Left out when the field is empty, so approvals made before chat posts existed
+  stay valid.
 * the incident and notice ids bind an approval to its notice: copied onto another notice, it is void.
 * serialisation: JSON, keys sorted, no whitespace between tokens (separators "," and ":"),
   non-ASCII written as itself (ensure_ascii=False), encoded as UTF-8 (lone surrogates, which only a
@@ -27,8 +29,10 @@ serialised by `canonical_bytes`, the one place that defines it:
   bytes, as 64 lower-case hex digits.
 
 Not covered: From, Reply-To and Date (they come from the mail account and the clock at send time),
-the short post where it is not posted to chat, the chat services' payloads (made from the chat text),
-and the Message-ID (made from the ids above).
+the status page link a chat post ends with (it comes from the sender's settings, status_page.url, at
+send time, like From), the short post where it is not posted to chat, the chat services' payloads
+(made from the chat text) and the service each destination is on, and the Message-ID (made from the
+ids above).
 
 The approval stores the approved canonical content itself, so a later change can be shown word by
 word (`approval_status` -> Void.diff) and a hand-edited approval whose content no longer matches its
@@ -82,8 +86,8 @@ def canonical_content(incident: Incident, notice: Notice, rendered: "Rendered") 
     audiences = audience_names(notice.fields.get("audiences", ""))
     if audiences:
         content["audiences"] = audiences
-    if rendered.chat:  # absent without chat destinations, so earlier hashes still hold
-        content["chat"] = {"text": rendered.chat, "to": list(rendered.chat_to)}
+    if rendered.chat_to:  # absent without chat destinations, so earlier hashes still hold
+        content["chat"] = {"text": rendered.short, "to": list(rendered.chat_to)}
     return content
 
 

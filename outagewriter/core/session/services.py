@@ -126,7 +126,7 @@ class Services:
         from ..checks import fast_findings
 
         return fast_findings(incident, notice, tone=self.tone(incident.language), now=now,
-                             audiences=self.settings.audiences)
+                             audiences=self.settings.audiences, chat_destinations=self.settings.chat_destinations)
 
     def present(self, incident: Incident, notice: Notice, findings: list[Finding]) -> Presented:
         """`findings` (fast and grammar together) as the user gets them: rules the user turned off
