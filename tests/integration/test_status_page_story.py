@@ -55,7 +55,8 @@ def test_an_incident_told_by_email_chat_and_status_page(cli_env, config_dir, smt
     _config(config_dir, {
         "user_name": "Jana Novák", "components": ["API", "Dashboard"],
         "audiences": [{"name": "EMEA customers", "zone": "Europe/Berlin", "to": "emea@customers.example"}],
-        "status_page": {"folder": str(site), "url": URL, "title": "Acme status", "publish_after_send": True},
+        "status_page": {"folder": str(site), "incidents": str(incidents), "url": URL, "title": "Acme status",
+                        "publish_after_send": True},
     })
     reviewer = dict(cli_env, OUTAGEWRITER_CONFIG_DIR=str(_config(tmp_path / "reviewer", {"user_name": "Petr Svoboda"})))
     add_account(cli_env, smtp_server, account_name)
