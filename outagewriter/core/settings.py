@@ -57,7 +57,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from . import safe_text
@@ -259,6 +259,22 @@ def parse_settings(data: dict, file: str | os.PathLike = SETTINGS_FILE) -> Setti
         problems.append(f"{file}: grammar.mode is \"server\" but grammar.server_url is empty; grammar checks are off")
         values["grammar_mode"] = "off"
     return Settings(**values, problems=tuple(dict.fromkeys(problems)))
+
+
+def merged(base: Settings, mine: Settings, theirs: Settings) -> Settings:
+    """Three-way merge for saving: `mine` is `base` (what this process loaded) as the user edited it,
+    `theirs` the file as it is now, perhaps changed since by the command line or another window. A value
+    the user left as it was takes the file's, so saving one page never undoes a change made elsewhere.
+    A file that cannot be read as a whole (`theirs.problems`) gives way to `mine`."""
+    if theirs.problems:
+        return mine
+    values = {}
+    for item in fields(Settings):
+        if item.name == "problems":
+            continue
+        chosen = getattr(mine, item.name)
+        values[item.name] = getattr(theirs, item.name) if chosen == getattr(base, item.name) else chosen
+    return Settings(**values)
 
 
 def to_data(settings: Settings) -> dict:

@@ -48,3 +48,23 @@ def test_services_use_saved_settings_at_once(tmp_path):
     services.save_settings(dataclasses.replace(services.settings, own_names=("Acme",)))
     assert services.settings.own_names == ("Acme",)
     assert services.tone("en") is not before  # rebuilt with the new own names
+
+
+def test_saving_keeps_what_the_command_line_changed_since_the_window_loaded_them(tmp_path):
+    """The window loaded the settings; `outagewriter chats add` and a hand edit changed the file since; the
+    user then changes one thing in the Settings window: every change survives, and the user's wins where
+    both changed the same key."""
+    (tmp_path / "settings.json").write_text(json.dumps({"user_name": "Jana", "appearance": "light"}), "utf-8")
+    window = Services.load(config_dir=tmp_path)
+    on_disk = json.loads((tmp_path / "settings.json").read_text("utf-8"))
+    on_disk.update(chat_destinations=[{"name": "Status channel", "service": "slack"}],
+                   review={"approver_must_differ": False}, appearance="system")
+    (tmp_path / "settings.json").write_text(json.dumps(on_disk), "utf-8")
+
+    window.save_settings(dataclasses.replace(window.settings, own_names=("Acme",), appearance="dark"))
+
+    saved = load_settings(tmp_path)
+    assert [d.name for d in saved.chat_destinations] == ["Status channel"]
+    assert saved.approver_must_differ is False
+    assert saved.own_names == ("Acme",) and saved.appearance == "dark" and saved.user_name == "Jana"
+    assert window.settings == saved

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import paths
-from ..settings import Settings, load_settings
+from ..settings import Settings, load_settings, merged
 
 if TYPE_CHECKING:
     from ..checks.findings import Finding, Presented
@@ -87,6 +87,9 @@ class Services:
         from ..storage.settings_file import save_settings
         from .rule_switches import save_switches
 
+        # Keys changed on disk since this process loaded them (`outagewriter chats add` while the window is
+        # open, a hand edit) are kept unless the user changed the same key here.
+        settings = merged(self.settings, settings, load_settings(self.config_dir))
         self.settings = save_settings(settings, self.config_dir)
         if "renderer" in self.__dict__:  # the email names the promise in each audience's time
             self.renderer.audiences = self.settings.audiences
