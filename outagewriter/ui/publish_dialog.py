@@ -95,6 +95,8 @@ class PublishDialog(QDialog):
         self.url.setText(settings.status_page_url or "not set: feeds and chat posts cannot link to the page")
         self.publish.setEnabled(ready and not self.running)
         self.open_page.setEnabled(self._index().is_file())
+        # Enter publishes when it can; otherwise it opens the settings that are missing.
+        (self.publish if self.publish.isEnabled() else self.change).setFocus()
         self._fit()
 
     def _fit(self) -> None:

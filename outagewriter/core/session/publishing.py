@@ -44,7 +44,7 @@ class PublishResult:
             what += f", newest {self.newest:%Y-%m-%d %H:%M} UTC"
         line = f"Status page {'published to' if self.changed else 'already up to date in'} {self.folder} ({what})."
         if self.problems:
-            line += f"\n{len(self.problems)} notice{'s were' if len(self.problems) != 1 else ' was'} left out; see below."
+            line += f"\n{len(self.problems)} thing{'s' if len(self.problems) != 1 else ''} to know, below."
         return line
 
 
@@ -125,6 +125,9 @@ def publish_status_page(sources: Sequence[str | Path], folder: str | Path, setti
         raise PublishError(str(exc)) from None
     except OSError as exc:
         raise PublishError(f"cannot publish into {target}: {exc.strerror or exc}") from None
+    if not page.incidents:  # an empty page is allowed (a new team), but never without a word
+        problems = [f"none of the {len(files)} incident file{'s' if len(files) != 1 else ''} given has a notice "
+                    "that went out, so the page shows no incident", *problems]
     return PublishResult(folder=target, incidents=len(page.incidents),
                          notices=sum(len(i.updates) for i in page.incidents), newest=page.newest,
                          files=len(tree) + 1, changed=changed, problems=tuple(problems))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 
-from publish_helpers import STORY, copy_example, tree
+from publish_helpers import EXAMPLES, STORY, copy_example, tree
 
 from outagewriter.core.publish.tree import MARKER, MARKER_TEXT, write_tree
 
@@ -127,3 +127,13 @@ def test_an_open_incident_never_vanishes_because_the_page_was_published_from_oth
     code, out, _err = publish(site, elsewhere, "--allow-removing")
     assert code == 0 and "(1 incident, 4 notices" in out
     assert "Dashboard slow to load" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_files_with_nothing_sent_publish_an_empty_page_and_say_so(publish, tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "new.outage").write_bytes((EXAMPLES / "payments-outage.outage").read_bytes())  # nothing sent yet
+    code, out, err = publish(tmp_path / "site", drafts)
+    assert code == 0 and "(0 incidents, 0 notices)" in out
+    assert err == ("outagewriter publish: none of the 1 incident file given has a notice that went out, so the "
+                   "page shows no incident\n")
