@@ -112,3 +112,24 @@ def test_pages_have_no_script(browser, site, kind):
 def test_published_folder_holds_no_javascript(site):
     folder = site["front"][0].parent
     assert not [p for p in folder.rglob("*") if p.suffix in (".js", ".mjs")]
+
+
+BADGES = """return [...document.querySelectorAll('.incident-link')].map(line => {
+  const [title, badge] = [line.querySelector('a'), line.querySelector('.state')].map(e => e.getBoundingClientRect());
+  return {title: line.querySelector('a').textContent, line: line.getBoundingClientRect().left,
+          titleRight: title.right, titleBottom: title.bottom, badgeLeft: badge.left, badgeTop: badge.top};
+});"""
+
+
+@pytest.mark.parametrize("kind", ("front", "month"))
+def test_a_state_badge_sits_beside_its_title_or_at_the_start_of_the_next_line(browser, site, kind):
+    def look(path):
+        wrong = []
+        for entry in browser.execute_script(BADGES):
+            beside = entry["badgeTop"] < entry["titleBottom"] and entry["badgeLeft"] >= entry["titleRight"]
+            if not beside and abs(entry["badgeLeft"] - entry["line"]) > 0.5:
+                wrong.append(f"{entry['title']}: badge {entry['badgeLeft'] - entry['line']:.1f} pixels in")
+        return "; ".join(wrong) or None
+
+    wrong = problems(browser, site[kind], chromium.PHONE, "light", look)
+    assert not wrong, f"on a {chromium.PHONE.width}-pixel phone:\n{wrong}"

@@ -115,11 +115,19 @@ def _archived(path: Path, notice: Notice) -> tuple[str, str] | str:
     return one_line(str(message.get("Subject", ""))), body.get_content().replace("\r\n", "\n")
 
 
+def _paragraphs(text: str) -> list[str]:
+    return [one_line(p) for p in text.split("\n\n") if one_line(p)]
+
+
 def _verbatim_short(subject: str, text: str) -> str:
     """A short version taken from the text as sent: its first paragraph after the title."""
-    paragraphs = [one_line(p) for p in text.split("\n\n") if one_line(p)]
+    paragraphs = _paragraphs(text)
     first = next((p for p in paragraphs[1:] if p != subject), paragraphs[0] if paragraphs else subject)
     return shorten(first, SHORT_LIMIT)
+
+
+def _first_paragraph(text: str) -> str:
+    return shorten(next(iter(_paragraphs(text)), ""), SHORT_LIMIT)
 
 
 def _update(incident: Incident, notice: Notice, path: Path, renderer: Renderer) -> PublishedUpdate | str:
@@ -135,12 +143,14 @@ def _update(incident: Incident, notice: Notice, path: Path, renderer: Renderer) 
     verbatim = rendered.text != text
     if verbatim:
         html, short = f'<div class="verbatim">{escape(text.rstrip())}</div>\n', _verbatim_short(subject, text)
+        summary = short  # the edited summary field never reaches the page
     else:
         html, short = renderer.render_page_fragment(incident, notice), rendered.short
+        summary = _first_paragraph(notice.fields.get("summary", "")) or short
     return PublishedUpdate(notice_id=notice.id, number=number, kind=notice.kind,
                            status=notice.fields.get("status", ""), time=time, subject=subject, short=short,
                            text=text, html=html, components=() if verbatim else _components(notice),
-                           verbatim=verbatim)
+                           verbatim=verbatim, summary=summary)
 
 
 def _state(incident: Incident, sent: list[Notice]) -> str:

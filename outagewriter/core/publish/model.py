@@ -33,6 +33,7 @@ class PublishedUpdate:
     html: str  # its body as an HTML fragment for the page (safe: escaped by the templates that made it)
     components: tuple[tuple[str, str], ...]  # (name, status) as this notice reported them
     verbatim: bool = False  # True: `html` is `text` as sent, because the fields no longer render to it
+    summary: str = ""  # the first paragraph of its summary, one line (lists show it beside the title)
 
 
 @dataclass(frozen=True)

@@ -47,13 +47,13 @@ def test_every_page_has_landmarks_one_h1_ordered_headings_and_relative_links(pub
     assert incidents_open.exists()
 
 
-def test_front_page_shows_the_open_incident_with_all_its_updates_newest_first(publish, incidents, tmp_path):
+def test_front_page_shows_the_open_incident_newest_update_first(publish, incidents, tmp_path):
     open_incident(incidents)
     assert publish(tmp_path / "site", incidents)[0] == 0
     page = Page((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
     text = page.text
-    assert text.startswith("Acme status Skip to content Acme status Current status History Acme status")
-    assert "Partial service outage" in text and "Last update 5 Dec 2026, 23:26 UTC" in text
+    assert text.startswith("Acme status Skip to content Acme status Current status History Partial service outage "
+                           "Last update 5 Dec 2026, 23:26 UTC")
     assert re.search(r"Card payments\s+Degraded performance\s+Dashboard\s+Operational\s+Payouts\s+Operational"
                      r"\s+API\s+Operational", text)
     open_part = text.split("Open incidents", 1)[1].split("Past incidents", 1)[0]
