@@ -8,7 +8,7 @@ import posixpath
 
 import lxml.html
 
-from conftest import MAINTENANCE, STORY, copy_example, edit_file, open_incident, tree
+from publish_helpers import MAINTENANCE, STORY, copy_example, edit_file, open_incident, tree
 
 OPEN_ID, STORY_ID = "open-payments", "cff2596022294359ade90824f26b5978"
 
