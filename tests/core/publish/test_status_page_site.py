@@ -119,3 +119,14 @@ def test_all_four_examples_open_incident_first_draft_nowhere(publish, tmp_path):
     days = [past.index(day) for day in ("Saturday 5 December 2026", "Monday 30 November 2026",
                                          "Wednesday 14 October 2026")]
     assert days == sorted(days)
+
+
+def test_past_entries_show_what_they_lasted_a_maintenance_its_window(publish, incidents, tmp_path):
+    """Not the time from the announcement to the last notice: that made a one-hour upgrade read as six days."""
+    site = tmp_path / "site"
+    assert publish(site, incidents)[0] == 0
+    front = (site / "index.html").read_text(encoding="utf-8")
+    assert ('Window: <time datetime="2026-12-05T22:00:00Z">5 Dec 2026, 22:00 UTC</time> – '
+            '<time datetime="2026-12-05T23:30:00Z">5 Dec 2026, 23:30 UTC</time>') in front
+    assert ('<time datetime="2026-11-27T08:42:00Z">27 Nov 2026, 08:42 UTC</time> – '
+            '<time datetime="2026-11-27T10:05:00Z">27 Nov 2026, 10:05 UTC</time>') in front  # started to resolved
