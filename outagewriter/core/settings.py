@@ -184,34 +184,26 @@ def parse_settings(data: dict, file: str | os.PathLike = SETTINGS_FILE) -> Setti
     take(data, "components", list, "components", "components",
          lambda v: len(v) <= MAX_COMPONENTS and all(isinstance(n, str) and n.strip() and len(n) <= 80
                                                      and not {"=", ";"} & set(n) and safe_text.problem(n) is None for n in v))
-    audiences = data.get("audiences", [])
-    if not isinstance(audiences, list) or len(audiences) > MAX_AUDIENCES:
-        problems.append(f"{file}: audiences should be a list of at most {MAX_AUDIENCES}; none are used")
-        audiences = []
-    parsed: dict[str, Audience] = {}
-    for raw in audiences:
-        try:
-            audience = parse_audience(raw)
-        except AudienceError as exc:
-            problems.append(f"{file}: {exc}; that audience is left out")
-            continue
-        parsed.setdefault(audience.name.lower(), audience)
-    if parsed:
-        values["audiences"] = tuple(parsed.values())
-    destinations = data.get("chat_destinations", [])
-    if not isinstance(destinations, list) or len(destinations) > MAX_DESTINATIONS:
-        problems.append(f"{file}: chat_destinations should be a list of at most {MAX_DESTINATIONS}; none are used")
-        destinations = []
-    chats: dict[str, ChatDestination] = {}
-    for raw in destinations:
-        try:
-            destination = parse_destination(raw)
-        except ChatDestinationError as exc:
-            problems.append(f"{file}: {exc}; that destination is left out")
-            continue
-        chats.setdefault(destination.name.casefold(), destination)
-    if chats:
-        values["chat_destinations"] = tuple(chats.values())
+    def named(key: str, parse, error, limit: int, what: str) -> None:
+        """A list of named entries (audiences, chat destinations): each bad one left out with a problem,
+        the first of two with one name kept (notices choose them by name)."""
+        raws = data.get(key, [])
+        if not isinstance(raws, list) or len(raws) > limit:
+            problems.append(f"{file}: {key} should be a list of at most {limit}; none are used")
+            raws = []
+        parsed: dict = {}
+        for raw in raws:
+            try:
+                entry = parse(raw)
+            except error as exc:
+                problems.append(f"{file}: {exc}; that {what} is left out")
+                continue
+            parsed.setdefault(entry.name.casefold(), entry)
+        if parsed:
+            values[key] = tuple(parsed.values())
+
+    named("audiences", parse_audience, AudienceError, MAX_AUDIENCES, "audience")
+    named("chat_destinations", parse_destination, ChatDestinationError, MAX_DESTINATIONS, "destination")
     wanted = (
         ("reminders", "before_minutes", (int, float), lambda v: 0 <= v <= 24 * 60),
         ("status_page", "folder", str, _usable_path),
