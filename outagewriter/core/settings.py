@@ -4,6 +4,8 @@
       "user_name": "Jana Novák",          who I am: recorded as author, reviewer and in the audit log
       "user_email": "jana@example.com",   how others reach me: shown with my name in lock messages
       "appearance": "system",             system | light | dark: the window and the preview's email
+      "ui_language": "",                  "" (follow the system's locale) | en | ja: the window's and
+                                          the command line's language (core/i18n.py)
       "own_names": ["Acme", "Acme Pay"],  my organisation, brands and products: the tone checks do not
                                           call a sentence blame when it names these as at fault
       "components": ["API", "Dashboard"], the organisation's components, offered in every incident
@@ -61,6 +63,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from . import safe_text
+from .i18n import UI_LANGUAGES
 from .incident.audiences import MAX_AUDIENCES, Audience, AudienceError, audience_data, parse_audience
 from .incident.chat_destinations import (
     MAX_DESTINATIONS,
@@ -87,6 +90,7 @@ class Settings:
     user_name: str = ""
     user_email: str = ""
     appearance: str = "system"
+    ui_language: str = ""  # "" follows the system locale; else one of i18n.UI_LANGUAGES
     own_names: tuple[str, ...] = ()
     components: tuple[str, ...] = ()
     audiences: tuple[Audience, ...] = ()
@@ -178,6 +182,7 @@ def parse_settings(data: dict, file: str | os.PathLike = SETTINGS_FILE) -> Setti
     take(data, "user_name", str, "user_name", "user_name", lambda v: len(v) <= 200 and safe_text.problem(v) is None)
     take(data, "user_email", str, "user_email", "user_email", _usable_email)
     take(data, "appearance", str, "appearance", "appearance", lambda v: v in APPEARANCES)
+    take(data, "ui_language", str, "ui_language", "ui_language", lambda v: v == "" or v in UI_LANGUAGES)
     take(data, "own_names", list, "own_names", "own_names",
          lambda v: len(v) <= MAX_OWN_NAMES and all(isinstance(n, str) and n.strip() and len(n) <= 100
                                                     and safe_text.problem(n) is None for n in v))
@@ -275,6 +280,7 @@ def to_data(settings: Settings) -> dict:
         "user_name": settings.user_name,
         "user_email": settings.user_email,
         "appearance": settings.appearance,
+        "ui_language": settings.ui_language,
         "own_names": list(settings.own_names),
         "components": list(settings.components),
         "audiences": [audience_data(a) for a in settings.audiences],

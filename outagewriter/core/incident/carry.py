@@ -34,6 +34,12 @@ def taken_by(previous: Notice, kind: str) -> dict[str, str]:
     return {name: value for name, value in previous.fields.items() if name in keep}
 
 
+def translation_taken_by(previous: Notice, kind: str) -> dict[str, str]:
+    """The second-language text a new `kind` notice starts with, by the same rule as its fields."""
+    keep = set(fields_of(kind)) - set(RESET_ON_FOLLOW_UP)
+    return {name: value for name, value in previous.translation.items() if name in keep}
+
+
 def cleared_by(previous: Notice, kind: str) -> tuple[str, ...]:
     """Fields with text in `previous` that a new `kind` notice does not take."""
     taken = taken_by(previous, kind)

@@ -95,6 +95,10 @@ FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
 FIRST_RELEASE_FIELDS = FIELD_NAMES[:18]  # written in every file; the later ones only when set
 SPECS: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
 TEXT_FIELDS = tuple(f.name for f in FIELDS if f.kind in ("line", "text"))
+# The prose a bilingual notice writes in both languages; names, numbers, addresses, times and choices
+# are the same in both and are written once.
+TRANSLATED_FIELDS = tuple(name for name in TEXT_FIELDS
+                          if name not in ("contact_name", "contact_phone", "audiences", "chats"))
 
 
 CONTACT = ("contact_name", "contact_email", "contact_phone")

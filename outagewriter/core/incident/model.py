@@ -9,18 +9,29 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from .carry import taken_by
-from .fields import FIELD_NAMES, NOTICE_KINDS, FieldError, normalise, statuses_for
+from .carry import taken_by, translation_taken_by
+from .fields import FIELD_NAMES, NOTICE_KINDS, TRANSLATED_FIELDS, FieldError, normalise, statuses_for
 from .records import ReviewRecord, SentRecord
 from .times import TimeError, isoformat_utc, now_utc, parse_next_update, parse_zoned
 
 INCIDENT_KINDS = ("incident", "maintenance")
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "ja")
+# Each language's name in itself: how a language is offered to someone who may not read the other.
+LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}
 TIME_NAMES = ("started", "detected", "mitigated", "resolved")
 
 
 class NoticeLocked(Exception):
     """Raised when something tries to change a notice that has been sent."""
+
+
+def check_languages(first: str, second: str = "") -> None:
+    """A notice's languages: one of LANGUAGES first, optionally another one second."""
+    for value in (first, second) if second else (first,):
+        if value not in LANGUAGES:
+            raise FieldError(f"unsupported language {value!r}; available: {', '.join(LANGUAGES)}")
+    if second == first:
+        raise FieldError(f"the second language must differ from the first ({first})")
 
 
 def _new_id() -> str:
@@ -36,6 +47,9 @@ class Notice:
     dismissed: list[str] = field(default_factory=list)  # Finding.key values the user dismissed
     sent: SentRecord | None = None  # set once by the sender; a sent notice is immutable
     review: ReviewRecord | None = None  # review state, approval and change requests: see core/review/
+    # A bilingual incident's second language: the same prose fields written in it (TRANSLATED_FIELDS),
+    # shown after the first language's text in the same email. Empty for a notice in one language.
+    translation: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.kind not in NOTICE_KINDS:
@@ -44,6 +58,13 @@ class Notice:
         for name, value in self.fields.items():
             complete[name] = normalise(name, value)
         self.fields = complete
+        translation = dict.fromkeys(TRANSLATED_FIELDS, "")
+        for name, value in self.translation.items():
+            if name not in TRANSLATED_FIELDS:
+                raise FieldError(f"{name!r} has no second-language text; those fields are: "
+                                 f"{', '.join(TRANSLATED_FIELDS)}")
+            translation[name] = normalise(name, value)
+        self.translation = translation
 
     @property
     def is_sent(self) -> bool:
@@ -66,11 +87,23 @@ class Notice:
         self.fields[name] = stored
         return changed
 
+    def set_translation(self, name: str, value: str) -> bool:
+        """Store one field's second-language text; returns whether it changed."""
+        if self.is_sent:
+            raise NoticeLocked("this notice has been sent and can no longer be edited")
+        if name not in TRANSLATED_FIELDS:
+            raise FieldError(f"{name!r} has no second-language text; those fields are: {', '.join(TRANSLATED_FIELDS)}")
+        stored = normalise(name, value)
+        changed = self.translation[name] != stored
+        self.translation[name] = stored
+        return changed
+
     def update(self, values: dict[str, str]) -> None:
         """Set several fields at once; nothing changes unless every value is valid."""
         if self.is_sent:
             raise NoticeLocked("this notice has been sent and can no longer be edited")
-        trial = Notice(self.kind, dict(self.fields), id=self.id, created=self.created)
+        trial = Notice(self.kind, dict(self.fields), id=self.id, created=self.created,
+                       translation=dict(self.translation))
         for name, value in values.items():
             trial.set(name, value)
         self.fields = trial.fields
@@ -91,7 +124,7 @@ NEXT_MAINTENANCE_STAGE = {"scheduled": "reminder", "reminder": "in-progress", "i
 @dataclass
 class Incident:
     kind: str = "incident"
-    language: str = "en"
+    language: str = "en"  # the language notices are written in first
     id: str = field(default_factory=_new_id)
     created: str = field(default_factory=lambda: isoformat_utc(now_utc()))
     times: dict[str, str] = field(default_factory=dict)  # started/detected/mitigated/resolved, zoned ISO
@@ -100,13 +133,20 @@ class Incident:
     # The sender's names in this incident (organisation, brands, products) besides those in settings:
     # the tone checks do not call it blame when a sentence names them as the party at fault.
     own_names: list[str] = field(default_factory=list)
+    # A bilingual incident: the language written second, below the first in every notice (its text in
+    # Notice.translation); "" for notices in one language.
+    second_language: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in INCIDENT_KINDS:
             raise FieldError(f"unknown incident kind {self.kind!r}; use incident or maintenance")
-        if self.language not in LANGUAGES:
-            raise FieldError(f"unsupported language {self.language!r}; available: {', '.join(LANGUAGES)}")
+        check_languages(self.language, self.second_language)
         self.set_times(dict(self.times))
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The notice's languages in the order the email shows them."""
+        return (self.language, self.second_language) if self.second_language else (self.language,)
 
     @classmethod
     def create(cls, title: str, service: str, kind: str = "incident", language: str = "en") -> "Incident":
@@ -181,7 +221,8 @@ class Incident:
         new kind does not show are left out (carry.cleared_by names them)."""
         if self.newest_unsent() is not None:
             raise FieldError("the newest notice has not been sent yet; edit it instead of adding another")
-        notice = Notice(kind, taken_by(self.notices[-1], kind) if self.notices else {})
+        notice = Notice(kind, taken_by(self.notices[-1], kind) if self.notices else {},
+                        translation=translation_taken_by(self.notices[-1], kind) if self.notices else {})
         allowed = statuses_for(kind)
         if notice.fields["status"] not in allowed or kind in ("resolution", "post-incident"):
             notice.fields["status"] = DEFAULT_STATUS[kind]

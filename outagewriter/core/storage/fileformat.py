@@ -49,6 +49,7 @@ def to_dict(incident: Incident) -> dict:
             "times": dict(incident.times),
             # Written only when set, so files without own names stay as they were.
             **({"own_names": list(incident.own_names)} if incident.own_names else {}),
+            **({"second_language": incident.second_language} if incident.second_language else {}),
         },
         "notices": [
             {
@@ -60,6 +61,8 @@ def to_dict(incident: Incident) -> dict:
                 "sent": n.sent.to_dict() if n.sent is not None else None,
                 # Written only when there is something to say, so files without reviews stay as they were.
                 **({"review": n.review.to_dict()} if n.review is not None else {}),
+                **({"translation": {k: v for k, v in n.translation.items() if v}}
+                   if any(n.translation.values()) else {}),
             }
             for n in incident.notices
         ],
@@ -110,7 +113,8 @@ def _notice(raw: dict) -> Notice:
     sent = SentRecord.from_dict(raw["sent"]) if raw.get("sent") is not None else None
     review = ReviewRecord.from_dict(raw["review"]) if raw.get("review") is not None else None
     return Notice(kind=raw["kind"], fields=raw["fields"], id=raw["id"], created=raw["created"],
-                  dismissed=list(raw.get("dismissed", [])), sent=sent, review=review)
+                  dismissed=list(raw.get("dismissed", [])), sent=sent, review=review,
+                  translation=dict(raw.get("translation", {})))
 
 
 def from_dict(data) -> Incident:
@@ -134,7 +138,8 @@ def from_dict(data) -> Incident:
     return Incident(kind=meta["kind"], language=meta["language"], id=meta["id"], created=meta["created"],
                     times=dict(meta.get("times", {})), notices=notices,
                     log=[dict(entry) for entry in data.get("log", [])],
-                    own_names=list(meta.get("own_names", [])))
+                    own_names=list(meta.get("own_names", [])),
+                    second_language=meta.get("second_language", ""))
 
 
 def loads(text: str, path: str | os.PathLike = "<text>") -> Incident:
