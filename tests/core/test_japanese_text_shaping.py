@@ -83,9 +83,10 @@ def test_post_length_counts_as_x_counts():
     assert post_length("詳細 https://status.acme.com/" + "x" * 100) == 4 + 1 + 23  # any URL counts 23
 
 
+@pytest.mark.parametrize("url", ["https://status.acme.example/incidents/2026-11-27-card-payments",  # no link on X
+                                 "https://status.acme.com/incidents/2026-11-27-card-payments"])  # a link: 23
 @pytest.mark.parametrize("limit", [280, 100, 41])
-def test_shortening_never_cuts_a_url_and_fits_the_count(limit):
-    url = "https://status.acme.example/incidents/2026-11-27-card-payments"  # not a link on X: still kept whole
+def test_shortening_never_cuts_a_url_and_fits_the_count(limit, url):
     text = "本日14時頃より決済が失敗する事象が発生しております。詳しくは " + url + " をご覧ください。" * 20
     short = shorten_post(text, limit)
     assert post_length(short) <= limit and short.endswith("…")
@@ -96,9 +97,10 @@ def test_shortening_never_cuts_a_url_and_fits_the_count(limit):
 def test_a_japanese_short_post_fits_280_as_x_counts():
     incident = japanese_incident("update")
     notice = incident.notices[-1]
-    notice.set("summary", PARAGRAPHS[0] + PARAGRAPHS[1])
+    notice.set("summary", PARAGRAPHS[1])  # under 280 characters with the subject, over 280 as X counts
     short = Renderer().render(incident, notice).short
     assert post_length(short) <= SHORT_LIMIT
+    assert len(notice.get("summary")) + len(short.partition("）】")[0]) < SHORT_LIMIT  # a count by characters passes
     assert short.startswith("【障害のお知らせ（第2報・原因特定済み）】")  # the status is never what gives way
     assert short.endswith("次回のご案内：2026年11月27日（金）16:00 JST")  # nor the promise
     assert "…" in short
