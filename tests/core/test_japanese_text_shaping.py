@@ -77,6 +77,14 @@ def test_component_columns_align_by_display_width():
     assert len(rows) == 3 and len(starts) == 1  # the statuses start in one column
 
 
+@pytest.mark.parametrize("text", [
+    PARAGRAPHS[0], PARAGRAPHS[1] + PARAGRAPHS[2], "english text 日本語 😷 https://example.com",
+    "見て acme.com と https://status.acme.example/x 👨‍👩‍👧 ok", "café ｶﾀｶﾅ — “quotes” … ①②", "Ｆｕｌｌ　ｗｉｄｔｈ ＡＢＣ",
+])
+def test_post_length_agrees_with_twitter_text(text):
+    assert post_length(text) == parse_tweet(text).weightedLength
+
+
 def test_post_length_counts_as_x_counts():
     assert post_length("障害のお知らせ") == 14
     assert post_length("Outage notice") == 13

@@ -46,7 +46,7 @@ def _japanese_half(html: str) -> str:
     """The email's text without its English half."""
     root = lxml.html.document_fromstring(html)
     # The divider names the language that follows in that language too: "以下、英語版（English）".
-    for node in root.xpath('//style | //div[@lang="en"] | //title | //div[contains(@class, "ow-divider")]'):
+    for node in root.xpath('//style | //div[@lang="en"] | //title | //hr/following-sibling::div[1]'):
         node.drop_tree()
     return root.text_content()
 
@@ -143,8 +143,10 @@ def test_the_dark_preview_still_applies_to_a_bilingual_email(renderer):
     dark = as_dark_clients_show(renderer.render(incident, incident.notices[-1]).html)
     card = re.search(r'class="ow-card"[^>]*style="([^"]*)"', dark)[1]
     assert "background:#161b26 !important" in card
-    divider = re.search(r'class="ow-divider ow-muted"[^>]*style="([^"]*)"', dark)[1]
-    assert "border-color:#333741 !important" in divider and "color:#a4a7ae !important" in divider
+    divider = re.search(r'class="ow-divider"[^>]*style="([^"]*)"', dark)[1]
+    assert "border-color:#333741 !important" in divider
+    words = re.search(r'class="ow-muted"[^>]*style="([^"]*)">以下、英語版', dark)[1]
+    assert "color:#a4a7ae !important" in words
 
 
 def test_the_status_page_fragment_in_japanese_and_both(renderer):

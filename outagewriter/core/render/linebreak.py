@@ -26,6 +26,7 @@ NO_LINE_START = frozenset(
 NO_LINE_END = frozenset("（「『【〔〈《［｛〘〖〝‘“([{｟«")
 
 _RUNS = re.compile(r"\S+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _LATIN = re.compile(r"[\x21-\x7e]+")  # a Latin word, number or URL: never broken inside
 _PIECE = re.compile(r"[\x21-\x7e]+|.", re.DOTALL)
 
@@ -40,7 +41,7 @@ def display_width(text: str) -> int:
 
 def has_wide(text: str) -> bool:
     """True when `text` holds a character that takes two columns: it needs the Japanese wrapping."""
-    return any(unicodedata.east_asian_width(char) in "WF" for char in text)
+    return any(unicodedata.east_asian_width(char) in "WF" for char in _NON_ASCII.findall(text))
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -58,12 +59,13 @@ def _join(before: str, after: str) -> str:
     return before + after if has_wide(before[-1]) and has_wide(after[0]) else f"{before} {after}"
 
 
-def _wrap_item(item: str, width: int, first: str, rest: str) -> list[str]:
+@lru_cache(maxsize=4096)  # the preview re-renders on every keystroke; most paragraphs have not changed
+def _wrap_item(item: str, width: int, first: str, rest: str) -> tuple[str, ...]:
     # Japanese text is measured in display columns and broken by its own rules.
     if has_wide(item):
-        return wrap_wide(item, width, first, rest)
-    return textwrap.wrap(item, width=width, initial_indent=first, subsequent_indent=rest,
-                         break_long_words=False, break_on_hyphens=False)
+        return tuple(wrap_wide(item, width, first, rest))
+    return tuple(textwrap.wrap(item, width=width, initial_indent=first, subsequent_indent=rest,
+                               break_long_words=False, break_on_hyphens=False))
 
 
 def verbatim(text: str, indent: str = "    ") -> str:
