@@ -7,8 +7,9 @@ import pytest
 from japanese_notices import japanese_incident
 from twitter_text import parse_tweet
 
+from outagewriter.core.incident.fields import MAX_FIELD_CHARS
 from outagewriter.core.render.linebreak import NO_LINE_END, NO_LINE_START, display_width
-from outagewriter.core.render.post_length import post_length, shorten_post
+from outagewriter.core.render.post_length import exceeds, post_length, shorten_post
 from outagewriter.core.render.renderer import SHORT_LIMIT, Renderer
 from outagewriter.core.render.textformat import wrap
 
@@ -126,3 +127,20 @@ def test_a_bilingual_short_post_keeps_both_languages_only_when_they_fit():
     both = Renderer().render(incident, notice).short
     assert " / Major outage · Investigating: Payments failing (Acme Pay)." in both
     assert post_length(both) <= SHORT_LIMIT
+
+
+def test_a_japanese_field_at_its_size_limit_renders_by_the_same_rules():
+    incident = japanese_incident("initial")
+    notice = incident.notices[-1]
+    notice.set("summary", (PARAGRAPHS[1] * 700)[:MAX_FIELD_CHARS])
+    rendered = Renderer().render(incident, notice)
+    assert post_length(rendered.short) <= SHORT_LIMIT and rendered.short.endswith("16:00 JST")
+    summary = rendered.text.split("\n\n")[3:]
+    lines = "\n\n".join(summary).partition("対象別の稼働状況")[0].splitlines()
+    _check_lines([line for line in lines if line], 72, notice.get("summary"))
+
+
+def test_exceeds_agrees_with_the_count():
+    long_url = "https://status.acme.com/" + "x" * 2000
+    for text in ("短い", "あ" * 141, "あ" * 140, f"詳細は {long_url} をご覧ください", "a" * 5000):
+        assert exceeds(text, 280) == (post_length(text) > 280), text[:20]

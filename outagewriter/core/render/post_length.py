@@ -20,6 +20,8 @@ from twitter_text import extract_emojis_with_indices, extract_urls_with_indices
 from twitter_text.config import config
 
 ELLIPSIS = "…"
+_HEAD_FACTOR = 4  # characters weigh at least 1; a URL's 23 may stand for a long address
+_LONGEST_WORD = 4096
 _OPTIONS = config["defaults"]
 _SCALE = _OPTIONS["scale"]
 _RANGES = tuple((r["start"], r["end"], r["weight"]) for r in _OPTIONS["ranges"])
@@ -49,6 +51,19 @@ def _weights(text: str) -> list[int]:
     return weights
 
 
+def _head(text: str, limit: int) -> str:
+    """The start of `text` any post of `limit` is cut from, to the end of the word or URL running there."""
+    start = limit * _HEAD_FACTOR
+    end = text.find(" ", start, start + _LONGEST_WORD)
+    return text[:end if end >= 0 else start + _LONGEST_WORD]
+
+
+def exceeds(text: str, limit: int) -> bool:
+    """Whether `text` counts more than `limit` on X, weighing only as much of a long text as it takes."""
+    head = _head(text, limit)
+    return post_length(head) > limit or len(head) < len(text) and post_length(text) > limit
+
+
 def post_length(text: str) -> int:
     """The post's weighted length as X counts it (on the NFC form, as X does)."""
     return sum(_weights(unicodedata.normalize("NFC", text or ""))) // _SCALE
@@ -75,9 +90,13 @@ def _joins_previous(char: str) -> bool:
 def shorten_post(text: str, limit: int) -> str:
     """`text` cut so that it and its ellipsis count at most `limit` on X; Latin words stay whole when
     a space is near, Japanese may be cut between any two characters. "" when nothing fits."""
-    text = unicodedata.normalize("NFC", " ".join((text or "").split()))
+    text = full = unicodedata.normalize("NFC", " ".join((text or "").split()))
+    # A post holds a few hundred characters: weigh only the start of a long text (to the end of the word
+    # or URL running there), not all of a 100,000-character field on every keystroke.
+    text = _head(text, limit)
+    whole = len(text) == len(full)
     weights = _weights(text)
-    if sum(weights) <= limit * _SCALE:
+    if whole and sum(weights) <= limit * _SCALE:
         return text
     before = [0, *itertools.accumulate(weights)]  # before[i]: the weight of text[:i]
     room = limit * _SCALE - _char_weight(ELLIPSIS)

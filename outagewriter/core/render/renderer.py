@@ -31,7 +31,7 @@ from .calendar import maintenance_calendar
 from .component_view import component_context
 from .dates import LOCAL_TIMES, ZONED_FORMATS
 from .linebreak import display_width, fit_columns
-from .post_length import post_length, shorten_post
+from .post_length import exceeds, post_length, shorten_post
 from .sections import email_sections
 from .template_limits import LimitedSandbox, TemplateLimitExceeded
 
@@ -141,7 +141,7 @@ class Renderer:
         context.update(half=half, other=other)
         parts = {part: self._render_part(language, notice.kind, part, context, problems) for part in PARTS}
         short = textformat.one_line(parts["short.txt"])
-        if post_length(short) > SHORT_LIMIT:
+        if exceeds(short, SHORT_LIMIT):
             short = self._fit_short(language, notice.kind, context, problems)
         return {"language": language, "subject": textformat.one_line(parts["subject.txt"]),
                 "text": _tidy_text(parts["body.txt"]), "html": parts["body.html"].strip("\n") + "\n",
@@ -173,7 +173,7 @@ class Renderer:
 
         title = context["title"]
         frame = render(summary="")
-        if post_length(frame) > SHORT_LIMIT:  # a very long title: it gives way too, down to a few words
+        if exceeds(frame, SHORT_LIMIT):  # a very long title: it gives way too, down to a few words
             title = shorten_post(title, max(24, post_length(title) - (post_length(frame) - SHORT_LIMIT)))
             frame = render(summary="", title=title)
         room = SHORT_LIMIT - post_length(frame) - 1
