@@ -168,5 +168,17 @@ def test_japanese_headings_come_from_the_layout_table(renderer):
     for heading in ("実施日時", "ご利用いただけない機能", "事前にご対応いただきたいこと", "お問い合わせ先"):
         assert f"\n{heading}\n{'-' * display_width(heading)}\n" in text
     assert "開始日時：2026年12月5日（土）01:00 JST（12月4日（金）16:00 UTC）" in text
-    assert "所要時間" not in text and "影響時間：4時間" in text or "：4時間" in text
+    assert "所要時間：4時間" in text  # the window's length, not how long something was down
     assert JA["unavailable"][:10] in text.replace("\n", "")
+
+
+@pytest.mark.parametrize("kind, status, closing", [
+    ("initial", "investigating", "復旧まで今しばらくお待ちくださいますよう、お願い申し上げます。"),
+    ("update", "monitoring", "引き続き状況を注視してまいります。何卒よろしくお願い申し上げます。"),
+    ("resolution", "resolved", "今後とも変わらぬご愛顧を賜りますよう、よろしくお願い申し上げます。"),
+    ("maintenance", "scheduled", "ご理解とご協力を賜りますよう、よろしくお願い申し上げます。"),
+])
+def test_the_closing_fits_what_the_reader_waits_for(renderer, kind, status, closing):
+    incident = japanese_incident(kind)
+    incident.notices[-1].set("status", status)
+    assert closing in _html_text(renderer.render(incident, incident.notices[-1]).html)
