@@ -132,6 +132,30 @@ KIND_LAYOUT: dict[str, tuple[tuple[str, str], ...]] = {
                     ("contact_phone", "Contact phone"), ("appendix", "Technical appendix")),
 }
 KIND_LAYOUT["update"] = KIND_LAYOUT["initial"]
+# The same headings in a Japanese notice, as Japanese customer notices title their sections.
+KIND_HEADINGS_JA: dict[str, dict[str, str]] = {
+    "initial": {"summary": "概要", "impact": "現在発生している影響", "later_impact": "今後予想される影響",
+                "data_loss": "データへの影響", "data_loss_details": "データへの影響の詳細",
+                "workaround": "回避策", "next_update": "次回のご案内", "contact_name": "担当者",
+                "contact_email": "メールアドレス", "contact_phone": "電話番号", "appendix": "技術的な詳細"},
+    "resolution": {"summary": "概要", "done": "実施した対応", "remaining": "今後の対応", "impact": "影響範囲",
+                   "data_loss": "データへの影響", "data_loss_details": "データへの影響の詳細",
+                   "workaround": "引き続き問題が発生する場合", "next_update": "障害報告書のご送付",
+                   "contact_name": "担当者", "contact_email": "メールアドレス", "contact_phone": "電話番号",
+                   "appendix": "技術的な詳細"},
+    "post-incident": {"summary": "概要", "impact": "影響範囲", "root_cause": "発生原因", "events": "発生から復旧までの経緯",
+                      "actions": "再発防止策", "action_details": "担当と期限", "data_loss": "データへの影響",
+                      "data_loss_details": "データへの影響の詳細", "next_update": "続報のご案内",
+                      "contact_name": "担当者", "contact_email": "メールアドレス", "contact_phone": "電話番号",
+                      "appendix": "技術的な詳細"},
+    "maintenance": {"summary": "概要", "window_start": "開始日時", "window_end": "終了予定日時",
+                    "unavailable": "ご利用いただけない機能", "prepare": "事前にご対応いただきたいこと",
+                    "later_impact": "メンテナンス後の影響", "data_loss": "データへの影響",
+                    "data_loss_details": "データへの影響の詳細", "next_update": "次回のご案内",
+                    "contact_name": "担当者", "contact_email": "メールアドレス", "contact_phone": "電話番号",
+                    "appendix": "技術的な詳細"},
+}
+KIND_HEADINGS_JA["update"] = KIND_HEADINGS_JA["initial"]
 EVERY_KIND = ("title", "service", "status", "components", "impact_level", "audiences", "to", "cc", "bcc", "chats",
               "subject")
 
@@ -141,8 +165,11 @@ def fields_of(kind: str) -> tuple[str, ...]:
     return EVERY_KIND + tuple(name for name, _ in KIND_LAYOUT[kind])
 
 
-def label_for(kind: str, name: str) -> str:
-    """The field's label in a notice of `kind`: the heading its text appears under in the email."""
+def label_for(kind: str, name: str, language: str = "en") -> str:
+    """The field's label in a notice of `kind`: the heading its text appears under in the email
+    written in `language` (the form's English label for a field outside the layout)."""
+    if language == "ja" and name in KIND_HEADINGS_JA[kind]:
+        return KIND_HEADINGS_JA[kind][name]
     return dict(KIND_LAYOUT[kind]).get(name, SPECS[name].label)
 
 
