@@ -126,7 +126,9 @@ def main(path=None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from . import __version__
+    from .core.i18n import chosen_language
     from .qt_compat import check_running_pair
+    from .ui import language
 
     problem = check_running_pair()
     if problem:
@@ -141,6 +143,7 @@ def main(path=None) -> int:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     context = build_context()
+    language.install(app, chosen_language(context.settings.ui_language))
     window = first_window(app, path, context)
     window.show()
     _quit_on_sigint(window)

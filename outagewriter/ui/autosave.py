@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.incident.model import Incident
 from .context import AppContext
+from .language import fill, translate
 
 
 class Autosave(QObject):
@@ -57,7 +58,7 @@ class Autosave(QObject):
 
     def _written(self, result, error) -> None:
         if error is not None:
-            self.failed.emit(f"Autosave failed: {error}. Save the file to keep your work.")
+            self.failed.emit(fill(translate("Autosave", "Autosave failed: %1. Save the file to keep your work."), error))
         else:
             self.saved.emit(str(result))
 

@@ -37,6 +37,7 @@ from ..core.session.rule_switches import RuleSwitch
 from ..core.settings import Settings
 from . import theme
 from .highlight import CATEGORY_LABELS, quiet
+from .language_choice import LanguageField
 from .reminders import RemindBeforeField
 
 
@@ -389,8 +390,11 @@ class AppearancePage(QWidget):
         self.buttons.get(settings.appearance, self.buttons["system"]).setChecked(True)
         layout.addWidget(note("The preview follows: in dark mode it shows the email as mail apps in dark mode "
                               "show it, from the email's own dark-mode style.", self))
+        layout.addSpacing(12)
+        self.language = LanguageField(settings, self)
+        layout.addWidget(self.language)
         layout.addStretch(1)
 
     def apply_to(self, settings: Settings) -> Settings:
         chosen = next(v for v, b in self.buttons.items() if b.isChecked())
-        return dataclasses.replace(settings, appearance=chosen)
+        return self.language.apply_to(dataclasses.replace(settings, appearance=chosen))
