@@ -58,7 +58,8 @@ class Autosave(QObject):
 
     def _written(self, result, error) -> None:
         if error is not None:
-            self.failed.emit(fill(translate("Autosave", "Autosave failed: %1. Save the file to keep your work."), error))
+            self.failed.emit(fill(translate("Autosave", "Autosave failed: %1. Save the file to keep your work."),
+                                  error))
         else:
             self.saved.emit(str(result))
 

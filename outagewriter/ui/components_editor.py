@@ -41,12 +41,14 @@ class _Row:
         self.label = named(QLabel(name, editor), f"component_name_{number}", name)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)  # a long name takes two lines, not the status column's room
-        self.status = named(QComboBox(editor), f"component_status_{number}", fill(translate("Components", "Status of %1"), name))
+        self.status = named(QComboBox(editor), f"component_status_{number}",
+                            fill(translate("Components", "Status of %1"), name))
         for value in COMPONENT_STATUSES:
             self.status.addItem(STATUS_LABELS[value], value)
         self.status.setCurrentIndex(COMPONENT_STATUSES.index(status))
         self.label.setBuddy(self.status)
-        self.remove = named(QToolButton(editor), f"component_remove_{number}", fill(translate("Components", "Remove %1"), name))
+        self.remove = named(QToolButton(editor), f"component_remove_{number}",
+                            fill(translate("Components", "Remove %1"), name))
         self.remove.setText(translate("Components", "Remove"))
         self.remove.setToolTip(fill(translate("Components", "Remove %1 from this notice"), name))
         self.widgets = (self.label, self.status, self.remove)
@@ -91,17 +93,20 @@ class ComponentsEditor(QWidget):
         # Completed in the box itself: a suggestion list over the form swallowed the first click on Add.
         completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
         self.add_name.setCompleter(completer)
-        self.add_button = named(QPushButton(translate("Components", "Add"), self), "component_add", translate("Components", "Add component"))
+        self.add_button = named(QPushButton(translate("Components", "Add"), self), "component_add",
+                                translate("Components", "Add component"))
         self.add_button.setAutoDefault(False)
         adding.addWidget(self.add_name, 1)
         adding.addWidget(self.add_button)
         outer.addLayout(adding)
-        self.problem = named(QLabel(self), "component_add_problem", translate("Components", "Why the component was not added"))
+        self.problem = named(QLabel(self), "component_add_problem",
+                             translate("Components", "Why the component was not added"))
         self.problem.setWordWrap(True)
         tint(self.problem, "error")
         self.problem.hide()
         outer.addWidget(self.problem)
-        self.restore = named(QPushButton(translate("Components", "Set all to operational"), self), "components_all_operational",
+        self.restore = named(QPushButton(translate("Components", "Set all to operational"), self),
+                             "components_all_operational",
                               translate("Components", "Set all components to operational"))
         self.restore.setToolTip(translate("Components", "A resolution tells readers that what broke works again."))
         self.restore.setAutoDefault(False)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..core.incident.times import ON_CHANGE, TimeError, parse_next_update, parse_zoned
 from .language import translate
+from .words import value_label
 from .zones import offset_zone, system_zone, zone_model, zone_suffix, zone_tzinfo
 
 
@@ -154,7 +155,8 @@ class ChoiceEditor(QComboBox):
 
     edited = Signal()
 
-    def __init__(self, choices: tuple[str, ...], labels: dict[str, str] | None = None, placeholder: str = "", parent=None):
+    def __init__(self, choices: tuple[str, ...], labels: dict[str, str] | None = None, placeholder: str = "",
+                 parent=None):
         super().__init__(parent)
         self._placeholder = placeholder
         self.set_choices(choices, labels)
@@ -167,7 +169,7 @@ class ChoiceEditor(QComboBox):
         if self._placeholder:
             self.addItem(self._placeholder, "")
         for choice in choices:
-            self.addItem((labels or {}).get(choice, choice.replace("-", " ").capitalize()), choice)
+            self.addItem((labels or {}).get(choice) or value_label(choice), choice)
         self.blockSignals(False)
         self.set_value(current)
 

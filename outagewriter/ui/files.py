@@ -70,7 +70,8 @@ class Files:
         window.flush()
         if doc.read_only:
             self.context.dialogs.error(window, translate("Files", "Opened read-only"),
-                                       translate("Files", "This file is open read-only. Use Save As to keep your own copy."))
+                                       translate("Files",
+                                                 "This file is open read-only. Use Save As to keep your own copy."))
             return False
         if not doc.path:
             return self.save_as()
@@ -94,7 +95,8 @@ class Files:
         if window.rejected_input:  # saving now would drop what the user typed there
             problems = "; ".join(window.rejected_input.values())
             self.context.dialogs.error(window, translate("Files", "Not saved"),
-                                       fill(translate("Files", "%1. Correct this, then save again: nothing was written."), problems))
+                                       fill(translate("Files", "%1. Correct this, then save again: nothing was "
+                                                               "written."), problems))
             return False
         try:
             doc.session.save(path, force=force)
@@ -115,7 +117,8 @@ class Files:
             return False
         except OSError as exc:
             target = path or doc.path
-            self.context.dialogs.error(window, translate("Files", "Cannot save the incident"), f"{target}: {exc.strerror or exc}")
+            self.context.dialogs.error(window, translate("Files", "Cannot save the incident"),
+                                       f"{target}: {exc.strerror or exc}")
             return False
         window.saved()
         return True
@@ -126,7 +129,8 @@ class Files:
         try:
             copy, _ = doc.session.save_copy()
         except OSError as exc:
-            self.context.dialogs.error(window, translate("Files", "Cannot save a copy"), f"{doc.path}: {exc.strerror or exc}")
+            self.context.dialogs.error(window, translate("Files", "Cannot save a copy"),
+                                       f"{doc.path}: {exc.strerror or exc}")
             return False
         doc.release_lock()
         self.lock(doc, ask=False)
@@ -141,5 +145,6 @@ class Files:
 def _holder(exc: FileLocked) -> str:
     """'payments.outage is locked by Petr on host pc-17 since Mon 30 Nov, 11:00 CET' (no advice:
     the question that shows it says what to do)."""
-    what = exc.holder.describe(moment_text) if exc.holder else translate("Files", "locked (the lock file cannot be read)")
+    what = exc.holder.describe(moment_text) if exc.holder else translate("Files",
+                                                                         "locked (the lock file cannot be read)")
     return fill(translate("Files", "%1 is %2"), exc.path.name, what)

@@ -221,7 +221,9 @@ class FindingCard(QFrame):
                                    bold=True))
         self.body.addWidget(_label(self.full, finding.message, "finding_message"))
         if finding.suggestions and not is_replacement(finding):
-            self.body.addWidget(_label(self.full, fill(translate("FindingCard", "Try: %1"), in_words(finding, finding.suggestions[0])),
+            self.body.addWidget(_label(self.full,
+                                       fill(translate("FindingCard", "Try: %1"),
+                                            in_words(finding, finding.suggestions[0])),
                                        "finding_advice", italic=True))
         for other in finding.also:
             kind = category_label(other.category)
@@ -260,7 +262,8 @@ class FindingCard(QFrame):
 
     def _tips(self) -> None:
         # Compact: the row's tooltip is the whole finding; a card shows it all already.
-        self.setToolTip(tooltip_text(self.finding) if self.compact else translate("FindingCard", "Click to select it in the form"))
+        self.setToolTip(tooltip_text(self.finding) if self.compact else translate("FindingCard",
+                                                                                  "Click to select it in the form"))
 
     # ---- modes -------------------------------------------------------------------------
 
@@ -301,7 +304,8 @@ class FindingCard(QFrame):
             menu.addAction(translate("FindingCard", "Restore"), lambda: self.restore.emit(self.finding))
         else:
             for suggestion in self.finding.suggestions[:3] if is_replacement(self.finding) else ():
-                menu.addAction(fill(translate("FindingCard", "Use “%1”"), visible(suggestion)), lambda s=suggestion: self.apply.emit(self.finding, s))
+                menu.addAction(fill(translate("FindingCard", "Use “%1”"), visible(suggestion)),
+                               lambda s=suggestion: self.apply.emit(self.finding, s))
             menu.addAction(translate("FindingCard", "Ignore"), lambda: self.ignore.emit(self.finding))
         menu.exec(self.mapToGlobal(position))
 

@@ -222,10 +222,13 @@ class FindingsPanel(QWidget):
         self.header.setMinimumWidth(1)
         self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.header, 1)
-        self.ignored_toggle = self._toggle("findings_ignored_toggle", translate("Findings", "Ignored (0)"), translate("Findings", "Ignored findings"),
-                                           translate("Findings", "List the findings ignored on this notice, to restore them"))
+        self.ignored_toggle = self._toggle("findings_ignored_toggle", translate("Findings", "Ignored (0)"),
+                                           translate("Findings", "Ignored findings"),
+                                           translate("Findings",
+                                                     "List the findings ignored on this notice, to restore them"))
         self.ignored_toggle.toggled.connect(self._show_page)
-        self.compact_toggle = self._toggle("findings_compact", translate("Findings", "Compact"), translate("Findings", "Compact list"),
+        self.compact_toggle = self._toggle("findings_compact", translate("Findings", "Compact"),
+                                           translate("Findings", "Compact list"),
                                            translate("Findings", "One line per finding, to see many at once"))
         self.compact_toggle.toggled.connect(self.set_compact)
         top.addWidget(self.ignored_toggle)

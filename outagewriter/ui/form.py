@@ -63,7 +63,9 @@ TIME_LABELS = {
 PLACEHOLDERS = {
     "title": QT_TRANSLATE_NOOP("Form", "e.g. Card payments failing"),
     "service": QT_TRANSLATE_NOOP("Form", "e.g. Checkout"),
-    "summary": QT_TRANSLATE_NOOP("Form", "What is broken, who is affected, what they should do, and when they hear from us next."),
+    "summary": QT_TRANSLATE_NOOP("Form",
+                                 "What is broken, who is affected, what they should do, and when they hear from us "
+                                 "next."),
     "impact": QT_TRANSLATE_NOOP("Form", "What does not work right now."),
     "later_impact": QT_TRANSLATE_NOOP("Form", "What will follow: delayed jobs, reports, invoices."),
     "data_loss_details": QT_TRANSLATE_NOOP("Form", "What data, and what happens to it."),

@@ -76,7 +76,8 @@ class GrammarStart(QObject):
             return
         self._hide()
         if error is not None:
-            said = str(error).splitlines()[0] if str(error) else translate("GrammarStart", "LanguageTool did not start.")
+            said = str(error).splitlines()[0] if str(error) else translate("GrammarStart",
+                                                                           "LanguageTool did not start.")
         else:
             version = answer.split(" answered")[0] if isinstance(answer, str) else "LanguageTool"
             said = fill(translate("GrammarStart", "Grammar and spelling checks are on (%1, ready in %2 s)."), version,

@@ -7,6 +7,7 @@ scripts/build-translations into translations/outagewriter_<lang>.qm (built, neve
 """
 from __future__ import annotations
 
+import re
 import sys
 from datetime import datetime, timezone
 from importlib.resources import files
@@ -16,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTran
 from ..core.incident.times import format_stored
 
 translate = QCoreApplication.translate
+_TRANSLATOR = "outagewriter_translator"
 _LOCALES = {"en": QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
             "ja": QLocale(QLocale.Language.Japanese, QLocale.Country.Japan)}
 
@@ -25,35 +27,31 @@ def compiled_catalog(language: str):
     return files("outagewriter.ui") / "translations" / f"outagewriter_{language}.qm"
 
 
-def install(app, language: str) -> list[QTranslator]:
-    """Loads the translators for `language` into `app` and sets the default QLocale; returns them so
-    they can be removed. English needs none. A missing catalog leaves the window in English and says
-    so in one line on stderr."""
+def install(app, language: str) -> None:
+    """`app` speaks `language` from now on: its translators replace those installed before (English
+    needs none) and the default QLocale follows. A missing catalog leaves the window in English and
+    says so in one line on stderr."""
+    for old in app.findChildren(QTranslator, _TRANSLATOR):
+        app.removeTranslator(old)
+        old.setParent(None)
     QLocale.setDefault(_LOCALES.get(language, _LOCALES["en"]))
     if language == "en":
-        return []
-    installed = []
-    ours = QTranslator(app)
-    if ours.load(str(compiled_catalog(language))):
-        installed.append(ours)
-    else:
-        print(f"outagewriter: no translation of the window into {language!r} "
-              f"({compiled_catalog(language)} is missing; run scripts/build-translations); "
-              "the window stays in English", file=sys.stderr)
-        return []
-    qt_own = QTranslator(app)
+        return
+    ours = QTranslator()
+    if not ours.load(str(compiled_catalog(language))):
+        print(f"outagewriter: the window's {language!r} translation is missing ({compiled_catalog(language)}; "
+              "scripts/build-translations makes it), so the window is in English", file=sys.stderr)
+        QLocale.setDefault(_LOCALES["en"])
+        return
+    translators = [ours]
+    qt_own = QTranslator()
     # Qt's own strings (OK, Cancel, the file dialog); a Qt build without them only loses those.
     if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        installed.append(qt_own)
-    for translator in installed:
-        app.installTranslator(translator)
-    return installed
-
-
-def uninstall(app, translators) -> None:
+        translators.append(qt_own)
     for translator in translators:
-        app.removeTranslator(translator)
-    QLocale.setDefault(_LOCALES["en"])
+        translator.setParent(app)  # the application keeps them alive
+        translator.setObjectName(_TRANSLATOR)
+        app.installTranslator(translator)
 
 
 def moment_text(stored, zone=None) -> str:
@@ -78,6 +76,13 @@ def fill(text: str, *values) -> str:
     for number in range(len(values), 0, -1):  # %10 before %1
         text = text.replace(f"%{number}", str(values[number - 1]))
     return text
+
+
+def without_access_key(text: str) -> str:
+    """A menu text as a button or toolbar shows it: no access key, neither "&Save" nor the
+    Japanese "保存(&S)", and no trailing ellipsis."""
+    text = re.sub(r"\s*\(&\w\)", "", text)
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").rstrip(".")
 
 
 def translated(context: str, labels: dict[str, str]) -> dict[str, str]:

@@ -87,7 +87,8 @@ class MainWindow(QMainWindow):
         self.live.grammar_status.connect(self.findings.set_status)
         self.autosave = Autosave(context, self._autosave_source, self.flush, self)
         self.autosave.failed.connect(lambda m: self.statusBar().showMessage(m))
-        self.autosave.saved.connect(lambda _p: self.autosave_label.setText(translate("MainWindow", "Recovery copy up to date")))
+        self.autosave.saved.connect(lambda _p: self.autosave_label.setText(translate("MainWindow",
+                                                                                     "Recovery copy up to date")))
         self.grammar_start = GrammarStart(self.statusBar(), self)
         self.grammar_start.finished.connect(lambda text: self.findings.set_status(text or self._checks_note))
         self._show_checks_note()
@@ -99,7 +100,9 @@ class MainWindow(QMainWindow):
 
     def _show_checks_note(self) -> None:
         self._checks_note = self.context.check_problem or (
-            "" if self.live.grammar_enabled else translate("MainWindow", "Tone and structure are checked as you type; grammar checks are off."))
+            "" if self.live.grammar_enabled else translate("MainWindow",
+                                                           "Tone and structure are checked as you type; grammar "
+                                                           "checks are off."))
         self.findings.set_status(self._checks_note)
 
     def settings_applied(self, grammar_changed: bool = True, restarted: bool = True) -> None:
@@ -138,10 +141,12 @@ class MainWindow(QMainWindow):
 
         self.read_only_banner = Banner("read_only_banner", self)
         self.settings_banner = Banner("settings_banner", self)
-        self.settings_banner.add_button(translate("MainWindow", "Dismiss"), self.settings_banner.hide, "settings_dismiss")
+        self.settings_banner.add_button(translate("MainWindow", "Dismiss"), self.settings_banner.hide,
+                                        "settings_dismiss")
         if self.context.settings.problems:
-            self.settings_banner.label.setText(
-                translate("MainWindow", "Some settings could not be used, so safe defaults apply: ") + "; ".join(self.context.settings.problems))
+            self.settings_banner.label.setText(fill(
+                translate("MainWindow", "Some settings could not be used, so safe defaults apply: %1"),
+                "; ".join(self.context.settings.problems)))
             self.settings_banner.show()
         self.disk_banner = Banner("disk_banner", self)
         self.disk_banner.add_button(translate("MainWindow", "Reload"), self.reload_from_disk, "disk_reload")
@@ -430,7 +435,8 @@ class MainWindow(QMainWindow):
             return
         self.flush()
         if self.notice.fields.get(finding.field, "")[finding.start:finding.end] != finding.match:
-            self.statusBar().showMessage(translate("MainWindow", "The text changed since this finding; look again."), 4000)
+            self.statusBar().showMessage(translate("MainWindow", "The text changed since this finding; look again."),
+                                         4000)
             self.live.run_now()
             return
         self.form.replace_span(finding.field, finding.start, finding.end, suggestion)

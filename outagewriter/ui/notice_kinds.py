@@ -24,8 +24,11 @@ PLACEHOLDERS = {
     "done": QT_TRANSLATE_NOOP("Form", "How the service was restored."),
     "remaining": QT_TRANSLATE_NOOP("Form", "Work still to do, and what users may still notice."),
     "root_cause": QT_TRANSLATE_NOOP("Form", "What caused it, in plain words."),
-    "events": QT_TRANSLATE_NOOP("Form", "One event per line: the time, then what happened.\n09:40 Card payments start failing"),
-    "actions": QT_TRANSLATE_NOOP("Form", "One action per line: what | owner | target date\nAlarm on connection pool use | Platform team | 15 December"),
+    "events": QT_TRANSLATE_NOOP("Form",
+                                "One event per line: the time, then what happened.\n09:40 Card payments start failing"),
+    "actions": QT_TRANSLATE_NOOP("Form",
+                                 "One action per line: what | owner | target date\nAlarm on connection pool use | "
+                                 "Platform team | 15 December"),
     "unavailable": QT_TRANSLATE_NOOP("Form", "What users cannot use during the window."),
     "prepare": QT_TRANSLATE_NOOP("Form", "What users must do before the window starts."),
 }
@@ -34,7 +37,8 @@ KIND_PLACEHOLDERS = {
     ("resolution", "impact"): QT_TRANSLATE_NOOP("Form", "What did not work, for whom, and for how long."),
     ("post-incident", "impact"): QT_TRANSLATE_NOOP("Form", "What did not work, for whom, and for how long."),
     ("resolution", "workaround"): QT_TRANSLATE_NOOP("Form", "What to do if something still does not work."),
-    ("maintenance", "later_impact"): QT_TRANSLATE_NOOP("Form", "What changes for users after the maintenance, if anything."),
+    ("maintenance", "later_impact"): QT_TRANSLATE_NOOP("Form",
+                                                       "What changes for users after the maintenance, if anything."),
 }
 _PLACEHOLDER_FIELDS = {name for _, name in KIND_PLACEHOLDERS}
 # Sections of one field, headed by the field's label; built in this order at two places in the form.

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 from ..core.incident.model import Incident, Notice
 from ..core.mail.plan import plan
 from ..core.review import workflow as review
-from .language import fill, moment_text, translate
+from .language import fill, moment_text, translate, without_access_key
+from .words import value_label
 
 KIND_LABELS = {
     "initial": QT_TRANSLATE_NOOP("NoticeList", "First notice"),
@@ -57,7 +58,7 @@ class NoticeList(QWidget):
         self._updating = False
 
     def add_action_button(self, key: str, action) -> None:
-        button = QPushButton(action.text().replace("&", ""), self)
+        button = QPushButton(without_access_key(action.text()), self)
         button.setObjectName(f"add_{key}")
         button.clicked.connect(action.trigger)
         button.setEnabled(action.isEnabled())
@@ -74,11 +75,12 @@ class NoticeList(QWidget):
             if notice.kind == "update":
                 updates += 1
                 label = fill(translate("NoticeList", "Update %1"), updates)
-            status = notice.fields["status"].replace("-", " ").capitalize()
-            state = _sent_label(notice) if notice.is_sent else review.state(notice).replace("-", " ").capitalize()
+            status = value_label(notice.fields["status"])
+            state = _sent_label(notice) if notice.is_sent else value_label(review.state(notice))
             item = QListWidgetItem(f"{number}. {label}\n{status} · {state}")
             item.setData(Qt.ItemDataRole.UserRole, number - 1)
-            item.setToolTip(translate("NoticeList", "Sent notices are shown read-only") if notice.is_sent else translate("NoticeList", "Being drafted"))
+            item.setToolTip(translate("NoticeList", "Sent notices are shown read-only") if notice.is_sent
+                            else translate("NoticeList", "Being drafted"))
             self.list.addItem(item)
         self.list.setCurrentRow(current)
         self._updating = False
@@ -90,7 +92,7 @@ class NoticeList(QWidget):
             return
         head, _, second = item.text().partition("\n")
         status = second.split(" · ")[0]
-        text = f"{head}\n{status} · {state}"
+        text = f"{head}\n{status} · {value_label(state)}"
         if item.text() != text:
             item.setText(text)
 

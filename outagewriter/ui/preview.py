@@ -92,7 +92,8 @@ class PreviewPane(QWidget):
         self.short_count = QLabel(short_page)
         self.short_count.setObjectName("preview_short_count")
         quiet(self.short_count)
-        self.chat_caption = QLabel(translate("Preview", "Chat post (to the chat destinations its audiences follow)"), short_page)
+        self.chat_caption = QLabel(translate("Preview", "Chat post (to the chat destinations its audiences follow)"),
+                                   short_page)
         self.chat_caption.setObjectName("preview_chat_caption")
         quiet(self.chat_caption)
         self.chat = QPlainTextEdit(short_page)
@@ -137,7 +138,8 @@ class PreviewPane(QWidget):
             self._shown["text"] = rendered.text
         elif current == 2 and self._shown.get("short") != (rendered.short, rendered.chat):
             self.short.setPlainText(rendered.short)
-            self.short_count.setText(fill(translate("Preview", "%1 of %2 characters"), len(rendered.short), SHORT_LIMIT))
+            self.short_count.setText(fill(translate("Preview", "%1 of %2 characters"), len(rendered.short),
+                                          SHORT_LIMIT))
             self.chat.setPlainText(rendered.chat)
             for widget in (self.chat_caption, self.chat):
                 widget.setVisible(bool(rendered.chat))

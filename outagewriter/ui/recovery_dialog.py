@@ -32,7 +32,8 @@ class RecoveryDialog(QDialog):
         self.list.setObjectName("recovery_list")
         for copy in copies:
             where = copy.original_path or translate("Recovery", "never saved")
-            item = QListWidgetItem(fill(translate("Recovery", "%1\n%2 · autosaved %3"), copy.title, where, moment_text(copy.saved_at)))
+            item = QListWidgetItem(fill(translate("Recovery", "%1\n%2 · autosaved %3"), copy.title, where,
+                                        moment_text(copy.saved_at)))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(item)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,12 +25,14 @@ from ..core.review import workflow as review
 from . import theme
 from .highlight import quiet
 from .language import fill, moment_text, translate
+from .words import value_label
 
 STATE_TONES = {  # theme.TONES
     "approved": "good", "sent": "good", "approval void": "error", "changes requested": "warning",
     "in review": "info", "draft": None,
 }
-PART_LABELS = {"subject": "Subject", "to": "To", "cc": "Cc", "bcc": "Bcc", "text": "Text", "html": "HTML"}
+PART_LABELS = {"subject": QT_TRANSLATE_NOOP("ReviewPanel", "Subject"), "to": QT_TRANSLATE_NOOP("ReviewPanel", "To"),
+               "cc": "Cc", "bcc": "Bcc", "text": QT_TRANSLATE_NOOP("ReviewPanel", "Text"), "html": "HTML"}
 
 
 def diff_html(diffs, scheme: theme.Scheme, context_words: int = 10) -> str:
@@ -41,9 +43,9 @@ def diff_html(diffs, scheme: theme.Scheme, context_words: int = 10) -> str:
     parts = {d.part for d in diffs}
     out = []
     for diff in diffs:
-        label = PART_LABELS.get(diff.part, diff.part)
+        label = translate("ReviewPanel", PART_LABELS.get(diff.part, diff.part))
         if diff.part == "html" and parts - {"html"}:
-            out.append(f"<p><b>{label}</b>: changed as well</p>")
+            out.append(f"<p><b>{label}</b>: " + translate("ReviewPanel", "changed as well") + "</p>")
             continue
         pieces = []
         for op, shown in diff.shown(context_words):
@@ -110,8 +112,11 @@ class ReviewPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
         self.buttons: dict[str, QPushButton] = {}
-        for key, text in (("request_review", translate("ReviewPanel", "Request review…")), ("review_by_email", translate("ReviewPanel", "By email…")),
-                          ("approve", translate("ReviewPanel", "Approve…")), ("request_changes", translate("ReviewPanel", "Request changes…"))):
+        for key, text in (("request_review", translate("ReviewPanel", "Request review…")),
+                          ("review_by_email", translate("ReviewPanel", "By email…")),
+                          ("approve", translate("ReviewPanel", "Approve…")), ("request_changes",
+                                                                              translate("ReviewPanel",
+                                                                                        "Request changes…"))):
             action = actions_by_key[key]
             button = QPushButton(text, body)
             button.setObjectName(f"review_{key}")
@@ -126,7 +131,8 @@ class ReviewPanel(QWidget):
         layout.addLayout(buttons)
 
         self.void_heading = _heading(translate("ReviewPanel", "Changed after approval"), body)
-        self.void_diff = _browser("review_void_diff", translate("ReviewPanel", "Changes after approval, word by word"), body)
+        self.void_diff = _browser("review_void_diff", translate("ReviewPanel", "Changes after approval, word by word"),
+                                  body)
         layout.addWidget(self.void_heading)
         layout.addWidget(self.void_diff)
 
@@ -140,7 +146,8 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.comments)
 
         self.previous_heading = _heading(translate("ReviewPanel", "Changes since the previous notice"), body)
-        self.previous = _browser("review_since_previous", translate("ReviewPanel", "Changes since the previous notice"), body)
+        self.previous = _browser("review_since_previous",
+                                 translate("ReviewPanel", "Changes since the previous notice"), body)
         layout.addWidget(self.previous_heading)
         layout.addWidget(self.previous)
 
@@ -179,7 +186,8 @@ class ReviewPanel(QWidget):
                 notes.append(f"“{status.approval.comment}”")
         elif state != "sent":
             notes.append(translate("ReviewPanel", "A reviewer must approve the exact text before it can be sent.")
-                         if approval_required else translate("ReviewPanel", "Your settings do not require an approval before sending."))
+                         if approval_required
+                         else translate("ReviewPanel", "Your settings do not require an approval before sending."))
         notes.append(translate("ReviewPanel", "1 finding from the checks right now.") if findings == 1
                      else translate("ReviewPanel", "%n findings from the checks right now.", None, findings)
                      if findings else translate("ReviewPanel", "The checks find nothing to point out right now."))
@@ -199,10 +207,10 @@ class ReviewPanel(QWidget):
         self.comments.setVisible(bool(comments))
 
         if since_previous is None:
-            self.previous.setHtml(f"<p>{translate('ReviewPanel', 'This is the first notice.')}</p>")
+            self.previous.setHtml("<p>" + translate("ReviewPanel", "This is the first notice.") + "</p>")
         else:
             self.previous.setHtml(diff_html(since_previous, scheme) or
-                                  f"<p>{translate('ReviewPanel', 'No change in the subject or the text.')}</p>")
+                                  "<p>" + translate("ReviewPanel", "No change in the subject or the text.") + "</p>")
 
         self.timeline.clear()
         for entry in timeline:
@@ -217,4 +225,4 @@ def _state_words(state: str, status) -> str:
             status.reason[:1].upper() + status.reason[1:]
     if state == "approved" and isinstance(status, review.Valid):
         return fill(translate("ReviewPanel", "Approved by %1"), status.approval.reviewer)
-    return state[:1].upper() + state[1:]
+    return value_label(state)

@@ -60,7 +60,8 @@ class TimelineDialog(QDialog):
         self.export_button = buttons.addButton(translate("Timeline", "Export…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.setObjectName("timeline_export")
         self.export_button.setAccessibleName(translate("Timeline", "Export the incident"))
-        self.export_button.setToolTip(translate("Timeline", "Write the whole incident as Markdown or HTML for the records"))
+        self.export_button.setToolTip(translate("Timeline",
+                                                "Write the whole incident as Markdown or HTML for the records"))
         self.export_button.clicked.connect(lambda: export_incident(window))
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)

@@ -15,13 +15,16 @@ from .language import translate
 
 CHOICES = (
     ("welcome_example", QT_TRANSLATE_NOOP("Welcome", "Open the example incident"),
-     QT_TRANSLATE_NOOP("Welcome", "A card-payments outage with a well-written first notice. You get your own copy to change.")),
+     QT_TRANSLATE_NOOP("Welcome",
+                       "A card-payments outage with a well-written first notice. You get your own copy to change.")),
     ("welcome_new", QT_TRANSLATE_NOOP("Welcome", "Create a new incident"),
-     QT_TRANSLATE_NOOP("Welcome", "An outage or a planned maintenance: name it and the service, then fill in the form.")),
+     QT_TRANSLATE_NOOP("Welcome",
+                       "An outage or a planned maintenance: name it and the service, then fill in the form.")),
     ("welcome_open", QT_TRANSLATE_NOOP("Welcome", "Open an incident file…"),
      QT_TRANSLATE_NOOP("Welcome", "A .outage file you saved before or a colleague shared with you.")),
     ("welcome_accounts", QT_TRANSLATE_NOOP("Welcome", "Set up a mail account"),
-     QT_TRANSLATE_NOOP("Welcome", "The account your notices are sent from. Its password stays in your system's keyring.")),
+     QT_TRANSLATE_NOOP("Welcome",
+                       "The account your notices are sent from. Its password stays in your system's keyring.")),
 )
 
 

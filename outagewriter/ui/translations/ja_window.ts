@@ -129,7 +129,7 @@
     </message>
     <message>
         <source>New &amp;maintenance stage</source>
-        <translation>メンテナンスの次の通知を作成(&amp;M)</translation>
+        <translation>メンテナンス通知を作成(&amp;M)</translation>
     </message>
     <message>
         <source>The maintenance's next notice: a reminder, its start, an extension or its completion</source>
@@ -302,6 +302,45 @@
     <message>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>Audiences</name>
+    <message>
+        <source>No audiences yet: add them under Settings › Audiences.</source>
+        <translation>配信先グループはまだありません。「設定 › 配信先グループ」で追加してください。</translation>
+    </message>
+    <message>
+        <source>Audiences not in the settings</source>
+        <translation>設定にない配信先グループ</translation>
+    </message>
+    <message>
+        <source>Send to %1</source>
+        <translation>%1に送信</translation>
+    </message>
+    <message>
+        <source>%1, office hours %2</source>
+        <translation>%1、営業時間 %2</translation>
+    </message>
+    <message>
+        <source>Not in your settings: %1</source>
+        <translation>設定にありません：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Audiences</source>
+        <translation>配信先グループ(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The promise in UTC and in each audience's time</source>
+        <translation>お約束した日時（UTCと各配信先グループの現地時刻）</translation>
+    </message>
+    <message>
+        <source>Suggested next-update times</source>
+        <translation>次回更新日時の候補</translation>
+    </message>
+    <message>
+        <source>Suggest</source>
+        <translation>候補</translation>
     </message>
 </context>
 <context>
@@ -956,6 +995,49 @@ Alarm on connection pool use | Platform team | 15 December</source>
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>looking…</source>
+        <translation>確認中…</translation>
+    </message>
+    <message>
+        <source>Writing a good notice</source>
+        <translation>良い通知の書き方</translation>
+    </message>
+    <message>
+        <source>Find bar</source>
+        <translation>検索バー</translation>
+    </message>
+    <message>
+        <source>In the fields, your platform's usual text-editing keys work as well.</source>
+        <translation>各項目では、お使いの環境で通常使えるテキスト編集のキーも利用できます。</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>About OutageWriter</source>
+        <translation>OutageWriterについて</translation>
+    </message>
+    <message>
+        <source>Write calm, truthful outage notices, have them reviewed,&lt;br&gt;and send them from your own mailbox.</source>
+        <translation>落ち着いた正確な障害通知を書き、レビューを受け、&lt;br&gt;ご自身のメールボックスから送信できます。</translation>
+    </message>
+    <message>
+        <source>%1 version</source>
+        <translation>%1のバージョン</translation>
+    </message>
+    <message>
+        <source>Copy versions</source>
+        <translation>バージョン情報をコピー</translation>
+    </message>
+    <message>
+        <source>unknown (%1)</source>
+        <translation>不明（%1）</translation>
+    </message>
+</context>
+<context>
     <name>Highlight</name>
     <message>
         <source>Structure</source>
@@ -1020,8 +1102,8 @@ Alarm on connection pool use | Platform team | 15 December</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <source>Some settings could not be used, so safe defaults apply: </source>
-        <translation>一部の設定を使用できないため、安全な既定値を適用しています：</translation>
+        <source>Some settings could not be used, so safe defaults apply: %1</source>
+        <translation>一部の設定を使用できないため、安全な既定値を適用しています：%1</translation>
     </message>
     <message>
         <source>Reload</source>
@@ -1240,7 +1322,86 @@ Alarm on connection pool use | Platform team | 15 December</source>
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message>
+        <source>Update reminder</source>
+        <translation>続報のリマインダー</translation>
+    </message>
+    <message>
+        <source>Start update</source>
+        <translation>続報を作成</translation>
+    </message>
+    <message>
+        <source>Start the promised update</source>
+        <translation>お約束した続報を作成します</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Dismiss the reminder</source>
+        <translation>リマインダーを閉じる</translation>
+    </message>
+    <message>
+        <source>Open it</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Show the draft</source>
+        <translation>下書きを表示</translation>
+    </message>
+    <message>
+        <source>OutageWriter: 1 promised update due</source>
+        <translation>OutageWriter：お約束した続報の期限が1件あります</translation>
+    </message>
+    <message>
+        <source>OutageWriter: %n promised updates due</source>
+        <translation>OutageWriter：お約束した続報の期限が%n件あります</translation>
+    </message>
+    <message>
+        <source>Update due</source>
+        <translation>続報の期限が近づいています</translation>
+    </message>
+    <message>
+        <source>Update overdue</source>
+        <translation>続報の期限を過ぎています</translation>
+    </message>
+    <message>
+        <source>Remind this many minutes before a promised update is due</source>
+        <translation>お約束した続報の期限の何分前に通知するか</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source>only when overdue</source>
+        <translation>期限を過ぎたときのみ</translation>
+    </message>
+    <message>
+        <source>Remind me before a promised &amp;update:</source>
+        <translation>お約束した続報の期限前に通知(&amp;U)：</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPanel</name>
+    <message>
+        <source>Subject</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>changed as well</source>
+        <translation>こちらも変更されています</translation>
+    </message>
     <message>
         <source>Review state</source>
         <translation>レビューの状態</translation>
@@ -1316,6 +1477,14 @@ Alarm on connection pool use | Platform team | 15 December</source>
     <message>
         <source>The checks find nothing to point out right now.</source>
         <translation>現在、チェックによる指摘はありません。</translation>
+    </message>
+    <message>
+        <source>This is the first notice.</source>
+        <translation>これは最初の通知です。</translation>
+    </message>
+    <message>
+        <source>No change in the subject or the text.</source>
+        <translation>件名と本文に変更はありません。</translation>
     </message>
     <message>
         <source>Nothing yet: request a review when the notice is ready.</source>
@@ -1449,6 +1618,69 @@ Alarm on connection pool use | Platform team | 15 December</source>
     <message>
         <source>&lt;a href="guide"&gt;New to outage notices? Read &lt;i&gt;Writing a good notice&lt;/i&gt;&lt;/a&gt; (Help menu, F1).</source>
         <translation>&lt;a href="guide"&gt;障害通知を初めて書く方は&lt;i&gt;「良い通知の書き方」&lt;/i&gt;をお読みください&lt;/a&gt;（ヘルプメニュー、F1）。</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>Investigating</source>
+        <translation>調査中</translation>
+    </message>
+    <message>
+        <source>Identified</source>
+        <translation>原因特定</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>経過観察中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>復旧済み</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>事前のご案内</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>実施中</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>延長</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>下書き</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>レビュー中</translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation>修正依頼あり</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>承認済み</translation>
+    </message>
+    <message>
+        <source>Approval void</source>
+        <translation>承認無効</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>送信済み</translation>
     </message>
 </context>
 </TS>
