@@ -66,7 +66,8 @@ def _browser(dialog: QDialog, name: str, content: str) -> QTextBrowser:
 def show_guide(window) -> QDialog:
     dialog, new = _help_window(window, "guide_window", translate("Help", "Writing a good notice"), 640, 720)
     if new:
-        _browser(dialog, "guide_text", resource("guide.html").read_text(encoding="utf-8"))
+        # The translation names the guide written in its language.
+        _browser(dialog, "guide_text", resource(translate("Help", "guide.html")).read_text(encoding="utf-8"))
         dialog.show()
     return dialog
 

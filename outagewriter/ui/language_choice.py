@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 from ..core.i18n import UI_LANGUAGES
 from ..core.incident.model import LANGUAGE_NAMES
 from ..core.settings import Settings
+from .highlight import quiet
 from .language import translate
 
 
@@ -19,6 +20,7 @@ class LanguageField(QWidget):
         super().__init__(parent)
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.choice = QComboBox(self)
         self.choice.setObjectName("ui_language")
         self.choice.setAccessibleName(translate("Settings", "Language of the window"))
@@ -30,6 +32,7 @@ class LanguageField(QWidget):
         restart = QLabel(translate("Settings", "A new language applies when OutageWriter starts again."), self)
         restart.setObjectName("ui_language_note")
         restart.setWordWrap(True)
+        quiet(restart)  # as the page's other notes
         layout.addRow(restart)
 
     def apply_to(self, settings: Settings) -> Settings:

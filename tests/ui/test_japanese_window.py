@@ -18,6 +18,7 @@ from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMenu, QPushButton
 
 from outagewriter.app import build_context, first_window
+from outagewriter.core.checks.languagetool_version import NOT_SET_UP
 from outagewriter.core.checks.rules import shipped_pack_path
 from outagewriter.core.incident.fields import NOTICE_KINDS, SPECS, label_for
 from outagewriter.core.incident.model import Incident, SentRecord
@@ -25,8 +26,10 @@ from outagewriter.core.incident.promise import promise_line
 from outagewriter.core.incident.times import parse_next_update
 from outagewriter.core.storage import fileformat
 from outagewriter.ui import language
+from outagewriter.ui.help_windows import show_about, show_guide, show_shortcuts
 from outagewriter.ui.settings_dialog import SettingsDialog
 from outagewriter.ui.timeline_view import show_timeline
+from outagewriter.ui.welcome import show_welcome
 
 from window_texts import CJK, english_words, texts
 
@@ -120,9 +123,10 @@ def everything_shown(window, qtbot) -> list[tuple[str, str, str]]:
     for diff in (window.review_panel.previous, window.review_panel.void_diff):
         seen += [(diff.objectName(), "part label", line.split(": ", 1)[0])
                  for line in diff.toPlainText().splitlines() if diff.isVisible() and ": " in line]
-    timeline = show_timeline(window)
-    qtbot.waitExposed(timeline)
-    seen += texts(timeline)
+    for side_window in (show_timeline(window), show_guide(window), show_shortcuts(window), show_about(window)):
+        qtbot.waitExposed(side_window)
+        seen += texts(side_window)
+        side_window.close()
     return seen
 
 
@@ -133,6 +137,7 @@ def core_words(incident: Incident) -> tuple[str, ...]:
     said = {text for spec in SPECS.values() for text in (spec.label, spec.help)}
     said |= {label_for(kind, name) for kind in NOTICE_KINDS for name in SPECS}
     said.add(promise_line(parse_next_update(incident.notices[-1].fields["next_update"]).when, ()))
+    said.add(NOT_SET_UP)  # About: LanguageTool's version when grammar checks are off
     if not shipped_pack_path("ja").is_file():
         said.add(f"no rule pack for language 'ja' ({shipped_pack_path('ja').name} is missing)")
     return tuple(sorted(said, key=len, reverse=True))  # longest first: "Next update time" before "Next update"
@@ -150,6 +155,8 @@ def test_the_japanese_window_has_no_untranslated_string(start, qtbot, kind):
         window.add_notice(later)
         assert window.notice.kind == later
         seen += everything_shown(window, qtbot)
+    show_welcome(window)  # the first start's page, in front of the form
+    seen += texts(window, NOTICE_SHOWN)
     allowed = (*TYPED.values(), *core_words(incident))
     untranslated = sorted({f"{name} ({what}): {text!r}" for name, what, text in seen
                            if english_words(text, allowed)})

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 # Names that stay as they are in any language (GLOSSARY.md), and keys printed on keyboards.
 KEPT = {
     "OutageWriter", "SMTP", "URL", "HTML", "Slack", "Teams", "Markdown", "UTC", "JST", "CET", "TLS", "LanguageTool",
-    "Cc", "Bcc", "OK", "Ctrl", "Shift", "Enter", "Esc", "TEST", "Qt", "PySide", "Python", "Atom", "RSS", "English",
+    "Cc", "Bcc", "OK", "Ctrl", "Shift", "Enter", "Return", "Esc", "TEST", "Qt", "PySide", "Python", "Atom", "RSS", "English",
+    "Atlassian", "Statuspage", "PagerDuty", "Google", "SRE",  # the guide's sources
 }
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # What the user typed or the computer named: addresses, links, files, zones (Europe/Prague), key chords.

@@ -1005,6 +1005,10 @@ Alarm on connection pool use | Platform team | 15 December</source>
         <translation>良い通知の書き方</translation>
     </message>
     <message>
+        <source>guide.html</source>
+        <translation>guide_ja.html</translation>
+    </message>
+    <message>
         <source>Find bar</source>
         <translation>検索バー</translation>
     </message>
