@@ -479,9 +479,8 @@ class MainWindow(QMainWindow):
         values = self.context.dialogs.new_incident(self)
         if values is None or not self.maybe_save():
             return
-        title, service, kind = values
         try:
-            document = Document(Session.new(self.context.services, title, service, kind), parent=self)
+            document = Document(Session.new(self.context.services, **values), parent=self)
         except FieldError as exc:
             self.context.dialogs.error(self, translate("MainWindow", "Cannot create the incident"), str(exc))
             return

@@ -217,14 +217,13 @@ class RemindBeforeField(QWidget):
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.minutes = QSpinBox(self)
         self.minutes.setObjectName("remind_before_minutes")
-        self.minutes.setAccessibleName(translate("Reminders",
-                                                 "Remind this many minutes before a promised update is due"))
+        self.minutes.setAccessibleName(self.tr("Remind this many minutes before a promised update is due"))
         self.minutes.setRange(0, 24 * 60)
-        self.minutes.setSuffix(translate("Reminders", " min"))
-        self.minutes.setSpecialValueText(translate("Reminders", "only when overdue"))
+        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setSpecialValueText(self.tr("only when overdue"))
         self._shown = round(settings.remind_before_minutes)
         self.minutes.setValue(self._shown)
-        layout.addRow(translate("Reminders", "Remind me before a promised &update:"), self.minutes)
+        layout.addRow(self.tr("Remind me before a promised &update:"), self.minutes)
 
     def apply_to(self, settings: Settings) -> Settings:
         if self.minutes.value() == self._shown:  # untouched: keep what the file says (it may hold 7.5)
