@@ -30,7 +30,8 @@ from ..core.incident.components import (
 )
 from .settings_pages import named
 from .theme import tint
-from .language import fill, translate
+from .language import translate
+from .tr_args import args
 
 
 class _Row:
@@ -42,15 +43,15 @@ class _Row:
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)  # a long name takes two lines, not the status column's room
         self.status = named(QComboBox(editor), f"component_status_{number}",
-                            fill(translate("Components", "Status of %1"), name))
+                            args(translate("Components", "Status of %1"), name))
         for value in COMPONENT_STATUSES:
             self.status.addItem(STATUS_LABELS[value], value)
         self.status.setCurrentIndex(COMPONENT_STATUSES.index(status))
         self.label.setBuddy(self.status)
         self.remove = named(QToolButton(editor), f"component_remove_{number}",
-                            fill(translate("Components", "Remove %1"), name))
+                            args(translate("Components", "Remove %1"), name))
         self.remove.setText(translate("Components", "Remove"))
-        self.remove.setToolTip(fill(translate("Components", "Remove %1 from this notice"), name))
+        self.remove.setToolTip(args(translate("Components", "Remove %1 from this notice"), name))
         self.widgets = (self.label, self.status, self.remove)
 
     def pair(self) -> tuple[str, str]:
@@ -210,7 +211,7 @@ class ComponentsEditor(QWidget):
         try:
             value = add_component(self.value(), name, new_component_status(self._kind))
         except ComponentError as exc:
-            self.problem.setText(fill(translate("Components", "Not added: %1."), exc))
+            self.problem.setText(args(translate("Components", "Not added: %1."), exc))
             self.problem.show()
             return
         self.problem.hide()

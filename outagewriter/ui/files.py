@@ -11,7 +11,8 @@ from pathlib import Path
 from ..core.session.errors import ConflictError, FileLocked, IncidentFileError
 from .answers import OVERWRITE, READ_ONLY, RELOAD, SAVE_COPY, TAKE_OVER
 from .document import Document
-from .language import fill, moment_text, translate
+from .language import moment_text, translate
+from .tr_args import args
 
 
 class Files:
@@ -46,9 +47,9 @@ class Files:
                 who = _holder(exc)
                 if not ask:
                     self.window.statusBar().showMessage(
-                        fill(translate("Files", "%1. Save it under a new name to keep your work."), who))
+                        args(translate("Files", "%1. Save it under a new name to keep your work."), who))
                     return True
-                stale = fill(translate("Files", " The lock looks stale: %1."), exc.stale) if exc.stale else ""
+                stale = args(translate("Files", " The lock looks stale: %1."), exc.stale) if exc.stale else ""
                 answer = self.context.dialogs.file_locked(self.window, f"{who}.{stale}", bool(exc.stale))
                 if answer == TAKE_OVER and exc.stale and not take_over:
                     take_over = True
@@ -58,7 +59,7 @@ class Files:
                     return True
                 return False
             except OSError as exc:  # a folder we may read but not write: nothing can be saved there anyway
-                document.session.open_read_only(fill(translate(
+                document.session.open_read_only(args(translate(
                     "Files", "The edit lock cannot be created beside the file (%1), so it is open read-only"),
                     exc.strerror or exc))
                 return True
@@ -95,13 +96,13 @@ class Files:
         if window.rejected_input:  # saving now would drop what the user typed there
             problems = "; ".join(window.rejected_input.values())
             self.context.dialogs.error(window, translate("Files", "Not saved"),
-                                       fill(translate("Files", "%1. Correct this, then save again: nothing was "
+                                       args(translate("Files", "%1. Correct this, then save again: nothing was "
                                                                "written."), problems))
             return False
         try:
             doc.session.save(path, force=force)
         except FileLocked as exc:  # Save As onto a file someone has open: theirs stays as it is
-            self.context.dialogs.error(window, translate("Files", "Not saved"), fill(translate(
+            self.context.dialogs.error(window, translate("Files", "Not saved"), args(translate(
                 "Files", "%1. Nothing was written; save under another name, or ask them to close it first."),
                 _holder(exc)))
             return False
@@ -136,7 +137,7 @@ class Files:
         self.lock(doc, ask=False)
         window.saved()
         self.context.dialogs.info(window, translate("Files", "Saved as a copy"),
-                                  fill(translate("Files", "Your version was saved as %1, beside the shared file. This "
+                                  args(translate("Files", "Your version was saved as %1, beside the shared file. This "
                                                  "window now edits the copy; the shared file keeps the other "
                                                  "changes."), Path(copy).name))
         return True
@@ -147,4 +148,4 @@ def _holder(exc: FileLocked) -> str:
     the question that shows it says what to do)."""
     what = exc.holder.describe(moment_text) if exc.holder else translate("Files",
                                                                          "locked (the lock file cannot be read)")
-    return fill(translate("Files", "%1 is %2"), exc.path.name, what)
+    return args(translate("Files", "%1 is %2"), exc.path.name, what)

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainText
 from ..core.incident.search import Match, find_all, step
 from .edit_commands import text_field
 from .highlight import quiet, utf16_index
-from .language import fill, translate
+from .language import translate
+from .tr_args import args
 
 MATCH_BACKGROUND = QColor("#fde68a")  # a marker-pen yellow; the text on it is drawn black
 CURRENT_BACKGROUND = QColor("#f79009")
@@ -130,7 +131,7 @@ class FindBar(QFrame):
         self._mark(self.matches)
         if self.current is not None:
             self._select(self.current, focus=False)
-            self.status.setText(fill(translate("FindBar", "%1 of %2"), index + 1, len(self.matches)))
+            self.status.setText(args(translate("FindBar", "%1 of %2"), index + 1, len(self.matches)))
         else:
             self.status.setText(translate("FindBar", "No matches") if self.text.text() else "")
 

@@ -21,7 +21,8 @@ from ..core.checks.findings import Finding
 from ..core.incident.fields import SPECS, fields_of, label_for
 from ..core.incident.times import describe_next_update
 from .highlight import category_label, colour_for, tooltip_text
-from .language import fill, translate
+from .language import translate
+from .tr_args import args
 
 # Grammar and spelling suggestions are literal replacements (LanguageTool's); a tone rule's
 # suggestion is advice on what to write instead ("Say what happened, not who did it"), so it is
@@ -208,7 +209,7 @@ class FindingCard(QFrame):
         self._shown = shown
         label, where, quote = (category_label(finding.category),
                                field_label(finding, self.kind), quoted(finding))
-        self.setAccessibleName(fill(translate("FindingCard", "%1 in %2: %3"), label, where, finding.message))
+        self.setAccessibleName(args(translate("FindingCard", "%1 in %2: %3"), label, where, finding.message))
         self.stripe.colour = colour_for(finding.category)
         self.line.set_text(label, " · ".join(p for p in (where, quote, finding.message) if p))
         self._fill(label, where, quote)
@@ -222,12 +223,12 @@ class FindingCard(QFrame):
         self.body.addWidget(_label(self.full, finding.message, "finding_message"))
         if finding.suggestions and not is_replacement(finding):
             self.body.addWidget(_label(self.full,
-                                       fill(translate("FindingCard", "Try: %1"),
+                                       args(translate("FindingCard", "Try: %1"),
                                             in_words(finding, finding.suggestions[0])),
                                        "finding_advice", italic=True))
         for other in finding.also:
             kind = category_label(other.category)
-            also = _label(self.full, fill(translate("FindingCard", "Also %1: “%2”: %3"), kind.lower(), other.match,
+            also = _label(self.full, args(translate("FindingCard", "Also %1: “%2”: %3"), kind.lower(), other.match,
                                           other.message), "finding_also")
             also.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             self.body.addWidget(also)
@@ -237,11 +238,11 @@ class FindingCard(QFrame):
         if is_replacement(finding) and not self.ignored:
             for suggestion in finding.suggestions[:3]:
                 shown = visible(suggestion if len(suggestion) <= 40 else suggestion[:37] + "…")
-                button = QPushButton(fill(translate("FindingCard", "Use “%1”"), shown), self.full)
+                button = QPushButton(args(translate("FindingCard", "Use “%1”"), shown), self.full)
                 button.setObjectName("finding_apply")
-                button.setToolTip(fill(translate("FindingCard", "Replace “%1” with “%2” (undo with Ctrl+Z)"),
+                button.setToolTip(args(translate("FindingCard", "Replace “%1” with “%2” (undo with Ctrl+Z)"),
                                       visible(finding.match), visible(suggestion)))
-                button.setAccessibleName(fill(translate("FindingCard", "Replace with %1"), spoken(suggestion)))
+                button.setAccessibleName(args(translate("FindingCard", "Replace with %1"), spoken(suggestion)))
                 button.clicked.connect(lambda _c=False, s=suggestion: self.apply.emit(self.finding, s))
                 buttons.addWidget(button)
                 self.buttons.append(button)
@@ -304,7 +305,7 @@ class FindingCard(QFrame):
             menu.addAction(translate("FindingCard", "Restore"), lambda: self.restore.emit(self.finding))
         else:
             for suggestion in self.finding.suggestions[:3] if is_replacement(self.finding) else ():
-                menu.addAction(fill(translate("FindingCard", "Use “%1”"), visible(suggestion)),
+                menu.addAction(args(translate("FindingCard", "Use “%1”"), visible(suggestion)),
                                lambda s=suggestion: self.apply.emit(self.finding, s))
             menu.addAction(translate("FindingCard", "Ignore"), lambda: self.ignore.emit(self.finding))
         menu.exec(self.mapToGlobal(position))

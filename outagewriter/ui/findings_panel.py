@@ -30,7 +30,8 @@ from ..core.incident.fields import FIELD_NAMES
 from . import theme
 from .finding_card import FindingCard, is_replacement
 from .highlight import quiet
-from .language import fill, translate
+from .language import translate
+from .tr_args import args
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 _FIELD_ORDER = {name: i for i, name in enumerate(FIELD_NAMES)}
@@ -82,7 +83,7 @@ def tab_title(findings: list[Finding]) -> str:
     """'Findings · 2 tone · 1 grammar': short enough for the tab, counted as the panel lists them."""
     counts = counts_by_kind(findings)
     return " · ".join([translate("Findings", "Findings"),
-                       *(fill(translate("Findings", KIND_COUNTS[kind]), n) for kind, n in counts.items())])
+                       *(args(translate("Findings", KIND_COUNTS[kind]), n) for kind, n in counts.items())])
 
 
 class FindingList(QScrollArea):
@@ -302,7 +303,7 @@ class FindingsPanel(QWidget):
     def set_findings(self, findings: list[Finding], ignored: list[Finding] = ()) -> None:
         self.active.sync(list(findings))
         self.ignored.sync(list(ignored))
-        self.ignored_toggle.setText(fill(translate("Findings", "Ignored (%1)"), len(ignored)))
+        self.ignored_toggle.setText(args(translate("Findings", "Ignored (%1)"), len(ignored)))
         self.ignored_toggle.setEnabled(bool(ignored) or self.ignored_toggle.isChecked())
         if not ignored and self.ignored_toggle.isChecked():
             self.ignored_toggle.setChecked(False)

@@ -38,7 +38,8 @@ from .editors import (
 )
 from . import notice_kinds
 from .highlight import FindingHighlighter, paint_line_edit, quiet
-from .language import fill, translate, translated
+from .language import translate, translated
+from .tr_args import args
 from .theme import tint
 from .zones import system_zone
 
@@ -101,7 +102,7 @@ class Section(QWidget):
             self._expanded = expanded
             self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.toggle.setAutoRaise(True)
-            self.toggle.setAccessibleName(fill(translate("Form", "Show or hide %1"), title))
+            self.toggle.setAccessibleName(args(translate("Form", "Show or hide %1"), title))
             self.toggle.clicked.connect(lambda: self.set_expanded(not self.body.isVisibleTo(self)))
             heading = self.toggle
         else:
@@ -126,7 +127,7 @@ class Section(QWidget):
     def set_title(self, title: str) -> None:
         self.heading.setText(title)
         if self.toggle is not None:
-            self.toggle.setAccessibleName(fill(translate("Form", "Show or hide %1"), title))
+            self.toggle.setAccessibleName(args(translate("Form", "Show or hide %1"), title))
 
     def set_expanded(self, on: bool) -> None:
         self.body.setVisible(on)
@@ -210,7 +211,7 @@ class NoticeForm(QWidget):
         note = QLabel(holder)
         note.setObjectName(f"{name}_comments")
         note.setWordWrap(True)
-        note.setAccessibleName(fill(translate("Form", "Reviewer comments on %1"), SPECS[name].label))
+        note.setAccessibleName(args(translate("Form", "Reviewer comments on %1"), SPECS[name].label))
         tint(note, "note")
         note.hide()
         self.notes[name] = note
@@ -218,7 +219,7 @@ class NoticeForm(QWidget):
         error.setObjectName(f"{name}_error")
         error.setWordWrap(True)
         tint(error, "error")
-        error.setAccessibleName(fill(translate("Form", "%1: problem"), SPECS[name].label))
+        error.setAccessibleName(args(translate("Form", "%1: problem"), SPECS[name].label))
         error.hide()
         self.errors[name] = error
         box.addWidget(error)
@@ -313,7 +314,7 @@ class NoticeForm(QWidget):
             label = translate("Form", TIME_LABELS[name])
             editor = OptionalTimeEditor(label, self)
             editor.setObjectName(name)
-            editor.setAccessibleName(fill(translate("Form", "%1 time"), label))
+            editor.setAccessibleName(args(translate("Form", "%1 time"), label))
             self.time_editors[name] = editor
             s.grid.addWidget(editor, row, 0)
         self.time_error = QLabel(self)
@@ -430,7 +431,7 @@ class NoticeForm(QWidget):
     def set_comments(self, by_field: dict[str, list[str]]) -> None:
         for name, note in self.notes.items():
             comments = by_field.get(name) or []
-            note.setText("\n".join(fill(translate("Form", "Change requested — %1"), c) for c in comments))
+            note.setText("\n".join(args(translate("Form", "Change requested — %1"), c) for c in comments))
             note.setVisible(bool(comments))
 
     def set_read_only(self, on: bool) -> None:
@@ -468,7 +469,7 @@ class NoticeForm(QWidget):
         words = word_count(self.editors["summary"].value())
         text = translate("Form", "1 word") if words == 1 else translate("Form", "%n words", None, words)
         if words > SUMMARY_MAX_WORDS:
-            text += fill(translate("Form", " — past ~%1 words a summary is no longer read in a hurry; move detail "
+            text += args(translate("Form", " — past ~%1 words a summary is no longer read in a hurry; move detail "
                                            "to Consequences or the appendix."), SUMMARY_MAX_WORDS)
         self.word_count.setText(text)
 

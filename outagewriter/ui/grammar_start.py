@@ -11,7 +11,8 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar
 
-from .language import fill, translate
+from .language import translate
+from .tr_args import args
 
 SHOW_AFTER_MS = 300  # a server that answers at once needs no busy bar
 
@@ -80,7 +81,7 @@ class GrammarStart(QObject):
                                                                            "LanguageTool did not start.")
         else:
             version = answer.split(" answered")[0] if isinstance(answer, str) else "LanguageTool"
-            said = fill(translate("GrammarStart", "Grammar and spelling checks are on (%1, ready in %2 s)."), version,
+            said = args(translate("GrammarStart", "Grammar and spelling checks are on (%1, ready in %2 s)."), version,
                         f"{seconds:.0f}")
         self.status_bar.showMessage(said, 10000)
         self.finished.emit(said if error is not None else "")

@@ -26,7 +26,8 @@ from ..core.checks.grammar import GrammarSettings
 from ..core.checks.languagetool_version import NOT_SET_UP, languagetool_version
 from ..core.shipped import resource
 from .find_bar import FIND_BAR_KEYS
-from .language import fill, translate, without_access_key
+from .language import translate, without_access_key
+from .tr_args import args
 from .tasks import TaskRunner
 
 ASKING = QT_TRANSLATE_NOOP("Help", "looking…")
@@ -136,7 +137,7 @@ def show_about(window) -> QDialog:
     for name, value in versions(""):
         label = QLabel(value, dialog)
         label.setObjectName(f"about_{name.lower()}")
-        label.setAccessibleName(fill(translate("Help", "%1 version"), name))
+        label.setAccessibleName(args(translate("Help", "%1 version"), name))
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(f"{name}:", label)
         labels[name] = label
@@ -163,7 +164,7 @@ def _show_languagetool(tasks: TaskRunner, settings: GrammarSettings, label: QLab
 
     def done(result, error):
         try:
-            label.setText(result if error is None else fill(translate("Help", "unknown (%1)"), error))
+            label.setText(result if error is None else args(translate("Help", "unknown (%1)"), error))
         except RuntimeError:
             pass  # the window was closed meanwhile
 

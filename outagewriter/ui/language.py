@@ -70,14 +70,6 @@ def moment_text(stored, zone=None) -> str:
     return f"{year}{day} {local:%H:%M} {label}"
 
 
-def fill(text: str, *values) -> str:
-    """`text` with %1, %2… replaced by `values` (QString.arg for Python strings), so a translation
-    can put a value wherever its language needs it."""
-    for number in range(len(values), 0, -1):  # %10 before %1
-        text = text.replace(f"%{number}", str(values[number - 1]))
-    return text
-
-
 def without_access_key(text: str) -> str:
     """A menu text as a button or toolbar shows it: no access key, neither "&Save" nor the
     Japanese "保存(&S)", and no trailing ellipsis."""

@@ -41,7 +41,8 @@ from .find_bar import FindBar
 from .findings_panel import FindingsPanel
 from .form import NoticeForm
 from .grammar_start import GrammarStart
-from .language import fill, translate
+from .language import translate
+from .tr_args import args
 from .live_update import LiveUpdate
 from .notice_list import NoticeList
 from .preview import PreviewPane
@@ -144,7 +145,7 @@ class MainWindow(QMainWindow):
         self.settings_banner.add_button(translate("MainWindow", "Dismiss"), self.settings_banner.hide,
                                         "settings_dismiss")
         if self.context.settings.problems:
-            self.settings_banner.label.setText(fill(
+            self.settings_banner.label.setText(args(
                 translate("MainWindow", "Some settings could not be used, so safe defaults apply: %1"),
                 "; ".join(self.context.settings.problems)))
             self.settings_banner.show()
@@ -326,7 +327,7 @@ class MainWindow(QMainWindow):
         if locked:
             reason = self.doc.read_only_reason or translate("MainWindow", "someone else is editing this file")
             self.read_only_banner.label.setText(
-                fill(translate("MainWindow", "Opened read-only: %1. Use Save As to keep your own copy."), reason))
+                args(translate("MainWindow", "Opened read-only: %1. Use Save As to keep your own copy."), reason))
         elif notice.is_sent:
             self.read_only_banner.label.setText(
                 translate("MainWindow", "This notice was sent and is shown as sent. It can no longer be changed."))
@@ -346,7 +347,7 @@ class MainWindow(QMainWindow):
         if self.rejected_input:  # showing another notice would drop what was typed here
             problems = "; ".join(self.rejected_input.values())
             self.context.dialogs.error(self, translate("MainWindow", "Correct this notice first"),
-                                       fill(translate("MainWindow", "%1. Correct it, then open the other notice."),
+                                       args(translate("MainWindow", "%1. Correct it, then open the other notice."),
                                             problems))
             QTimer.singleShot(0, lambda: self.notices.show_incident(self.incident, self._current))
             return
@@ -544,13 +545,13 @@ class MainWindow(QMainWindow):
 
     def _changed_on_disk(self, path: str) -> None:
         self.disk_banner.label.setText(
-            fill(translate("MainWindow", "%1 was changed outside this window since you opened it. Reload to see "
+            args(translate("MainWindow", "%1 was changed outside this window since you opened it. Reload to see "
                            "those changes, or keep yours (saving will ask before overwriting)."), Path(path).name))
         self.disk_banner.show()
 
     def _lock_lost(self, message: str) -> None:
         self.disk_banner.label.setText(
-            fill(translate("MainWindow", "%1. Someone else may be editing this file now; saving will ask before "
+            args(translate("MainWindow", "%1. Someone else may be editing this file now; saving will ask before "
                            "overwriting."), message))
         self.disk_banner.show()
 
@@ -592,7 +593,7 @@ class MainWindow(QMainWindow):
         return self._findings
 
     def notice_title(self) -> str:
-        return fill(translate("MainWindow", "Notice %1 of “%2”"), self.doc.session.number(self.notice),
+        return args(translate("MainWindow", "Notice %1 of “%2”"), self.doc.session.number(self.notice),
                     self.incident.title)
 
     def after_send(self) -> None:

@@ -16,7 +16,8 @@ from ..core.incident.model import Incident, Notice
 from ..core.incident.window import uses_incident_times
 from .editors import OptionalTimeEditor, RadioChoiceEditor
 from .highlight import quiet
-from .language import fill, translate, translated
+from .language import translate, translated
+from .tr_args import args
 
 ACTION_DETAIL_LABELS = {"hidden": QT_TRANSLATE_NOOP("Form", "Not shown"),
                         "shown": QT_TRANSLATE_NOOP("Form", "Shown in the email")}
@@ -132,8 +133,8 @@ def show_carried(form, incident: Incident, notice: Notice) -> None:
     names = set(carried.names) if carried else set()
     for name, mark in form.carried_marks.items():
         if name in names:
-            mark.setText(fill(translate("Form", "Unchanged since notice %1 was sent"), carried.number))
-            mark.setAccessibleName(fill(translate("Form", "%1: unchanged since notice %2 was sent"),
+            mark.setText(args(translate("Form", "Unchanged since notice %1 was sent"), carried.number))
+            mark.setAccessibleName(args(translate("Form", "%1: unchanged since notice %2 was sent"),
                                         form.editors[name].accessibleName(), carried.number))
         mark.setVisible(name in names)
 

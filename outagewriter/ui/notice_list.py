@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 from ..core.incident.model import Incident, Notice
 from ..core.mail.plan import plan
 from ..core.review import workflow as review
-from .language import fill, moment_text, translate, without_access_key
+from .language import moment_text, translate, without_access_key
+from .tr_args import args
 from .words import value_label
 
 KIND_LABELS = {
@@ -31,7 +32,7 @@ def _sent_label(notice: Notice) -> str:
     if not when:
         return translate("NoticeList", "Partly sent") if plan(notice).targets else translate("NoticeList", "Sent")
     text = translate("NoticeList", "Partly sent %1") if plan(notice).targets else translate("NoticeList", "Sent %1")
-    return fill(text, moment_text(when))
+    return args(text, moment_text(when))
 
 
 class NoticeList(QWidget):
@@ -74,7 +75,7 @@ class NoticeList(QWidget):
             label = translate("NoticeList", KIND_LABELS.get(notice.kind, notice.kind))
             if notice.kind == "update":
                 updates += 1
-                label = fill(translate("NoticeList", "Update %1"), updates)
+                label = args(translate("NoticeList", "Update %1"), updates)
             status = value_label(notice.fields["status"])
             state = _sent_label(notice) if notice.is_sent else value_label(review.state(notice))
             item = QListWidgetItem(f"{number}. {label}\n{status} · {state}")

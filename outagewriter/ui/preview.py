@@ -18,7 +18,8 @@ from ..core.render.renderer import SHORT_LIMIT, Rendered
 from . import theme
 from .editors import monospace_font
 from .highlight import quiet
-from .language import fill, translate
+from .language import translate
+from .tr_args import args
 
 
 class _KeepScroll:
@@ -138,7 +139,7 @@ class PreviewPane(QWidget):
             self._shown["text"] = rendered.text
         elif current == 2 and self._shown.get("short") != (rendered.short, rendered.chat):
             self.short.setPlainText(rendered.short)
-            self.short_count.setText(fill(translate("Preview", "%1 of %2 characters"), len(rendered.short),
+            self.short_count.setText(args(translate("Preview", "%1 of %2 characters"), len(rendered.short),
                                           SHORT_LIMIT))
             self.chat.setPlainText(rendered.chat)
             for widget in (self.chat_caption, self.chat):

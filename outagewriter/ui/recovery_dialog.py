@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from .language import fill, moment_text, translate
+from .language import moment_text, translate
+from .tr_args import args
 
 
 class RecoveryDialog(QDialog):
@@ -32,7 +33,7 @@ class RecoveryDialog(QDialog):
         self.list.setObjectName("recovery_list")
         for copy in copies:
             where = copy.original_path or translate("Recovery", "never saved")
-            item = QListWidgetItem(fill(translate("Recovery", "%1\n%2 · autosaved %3"), copy.title, where,
+            item = QListWidgetItem(args(translate("Recovery", "%1\n%2 · autosaved %3"), copy.title, where,
                                         moment_text(copy.saved_at)))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)

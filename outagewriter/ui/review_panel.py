@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from ..core.review import workflow as review
 from . import theme
 from .highlight import quiet
-from .language import fill, moment_text, translate
+from .language import moment_text, translate
+from .tr_args import args
 from .words import value_label
 
 STATE_TONES = {  # theme.TONES
@@ -177,7 +178,7 @@ class ReviewPanel(QWidget):
         notes = []
         if isinstance(status, review.Void):
             why = status.reason.split(": ", 1)[-1]
-            notes.append(fill(translate("ReviewPanel", "Approved by %1 (%2); %3. A reviewer must approve the notice "
+            notes.append(args(translate("ReviewPanel", "Approved by %1 (%2); %3. A reviewer must approve the notice "
                                            "as it is now before it can be sent."),
                               status.approval.reviewer, moment_text(status.approval.time), why))
         elif isinstance(status, review.Valid) and state != "sent":
@@ -224,5 +225,5 @@ def _state_words(state: str, status) -> str:
         return review.VOID_CHANGED.capitalize() if not isinstance(status, review.Void) else \
             status.reason[:1].upper() + status.reason[1:]
     if state == "approved" and isinstance(status, review.Valid):
-        return fill(translate("ReviewPanel", "Approved by %1"), status.approval.reviewer)
+        return args(translate("ReviewPanel", "Approved by %1"), status.approval.reviewer)
     return value_label(state)

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from ..core.review.timeline import NOTICE
 from ..core.session.export import format_for_path
 from .side_windows import show_one
-from .language import fill, translate
+from .language import translate
+from .tr_args import args
 
 COLUMNS = (QT_TRANSLATE_NOOP("Timeline", "When"), "UTC", QT_TRANSLATE_NOOP("Timeline", "What"))
 
@@ -74,9 +75,9 @@ class TimelineDialog(QDialog):
         session = self.doc.session
         zone = session.incident.zone
         title = html.escape(session.incident.title or translate("Timeline", "Untitled incident"))
-        self.heading.setText(fill(translate("Timeline", "<b>%1</b> · times in %2 and UTC"), title,
+        self.heading.setText(args(translate("Timeline", "<b>%1</b> · times in %2 and UTC"), title,
                                   zone or translate("Timeline", "UTC (no time zone given yet)")))
-        when = fill(translate("Timeline", "When (%1)"), zone) if zone else translate("Timeline", "When")
+        when = args(translate("Timeline", "When (%1)"), zone) if zone else translate("Timeline", "When")
         self.entries.setHeaderLabels([when, "UTC", translate("Timeline", "What")])
         self.entries.clear()
         for entry in session.timeline():
@@ -110,4 +111,4 @@ def export_incident(window) -> None:
     except OSError as exc:
         window.context.dialogs.error(window, translate("Timeline", "Export failed"), f"{path}: {exc.strerror or exc}")
         return
-    window.statusBar().showMessage(fill(translate("Timeline", "Exported to %1"), path), 5000)
+    window.statusBar().showMessage(args(translate("Timeline", "Exported to %1"), path), 5000)

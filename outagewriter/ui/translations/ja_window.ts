@@ -305,45 +305,6 @@
     </message>
 </context>
 <context>
-    <name>Audiences</name>
-    <message>
-        <source>No audiences yet: add them under Settings › Audiences.</source>
-        <translation>配信先グループはまだありません。「設定 › 配信先グループ」で追加してください。</translation>
-    </message>
-    <message>
-        <source>Audiences not in the settings</source>
-        <translation>設定にない配信先グループ</translation>
-    </message>
-    <message>
-        <source>Send to %1</source>
-        <translation>%1に送信</translation>
-    </message>
-    <message>
-        <source>%1, office hours %2</source>
-        <translation>%1、営業時間 %2</translation>
-    </message>
-    <message>
-        <source>Not in your settings: %1</source>
-        <translation>設定にありません：%1</translation>
-    </message>
-    <message>
-        <source>&amp;Audiences</source>
-        <translation>配信先グループ(&amp;A)</translation>
-    </message>
-    <message>
-        <source>The promise in UTC and in each audience's time</source>
-        <translation>お約束した日時（UTCと各配信先グループの現地時刻）</translation>
-    </message>
-    <message>
-        <source>Suggested next-update times</source>
-        <translation>次回更新日時の候補</translation>
-    </message>
-    <message>
-        <source>Suggest</source>
-        <translation>候補</translation>
-    </message>
-</context>
-<context>
     <name>Autosave</name>
     <message>
         <source>Autosave failed: %1. Save the file to keep your work.</source>
@@ -1370,22 +1331,6 @@ Alarm on connection pool use | Platform team | 15 December</source>
     <message>
         <source>Update overdue</source>
         <translation>続報の期限を過ぎています</translation>
-    </message>
-    <message>
-        <source>Remind this many minutes before a promised update is due</source>
-        <translation>お約束した続報の期限の何分前に通知するか</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation>分</translation>
-    </message>
-    <message>
-        <source>only when overdue</source>
-        <translation>期限を過ぎたときのみ</translation>
-    </message>
-    <message>
-        <source>Remind me before a promised &amp;update:</source>
-        <translation>お約束した続報の期限前に通知(&amp;U)：</translation>
     </message>
 </context>
 <context>
