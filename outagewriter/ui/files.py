@@ -50,7 +50,8 @@ class Files:
                         args(translate("Files", "%1. Save it under a new name to keep your work."), who))
                     return True
                 stale = args(translate("Files", " The lock looks stale: %1."), exc.stale) if exc.stale else ""
-                answer = self.context.dialogs.file_locked(self.window, f"{who}.{stale}", bool(exc.stale))
+                said = args(translate("Files", "%1."), who) + stale  # the sentence ends as its language ends it
+                answer = self.context.dialogs.file_locked(self.window, said, bool(exc.stale))
                 if answer == TAKE_OVER and exc.stale and not take_over:
                     take_over = True
                     continue

@@ -70,6 +70,14 @@ def moment_text(stored, zone=None) -> str:
     return f"{year}{day} {local:%H:%M} {label}"
 
 
+def join_sentences(sentences) -> str:
+    """Sentences one after another: a space after an English full stop, none after a Japanese 。"""
+    out = ""
+    for sentence in sentences:
+        out += ("" if not out or out.endswith(("。", "」", "）")) else " ") + sentence
+    return out
+
+
 def without_access_key(text: str) -> str:
     """A menu text as a button or toolbar shows it: no access key, neither "&Save" nor the
     Japanese "保存(&S)", and no trailing ellipsis."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ..core.review import workflow as review
 from . import theme
 from .highlight import quiet
-from .language import moment_text, translate
+from .language import join_sentences, moment_text, translate
 from .tr_args import args
 from .words import value_label
 
@@ -192,7 +192,7 @@ class ReviewPanel(QWidget):
         notes.append(translate("ReviewPanel", "1 finding from the checks right now.") if findings == 1
                      else translate("ReviewPanel", "%n findings from the checks right now.", None, findings)
                      if findings else translate("ReviewPanel", "The checks find nothing to point out right now."))
-        self.detail.setText(" ".join(notes))
+        self.detail.setText(join_sentences(notes))
 
         is_void = isinstance(status, review.Void) and bool(status.diff)
         self.void_heading.setVisible(is_void)

@@ -251,3 +251,10 @@ def test_every_string_of_the_window_has_its_japanese(tmp_path):
                     if m.find("translation").get("type") is not None
                     or not "".join(m.find("translation").itertext()).strip()]
     assert len(messages) > 350 and untranslated == []
+
+
+def test_the_review_panel_runs_japanese_sentences_on_without_spaces(start):
+    window = start("ja", japanese_incident())
+    window.show_review()
+    detail = window.review_panel.detail.text()
+    assert "承認を受けてください。現在" in detail and "。 " not in detail, detail

@@ -420,6 +420,10 @@
         <translation>このロックは古くなっているようです：%1。</translation>
     </message>
     <message>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+    <message>
         <source>The edit lock cannot be created beside the file (%1), so it is open read-only</source>
         <translation>ファイルと同じ場所に編集ロックを作成できないため（%1）、読み取り専用で開いています</translation>
     </message>
