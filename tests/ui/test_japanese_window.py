@@ -156,6 +156,9 @@ def test_the_japanese_window_has_no_untranslated_string(start, qtbot, kind):
         window.add_notice(later)
         assert window.notice.kind == later
         seen += everything_shown(window, qtbot)
+    window.show_notice(0)  # a sent notice: read-only, under its banner
+    assert window.read_only_banner.isVisible()
+    seen += everything_shown(window, qtbot)
     show_welcome(window)  # the first start's page, in front of the form
     seen += texts(window, NOTICE_SHOWN)
     allowed = (*TYPED.values(), *core_words(incident))
