@@ -101,11 +101,23 @@ def create_window(path=None, context=None, offer_recovery: bool = True):
 
 
 def first_window(app, path, context):
-    """What a start shows: the saved appearance (light, dark or the system's), then `start_window`."""
+    """What a start shows: the chosen language and saved appearance (light, dark or the system's),
+    then `start_window`."""
     from .ui import theme
 
+    apply_language(app, context.settings)
     theme.apply(app, context.settings.appearance)
     return start_window(path, context)
+
+
+def apply_language(app, settings) -> str:
+    """The window speaks the language the settings choose (else the system's); returns it."""
+    from .core.i18n import chosen_language
+    from .ui import language
+
+    chosen = chosen_language(settings.ui_language)
+    language.install(app, chosen)
+    return chosen
 
 
 def _quit_on_sigint(window) -> None:

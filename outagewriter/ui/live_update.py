@@ -20,6 +20,8 @@ from ..core.checks.findings import Finding, Presented, follow_edit
 from ..core.incident.model import Incident, Notice
 from ..core.render.renderer import Rendered
 from .context import AppContext
+from .language import translate
+from .tr_args import args
 
 
 class LiveUpdate(QObject):
@@ -80,13 +82,13 @@ class LiveUpdate(QObject):
         try:
             rendered: Rendered = self.context.renderer.render(incident, notice)
         except Exception as exc:  # a notice the templates cannot show must not kill the window
-            self.render_failed.emit(f"The preview could not be rendered: {exc}")
+            self.render_failed.emit(args(translate("LiveUpdate", "The preview could not be rendered: %1"), exc))
             rendered = None
         try:
             self._fast = list(self.context.check(incident, notice))
         except Exception as exc:
             self._fast = []
-            self.grammar_status.emit(f"Checks failed: {exc}")
+            self.grammar_status.emit(args(translate("LiveUpdate", "Checks failed: %1"), exc))
         self.last_duration_ms = (time.perf_counter() - started) * 1000
         if rendered is not None:
             self.rendered.emit(rendered)
