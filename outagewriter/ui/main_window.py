@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.incident.bilingual import text_of
 from ..core.incident.model import Incident
 from ..core.session.actions import ACTION_KEYS
 from ..core.session.changes import EVERYTHING, Changes
@@ -416,7 +417,7 @@ class MainWindow(QMainWindow):
 
     def select_finding(self, finding) -> None:
         self.flush()
-        self.form.focus_span(finding.field, finding.start, finding.end)
+        self.form.focus_span(finding.where, finding.start, finding.end)
 
     def step_finding(self, step: int) -> None:
         finding = self.findings.step(step)
@@ -427,11 +428,11 @@ class MainWindow(QMainWindow):
         if self.notice.is_sent:
             return
         self.flush()
-        if self.notice.fields.get(finding.field, "")[finding.start:finding.end] != finding.match:
+        if text_of(self.notice, finding.where)[finding.start:finding.end] != finding.match:
             self.statusBar().showMessage("The text changed since this finding; look again.", 4000)
             self.live.run_now()
             return
-        self.form.replace_span(finding.field, finding.start, finding.end, suggestion)
+        self.form.replace_span(finding.where, finding.start, finding.end, suggestion)
         self.live.run_now()
 
     def ignore_finding(self, finding) -> None:
@@ -471,9 +472,9 @@ class MainWindow(QMainWindow):
         values = self.context.dialogs.new_incident(self)
         if values is None or not self.maybe_save():
             return
-        title, service, kind = values
         try:
-            document = Document(Session.new(self.context.services, title, service, kind), parent=self)
+            document = Document(Session.new(self.context.services, values.title, values.service, values.kind,
+                                            values.language, values.second_language), parent=self)
         except FieldError as exc:
             self.context.dialogs.error(self, "Cannot create the incident", str(exc))
             return

@@ -1,5 +1,8 @@
-"""New incident or maintenance: the two things every notice needs before anything else."""
+"""New incident or maintenance: the two things every notice needs before anything else, and the
+languages its notices are written in."""
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -11,6 +14,16 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QWidget,
 )
+
+from .language_boxes import LanguageBoxes
+
+
+class NewIncident(NamedTuple):
+    title: str
+    service: str
+    kind: str
+    language: str = "en"
+    second_language: str = ""  # "" for notices in one language
 
 
 class NewIncidentDialog(QDialog):
@@ -44,6 +57,8 @@ class NewIncidentDialog(QDialog):
         form.addRow("Kind", kinds)
         form.addRow("&Title", self.title)
         form.addRow("Affected &service", self.service)
+        self.languages = LanguageBoxes(self)
+        form.addRow(self.tr("&Language"), self.languages)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")
         buttons.accepted.connect(self.accept)
@@ -51,6 +66,6 @@ class NewIncidentDialog(QDialog):
         form.addRow(buttons)
         self.title.setFocus()
 
-    def values(self) -> tuple[str, str, str]:
+    def values(self) -> NewIncident:
         kind = "maintenance" if self.maintenance.isChecked() else "incident"
-        return self.title.text().strip(), self.service.text().strip(), kind
+        return NewIncident(self.title.text().strip(), self.service.text().strip(), kind, *self.languages.chosen())
