@@ -103,8 +103,8 @@ class Dialogs:
             path += ".html" if chosen.startswith("HTML") else ".md"
         return path or None
 
-    def new_incident(self, parent: QWidget):
-        """A NewIncident (title, service, kind, languages) or None."""
+    def new_incident(self, parent: QWidget) -> dict | None:
+        """What `Session.new` takes (title, service, kind, languages), or None."""
         from .new_incident_dialog import NewIncidentDialog
 
         dialog = NewIncidentDialog(parent)

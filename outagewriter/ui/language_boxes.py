@@ -1,5 +1,5 @@
-"""The languages an incident's notices are written in: the first, and "Also in" a second one below it
-(or none). Used by the New incident dialog and by Incident → Languages…."""
+"""A bilingual incident's second language: "Also in" none, English or 日本語, beside the box of the first
+language (the New incident dialog's, and Incident → Languages…'s)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
@@ -7,43 +7,34 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 from ..core.incident.model import LANGUAGE_NAMES, LANGUAGES
 
 
-class LanguageBoxes(QWidget):
-    def __init__(self, parent=None, names: tuple[str, str] = ("newIncidentLanguage", "newIncidentSecondLanguage"),
-                 first: str = "en", second: str = ""):
+class AlsoIn(QWidget):
+    def __init__(self, parent: QWidget, name: str, first: QComboBox, chosen: str = ""):
         super().__init__(parent)
+        self.first = first
         row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.first = QComboBox(self)
-        self.first.setObjectName(names[0])
-        self.first.setAccessibleName(self.tr("Language"))
-        self.second = QComboBox(self)
-        self.second.setObjectName(names[1])
-        self.second.setAccessibleName(self.tr("Also in"))
-        self.second.setToolTip(self.tr("Write every notice in a second language too, below the first"))
+        row.setContentsMargins(12, 0, 0, 0)
+        self.box = QComboBox(self)
+        self.box.setObjectName(name)
+        self.box.setAccessibleName(self.tr("Also in"))
+        self.box.setToolTip(self.tr("Write every notice in a second language too, below the first"))
+        self.box.addItem(self.tr("None"), "")
         for code in LANGUAGES:  # each language in its own name: found by someone who reads only that one
-            self.first.addItem(LANGUAGE_NAMES[code], code)
-            self.second.addItem(LANGUAGE_NAMES[code], code)
-        self.second.insertItem(0, self.tr("None"), "")
-        also = QLabel(self.tr("&Also in"), self)
-        also.setBuddy(self.second)
-        row.addWidget(self.first)
-        row.addSpacing(12)
-        row.addWidget(also)
-        row.addWidget(self.second)
-        row.addStretch(1)
-        self.first.currentIndexChanged.connect(self._one_language_once)
-        self.first.setCurrentIndex(self.first.findData(first))
-        self.second.setCurrentIndex(self.second.findData(second))
-        self._one_language_once()
+            self.box.addItem(LANGUAGE_NAMES[code], code)
+        label = QLabel(self.tr("&Also in"), self)
+        label.setBuddy(self.box)
+        row.addWidget(label)
+        row.addWidget(self.box)
+        self.box.setCurrentIndex(max(0, self.box.findData(chosen)))
+        first.currentIndexChanged.connect(self._never_the_first)
+        self._never_the_first()
 
-    def _one_language_once(self) -> None:
-        """The second box never offers the first language: a notice is not written twice in one."""
+    def _never_the_first(self) -> None:
+        """A notice is not written twice in one language: the first language is not offered here."""
         first = self.first.currentData()
-        for index in range(self.second.count()):
-            item = self.second.model().item(index)
-            item.setEnabled(self.second.itemData(index) != first)
-        if self.second.currentData() == first:
-            self.second.setCurrentIndex(0)
+        for index in range(self.box.count()):
+            self.box.model().item(index).setEnabled(self.box.itemData(index) != first)
+        if self.box.currentData() == first:
+            self.box.setCurrentIndex(0)
 
-    def chosen(self) -> tuple[str, str]:
-        return self.first.currentData(), self.second.currentData()
+    def chosen(self) -> str:
+        return self.box.currentData()

@@ -5,11 +5,12 @@ place left (the second language removed or replaced), the user is asked before i
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from ..core.incident.bilingual import TextWouldBeDropped
 from ..core.session.errors import FieldError
-from .language_boxes import LanguageBoxes
+from .language_boxes import AlsoIn
+from .new_incident_dialog import language_box
 
 
 class LanguagesDialog(QDialog):
@@ -23,8 +24,14 @@ class LanguagesDialog(QDialog):
                               "they were sent."), self)
         note.setWordWrap(True)
         box.addWidget(note)
-        self.languages = LanguageBoxes(self, ("incidentLanguage", "incidentSecondLanguage"), first, second)
-        box.addWidget(self.languages)
+        row = QHBoxLayout()
+        self.language = language_box(self, "incidentLanguage", first)
+        self.language.setAccessibleName(self.tr("Notice language"))
+        self.second_language = AlsoIn(self, "incidentSecondLanguage", self.language, second)
+        row.addWidget(self.language)
+        row.addWidget(self.second_language)
+        row.addStretch(1)
+        box.addLayout(row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -43,7 +50,7 @@ def choose_languages(window) -> None:
     dialog = LanguagesDialog(incident.language, incident.second_language, window)
     if not dialog.exec():
         return
-    chosen = dialog.languages.chosen()
+    chosen = dialog.language.currentData(), dialog.second_language.chosen()
     try:
         try:
             session.set_languages(*chosen)

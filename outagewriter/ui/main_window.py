@@ -473,8 +473,7 @@ class MainWindow(QMainWindow):
         if values is None or not self.maybe_save():
             return
         try:
-            document = Document(Session.new(self.context.services, values.title, values.service, values.kind,
-                                            values.language, values.second_language), parent=self)
+            document = Document(Session.new(self.context.services, **values), parent=self)
         except FieldError as exc:
             self.context.dialogs.error(self, "Cannot create the incident", str(exc))
             return

@@ -125,3 +125,9 @@ def set_value(incident: Incident, notice: Notice, key: str, value: str) -> bool:
     if "@" in key:
         return notice.set_translation(check_translated_name(incident, key), value)
     return notice.set(key, value)
+
+
+def text_of(notice: Notice, key: str) -> str:
+    """The text of a field ("summary") or of its second-language text ("summary@en")."""
+    name, language = split_name(key)
+    return (notice.translation if language else notice.fields).get(name, "")

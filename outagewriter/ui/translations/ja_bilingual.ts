@@ -13,11 +13,7 @@
     </message>
 </context>
 <context>
-    <name>LanguageBoxes</name>
-    <message>
-        <source>Language</source>
-        <translation>言語</translation>
-    </message>
+    <name>AlsoIn</name>
     <message>
         <source>Also in</source>
         <translation>併記する言語</translation>
@@ -36,17 +32,14 @@
     </message>
 </context>
 <context>
-    <name>NewIncidentDialog</name>
-    <message>
-        <source>&amp;Language</source>
-        <translation>言語(&amp;L)</translation>
-    </message>
-</context>
-<context>
     <name>LanguagesDialog</name>
     <message>
         <source>Languages</source>
         <translation>言語</translation>
+    </message>
+    <message>
+        <source>Notice language</source>
+        <translation>お知らせの言語</translation>
     </message>
     <message>
         <source>Every notice is written in the first language; with a second one, its text follows below the first in the same email. Notices already sent stay as they were sent.</source>
