@@ -2,6 +2,8 @@
 findings in the right editor, change the languages later."""
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
@@ -145,3 +147,15 @@ def test_languages_later_from_the_incident_menu(make_window, qtbot, incident_fil
     dialogs.answers["confirm"] = True
     _choose_languages(window, "en", "")
     assert window.incident.second_language == "" and not form.translations.rows["summary"].isVisibleTo(form)
+
+
+def test_autosave_keeps_the_second_text(make_window, qtbot, incident_file):
+    window = make_window(incident_file)
+    _choose_languages(window, "en", "ja")
+    _type_japanese(window.form.translations.editors["impact"], "カード決済がエラーになります。")
+
+    def in_a_recovery_copy() -> bool:
+        copies = window.context.recovery.folder.glob("*.recovery.json")
+        return any("カード決済がエラーになります。" in str(json.loads(p.read_text("utf-8"))) for p in copies)
+
+    qtbot.waitUntil(in_a_recovery_copy, timeout=5000)
