@@ -15,6 +15,7 @@ from .commands.base import EXIT_OK, EXIT_USAGE, UsageError, start_command
 
 COMMAND_MODULES = (
     "outagewriter.commands.incident",
+    "outagewriter.commands.languages",
     "outagewriter.commands.review",
     "outagewriter.commands.mail",
     "outagewriter.commands.chat",

@@ -19,7 +19,7 @@ from ..core.checks import (
     FREE_TEXT_FIELD,
     RulePackError,
     present,
-    tone_fields,
+    grammar_texts,
 )
 from ..core.checks.findings import Finding
 from ..core.checks.rules import shipped_languages
@@ -58,7 +58,7 @@ def _grammar_findings(checker, fields: dict[str, str]) -> list[Finding]:
 
 
 def format_text(finding: Finding) -> str:
-    line = (f"{finding.field}:{finding.start}-{finding.end} {finding.severity} {finding.category} "
+    line = (f"{finding.where}:{finding.start}-{finding.end} {finding.severity} {finding.category} "
             f"{finding.rule}: {finding.message}")
     if finding.suggestions:
         line += f" (suggestion: {' | '.join(finding.suggestions)})"
@@ -96,7 +96,7 @@ def run(args) -> int:
             incident, notice = session.incident, session.incident.notices[-1]
             findings = services().fast_findings(incident, notice)
             if grammar is not None:
-                findings += _grammar_findings(grammar, tone_fields(notice))
+                findings += _grammar_findings(grammar, grammar_texts(incident, notice))
             findings = services().present(incident, notice, findings).shown
     finally:
         if grammar is not None:

@@ -35,6 +35,9 @@ def register(subparsers) -> None:
     new.add_argument("--service", required=True)
     new.add_argument("--kind", choices=INCIDENT_KINDS, default="incident")
     new.add_argument("--lang", choices=LANGUAGES, default="en")
+    new.add_argument("--second-lang", choices=LANGUAGES, default="",
+                     help="also write every notice in this language, below the first (set its text as "
+                     "FIELD@LANG=VALUE, e.g. summary@en=...)")
     new.add_argument("--force", action="store_true", help="replace an existing file")
     starter_option(new)
     new.set_defaults(func=run_new)
@@ -43,7 +46,8 @@ def register(subparsers) -> None:
         "set",
         help="set fields of the newest unsent notice",
         description="Set fields of the newest unsent notice. Incident times are set as "
-        "started=, detected=, resolved= (ISO 8601 with offset or zone).",
+        "started=, detected=, resolved= (ISO 8601 with offset or zone). In a bilingual incident, "
+        "a field's second-language text is FIELD@LANG, e.g. summary@en=...",
     )
     set_.add_argument("file", type=Path)
     set_.add_argument("assignments", nargs="*", metavar="FIELD=VALUE")
@@ -70,7 +74,8 @@ def run_new(args) -> int:
     if args.file.exists() and not args.force:
         raise UsageError(f"{args.file} already exists (use --force to replace it)")
     try:
-        session = Session.new(services(), args.title, args.service, kind=args.kind, language=args.lang)
+        session = Session.new(services(), args.title, args.service, kind=args.kind, language=args.lang,
+                              second_language=args.second_lang)
         if args.starter:
             apply_starter(session, session.incident.notices[0], args.starter, overwrite=False, command="new")
     except FieldError as exc:

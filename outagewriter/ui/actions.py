@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-from . import help_windows, publish_dialog, timeline_view
+from . import help_windows, languages_dialog, publish_dialog, timeline_view
 from .language import translate, without_access_key
 
 Std = QKeySequence.StandardKey
@@ -84,6 +84,8 @@ def build(window: QMainWindow) -> None:
       translate("Actions", "Approval, history and comments"))
     a("timeline", translate("Actions", "&Timeline…"), lambda: timeline_view.show_timeline(w), "Ctrl+Shift+L",
       translate("Actions", "Every notice and review event of the incident, in its time zone and UTC"))
+    a("languages", translate("Actions", "&Languages…"), lambda: languages_dialog.choose_languages(w), None,
+      translate("Actions", "The languages this incident's notices are written in: one, or two in the same email"))
     a("export", translate("Actions", "&Export…"), lambda: timeline_view.export_incident(w), None,
       translate("Actions", "Write the whole incident as Markdown or HTML for the records"))
     # Ctrl+Shift+P is the post-incident notice's: B for "broadcast".
@@ -125,7 +127,7 @@ def build(window: QMainWindow) -> None:
     notice_menu.addAction(w.actions_by_key["refresh"])
     incident_menu = bar.addMenu(translate("Actions", "&Incident"))
     incident_menu.setObjectName("incident_menu")
-    for key in ("timeline", "export", None, "publish"):
+    for key in ("timeline", "export", "languages", None, "publish"):
         incident_menu.addSeparator() if key is None else incident_menu.addAction(w.actions_by_key[key])
     review_menu = bar.addMenu(translate("Actions", "Re&view"))
     for key in ("show_review", None, "request_review", "review_by_email", None, "approve", "request_changes"):

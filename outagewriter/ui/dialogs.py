@@ -128,7 +128,7 @@ class Dialogs:
         return path or None
 
     def new_incident(self, parent: QWidget) -> dict | None:
-        """What `Session.new` takes (title, service, kind, language), or None."""
+        """What `Session.new` takes (title, service, kind, languages), or None."""
         from .new_incident_dialog import NewIncidentDialog
 
         # A window shown in Japanese most likely writes to Japanese customers: offered first, still a choice.

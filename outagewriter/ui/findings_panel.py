@@ -43,13 +43,13 @@ __all__ = ["FindingCard", "FindingList", "FindingsPanel", "is_replacement", "tab
 def _order(finding: Finding) -> tuple:
     """Errors first, then in the order the form reads."""
     return (SEVERITY_ORDER.get(finding.severity, 3), _FIELD_ORDER.get(finding.field, len(_FIELD_ORDER)),
-            finding.start, finding.end, finding.rule)
+            finding.language, finding.start, finding.end, finding.rule)  # a field's second text after its first
 
 
 def _identity(finding: Finding) -> str:
     """What makes a card the same card: a structure finding is about its field as a whole (its quoted
     words are the field and change with every key), the others about their rule on their words."""
-    return f"{finding.rule}|{finding.field}" if finding.category == "structure" else finding.key
+    return f"{finding.rule}|{finding.where}" if finding.category == "structure" else finding.key
 
 
 def _pair(cards: list[FindingCard], findings: list[Finding]) -> list[FindingCard | None]:

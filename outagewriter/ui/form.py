@@ -41,6 +41,7 @@ from .highlight import FindingHighlighter, paint_line_edit, quiet
 from .language import translate, translated
 from .tr_args import args
 from .theme import tint
+from .translation_editors import TranslationEditors
 from .zones import system_zone
 
 IMPACT_LABELS = {
@@ -154,6 +155,7 @@ class NoticeForm(QWidget):
         self._contacts = contacts or []
         self._findings: dict[str, list[Finding]] = {}
         self._build()
+        self.translations = TranslationEditors(self)  # a bilingual notice's second text, under the first
         self._wire()
 
     # ---- building ------------------------------------------------------------------------
@@ -393,6 +395,7 @@ class NoticeForm(QWidget):
         for name, editor in self.editors.items():
             editor.edited.connect(lambda n=name: self.field_edited.emit(n))
             editor.edited.connect(lambda n=name: notice_kinds.edited(self, n))
+        self.translations.edited.connect(self.field_edited.emit)  # "summary@en"
         self.editors["summary"].textChanged.connect(self._count_words)
         for name, editor in self.time_editors.items():
             editor.edited.connect(lambda n=name: self.time_edited.emit(n))
@@ -419,6 +422,7 @@ class NoticeForm(QWidget):
         self._count_words()
         self.set_findings([])
         notice_kinds.show_kind(self, incident, notice)
+        self.translations.set_notice(incident, notice, read_only)
 
     def set_default_zone(self, zone: str) -> None:
         """Time pickers not filled in yet start in the incident's zone."""
@@ -437,9 +441,14 @@ class NoticeForm(QWidget):
     def set_read_only(self, on: bool) -> None:
         for editor in (*self.editors.values(), *self.time_editors.values()):
             editor.set_read_only(on)
+        self.translations.set_read_only(on)
 
     def value(self, name: str) -> str:
-        return self.editors[name].value()
+        """A field's text; "summary@en" is its second-language text."""
+        return self.translations.value(name) if "@" in name else self.editors[name].value()
+
+    def _editor(self, name: str) -> QWidget | None:
+        return self.translations.editor(name) if "@" in name else self.editors.get(name)
 
     def time_value(self, name: str) -> str:
         return self.time_editors[name].value()
@@ -476,8 +485,9 @@ class NoticeForm(QWidget):
     # ---- findings in the fields ----------------------------------------------------------
 
     def set_findings(self, findings: list[Finding]) -> None:
+        self.translations.set_findings(findings)
         by_field: dict[str, list[Finding]] = {}
-        for finding in findings:
+        for finding in (f for f in findings if not f.language):
             by_field.setdefault(finding.field, []).append(finding)
         for name, editor in self.editors.items():
             mine = by_field.get(name, [])
@@ -494,8 +504,8 @@ class NoticeForm(QWidget):
         return editor.focus_widget() if hasattr(editor, "focus_widget") else editor
 
     def focus_span(self, name: str, start: int, end: int) -> None:
-        """Focus a field and select a finding's span (Python offsets) in it."""
-        editor = self.editors.get(name)
+        """Focus a field (or "summary@en", its second text) and select a finding's span (Python offsets) in it."""
+        editor = self._editor(name)
         if editor is None:
             return
         self.reveal(editor)
@@ -521,7 +531,7 @@ class NoticeForm(QWidget):
 
     def replace_span(self, name: str, start: int, end: int, text: str) -> bool:
         """Replace a span as one undoable edit; False when the field changed under the finding."""
-        editor = self.editors.get(name)
+        editor = self._editor(name)
         if editor is None:
             return False
         self.focus_span(name, start, end)

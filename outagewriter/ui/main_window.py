@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.incident.bilingual import text_of
 from ..core.incident.model import Incident
 from ..core.session.actions import ACTION_KEYS
 from ..core.session.changes import EVERYTHING, Changes
@@ -424,7 +425,7 @@ class MainWindow(QMainWindow):
 
     def select_finding(self, finding) -> None:
         self.flush()
-        self.form.focus_span(finding.field, finding.start, finding.end)
+        self.form.focus_span(finding.where, finding.start, finding.end)
 
     def step_finding(self, step: int) -> None:
         finding = self.findings.step(step)
@@ -435,12 +436,12 @@ class MainWindow(QMainWindow):
         if self.notice.is_sent:
             return
         self.flush()
-        if self.notice.fields.get(finding.field, "")[finding.start:finding.end] != finding.match:
+        if text_of(self.notice, finding.where)[finding.start:finding.end] != finding.match:
             self.statusBar().showMessage(translate("MainWindow", "The text changed since this finding; look again."),
                                          4000)
             self.live.run_now()
             return
-        self.form.replace_span(finding.field, finding.start, finding.end, suggestion)
+        self.form.replace_span(finding.where, finding.start, finding.end, suggestion)
         self.live.run_now()
 
     def ignore_finding(self, finding) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.incident.model import LANGUAGE_NAMES, LANGUAGES
+from .language_boxes import AlsoIn
 
 
 def language_box(parent: QWidget, name: str, chosen: str) -> QComboBox:
@@ -61,6 +62,8 @@ class NewIncidentDialog(QDialog):
         self.language = language_box(self, "newIncidentLanguage", language)
         self.language.setAccessibleName(self.tr("Notice language"))
         self.languages.addWidget(self.language)
+        self.second_language = AlsoIn(self, "newIncidentSecondLanguage", self.language)
+        self.languages.addWidget(self.second_language)
         self.languages.addStretch(1)
         form.addRow(self.tr("Kind"), kinds)
         form.addRow(self.tr("&Title"), self.title)
@@ -78,4 +81,4 @@ class NewIncidentDialog(QDialog):
         """What `Session.new` takes."""
         kind = "maintenance" if self.maintenance.isChecked() else "incident"
         return {"title": self.title.text().strip(), "service": self.service.text().strip(), "kind": kind,
-                "language": self.language.currentData()}
+                "language": self.language.currentData(), "second_language": self.second_language.chosen()}

@@ -143,13 +143,14 @@ class FakeGrammar:
 
     def _check(self, fields):
         found = []
-        for name, text in fields.items():
+        for key, text in fields.items():
+            name, _, language = key.partition("@")  # "summary@en": a second-language text, as the real one
             for word, better in self.words.items():
                 start = text.find(word)
                 while start >= 0:
                     found.append(Finding("languagetool/MORFOLOGIK_RULE_EN_US", "spelling", "warning", name,
                                          start, start + len(word), word, "Possible spelling mistake found.",
-                                         (better,)))
+                                         (better,), language=language))
                     start = text.find(word, start + 1)
         return found
 

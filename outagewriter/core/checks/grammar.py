@@ -20,7 +20,7 @@ import shutil
 import urllib.error
 import urllib.parse
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .findings import Finding
 from .languagetool_server import (
@@ -209,6 +209,16 @@ def matches_to_findings(
     return findings
 
 
+# LanguageTool's code for each notice language; English follows the settings' variant (en-GB, en-US).
+LANGUAGETOOL_CODES = {"ja": "ja-JP"}
+
+
+def languagetool_code(language: str, english_variant: str = "en-US") -> str:
+    if language == "en":
+        return english_variant if english_variant.startswith("en") else "en-US"
+    return LANGUAGETOOL_CODES[language]
+
+
 # ---- the checker ------------------------------------------------------------------------------
 
 class GrammarChecker:
@@ -233,7 +243,9 @@ class GrammarChecker:
         return self._server
 
     def submit(self, fields: dict[str, str]) -> "Future[list[Finding]]":
-        """Check in the background; the future raises GrammarUnavailable if LanguageTool can't run."""
+        """Check in the background; the future raises GrammarUnavailable if LanguageTool can't run.
+        A key "summary@ja" is a field's second-language text, checked in that language (English in the
+        settings' variant); its findings carry the language."""
         return self._executor.submit(self._check_fields, dict(fields))
 
     def check_fields(self, fields: dict[str, str]) -> list[Finding]:
@@ -268,17 +280,19 @@ class GrammarChecker:
         if not self.enabled:
             return []
         findings: list[Finding] = []
-        for field, text in fields.items():
+        for key, text in fields.items():
             if text and text.strip():
-                findings.extend(self._check_text(field, text))
+                field, _, language = key.partition("@")
+                code = languagetool_code(language, self.settings.language) if language else self.settings.language
+                findings.extend(replace(f, language=language) for f in self._check_text(field, text, code))
         return findings
 
-    def _check_text(self, field: str, text: str) -> list[Finding]:
+    def _check_text(self, field: str, text: str, code: str) -> list[Finding]:
         url = self._ensure_url()
         try:
             answer = http_json(
                 f"{url}/v2/check",
-                {"language": self.settings.language, "text": text},
+                {"language": code, "text": text},
                 timeout=self.settings.request_timeout,
             )
         except urllib.error.HTTPError as error:
