@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from outagewriter.core.storage import fileformat
 
-from conftest import FakeGrammar
+from window_fakes import FakeGrammar
 
 
 def _type_japanese(widget, text: str) -> None:

@@ -132,7 +132,7 @@
         <translation>メンテナンス通知を作成(&amp;M)</translation>
     </message>
     <message>
-        <source>The maintenance's next notice: a reminder, its start, an extension or its completion</source>
+        <source>The maintenance&apos;s next notice: a reminder, its start, an extension or its completion</source>
         <translation>メンテナンスの次の通知（事前のご案内、開始、延長、完了）を作成します</translation>
     </message>
     <message>
@@ -156,7 +156,7 @@
         <translation>自分宛てにテスト送信(&amp;T)…</translation>
     </message>
     <message>
-        <source>Send a [TEST] copy only to the account's own address</source>
+        <source>Send a [TEST] copy only to the account&apos;s own address</source>
         <translation>[TEST] 付きのコピーを、アカウント自身のアドレスにだけ送信します</translation>
     </message>
     <message>
@@ -206,6 +206,14 @@
     <message>
         <source>Every notice and review event of the incident, in its time zone and UTC</source>
         <translation>インシデントのすべての通知とレビューの記録を、インシデントのタイムゾーンとUTCで表示します</translation>
+    </message>
+    <message>
+        <source>&amp;Languages…</source>
+        <translation>言語(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>The languages this incident&apos;s notices are written in: one, or two in the same email</source>
+        <translation>このインシデントの通知を書く言語です（1 言語、または同じメールに 2 言語）</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
@@ -338,7 +346,7 @@
         <translation>コンポーネントを追加</translation>
     </message>
     <message>
-        <source>Your organisation's components are listed here (Settings › Components); type any other name to add it to this notice.</source>
+        <source>Your organisation&apos;s components are listed here (Settings › Components); type any other name to add it to this notice.</source>
         <translation>組織のコンポーネントがここに表示されます（設定 › コンポーネント）。ほかの名前を入力すると、この通知に追加できます。</translation>
     </message>
     <message>
@@ -978,7 +986,7 @@ Alarm on connection pool use | Platform team | 15 December</source>
         <translation>検索バー</translation>
     </message>
     <message>
-        <source>In the fields, your platform's usual text-editing keys work as well.</source>
+        <source>In the fields, your platform&apos;s usual text-editing keys work as well.</source>
         <translation>各項目では、お使いの環境で通常使えるテキスト編集のキーも利用できます。</translation>
     </message>
     <message>
@@ -1553,7 +1561,7 @@ Alarm on connection pool use | Platform team | 15 December</source>
         <translation>メールアカウントを設定</translation>
     </message>
     <message>
-        <source>The account your notices are sent from. Its password stays in your system's keyring.</source>
+        <source>The account your notices are sent from. Its password stays in your system&apos;s keyring.</source>
         <translation>通知の送信に使うアカウントです。パスワードはシステムのキーリングに保管されます。</translation>
     </message>
     <message>
@@ -1569,8 +1577,8 @@ Alarm on connection pool use | Platform team | 15 December</source>
         <translation>お客様に状況を、迅速に、落ち着いて、正確にお伝えしましょう。&lt;br&gt;どこから始めますか？</translation>
     </message>
     <message>
-        <source>&lt;a href="guide"&gt;New to outage notices? Read &lt;i&gt;Writing a good notice&lt;/i&gt;&lt;/a&gt; (Help menu, F1).</source>
-        <translation>&lt;a href="guide"&gt;障害通知を初めて書く方は&lt;i&gt;「良い通知の書き方」&lt;/i&gt;をお読みください&lt;/a&gt;（ヘルプメニュー、F1）。</translation>
+        <source>&lt;a href=&quot;guide&quot;&gt;New to outage notices? Read &lt;i&gt;Writing a good notice&lt;/i&gt;&lt;/a&gt; (Help menu, F1).</source>
+        <translation>&lt;a href=&quot;guide&quot;&gt;障害通知を初めて書く方は&lt;i&gt;「良い通知の書き方」&lt;/i&gt;をお読みください&lt;/a&gt;（ヘルプメニュー、F1）。</translation>
     </message>
 </context>
 <context>
