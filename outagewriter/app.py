@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .core import paths
+from .core import i18n, paths
 
 APP_ID = "outagewriter"
 
@@ -141,6 +141,7 @@ def main(path=None) -> int:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     context = build_context()
+    i18n.use_language(i18n.chosen_language(context.services.settings.ui_language))  # core's messages, as the window's
     window = first_window(app, path, context)
     window.show()
     _quit_on_sigint(window)
