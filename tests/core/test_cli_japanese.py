@@ -36,7 +36,7 @@ def test_help_follows_a_japanese_locale(tmp_path):
     proc = run("set", "--help", cwd=tmp_path, lang="ja_JP.UTF-8")
     assert proc.returncode == 0
     assert proc.stdout.startswith("使い方: outagewriter set")
-    assert "未送信の最新のお知らせの項目を設定します。" in proc.stdout
+    assert "未送信の最新の通知の項目を設定します。" in proc.stdout
     assert "位置引数:" in proc.stdout and "オプション:" in proc.stdout
     assert "このヘルプを表示して終了します" in proc.stdout  # argparse's own words, from the same catalog
     assert "usage:" not in proc.stdout
@@ -50,9 +50,9 @@ def test_help_stays_english_in_an_english_locale(tmp_path):
 
 
 def test_the_setting_wins_over_the_locale(tmp_path):
-    assert "お知らせを作成・チェックし" not in run("--help", cwd=tmp_path, lang="C.UTF-8").stdout
+    assert "障害の通知を作成・チェックし" not in run("--help", cwd=tmp_path, lang="C.UTF-8").stdout
     japanese = run("--help", cwd=tmp_path, lang="C.UTF-8", ui_language="ja")
-    assert "障害のお知らせを作成・チェックし、送信します。" in japanese.stdout
+    assert "障害の通知を作成・チェックし、送信します。" in japanese.stdout
     english = run("--help", cwd=tmp_path, lang="ja_JP.UTF-8", ui_language="en")
     assert "Write, check and send outage notices." in english.stdout
 
@@ -61,7 +61,7 @@ def test_a_bad_field_value_is_one_japanese_line_and_the_file_is_kept(tmp_path, m
     before = made.read_bytes()
     proc = run("set", made, "data_loss=maybe", cwd=tmp_path, ui_language="ja")
     assert proc.returncode == 2
-    assert proc.stderr == ("outagewriter set: data_loss: 'maybe' は選択肢（none, possible, confirmed, unknown）"
+    assert proc.stderr == ("outagewriter set: data_loss: 'maybe'は選択肢（none, possible, confirmed, unknown）"
                            "にありません\n")
     assert made.read_bytes() == before
     english = run("set", made, "data_loss=maybe", cwd=tmp_path, lang="en_US.UTF-8", ui_language="")
@@ -71,17 +71,17 @@ def test_a_bad_field_value_is_one_japanese_line_and_the_file_is_kept(tmp_path, m
 def test_a_usage_error_from_argparse_is_japanese(tmp_path):
     proc = run("add", tmp_path / "x.outage", "--kind", "later", cwd=tmp_path, lang="ja_JP.UTF-8")
     assert proc.returncode == 2
-    assert "引数 --kind: 選択肢にない値です: 'later'" in proc.stderr
-    assert "（outagewriter add --help をご覧ください）" in proc.stderr
+    assert "引数--kind: 選択肢にない値です: 'later'" in proc.stderr
+    assert "（outagewriter add --helpをご覧ください）" in proc.stderr
 
 
 def test_check_findings_are_japanese(tmp_path, made):
     proc = run("check", made, "--no-grammar", cwd=tmp_path, lang="ja_JP.UTF-8")
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
-    assert ("next_update:0-0 error structure structure.next-update-missing: 次回のお知らせの時期が書かれていません。"
-            "どのお知らせでも、次回のお知らせをタイムゾーン付きの時刻、または「状況が変わり次第」としてお約束します。"
-            "（候補: on-change）") in lines
+    assert ("next_update:0-0 error structure structure.next-update-missing: 次回の通知の時期が書かれていません。"
+            "どの通知でも、次回の通知をタイムゾーン付きの時刻、または「状況が変わり次第」としてお約束します。"
+            "（修正候補: on-change）") in lines
     assert any(line.startswith("data_loss:0-0 error structure structure.data-loss-unanswered: データの損失の有無")
                for line in lines)
     english = run("check", made, "--no-grammar", cwd=tmp_path, lang="C.UTF-8")
@@ -91,8 +91,8 @@ def test_check_findings_are_japanese(tmp_path, made):
 def test_review_headings_are_japanese(tmp_path, made):
     proc = run("review", made, cwd=tmp_path, ui_language="ja")
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("お知らせ 1/1（initial）: ")
-    for heading in ("承認: ", "まだ送信できません: ", "\n件名: ", "\n指摘（", "\n前回のお知らせからの変更: これが最初のお知らせです。"):
+    assert proc.stdout.startswith("通知1/1（initial）: ")
+    for heading in ("承認: ", "まだ送信できません: ", "\n件名: ", "\n指摘（", "\n前回の通知からの変更: これが最初の通知です。"):
         assert heading in proc.stdout
 
 

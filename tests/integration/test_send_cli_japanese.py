@@ -21,9 +21,9 @@ def test_send_summary_in_japanese(cli_env, smtp_server, account_name, real_keyri
     proc = ow(japanese, "send", path, "--account", account_name, "--yes")
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
-    assert lines[0] == "お知らせ 1: 受信者 3 件中 3 件が受け付けられました。"
-    assert lines[1].endswith(" に保存しました") and lines[1].startswith(str(tmp_path))
-    assert "  受信者 3 件中 3 件から応答がありました" in proc.stderr.splitlines()  # the progress lines
+    assert lines[0] == "通知1: 宛先3件中3件が受け付けられました。"
+    assert lines[1].endswith("に保存しました") and lines[1].startswith(str(tmp_path))
+    assert "  宛先3件中3件から応答がありました" in proc.stderr.splitlines()  # the progress lines
     assert smtp_server.delivered() == {a: 1 for a in addresses(3)}
     again = ow(_with_lang(cli_env, "C.UTF-8"), "send", path, "--account", account_name, "--yes")
     assert again.returncode == 2 and "Every recipient has this notice already" in again.stderr
