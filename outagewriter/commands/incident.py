@@ -7,7 +7,7 @@ from pathlib import Path
 from ..core.i18n import _
 from ..core.incident.audience_recipients import audience_names, choose_audiences
 from ..core.incident.carry import carried_fields, cleared_by
-from ..core.incident.fields import NOTICE_KINDS, FieldError
+from ..core.incident.fields import NOTICE_KINDS, FieldError, kind_label
 from ..core.incident.model import INCIDENT_KINDS, LANGUAGES, TIME_NAMES, NoticeLocked
 from ..core.incident.times import TimeError
 from ..core.mail.message import Sender, build_message
@@ -136,7 +136,7 @@ def run_add(args) -> int:
     if previous is not None:
         nothing = _("nothing")
         print(_("Notice {number} ({kind}) starts from notice {previous} as sent.").format(
-            number=number, kind=args.kind, previous=number - 1))
+            number=number, kind=kind_label(args.kind), previous=number - 1))
         print(_("Carried unchanged: {names}").format(
             names=", ".join(carried.names) if carried and carried.names else nothing))
         print(_("Cleared: {names}").format(names=", ".join(cleared_by(previous, args.kind)) or nothing))

@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 from ..core.i18n import _
+from ..core.incident.fields import kind_label
 from ..core.mail import accounts as acc
 from ..core.mail.accounts import (
     PRESETS,
@@ -289,7 +290,7 @@ def run_send(args) -> int:
         if not services().settings.approval_required:  # the approval is the confirmation otherwise
             _confirm(args, _("Send notice {number} ({kind}) from {sender} via {account} ({where}) to {count} "
                              "recipients: {targets}").format(
-                number=number, kind=notice.kind, sender=account.sender_address, account=account.name,
+                number=number, kind=kind_label(notice.kind), sender=account.sender_address, account=account.name,
                 where=account.where, count=len(what.targets), targets=_describe_targets(what.targets))
                 + (_(", and post it to {count} chat destinations").format(count=len(posts)) if posts else "")
                 + _("?"))

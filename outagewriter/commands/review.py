@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..core import safe_text
 from ..core.i18n import _
-from ..core.incident.fields import FIELD_NAMES
+from ..core.incident.fields import FIELD_NAMES, kind_label
 from ..core.incident.model import Notice, NoticeLocked
 from ..core.incident.times import format_stored
 from ..core.review import audit, textdiff
@@ -130,8 +130,8 @@ def run_review(args) -> int:
         print(safe_text.visible(_("outagewriter: template problem: {problem}").format(problem=problem)), file=sys.stderr)
 
     out.write(_("Notice {number} of {count} ({kind}): {state}").format(
-        number=number, count=len(incident.notices), kind=notice.kind,
-        state=review.display_state(incident, notice, rendered)) + "\n")
+        number=number, count=len(incident.notices), kind=kind_label(notice.kind),
+        state=review.state_label(review.display_state(incident, notice, rendered))) + "\n")
     status = review.approval_status(incident, notice, rendered)
     if isinstance(status, review.Valid):
         out.write(_("Approval: approved by {reviewer} ({time})").format(
@@ -139,7 +139,7 @@ def run_review(args) -> int:
     elif isinstance(status, review.Void):
         out.write(_("Approval: {state}").format(state=status.describe()) + "\n")
     else:
-        out.write(_("Approval: {state}").format(state=status.reason) + "\n")
+        out.write(_("Approval: {state}").format(state=_(status.reason)) + "\n")
     holder = read_lock(args.file)
     if holder is not None:
         out.write(_("Open for editing: {holder}").format(holder=holder.describe(format_stored)) + "\n")

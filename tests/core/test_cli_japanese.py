@@ -9,6 +9,8 @@ import sys
 import pytest
 
 from outagewriter.core import i18n
+from outagewriter.core.checks.structure import check_next_update
+from outagewriter.core.incident.times import now_utc
 
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
@@ -91,7 +93,7 @@ def test_check_findings_are_japanese(tmp_path, made):
 def test_review_headings_are_japanese(tmp_path, made):
     proc = run("review", made, cwd=tmp_path, ui_language="ja")
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("通知1/1（initial）: ")
+    assert proc.stdout.startswith("通知1/1（第一報）: 下書き\n承認: まだ承認されていません\n")
     for heading in ("承認: ", "まだ送信できません: ", "\n件名: ", "\n指摘（", "\n前回の通知からの変更: これが最初の通知です。"):
         assert heading in proc.stdout
 
@@ -105,3 +107,21 @@ def test_a_missing_catalog_means_english_not_a_crash(tmp_path):
     finally:
         i18n.use_language("en")
     assert i18n._("Ready to send.") == "Ready to send."
+
+
+def test_a_time_without_zone_is_refused_in_japanese(tmp_path, made):
+    proc = run("set", made, "next_update=2026-11-27T11:00", cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.returncode == 2
+    assert proc.stderr == ("outagewriter set: next_update: '2026-11-27T11:00'にタイムゾーンがありません。"
+                           "オフセット（+09:00、Z）または[Asia/Tokyo]のようなタイムゾーンを付けてください\n")
+
+
+def test_the_missing_zone_finding_keeps_its_rule_in_japanese():
+    """The check tells a missing zone from an unreadable time by the error's kind, not by its English words."""
+    try:
+        i18n.use_language("ja")
+        finding, = check_next_update("2026-11-27T11:00", now=now_utc())
+    finally:
+        i18n.use_language("en")
+    assert finding.rule == "structure.next-update-no-zone"
+    assert finding.message.startswith("次回の通知の時刻にタイムゾーンがありません。")

@@ -13,7 +13,7 @@ from ..i18n import _
 from ..incident.fields import TEXT_FIELDS, fields_of
 from ..incident.model import Incident, Notice
 from ..incident.placeholders import placeholders
-from ..incident.times import TimeError, now_utc, parse_next_update
+from ..incident.times import MissingZone, TimeError, now_utc, parse_next_update
 from .component_checks import check_components
 from .carried import check_carried, check_window
 from .findings import Finding
@@ -53,7 +53,7 @@ def check_next_update(text: str, *, now: datetime) -> list[Finding]:
     try:
         promise = parse_next_update(text)
     except TimeError as exc:
-        no_zone = "no time zone" in str(exc)
+        no_zone = isinstance(exc, MissingZone)
         rule = "next-update-no-zone" if no_zone else "next-update-unreadable"
         why = (_("The next-update time has no time zone: recipients in other zones cannot tell when it is. "
                  "Add an offset (+01:00, Z) or a zone such as [Europe/Berlin].") if no_zone else

@@ -27,6 +27,7 @@ MAX_CHARS_BY_KIND = {"line": 2_000, "email": 254, "choice": 50, "datetime": 100,
 DATA_LOSS = ("none", "possible", "confirmed", "unknown")
 
 NOTICE_KINDS = ("initial", "update", "resolution", "post-incident", "maintenance")
+_KIND_WORDS = (N_("initial"), N_("update"), N_("resolution"), N_("post-incident"), N_("maintenance"))  # kind_label
 INCIDENT_STATUSES = ("investigating", "identified", "monitoring", "resolved")
 # One maintenance is told in up to five notices: announced, a reminder shortly before the start, started,
 # extended when it overruns, completed.
@@ -159,6 +160,11 @@ def label_for(kind: str, name: str) -> str:
 def display_label(kind: str, name: str) -> str:
     """`label_for` in the program's language, for messages and forms."""
     return _(label_for(kind, name))
+
+
+def kind_label(kind: str) -> str:
+    """A notice kind as a person reads it in the program's language ("initial" in English: the word typed)."""
+    return _(kind)
 
 
 def statuses_for(kind: str) -> tuple[str, ...]:
