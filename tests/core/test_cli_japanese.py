@@ -125,3 +125,14 @@ def test_the_missing_zone_finding_keeps_its_rule_in_japanese():
         i18n.use_language("en")
     assert finding.rule == "structure.next-update-no-zone"
     assert finding.message.startswith("次回の通知の時刻にタイムゾーンがありません。")
+
+
+def test_timeline_lines_are_japanese(tmp_path, made):
+    assert run("request-review", made, "--reviewer", "Petr", cwd=tmp_path).returncode == 0
+    proc = run("timeline", made, cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.returncode == 0, proc.stderr
+    notice, requested = proc.stdout.splitlines()
+    assert notice.endswith("  通知1 · 第一報 · 調査中 · 下書き、未送信（宛先0件）")
+    assert "通知1: " in requested and "がレビューを依頼" in requested
+    english = run("timeline", made, cwd=tmp_path, lang="C.UTF-8").stdout.splitlines()
+    assert english[0].endswith("  Notice 1 · initial · investigating · draft, not sent (addressed to 0 recipients)")

@@ -33,6 +33,8 @@ INCIDENT_STATUSES = ("investigating", "identified", "monitoring", "resolved")
 # extended when it overruns, completed.
 MAINTENANCE_STATUSES = ("scheduled", "reminder", "in-progress", "extended", "completed")
 STATUSES = INCIDENT_STATUSES + MAINTENANCE_STATUSES
+_STATUS_WORDS = (N_("investigating"), N_("identified"), N_("monitoring"), N_("resolved"), N_("scheduled"),
+                 N_("reminder"), N_("in-progress"), N_("extended"), N_("completed"))  # status_label
 # What a component is doing, best first: the worst one listed names the notice's subject and short post.
 IMPACT_LEVELS = ("none", "minor", "major", "critical")
 ACTION_DETAILS = ("hidden", "shown")
@@ -165,6 +167,11 @@ def display_label(kind: str, name: str) -> str:
 def kind_label(kind: str) -> str:
     """A notice kind as a person reads it in the program's language ("initial" in English: the word typed)."""
     return _(kind)
+
+
+def status_label(status: str) -> str:
+    """A status as a person reads it in the program's language ("monitoring" in English: the word typed)."""
+    return _(status)
 
 
 def statuses_for(kind: str) -> tuple[str, ...]:

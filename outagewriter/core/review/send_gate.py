@@ -2,8 +2,6 @@
 record, the audit log and (when required) the reviewer's signature must tell the same story."""
 from __future__ import annotations
 
-#I18N
-
 import dataclasses
 from typing import TYPE_CHECKING, NoReturn
 

@@ -10,8 +10,6 @@ does not allow them).
 """
 from __future__ import annotations
 
-#I18N
-
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
