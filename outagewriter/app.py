@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .core import paths
+from .core import i18n, paths
 
 APP_ID = "outagewriter"
 
@@ -111,11 +111,12 @@ def first_window(app, path, context):
 
 
 def apply_language(app, settings) -> str:
-    """The window speaks the language the settings choose (else the system's); returns it."""
-    from .core.i18n import chosen_language
+    """The window and core's messages speak the language the settings choose (else the system's);
+    returns it."""
     from .ui import language
 
-    chosen = chosen_language(settings.ui_language)
+    chosen = i18n.chosen_language(settings.ui_language)
+    i18n.use_language(chosen)
     language.install(app, chosen)
     return chosen
 

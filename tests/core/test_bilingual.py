@@ -12,7 +12,6 @@ from outagewriter.core.session.errors import FieldError
 from outagewriter.core.session.services import Services
 from outagewriter.core.session.session import Session
 from outagewriter.core.settings import Settings
-from outagewriter.core.storage import fileformat
 
 
 @pytest.fixture
