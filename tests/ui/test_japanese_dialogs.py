@@ -4,110 +4,75 @@ Japanese; English left anywhere fails with the widget's objectName."""
 from __future__ import annotations
 
 import json
-import re
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLibraryInfo, Qt, QTimer, QTranslator
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
-    QComboBox,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QPlainTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from window_texts import english_words, texts
 
 import outagewriter.ui
 from outagewriter.core.incident.chat_destinations import SERVICE_LABELS
 from outagewriter.core.incident.fields import FIELD_NAMES, NOTICE_KINDS, label_for
 from outagewriter.core.mail.accounts import PRESETS, Account
+from outagewriter.ui import language
 from outagewriter.ui.dialogs import Dialogs
 from outagewriter.ui.new_incident_dialog import NewIncidentDialog
 from outagewriter.ui.publish_dialog import PublishDialog
-from outagewriter.ui.review_dialogs import ApproveDialog, ChangesDialog, ReviewEmailDialog
+from outagewriter.ui.review_dialogs import (
+    ApproveDialog,
+    ChangesDialog,
+    ReviewEmailDialog,
+)
 from outagewriter.ui.send_dialog import SendDialog
 from outagewriter.ui.settings_dialog import PAGES, SettingsDialog
 from outagewriter.ui.starter_dialog import StarterDialog
 
+REPO = Path(__file__).resolve().parents[2]
 TRANSLATIONS = Path(outagewriter.ui.__file__).parent / "translations"
 BIN = Path(sys.executable).parent
 
-# Names, protocols and syntax that stay as they are in Japanese (GLOSSARY.md), and example values.
-KEPT = {"OutageWriter", "LanguageTool", "SMTP", "STARTTLS", "TLS", "URL", "Webhook", "HTML", "JSON", "PEM", "Java",
-        "JAVA_HOME", "PATH", "README", "To", "Bcc", "UTC", "API", "OK", "Markdown", "jar", "min", "Acme", "Mon",
-        "Wed", "Fri", "TEST", "English", "GB", "MB", "Web",
-        "Language"}  # Settings › Appearance names the language choice in both languages: "Language / 言語"
+# Beyond window_texts.KEPT: protocols, programs and syntax the dialogs name, and the examples they give.
+KEPT = ("STARTTLS", "Webhook", "JSON", "PEM", "Java", "JAVA_HOME", "PATH", "README", "To", "API", "jar", "min",
+        "GB", "MB", "Web", "Acme", "Mon-Fri", "Mon", "Wed", "Fri", "languagetool-server.jar", "smtp.example.com",
+        "https://status.example.com/", "Language")  # the language choice names itself in both: "Language / 言語"
 # Text the core gives (field labels, outside products' names: translated there, with gettext, or kept as
 # they are), and the core's default status page title ("Acme status"): not the window's to translate.
-CORE = sorted({label_for(kind, name) for kind in NOTICE_KINDS for name in FIELD_NAMES} | set(SERVICE_LABELS.values())
-              | {preset.label for preset in PRESETS.values()} | {"status"}, key=len, reverse=True)
-ZONE_LISTS = {"audience_zone"}  # the IANA names of time zones (Asia/Tokyo), as typed and saved
-LINK = re.compile(r"\S+://\S*|/[\w/.-]+|\S+@\S+|\S*[\w-]+\.(?:jar|com|internal|pem|crt|cer|md|html|outage)\S*|\[[^]]*]")
-
-
-def english(text: str, data=()) -> list[str]:
-    """The English words in `text`, leaving out links, addresses, file names, KEPT words, what the core
-    gives and `data` (the user's or the computer's values, the notice's own content)."""
-    text = re.sub(r"<[^>]+>", " ", text).replace("&", "")
-    for given in (*sorted(data, key=len, reverse=True), *CORE):  # whole words only: not "Language" in LanguageTool
-        text = re.sub(rf"(?<![A-Za-z]){re.escape(given)}(?![A-Za-z])", " ", text)
-    return [w for w in re.findall(r"[A-Za-z][A-Za-z_]+", LINK.sub(" ", text)) if w not in KEPT]
-
-
-def shown_texts(top: QWidget):
-    """(objectName, text) for everything a person or a screen reader meets in `top` as it is now."""
-    for widget in [top, *(w for w in top.findChildren(QWidget) if w.isVisibleTo(top))]:
-        name = widget.objectName() or f"{type(widget).__name__} in {top.objectName() or type(top).__name__}"
-        texts = [widget.accessibleName(), widget.toolTip()]
-        if widget.isWindow():
-            texts.append(widget.windowTitle())
-        if isinstance(widget, (QLabel, QAbstractButton)):
-            texts.append(widget.text())
-        if isinstance(widget, QGroupBox):
-            texts.append(widget.title())
-        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
-            texts.append(widget.placeholderText())
-        if isinstance(widget, QComboBox) and widget.objectName() not in ZONE_LISTS:
-            texts += [widget.itemText(i) for i in range(widget.count())]
-        if isinstance(widget, QListWidget):
-            texts += [widget.item(i).text() for i in range(widget.count())]
-        for text in texts:
-            yield name, text
+CORE = (*{label_for(kind, name) for kind in NOTICE_KINDS for name in FIELD_NAMES}, *SERVICE_LABELS.values(),
+        *(preset.label for preset in PRESETS.values()), "status")
 
 
 def untranslated(top: QWidget, data=()) -> list[str]:
-    return [f"{name}: {text!r}" for name, text in shown_texts(top) if english(text, data)]
+    """Each English text left in `top`, with its widget's objectName; `data` are the user's or the
+    computer's values and the notice's own content, which stay as they are."""
+    given = tuple(sorted({*data, *KEPT, *CORE}, key=len, reverse=True))
+    return [f"{name} ({what}): {text!r}" for name, what, text in texts(top) if english_words(text, given)]
 
 
 def report(left: list[str]) -> str:
     return "English left in the Japanese window:\n" + "\n".join(left)
 
 
+@pytest.fixture(scope="module")
+def built_catalogs():
+    """The .qm files are built from the .ts sources at test time, as `scripts/test` does."""
+    subprocess.run([str(REPO / "scripts" / "build-translations")], check=True,
+                   env={**os.environ, "PYTHON": sys.executable})
+
+
 @pytest.fixture
-def japanese(qapp, tmp_path, dirs):
-    """The settings say ui_language "ja"; OutageWriter's translations (built here from every ja_*.ts with
-    pyside6-lrelease, as the install does) and Qt's own are installed."""
+def japanese(built_catalogs, qapp, dirs):
+    """The settings say ui_language "ja" and the app speaks Japanese, as app.main sets it up; English after."""
     dirs[1].mkdir(parents=True, exist_ok=True)
     (dirs[1] / "settings.json").write_text(json.dumps({"ui_language": "ja"}), encoding="utf-8")
-    catalog = tmp_path / "outagewriter_ja.qm"
-    subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", *map(str, sorted(TRANSLATIONS.glob("ja_*.ts"))),
-                    "-qm", str(catalog)], check=True)
-    ours, qt_own = QTranslator(), QTranslator()
-    assert ours.load(str(catalog))
-    assert qt_own.load("qtbase_ja", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    for translator in (ours, qt_own):
-        qapp.installTranslator(translator)
+    language.install(qapp, "ja")
     yield
-    for translator in (ours, qt_own):
-        qapp.removeTranslator(translator)
+    language.install(qapp, "en")
 
 
 def account() -> Account:
@@ -116,8 +81,9 @@ def account() -> Account:
 
 
 def machine(context) -> tuple[str, ...]:
-    """What this computer says: the user's login name (offered as their name), the keyring's name."""
-    return context.settings.identity(), context.secrets.describe()
+    """What this computer says: the user's login name (offered as their name), the keyring's name, the
+    folder of the user's own rule packs."""
+    return context.settings.identity(), context.secrets.describe(), str(context.services.rules_dir)
 
 
 def test_every_settings_page_is_japanese(japanese, make_window, qtbot):
@@ -145,7 +111,8 @@ def test_every_dialog_is_japanese(japanese, make_window, qtbot):
                ReviewEmailDialog([account()], window), SendDialog([account()], "…", False, ("障害連絡",), window),
                SendDialog([account()], "…", True, (), window), PublishDialog(window)]
     # The starting texts are written in the notice's language (this one is English): content, not the window.
-    left, data = [], (*machine(window.context), *(s.title for s in starters), *(s.group for s in starters))
+    left, data = [], (*machine(window.context), *(s.title for s in starters), *(s.group for s in starters),
+                  *(s.summary for s in starters))
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         dialog.show()

@@ -105,7 +105,7 @@
     </message>
     <message>
         <source>Usually the full address; empty if the server needs no sign-in</source>
-        <translation>通常はメールアドレス全体です。サインイン不要のサーバーでは空欄にします</translation>
+        <translation>通常はメールアドレス全体（サインイン不要なら空欄）</translation>
     </message>
     <message>
         <source>Password</source>
