@@ -44,6 +44,16 @@ SPELLING_RULE_MARKERS = ("MORFOLOGIK_RULE", "HUNSPELL", "SPELLER_RULE", "SPELLIN
 # not a misspelling); grammar proper is still checked.
 TECHNICAL_FIELDS = frozenset({"appendix"})
 NOT_IN_TECHNICAL_FIELDS = frozenset({"whitespace", "typographical"})
+# LanguageTool's code for a notice language other than the one in the settings (which names a variant).
+LANGUAGETOOL_CODES = {"en": "en-US", "ja": "ja-JP"}
+
+
+def languagetool_language(language: str | None, configured: str) -> str:
+    """The LanguageTool language for text written in `language` ("ja"): the settings' `configured`
+    variant ("en-GB") when it is that language, else LanguageTool's code for it ("ja-JP")."""
+    if not language or configured.split("-")[0].lower() == language.lower():
+        return configured
+    return LANGUAGETOOL_CODES.get(language, language)
 
 
 class GrammarUnavailable(RuntimeError):
@@ -232,13 +242,15 @@ class GrammarChecker:
         """The server this checker started itself (mode "jars"), for diagnostics."""
         return self._server
 
-    def submit(self, fields: dict[str, str]) -> "Future[list[Finding]]":
-        """Check in the background; the future raises GrammarUnavailable if LanguageTool can't run."""
-        return self._executor.submit(self._check_fields, dict(fields))
+    def submit(self, fields: dict[str, str], language: str | None = None) -> "Future[list[Finding]]":
+        """Check in the background; the future raises GrammarUnavailable if LanguageTool can't run.
+        `language`: the text's language ("ja"); None checks it in the settings' language."""
+        code = languagetool_language(language, self.settings.language)
+        return self._executor.submit(self._check_fields, dict(fields), code)
 
-    def check_fields(self, fields: dict[str, str]) -> list[Finding]:
+    def check_fields(self, fields: dict[str, str], language: str | None = None) -> list[Finding]:
         """Blocking: check every non-empty field. Call from a worker thread, never the GUI thread."""
-        return self.submit(fields).result()
+        return self.submit(fields, language).result()
 
     def start(self) -> "Future[str | None]":
         """Start LanguageTool now (e.g. at app start) instead of on the first check."""
@@ -264,21 +276,21 @@ class GrammarChecker:
 
     # -- executor thread only --
 
-    def _check_fields(self, fields: dict[str, str]) -> list[Finding]:
+    def _check_fields(self, fields: dict[str, str], code: str) -> list[Finding]:
         if not self.enabled:
             return []
         findings: list[Finding] = []
         for field, text in fields.items():
             if text and text.strip():
-                findings.extend(self._check_text(field, text))
+                findings.extend(self._check_text(field, text, code))
         return findings
 
-    def _check_text(self, field: str, text: str) -> list[Finding]:
+    def _check_text(self, field: str, text: str, code: str) -> list[Finding]:
         url = self._ensure_url()
         try:
             answer = http_json(
                 f"{url}/v2/check",
-                {"language": self.settings.language, "text": text},
+                {"language": code, "text": text},
                 timeout=self.settings.request_timeout,
             )
         except urllib.error.HTTPError as error:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import replace
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cached_property
@@ -145,13 +146,16 @@ class Services:
 
     def grammar(self, language: str = "en", *, server_url: str | None = None):
         """A GrammarChecker as settings.json says, or for the LanguageTool server at `server_url`
-        (the command line's OUTAGEWRITER_LT_URL); None when grammar checks are off."""
-        from ..checks.grammar import GrammarChecker, GrammarSettings
+        (the command line's OUTAGEWRITER_LT_URL); None when grammar checks are off. It checks in
+        `language` unless a check names the text's own (`check_fields(fields, incident.language)`)."""
+        from ..checks.grammar import GrammarChecker, GrammarSettings, languagetool_language
 
-        if server_url:
-            return GrammarChecker(GrammarSettings(mode="server", server_url=server_url, language=f"{language}-US"))
         configured = GrammarSettings.from_settings(self.settings)
-        return None if configured.mode == "off" else GrammarChecker(configured)
+        code = languagetool_language(language, configured.language)
+        if server_url:
+            return GrammarChecker(GrammarSettings(mode="server", server_url=server_url, language=code,
+                                                  custom_words=configured.custom_words))
+        return None if configured.mode == "off" else GrammarChecker(replace(configured, language=code))
 
     def fast_checker(self) -> tuple[Callable[[Incident, Notice], list[Finding]], str]:
         """(check, problem) for the window's live checks (dismissed findings included, for the window to
