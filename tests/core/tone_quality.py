@@ -18,6 +18,10 @@ from outagewriter.core.checks.tone import ToneChecker
 
 SCORED = ("blame", "guilt", "overpromise")
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+# Each language's corpus: English at the top of tests/corpus, the others in a folder of their own.
+CORPORA = {"en": CORPUS, "ja": CORPUS / "ja"}
+# Files scored in aggregate only: the frozen split, and the gathered sets it was drawn from.
+AGGREGATE_ONLY = ("real-test.jsonl", "real-set1.jsonl", "real-set2.jsonl")
 BAR_PRECISION, BAR_RECALL, BAR_NEUTRAL_FLAGGED = 0.85, 0.70, 0.05
 
 
