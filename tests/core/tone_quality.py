@@ -201,3 +201,17 @@ def markdown_table(result: Score) -> str:
         f"{result.clean_flagged} of {result.clean_sentences} | | |"
     )
     return "\n".join(lines)
+
+
+def assert_written_caught(ruleset: RuleSet, path: Path) -> None:
+    """The written paraphrases are marked as written and every one is caught, none wrongly."""
+    rows = load_corpus(path)
+    assert rows and all(row["organisation"] == "written" and row["kind"] == "written" for row in rows)
+    result = score(ToneChecker(ruleset), rows)
+    assert not result.failures(), markdown_table(result) + "\n" + "\n".join(result.misses)
+
+
+def assert_no_shared_organisations(dev_rows: list[dict], frozen_path: Path) -> None:
+    dev = {row["organisation"].lower() for row in dev_rows}
+    frozen = {row["organisation"].lower() for row in load_corpus(frozen_path)}
+    assert dev and frozen and not dev & frozen
