@@ -162,8 +162,12 @@ class Services:
         list under Ignored), each incident checked in its own language;
         `problem` says in plain words what is not available ("" when all is well). A broken shipped
         pack never stops the window."""
+        from ..checks.rules import shipped_languages
+
         try:
-            tone = self.tone("en")
+            checkers = [self.tone(language) for language in shipped_languages()]
         except Exception as exc:  # noqa: BLE001 — shown in the findings panel, never a crash
             return (lambda incident, notice: []), f"Tone and structure checks are not available: {exc}"
-        return self.fast_findings, "; ".join(tone.problems)
+        # Every language's packs: a Japanese rule the user broke is told before a Japanese incident is
+        # opened; an unreadable file, read for each language, is told once.
+        return self.fast_findings, "; ".join(dict.fromkeys(p for tone in checkers for p in tone.problems))
