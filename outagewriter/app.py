@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .core import paths
+from .core import i18n, paths
 
 APP_ID = "outagewriter"
 
@@ -101,11 +101,24 @@ def create_window(path=None, context=None, offer_recovery: bool = True):
 
 
 def first_window(app, path, context):
-    """What a start shows: the saved appearance (light, dark or the system's), then `start_window`."""
+    """What a start shows: the chosen language and saved appearance (light, dark or the system's),
+    then `start_window`."""
     from .ui import theme
 
+    apply_language(app, context.settings)
     theme.apply(app, context.settings.appearance)
     return start_window(path, context)
+
+
+def apply_language(app, settings) -> str:
+    """The window and core's messages speak the language the settings choose (else the system's);
+    returns it."""
+    from .ui import language
+
+    chosen = i18n.chosen_language(settings.ui_language)
+    i18n.use_language(chosen)
+    language.install(app, chosen)
+    return chosen
 
 
 def _quit_on_sigint(window) -> None:

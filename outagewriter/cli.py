@@ -12,9 +12,12 @@ import sys
 
 from . import __version__
 from .commands.base import EXIT_OK, EXIT_USAGE, UsageError, start_command
+from .core import i18n
+from .core.i18n import _
 
 COMMAND_MODULES = (
     "outagewriter.commands.incident",
+    "outagewriter.commands.languages",
     "outagewriter.commands.review",
     "outagewriter.commands.mail",
     "outagewriter.commands.chat",
@@ -29,13 +32,26 @@ COMMAND_MODULES = (
 # imported (editors and scripts run `check` on every save; the others import mail, keyring, jinja2).
 STANDALONE = {"check": "outagewriter.commands.check"}
 
+# argparse writes its own words ("usage:", "options", "invalid choice: ...") through gettext names it
+# imported; pointing them at ours makes them follow the program's language with the same catalog.
+argparse._ = i18n._  # type: ignore[attr-defined]
+argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse's own exit code is 2 as well; one line, as for bad input
-        raise SystemExit(f"{self.prog}: {message} (see {self.prog} --help)") from None
+        raise SystemExit(_("{prog}: {message} (see {prog} --help)").format(prog=self.prog, message=message)) from None
+
+
+def use_program_language() -> str:
+    """The language of every message from here on: settings.json "ui_language", else the locale."""
+    from .core.settings import load_settings
+
+    return i18n.use_language(i18n.chosen_language(load_settings().ui_language))
 
 
 def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.ArgumentParser:
-    parser = _Parser(prog="outagewriter", description="Write, check and send outage notices.")
+    parser = _Parser(prog="outagewriter", description=_("Write, check and send outage notices."))
     parser.add_argument("--version", action="version", version=f"outagewriter {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in modules:
@@ -52,6 +68,7 @@ def _wants_window(argv: list[str], commands: set[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    use_program_language()
     parser = build_parser((STANDALONE[argv[0]],) if argv and argv[0] in STANDALONE else COMMAND_MODULES)
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     if _wants_window(argv, commands):

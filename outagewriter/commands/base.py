@@ -10,6 +10,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Callable, TypeVar
 
+from ..core.i18n import _
 from ..core.session.services import Services
 
 if TYPE_CHECKING:
@@ -28,12 +29,12 @@ class UsageError(Exception):
 def lock_option(parser) -> None:
     """Add --ignore-lock to a subcommand that writes the file (its args need `file` and `ignore_lock`)."""
     parser.add_argument("--ignore-lock", action="store_true",
-                        help="write even while someone has the file open (they are told when they next save)")
+                        help=_("write even while someone has the file open (they are told when they next save)"))
 
 
 def notice_option(parser) -> None:
     parser.add_argument("--notice", type=int, default=-1, metavar="N",
-                        help="1 is the first notice; default the newest")
+                        help=_("1 is the first notice; default the newest"))
 
 
 _services: Services | None = None
@@ -97,12 +98,12 @@ def change(args, step: Callable[[Session], T], errors: tuple[type[BaseException]
             except errors as exc:
                 raise UsageError(str(exc)) from None
     except FileLocked as exc:
-        raise UsageError(f"{exc}. Run again with --ignore-lock to write anyway.") from None
+        raise UsageError(_("{problem}. Run again with --ignore-lock to write anyway.").format(problem=exc)) from None
     except IncidentFileError as exc:
         raise UsageError(str(exc)) from None
     except ConflictError as exc:
-        raise UsageError(f"{exc} Run the command again.") from None
+        raise UsageError(_("{problem} Run the command again.").format(problem=exc)) from None
     except CannotLock as exc:
         if not os.path.exists(args.file):  # e.g. its folder is missing: say so, as reading it would
-            raise UsageError(f"{args.file}: no such file") from None
-        raise UsageError(f"cannot lock {args.file}: {exc}") from None
+            raise UsageError(_("{file}: no such file").format(file=args.file)) from None
+        raise UsageError(_("cannot lock {file}: {problem}").format(file=args.file, problem=exc)) from None

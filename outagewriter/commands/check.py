@@ -19,10 +19,11 @@ from ..core.checks import (
     FREE_TEXT_FIELD,
     RulePackError,
     present,
-    tone_fields,
+    grammar_texts,
 )
 from ..core.checks.findings import Finding
 from ..core.checks.rules import shipped_languages
+from ..core.i18n import _
 from .base import EXIT_FAILED, EXIT_OK, UsageError, services
 
 LT_URL_ENV = "OUTAGEWRITER_LT_URL"  # a LanguageTool server for this run, instead of settings.json
@@ -32,17 +33,17 @@ MAX_STDIN_CHARS = 1_000_000
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "check",
-        help="check a notice for structure, tone and grammar",
-        description="Check the newest notice of an incident file, or plain text from stdin ('-'). "
-        "Exit code 1 when any finding is an error.",
+        help=_("check a notice for structure, tone and grammar"),
+        description=_("Check the newest notice of an incident file, or plain text from stdin ('-'). "
+                      "Exit code 1 when any finding is an error."),
     )
-    parser.add_argument("file", metavar="FILE|-", help="an .outage file, or - to read plain text from stdin")
+    parser.add_argument("file", metavar="FILE|-", help=_("an .outage file, or - to read plain text from stdin"))
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--lang", choices=shipped_languages(), default=None,  # those with tone rules
-                        help="the language of text on stdin (default en); a file is checked in its incident's")
-    parser.add_argument("--no-grammar", action="store_true", help="skip LanguageTool grammar checks")
+                        help=_("the language of text on stdin (default en); a file is checked in its incident's"))
+    parser.add_argument("--no-grammar", action="store_true", help=_("skip LanguageTool grammar checks"))
     parser.add_argument("--quick", action="store_true",
-                        help="word-level rules only (tone and structure): no grammar server, for every save")
+                        help=_("word-level rules only (tone and structure): no grammar server, for every save"))
     parser.set_defaults(func=run)
 
 
@@ -52,19 +53,20 @@ def _grammar_findings(checker, fields: dict[str, str], language: str) -> list[Fi
     try:
         return checker.check_fields(fields, language)
     except GrammarUnavailable as exc:
-        print(f"outagewriter check: {exc}", file=sys.stderr)
+        print(_("outagewriter check: {problem}").format(problem=exc), file=sys.stderr)
     except Exception as exc:  # a server that answers nonsense must not stop the tone checks
-        print(f"outagewriter check: grammar checks failed ({exc}); tone checks still work.", file=sys.stderr)
+        print(_("outagewriter check: grammar checks failed ({problem}); tone checks still work.").format(problem=exc),
+              file=sys.stderr)
     return []
 
 
 def format_text(finding: Finding) -> str:
-    line = (f"{finding.field}:{finding.start}-{finding.end} {finding.severity} {finding.category} "
+    line = (f"{finding.where}:{finding.start}-{finding.end} {finding.severity} {finding.category} "
             f"{finding.rule}: {finding.message}")
     if finding.suggestions:
-        line += f" (suggestion: {' | '.join(finding.suggestions)})"
+        line += _(" (suggestion: {suggestions})").format(suggestions=" | ".join(finding.suggestions))
     if finding.also:  # overlapping findings merged into this one
-        line += f" (also: {', '.join(f.rule for f in finding.also)})"
+        line += _(" (also: {rules})").format(rules=", ".join(f.rule for f in finding.also))
     return line
 
 
@@ -72,9 +74,9 @@ def _tone(language: str):
     try:
         tone = services().tone(language)
     except RulePackError as exc:
-        raise UsageError(f"the shipped rules cannot be used: {exc}") from None
+        raise UsageError(_("the shipped rules cannot be used: {problem}").format(problem=exc)) from None
     for problem in tone.problems:
-        print(f"outagewriter check: rule pack: {problem}", file=sys.stderr)
+        print(_("outagewriter check: rule pack: {problem}").format(problem=problem), file=sys.stderr)
     return tone
 
 
@@ -94,7 +96,7 @@ def run(args) -> int:
         if incident is None:
             text = sys.stdin.read(MAX_STDIN_CHARS + 1)
             if len(text) > MAX_STDIN_CHARS:
-                raise UsageError(f"more than {MAX_STDIN_CHARS:,} characters on stdin")
+                raise UsageError(_("more than {count:,} characters on stdin").format(count=MAX_STDIN_CHARS))
             fields = {FREE_TEXT_FIELD: text}
             findings = tone.check_fields(fields)
             if grammar is not None:
@@ -104,7 +106,7 @@ def run(args) -> int:
             notice = incident.notices[-1]
             findings = services().fast_findings(incident, notice)
             if grammar is not None:
-                findings += _grammar_findings(grammar, tone_fields(notice), language)
+                findings += _grammar_findings(grammar, grammar_texts(incident, notice), language)
             findings = services().present(incident, notice, findings).shown
     finally:
         if grammar is not None:

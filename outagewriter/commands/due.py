@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 
+from ..core.i18n import _
 from ..core.incident.reminders import OVERDUE, reminder_data, reminder_line
 from ..core.incident.times import now_utc
 from ..core.safe_text import visible
@@ -21,13 +22,13 @@ from .base import EXIT_FAILED, EXIT_OK, EXIT_USAGE, services
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "due",
-        help="list promised updates and whether they are overdue",
-        description="List the next update each incident promised (its newest sent notice) and how it "
-        "stands: upcoming, due-soon or overdue. Without files: the incidents opened recently. "
-        "Exit code 1 when anything is overdue.",
+        help=_("list promised updates and whether they are overdue"),
+        description=_("List the next update each incident promised (its newest sent notice) and how it "
+                      "stands: upcoming, due-soon or overdue. Without files: the incidents opened recently. "
+                      "Exit code 1 when anything is overdue."),
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help="incident files (default: the recent ones)")
-    parser.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    parser.add_argument("files", nargs="*", metavar="FILE", help=_("incident files (default: the recent ones)"))
+    parser.add_argument("--json", action="store_true", help=_("one JSON object, for scripts"))
     parser.set_defaults(func=run)
 
 
@@ -37,7 +38,7 @@ def run(args, now=None) -> int:
     files = args.files if named else recent_incident_files()
     report = due_in_files(files, now, services().settings.remind_before_minutes)
     for path, why in report.skipped:
-        print(f"outagewriter due: skipped {visible(path)}: {visible(why)}", file=sys.stderr)
+        print(_("outagewriter due: skipped {file}: {why}").format(file=visible(path), why=visible(why)), file=sys.stderr)
     if args.json:
         print(json.dumps({"due": [reminder_data(d.reminder, d.path) for d in report.due],
                           "skipped": [{"file": path, "reason": why} for path, why in report.skipped]},

@@ -4,9 +4,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..core.i18n import _
 from ..core.incident.audience_recipients import audience_names, choose_audiences
 from ..core.incident.carry import carried_fields, cleared_by
-from ..core.incident.fields import NOTICE_KINDS, FieldError
+from ..core.incident.fields import NOTICE_KINDS, FieldError, kind_label
 from ..core.incident.model import INCIDENT_KINDS, LANGUAGES, TIME_NAMES, NoticeLocked
 from ..core.incident.times import TimeError
 from ..core.mail.message import Sender, build_message
@@ -29,37 +30,41 @@ FORMATS = ("subject", "text", "html", "eml", "short")
 
 
 def register(subparsers) -> None:
-    new = subparsers.add_parser("new", help="create an incident file with its first notice")
+    new = subparsers.add_parser("new", help=_("create an incident file with its first notice"))
     new.add_argument("file", type=Path)
     new.add_argument("--title", required=True)
     new.add_argument("--service", required=True)
     new.add_argument("--kind", choices=INCIDENT_KINDS, default="incident")
     new.add_argument("--lang", choices=LANGUAGES, default="en")
-    new.add_argument("--force", action="store_true", help="replace an existing file")
+    new.add_argument("--second-lang", choices=LANGUAGES, default="",
+                     help=_("also write every notice in this language, below the first (set its text as "
+                            "FIELD@LANG=VALUE, e.g. summary@en=...)"))
+    new.add_argument("--force", action="store_true", help=_("replace an existing file"))
     starter_option(new)
     new.set_defaults(func=run_new)
 
     set_ = subparsers.add_parser(
         "set",
-        help="set fields of the newest unsent notice",
-        description="Set fields of the newest unsent notice. Incident times are set as "
-        "started=, detected=, resolved= (ISO 8601 with offset or zone).",
+        help=_("set fields of the newest unsent notice"),
+        description=_("Set fields of the newest unsent notice. Incident times are set as "
+                      "started=, detected=, resolved= (ISO 8601 with offset or zone). In a bilingual incident, "
+                      "a field's second-language text is FIELD@LANG, e.g. summary@en=..."),
     )
     set_.add_argument("file", type=Path)
     set_.add_argument("assignments", nargs="*", metavar="FIELD=VALUE")
     starter_with_assignments_option(set_)
     set_.add_argument("--overwrite", action="store_true",
-                      help="with --starter: replace text already typed in a field, too")
+                      help=_("with --starter: replace text already typed in a field, too"))
     lock_option(set_)
     set_.set_defaults(func=run_set)
 
-    add = subparsers.add_parser("add", help="start the next notice (update, resolution, ...)")
+    add = subparsers.add_parser("add", help=_("start the next notice (update, resolution, ...)"))
     add.add_argument("file", type=Path)
     add.add_argument("--kind", choices=NOTICE_KINDS, required=True)
     lock_option(add)
     add.set_defaults(func=run_add)
 
-    render = subparsers.add_parser("render", help="write a rendered notice to stdout")
+    render = subparsers.add_parser("render", help=_("write a rendered notice to stdout"))
     render.add_argument("file", type=Path)
     notice_option(render)
     render.add_argument("--format", choices=FORMATS, default="text")
@@ -68,9 +73,10 @@ def register(subparsers) -> None:
 
 def run_new(args) -> int:
     if args.file.exists() and not args.force:
-        raise UsageError(f"{args.file} already exists (use --force to replace it)")
+        raise UsageError(_("{file} already exists (use --force to replace it)").format(file=args.file))
     try:
-        session = Session.new(services(), args.title, args.service, kind=args.kind, language=args.lang)
+        session = Session.new(services(), args.title, args.service, kind=args.kind, language=args.lang,
+                              second_language=args.second_lang)
         if args.starter:
             apply_starter(session, session.incident.notices[0], args.starter, overwrite=False, command="new")
     except FieldError as exc:
@@ -78,7 +84,7 @@ def run_new(args) -> int:
     try:
         session.save(args.file, force=True)  # Save As: refused while someone has that file open
     except FileLocked as exc:
-        raise UsageError(f"{exc}; it was not replaced") from None
+        raise UsageError(_("{problem}; it was not replaced").format(problem=exc)) from None
     finally:
         session.close()
     return EXIT_OK
@@ -89,22 +95,22 @@ def _parse_assignments(items: list[str]) -> dict[str, str]:
     for item in items:
         name, sep, value = item.partition("=")
         if not sep or not name:
-            raise UsageError(f"expected FIELD=VALUE, got {item!r}")
+            raise UsageError(_("expected FIELD=VALUE, got {item!r}").format(item=item))
         values[name.strip()] = value
     return values
 
 
 def run_set(args) -> int:
     if not args.assignments and not args.starter:
-        raise UsageError("give FIELD=VALUE assignments, --starter NAME, or both")
+        raise UsageError(_("give FIELD=VALUE assignments, --starter NAME, or both"))
     values = _parse_assignments(args.assignments)
 
     def step(session):
         notice = session.incident.newest_unsent()
         if notice is None:
             raise UsageError(
-                f"every notice in {args.file} has been sent; start the next one with "
-                f"`outagewriter add {args.file} --kind update`"
+                _("every notice in {file} has been sent; start the next one with "
+                  "`outagewriter add {file} --kind update`").format(file=args.file)
             )
         if args.starter:  # first, so that the assignments given with it win
             apply_starter(session, notice, args.starter, overwrite=args.overwrite, command="set")
@@ -133,9 +139,12 @@ def run_add(args) -> int:
 
     number, previous, carried = change(args, step, errors=(FieldError,))
     if previous is not None:
-        print(f"Notice {number} ({args.kind}) starts from notice {number - 1} as sent.")
-        print(f"Carried unchanged: {', '.join(carried.names) if carried and carried.names else 'nothing'}")
-        print(f"Cleared: {', '.join(cleared_by(previous, args.kind)) or 'nothing'}")
+        nothing = _("nothing")
+        print(_("Notice {number} ({kind}) starts from notice {previous} as sent.").format(
+            number=number, kind=kind_label(args.kind), previous=number - 1))
+        print(_("Carried unchanged: {names}").format(
+            names=", ".join(carried.names) if carried and carried.names else nothing))
+        print(_("Cleared: {names}").format(names=", ".join(cleared_by(previous, args.kind)) or nothing))
     return EXIT_OK
 
 
@@ -144,7 +153,7 @@ def run_render(args) -> int:
     incident, notice = session.incident, pick(session, args.notice)
     rendered = session.render(notice)
     for problem in rendered.problems:
-        print(f"outagewriter: template problem: {problem}", file=sys.stderr)
+        print(_("outagewriter: template problem: {problem}").format(problem=problem), file=sys.stderr)
     if args.format == "eml":
         sender = Sender(notice.fields["contact_email"] or "outage-notice@localhost", notice.fields["contact_name"])
         sys.stdout.buffer.write(build_message(incident, notice, rendered, sender).as_bytes())

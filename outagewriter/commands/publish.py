@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from ..core.i18n import _
 from ..core.safe_text import visible
 from ..core.session.publishing import PublishError, publish_status_page, sources_for
 from .base import EXIT_FAILED, EXIT_OK, services
@@ -10,19 +11,19 @@ from .base import EXIT_FAILED, EXIT_OK, services
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "publish", help="write the static status page (HTML, feeds, JSON) into a folder",
-        description="Publish what the incidents' sent notices said as a static status page: components, "
-                    "open incidents, maintenance and history, with Atom and RSS feeds and a JSON summary. "
-                    "The folder is replaced as a whole, and only if it is empty or a status page written "
-                    "before. Drafts are never published.")
+        "publish", help=_("write the static status page (HTML, feeds, JSON) into a folder"),
+        description=_("Publish what the incidents' sent notices said as a static status page: components, "
+                      "open incidents, maintenance and history, with Atom and RSS feeds and a JSON summary. "
+                      "The folder is replaced as a whole, and only if it is empty or a status page written "
+                      "before. Drafts are never published."))
     parser.add_argument("folder", nargs="?", default="", metavar="FOLDER",
-                        help="where to write the page (default: the folder in the settings)")
+                        help=_("where to write the page (default: the folder in the settings)"))
     parser.add_argument("sources", nargs="*", metavar="INCIDENT",
-                        help="incident files or folders of them (default: the incidents folder in the settings)")
-    parser.add_argument("--url", default=None, help="where readers find the page, e.g. https://status.example.com/")
-    parser.add_argument("--title", default=None, help="the page's name (default: from the settings)")
+                        help=_("incident files or folders of them (default: the incidents folder in the settings)"))
+    parser.add_argument("--url", default=None, help=_("where readers find the page, e.g. https://status.example.com/"))
+    parser.add_argument("--title", default=None, help=_("the page's name (default: from the settings)"))
     parser.add_argument("--allow-removing", action="store_true",
-                        help="publish even though an open incident the page shows now is in none of the files")
+                        help=_("publish even though an open incident the page shows now is in none of the files"))
     parser.set_defaults(func=run)
 
 

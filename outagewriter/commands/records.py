@@ -4,25 +4,26 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..core.i18n import _
 from ..core.session.export import FORMATS
 from .base import EXIT_OK, open_session
 
 
 def register(subparsers) -> None:
     timeline = subparsers.add_parser(
-        "timeline", help="list the incident's times, notices and review events in order",
-        description="One line per incident time, notice (draft or sent) and review event, oldest first, "
-                    "in the incident's time zone and in UTC.")
+        "timeline", help=_("list the incident's times, notices and review events in order"),
+        description=_("One line per incident time, notice (draft or sent) and review event, oldest first, "
+                      "in the incident's time zone and in UTC."))
     timeline.add_argument("file", type=Path)
     timeline.set_defaults(func=run_timeline)
 
     export = subparsers.add_parser(
-        "export", help="write the whole incident for the records (Markdown or HTML)",
-        description="Every notice in order with its kind, status, sent time, recipients and full text "
-                    "(sent notices as they went out, the draft marked as a draft), and the history.")
+        "export", help=_("write the whole incident for the records (Markdown or HTML)"),
+        description=_("Every notice in order with its kind, status, sent time, recipients and full text "
+                      "(sent notices as they went out, the draft marked as a draft), and the history."))
     export.add_argument("file", type=Path)
     export.add_argument("--format", choices=FORMATS, default="md")
-    export.add_argument("-o", "--output", type=Path, metavar="OUT", help="write to OUT instead of stdout")
+    export.add_argument("-o", "--output", type=Path, metavar="OUT", help=_("write to OUT instead of stdout"))
     export.set_defaults(func=run_export)
 
 

@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from ..core import safe_text
-from ..core.incident.fields import FIELD_NAMES
+from ..core.i18n import _
+from ..core.incident.fields import FIELD_NAMES, kind_label
 from ..core.incident.model import Notice, NoticeLocked
 from ..core.incident.times import format_stored
 from ..core.review import audit, textdiff
@@ -31,19 +32,19 @@ from .base import (
 
 def register(subparsers) -> None:
     show = subparsers.add_parser(
-        "review", help="show a notice for review: text, findings, changes since the previous notice")
+        "review", help=_("show a notice for review: text, findings, changes since the previous notice"))
     show.add_argument("file", type=Path)
     notice_option(show)
     show.set_defaults(func=run_review)
 
-    ask = subparsers.add_parser("request-review", help="mark the newest notice as waiting for review")
+    ask = subparsers.add_parser("request-review", help=_("mark the newest notice as waiting for review"))
     ask.add_argument("file", type=Path)
-    ask.add_argument("--reviewer", metavar="NAME", help="who should review it (recorded in the log)")
+    ask.add_argument("--reviewer", metavar="NAME", help=_("who should review it (recorded in the log)"))
     notice_option(ask)
     lock_option(ask)
     ask.set_defaults(func=run_request_review)
 
-    approve = subparsers.add_parser("approve", help="approve the exact text of a notice in review")
+    approve = subparsers.add_parser("approve", help=_("approve the exact text of a notice in review"))
     approve.add_argument("file", type=Path)
     approve.add_argument("--reviewer", metavar="NAME", required=True)
     approve.add_argument("--comment", metavar="TEXT")
@@ -51,12 +52,12 @@ def register(subparsers) -> None:
     lock_option(approve)
     approve.set_defaults(func=run_approve)
 
-    changes = subparsers.add_parser("request-changes", help="send a notice back to its author with a comment")
+    changes = subparsers.add_parser("request-changes", help=_("send a notice back to its author with a comment"))
     changes.add_argument("file", type=Path)
     changes.add_argument("--reviewer", metavar="NAME", required=True)
     changes.add_argument("--comment", metavar="TEXT", required=True)
     changes.add_argument("--field", choices=FIELD_NAMES, metavar="FIELD",
-                         help="the field the comment is about (e.g. summary)")
+                         help=_("the field the comment is about (e.g. summary)"))
     notice_option(changes)
     lock_option(changes)
     changes.set_defaults(func=run_request_changes)
@@ -73,7 +74,8 @@ def _change(args, step) -> int:
 def run_request_review(args) -> int:
     def step(session, notice):
         session.request_review(notice, args.reviewer)
-        return f"notice {session.number(notice)} is in review (requested by {services().settings.identity()})"
+        return _("notice {number} is in review (requested by {who})").format(
+            number=session.number(notice), who=services().settings.identity())
     return _change(args, step)
 
 
@@ -81,15 +83,16 @@ def run_approve(args) -> int:
     def step(session, notice):
         session.approve(notice, args.reviewer, args.comment)
         approval, key = review.approval_of(notice), services().settings.signing_key
-        signed = f", signed with {key}" if key else ""
-        return f"notice {session.number(notice)} approved by {approval.reviewer} (sha256 {approval.hash}{signed})"
+        line = _("notice {number} approved by {reviewer} (sha256 {hash}, signed with {key})") if key else \
+            _("notice {number} approved by {reviewer} (sha256 {hash})")
+        return line.format(number=session.number(notice), reviewer=approval.reviewer, hash=approval.hash, key=key)
     return _change(args, step)
 
 
 def run_request_changes(args) -> int:
     def step(session, notice):
         session.request_changes(notice, args.reviewer, args.comment, field=args.field)
-        return f"notice {session.number(notice)} sent back to its author with your comment"
+        return _("notice {number} sent back to its author with your comment").format(number=session.number(notice))
     return _change(args, step)
 
 
@@ -98,10 +101,10 @@ def _findings(session: Session, notice: Notice) -> list[str]:
     try:
         tone = session.services.tone(session.incident.language)
         for problem in tone.problems:
-            print(f"outagewriter review: rule pack: {problem}", file=sys.stderr)
+            print(_("outagewriter review: rule pack: {problem}").format(problem=problem), file=sys.stderr)
         findings = session.services.check(session.incident, notice)
     except Exception as exc:  # a broken rule pack must not hide the notice from its reviewer
-        return [f"(the checks could not run: {exc})"]
+        return [_("(the checks could not run: {problem})").format(problem=exc)]
     return [f"{f.severity}: {f.field}: {f.message}" + (f" [{f.match}]" if f.match else "") for f in findings]
 
 
@@ -124,55 +127,58 @@ def run_review(args) -> int:
     rendered = session.render(notice)
     out = _EscapesShown(sys.stdout)
     for problem in rendered.problems:
-        print(safe_text.visible(f"outagewriter: template problem: {problem}"), file=sys.stderr)
+        print(safe_text.visible(_("outagewriter: template problem: {problem}").format(problem=problem)), file=sys.stderr)
 
-    out.write(f"Notice {number} of {len(incident.notices)} ({notice.kind}): "
-              f"{review.display_state(incident, notice, rendered)}\n")
+    out.write(_("Notice {number} of {count} ({kind}): {state}").format(
+        number=number, count=len(incident.notices), kind=kind_label(notice.kind),
+        state=review.state_label(review.display_state(incident, notice, rendered))) + "\n")
     status = review.approval_status(incident, notice, rendered)
     if isinstance(status, review.Valid):
-        out.write(f"Approval: approved by {status.approval.reviewer} ({format_stored(status.approval.time)})\n")
+        out.write(_("Approval: approved by {reviewer} ({time})").format(
+            reviewer=status.approval.reviewer, time=format_stored(status.approval.time)) + "\n")
     elif isinstance(status, review.Void):
-        out.write(f"Approval: {status.describe()}\n")
+        out.write(_("Approval: {state}").format(state=status.describe()) + "\n")
     else:
-        out.write(f"Approval: {status.reason}\n")
+        out.write(_("Approval: {state}").format(state=_(status.reason)) + "\n")
     holder = read_lock(args.file)
     if holder is not None:
-        out.write(f"Open for editing: {holder.describe(format_stored)}\n")
+        out.write(_("Open for editing: {holder}").format(holder=holder.describe(format_stored)) + "\n")
     if not notice.is_sent:
         try:
             signer = session.check_send(notice).signer  # what `send` checks, the same way
-            out.write(f"Ready to send (approval signed by {signer}).\n" if signer else "Ready to send.\n")
+            out.write((_("Ready to send (approval signed by {signer}).").format(signer=signer) if signer
+                       else _("Ready to send.")) + "\n")
         except review.ApprovalError as exc:
-            why = exc if settings.require_signed_approval else "it needs an approval of this exact text."
-            out.write(f"Not ready to send: {why}\n")
+            why = exc if settings.require_signed_approval else _("it needs an approval of this exact text.")
+            out.write(_("Not ready to send: {why}").format(why=why) + "\n")
         except SendError as exc:
-            out.write(f"Not ready to send: {exc}\n")
+            out.write(_("Not ready to send: {why}").format(why=exc) + "\n")
 
     out.write("\n" + "=" * 72 + "\n")
-    out.write(f"Subject: {rendered.subject}\n\n{rendered.text}")
+    out.write(_("Subject: {subject}").format(subject=rendered.subject) + f"\n\n{rendered.text}")
     out.write("=" * 72 + "\n")
 
     requests = review.change_requests(notice)
     if requests:
-        out.write("\nChanges requested:\n")
+        out.write("\n" + _("Changes requested:") + "\n")
         for item in requests:
             out.write(f"- {item.describe()}\n")
 
     findings = _findings(session, notice)
-    out.write(f"\nFindings ({len(findings)}):\n" if findings else "\nFindings: none\n")
+    out.write("\n" + (_("Findings ({count}):").format(count=len(findings)) if findings else _("Findings: none")) + "\n")
     for line in findings:
         out.write(f"- {line}\n")
 
     diffs = session.changes_since_previous(notice, rendered)
     if diffs is not None:
-        out.write(f"\nChanges since notice {number - 1}:\n")
-        out.write((textdiff.format_diff(diffs, context_words=8) if diffs else "(none in subject or text)") + "\n")
+        out.write("\n" + _("Changes since notice {number}:").format(number=number - 1) + "\n")
+        out.write((textdiff.format_diff(diffs, context_words=8) if diffs else _("(none in subject or text)")) + "\n")
     else:
-        out.write("\nChanges since the previous notice: this is the first notice.\n")
+        out.write("\n" + _("Changes since the previous notice: this is the first notice.") + "\n")
 
     entries = audit.timeline(incident, notice)
     if entries:
-        out.write("\nHistory:\n")
+        out.write("\n" + _("History:") + "\n")
         for entry in entries:
             out.write(f"- {entry.describe(format_stored)}\n")
     return EXIT_OK

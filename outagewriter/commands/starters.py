@@ -5,22 +5,24 @@ import argparse
 import sys
 import textwrap
 
+from ..core.i18n import _
 from ..core.incident.fields import NOTICE_KINDS
 from .base import EXIT_OK, UsageError, services
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "starters", help="list the starting texts (shipped, then your own)",
-        description="List the starting texts: the shipped ones, then those in <config dir>/starters/*.json. "
-        "Apply one with `outagewriter new ... --starter NAME` or `outagewriter set FILE --starter NAME`.")
-    parser.add_argument("--kind", choices=NOTICE_KINDS, help="only those for this kind of notice")
+        "starters", help=_("list the starting texts (shipped, then your own)"),
+        description=_("List the starting texts: the shipped ones, then those in <config dir>/starters/*.json. "
+                      "Apply one with `outagewriter new ... --starter NAME` or "
+                      "`outagewriter set FILE --starter NAME`."))
+    parser.add_argument("--kind", choices=NOTICE_KINDS, help=_("only those for this kind of notice"))
     parser.set_defaults(func=run_starters)
 
 
 def starter_option(parser) -> None:
     parser.add_argument("--starter", metavar="NAME",
-                        help="fill the notice from a starting text (see `outagewriter starters`)")
+                        help=_("fill the notice from a starting text (see `outagewriter starters`)"))
 
 
 class _StarterThenAssignments(argparse.Action):
@@ -34,8 +36,8 @@ class _StarterThenAssignments(argparse.Action):
 
 def starter_with_assignments_option(parser) -> None:
     parser.add_argument("--starter", nargs="+", action=_StarterThenAssignments, metavar=("NAME", "FIELD=VALUE"),
-                        help="fill the notice from a starting text first (see `outagewriter starters`); "
-                        "the assignments given win")
+                        help=_("fill the notice from a starting text first (see `outagewriter starters`); "
+                               "the assignments given win"))
 
 
 def library(language: str = "en"):
@@ -54,7 +56,7 @@ def library(language: str = "en"):
 def run_starters(args) -> int:
     found = library()
     for starter in found.for_kind(args.kind) if args.kind else found.starters:
-        origin = "" if starter.origin == "shipped" else f", from {starter.origin}"
+        origin = "" if starter.origin == "shipped" else _(", from {origin}").format(origin=starter.origin)
         print(f"{starter.name}  {starter.title} ({', '.join(starter.kinds)}{origin})")
         if starter.summary:
             print(textwrap.indent(textwrap.fill(starter.summary, 96), "    "))
@@ -66,5 +68,6 @@ def apply(session, notice, name: str, *, overwrite: bool, command: str) -> None:
     library(session.incident.language)  # reports problems in the user's files
     _changes, what = session.apply_starter(notice, name, overwrite=overwrite)
     if what.replace and not overwrite:
-        print(f"outagewriter {command}: kept the text already in {', '.join(what.replaced_labels(notice.kind))} "
-              "(add --overwrite to replace it with the starting text)", file=sys.stderr)
+        print(_("outagewriter {command}: kept the text already in {fields} "
+                "(add --overwrite to replace it with the starting text)").format(
+            command=command, fields=", ".join(what.replaced_labels(notice.kind))), file=sys.stderr)

@@ -5,13 +5,26 @@ settings.json "ui_language" wins when set; otherwise the system's locale decides
 gettext reads it (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, first one set): a locale starting with "ja"
 gives Japanese, anything else English. A notice's own language (Incident.language) is separate: a
 Japanese notice can be written in an English window and the reverse.
+
+Messages for people are written in English in the code and marked: `_("...")` where they are made,
+`N_("...")` where they are module constants (translated where they are shown, with `_()`), and
+`ngettext()` for counts. The start of the program (cli.main, app.main) calls `use_language` once;
+until then, and whenever a catalog is missing, messages stay English. Catalogs are compiled from
+outagewriter/locale/<lang>/LC_MESSAGES/outagewriter.po by scripts/build-translations.
 """
 from __future__ import annotations
 
+import gettext
 import os
+from importlib.resources import files
+from pathlib import Path
 
 UI_LANGUAGES = ("en", "ja")
+DOMAIN = "outagewriter"
 _LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+_catalog: gettext.NullTranslations = gettext.NullTranslations()  # English: the messages as written
+_language = "en"
 
 
 def system_language(environ=os.environ) -> str:
@@ -32,3 +45,43 @@ def system_language(environ=os.environ) -> str:
 def chosen_language(setting: str = "", environ=os.environ) -> str:
     """The program's language: the setting when it names one, else the system's."""
     return setting if setting in UI_LANGUAGES else system_language(environ)
+
+
+def locale_dir() -> Path:
+    """The folder of compiled catalogs shipped inside the package (<lang>/LC_MESSAGES/outagewriter.mo)."""
+    return Path(str(files("outagewriter").joinpath("locale")))
+
+
+def use_language(language: str, folder: str | os.PathLike | None = None) -> str:
+    """Write every later message in `language`; returns the language in effect.
+
+    English needs no catalog. A language whose compiled catalog is missing (not built yet, or a
+    broken install) falls back to English rather than failing: the program still works."""
+    global _catalog, _language
+    _catalog, _language = gettext.NullTranslations(), "en"
+    if language in UI_LANGUAGES and language != "en":
+        try:
+            _catalog, _language = gettext.translation(DOMAIN, str(folder or locale_dir()), [language]), language
+        except OSError:  # no .mo (FileNotFoundError), or one that cannot be read
+            pass
+    return _language
+
+
+def active_language() -> str:
+    """The language messages are written in now."""
+    return _language
+
+
+def _(message: str) -> str:
+    """`message` in the active language."""
+    return _catalog.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form of a message that fits `count`, in the active language."""
+    return _catalog.ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Marks a message made at import time for the catalog; it is translated where it is shown."""
+    return message

@@ -6,7 +6,7 @@ lane, never on the GUI thread). Every question it asks goes through `context.dia
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,11 +39,12 @@ from .answers import CANCEL, SAVE
 from .highlight import quiet
 from .tasks import TaskRunner
 from .theme import tint
+from .tr_args import args
 
 SECURITY_LABELS = (
-    ("starttls", "STARTTLS (encrypted, usually port 587)"),
-    ("tls", "Implicit TLS (encrypted, usually port 465)"),
-    ("none", "None — not encrypted"),
+    ("starttls", QT_TRANSLATE_NOOP("AccountsDialog", "STARTTLS (encrypted, usually port 587)")),
+    ("tls", QT_TRANSLATE_NOOP("AccountsDialog", "Implicit TLS (encrypted, usually port 465)")),
+    ("none", QT_TRANSLATE_NOOP("AccountsDialog", "None — not encrypted")),
 )
 
 
@@ -58,7 +59,7 @@ class AccountsDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setObjectName("accounts_dialog")
-        self.setWindowTitle("Mail accounts")
+        self.setWindowTitle(self.tr("Mail accounts"))
         self.setMinimumSize(860, 600)
         self._editing: str | None = None  # name of the account shown, None for a new one
         self._testing = False
@@ -77,15 +78,16 @@ class AccountsDialog(QDialog):
         outer.addLayout(top, 1)
 
         left = QVBoxLayout()
-        self.list = _named(QListWidget(self), "accounts_list", "Mail accounts")
+        self.list = _named(QListWidget(self), "accounts_list", self.tr("Mail accounts"))
         self.list.setMinimumWidth(200)
         self.list.setSpacing(3)
         self.list.currentRowChanged.connect(self._row_changed)
         left.addWidget(self.list, 1)
         row = QHBoxLayout()
-        self.add_button = _named(QPushButton("&Add", self), "account_add", "Add an account")
+        self.add_button = _named(QPushButton(self.tr("&Add"), self), "account_add", self.tr("Add an account"))
         self.add_button.clicked.connect(lambda: self.may_leave() and self.new_account())
-        self.remove_button = _named(QPushButton("&Remove", self), "account_remove", "Remove the account")
+        self.remove_button = _named(QPushButton(self.tr("&Remove"), self), "account_remove",
+                                    self.tr("Remove the account"))
         self.remove_button.clicked.connect(self.remove_account)
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
@@ -97,75 +99,77 @@ class AccountsDialog(QDialog):
         form.setVerticalSpacing(7)
         top.addLayout(form, 1)
 
-        self.preset = _named(QComboBox(self), "account_preset", "Provider preset")
-        self.preset.addItem("Choose a provider to fill in the server…", "")
+        self.preset = _named(QComboBox(self), "account_preset", self.tr("Provider preset"))
+        self.preset.addItem(self.tr("Choose a provider to fill in the server…"), "")
         for key, preset in PRESETS.items():
             self.preset.addItem(preset.label, key)
         self.preset.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.preset.activated.connect(self._preset_chosen)
-        self.preset_note = _named(QLabel(self), "account_preset_note", "Provider note")
+        self.preset_note = _named(QLabel(self), "account_preset_note", self.tr("Provider note"))
         self.preset_note.setWordWrap(True)
         quiet(self.preset_note)
-        self.name = _named(QLineEdit(self), "account_name", "Account name")
-        self.name.setPlaceholderText("e.g. work")
-        self.sender_name = _named(QLineEdit(self), "account_sender_name", "Sender name")
-        self.sender_name.setPlaceholderText("e.g. Acme Operations")
-        self.sender_address = _named(QLineEdit(self), "account_sender_address", "Sender address")
+        self.name = _named(QLineEdit(self), "account_name", self.tr("Account name"))
+        self.name.setPlaceholderText(self.tr("e.g. work"))
+        self.sender_name = _named(QLineEdit(self), "account_sender_name", self.tr("Sender name"))
+        self.sender_name.setPlaceholderText(self.tr("e.g. Acme Operations"))
+        self.sender_address = _named(QLineEdit(self), "account_sender_address", self.tr("Sender address"))
         self.sender_address.setPlaceholderText("ops@example.com")
-        self.reply_to = _named(QLineEdit(self), "account_reply_to", "Reply-to address")
-        self.reply_to.setPlaceholderText("Optional")
-        self.host = _named(QLineEdit(self), "account_host", "Server host")
+        self.reply_to = _named(QLineEdit(self), "account_reply_to", self.tr("Reply-to address"))
+        self.reply_to.setPlaceholderText(self.tr("Optional"))
+        self.host = _named(QLineEdit(self), "account_host", self.tr("Server host"))
         self.host.setPlaceholderText("smtp.example.com")
-        self.port = _named(QSpinBox(self), "account_port", "Server port")
+        self.port = _named(QSpinBox(self), "account_port", self.tr("Server port"))
         self.port.setRange(1, 65535)
         self.port.setValue(587)
         server = QWidget(self)
         server_row = QHBoxLayout(server)
         server_row.setContentsMargins(0, 0, 0, 0)
         server_row.addWidget(self.host, 1)
-        server_row.addWidget(QLabel("Port", self))
+        server_row.addWidget(QLabel(self.tr("Port"), self))
         server_row.addWidget(self.port)
-        self.security = _named(QComboBox(self), "account_security", "Connection security")
+        self.security = _named(QComboBox(self), "account_security", self.tr("Connection security"))
         for key, label in SECURITY_LABELS:
-            self.security.addItem(label, key)
+            self.security.addItem(self.tr(label), key)
         self.security.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.security.currentIndexChanged.connect(self._security_changed)
-        self.allow_plaintext = _named(QCheckBox("Allow sending the password unencrypted", self),
-                                      "account_allow_plaintext", "Allow sending the password unencrypted")
-        self.allow_plaintext.setToolTip("Only for a relay on a network you trust: anyone on the way can read it.")
-        self.username = _named(QLineEdit(self), "account_username", "User name")
-        self.username.setPlaceholderText("Usually the full address; empty if the server needs no sign-in")
-        self.password = _named(QLineEdit(self), "account_password", "Password")
+        self.allow_plaintext = _named(QCheckBox(self.tr("Allow sending the password unencrypted"), self),
+                                      "account_allow_plaintext", self.tr("Allow sending the password unencrypted"))
+        self.allow_plaintext.setToolTip(self.tr("Only for a relay on a network you trust: anyone on the way can "
+                                                "read it."))
+        self.username = _named(QLineEdit(self), "account_username", self.tr("User name"))
+        self.username.setPlaceholderText(self.tr("Usually the full address; empty if the server needs no sign-in"))
+        self.password = _named(QLineEdit(self), "account_password", self.tr("Password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_note = _named(QLabel(self), "account_password_note", "About the password")
+        self.password_note = _named(QLabel(self), "account_password_note", self.tr("About the password"))
         self.password_note.setWordWrap(True)
         quiet(self.password_note)
-        self.cafile = _named(QLineEdit(self), "account_cafile", "Trusted certificate file")
-        self.cafile.setPlaceholderText("Optional: PEM file of a self-hosted relay")
-        browse = _named(QPushButton("Browse…", self), "account_cafile_browse", "Choose a certificate file")
+        self.cafile = _named(QLineEdit(self), "account_cafile", self.tr("Trusted certificate file"))
+        self.cafile.setPlaceholderText(self.tr("Optional: PEM file of a self-hosted relay"))
+        browse = _named(QPushButton(self.tr("Browse…"), self), "account_cafile_browse",
+                        self.tr("Choose a certificate file"))
         browse.clicked.connect(self._browse_cafile)
         ca = QWidget(self)
         ca_row = QHBoxLayout(ca)
         ca_row.setContentsMargins(0, 0, 0, 0)
         ca_row.addWidget(self.cafile, 1)
         ca_row.addWidget(browse)
-        self.batch_size = _named(QSpinBox(self), "account_batch_size", "Recipients per batch")
+        self.batch_size = _named(QSpinBox(self), "account_batch_size", self.tr("Recipients per batch"))
         self.batch_size.setRange(1, MAX_BATCH_SIZE)
         self.batch_size.setValue(DEFAULT_BATCH_SIZE)
 
-        form.addRow("&Provider", _stack(self, self.preset, self.preset_note))
-        form.addRow("Account &name", self.name)
-        form.addRow("Sender na&me", self.sender_name)
-        form.addRow("Sender &address", self.sender_address)
-        form.addRow("Re&ply-to", self.reply_to)
-        form.addRow("Ser&ver", server)
-        form.addRow("&Security", self.security)
+        form.addRow(self.tr("&Provider"), _stack(self, self.preset, self.preset_note))
+        form.addRow(self.tr("Account &name"), self.name)
+        form.addRow(self.tr("Sender na&me"), self.sender_name)
+        form.addRow(self.tr("Sender &address"), self.sender_address)
+        form.addRow(self.tr("Re&ply-to"), self.reply_to)
+        form.addRow(self.tr("Ser&ver"), server)
+        form.addRow(self.tr("&Security"), self.security)
         form.addRow("", self.allow_plaintext)
-        form.addRow("&User name", self.username)
-        form.addRow("Pass&word", _stack(self, self.password, self.password_note))
-        form.addRow("&Trusted certificate", ca)
-        form.addRow("&Batch size", self.batch_size)
-        self.error = _named(QLabel(self), "account_error", "Problem with the account")
+        form.addRow(self.tr("&User name"), self.username)
+        form.addRow(self.tr("Pass&word"), _stack(self, self.password, self.password_note))
+        form.addRow(self.tr("&Trusted certificate"), ca)
+        form.addRow(self.tr("&Batch size"), self.batch_size)
+        self.error = _named(QLabel(self), "account_error", self.tr("Problem with the account"))
         self.error.setWordWrap(True)
         tint(self.error, "error")
         form.addRow("", self.error)
@@ -174,9 +178,10 @@ class AccountsDialog(QDialog):
         form.setRowVisible(self.error, False)
 
         test_row = QHBoxLayout()
-        self.test_button = _named(QPushButton("&Test connection", self), "account_test", "Test connection")
+        self.test_button = _named(QPushButton(self.tr("&Test connection"), self), "account_test",
+                                  self.tr("Test connection"))
         self.test_button.clicked.connect(self.test_connection)
-        self.test_result = _named(QLabel(self), "account_test_result", "Connection test result")
+        self.test_result = _named(QLabel(self), "account_test_result", self.tr("Connection test result"))
         self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         test_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -184,10 +189,10 @@ class AccountsDialog(QDialog):
         form.addRow("", _wrap(self, test_row))
 
         buttons = QDialogButtonBox(self)
-        self.save_button = _named(buttons.addButton("Sa&ve account", QDialogButtonBox.ButtonRole.ApplyRole),
-                                  "account_save", "Save the account")
+        self.save_button = _named(buttons.addButton(self.tr("Sa&ve account"), QDialogButtonBox.ButtonRole.ApplyRole),
+                                  "account_save", self.tr("Save the account"))
         self.save_button.clicked.connect(self.save_account)
-        close = _named(buttons.addButton(QDialogButtonBox.StandardButton.Close), "accounts_close", "Close")
+        close = _named(buttons.addButton(QDialogButtonBox.StandardButton.Close), "accounts_close", self.tr("Close"))
         close.clicked.connect(self.reject)  # closing asks first when there are unsaved changes
         outer.addWidget(buttons)
         # Enter means "save this account": no other button may catch it (after Test connection it
@@ -328,7 +333,7 @@ class AccountsDialog(QDialog):
         """Before the fields show something else: ask about unsaved changes; False means stay."""
         if not self.has_unsaved_changes():
             return True
-        name = self.name.text().strip() or self._editing or "the new account"
+        name = self.name.text().strip() or self._editing or self.tr("the new account")
         answer = self.context.dialogs.unsaved_changes(self, name)
         return not (answer == CANCEL or answer == SAVE and not self.save_account())
 
@@ -339,8 +344,9 @@ class AccountsDialog(QDialog):
     def _describe_password(self) -> None:
         secrets = self.context.secrets
         if not secrets.available():
-            self.password_note.setText(NO_KEYRING_ADVICE + " A password typed here is used for Test connection only.")
-            self.password.setPlaceholderText("Not saved: no system keyring")
+            self.password_note.setText(args(self.tr("%1 A password typed here is used for Test connection only."),
+                                            NO_KEYRING_ADVICE))
+            self.password.setPlaceholderText(self.tr("Not saved: no system keyring"))
             return
         stored = False
         if self._editing:
@@ -348,10 +354,10 @@ class AccountsDialog(QDialog):
                 stored = secrets.get(self._editing) is not None
             except SecretsError:
                 stored = False
-        self.password.setPlaceholderText("Saved in the keyring" if stored else "")
-        self.password_note.setText(
-            f"Saved in the system keyring ({secrets.describe()}). Type a new one to replace it."
-            if stored else f"Saved only in the system keyring ({secrets.describe()}), never in a file.")
+        self.password.setPlaceholderText(self.tr("Saved in the keyring") if stored else "")
+        self.password_note.setText(args(
+            self.tr("Saved in the system keyring (%1). Type a new one to replace it.") if stored else
+            self.tr("Saved only in the system keyring (%1), never in a file."), secrets.describe()))
 
     def _browse_cafile(self) -> None:
         path = self.context.dialogs.certificate_path(self, self.cafile.text())
@@ -368,24 +374,25 @@ class AccountsDialog(QDialog):
         try:
             account = self.account()
         except AccountError as exc:
-            self._show_error(f"Not saved: {exc}.")
+            self._show_error(args(self.tr("Not saved: %1."), exc))
             return False
         store, secrets = self.context.accounts, self.context.secrets
         old = self._editing
         password = self.password.text()
         warning = unencrypted_sign_in(account, has_password=bool(password))
-        if warning and not self.context.dialogs.confirm(self, "Sign-in without encryption", warning, "Save anyway"):
-            self._show_error(f"Not saved: {warning}")
+        if warning and not self.context.dialogs.confirm(self, self.tr("Sign-in without encryption"), warning,
+                                                        self.tr("Save anyway")):
+            self._show_error(args(self.tr("Not saved: %1"), warning))
             return False
         try:
             if account.name != old and account.name in store.names():
-                self._show_error(f"Not saved: there is already an account named {account.name!r}.")
+                self._show_error(args(self.tr("Not saved: there is already an account named '%1'."), account.name))
                 return False
             store.save(account)
             if old and old != account.name:
                 store.remove(old)
         except (AccountError, OSError) as exc:
-            self._show_error(f"Not saved: {exc}")
+            self._show_error(args(self.tr("Not saved: %1"), exc))
             return False
         notes = []
         self.saved_any = True
@@ -400,11 +407,11 @@ class AccountsDialog(QDialog):
             except SecretsError as exc:
                 notes.append(str(exc))
         elif password:
-            notes.append("The password was not saved: no system keyring is available.")
+            notes.append(self.tr("The password was not saved: no system keyring is available."))
         self.password.clear()
         self.reload(select=account.name)
         self._show_error(" ".join(notes))
-        self.test_result.setText(f"Saved account {account.name}.")
+        self.test_result.setText(args(self.tr("Saved account %1."), account.name))
         return True
 
     def remove_account(self) -> None:
@@ -412,7 +419,8 @@ class AccountsDialog(QDialog):
         if not name:
             return
         if not self.context.dialogs.confirm(
-                self, "Remove account", f"Remove the account “{name}” and its saved password?", "Remove"):
+                self, self.tr("Remove account"), args(self.tr("Remove the account “%1” and its saved password?"), name),
+                self.tr("Remove")):
             return
         try:
             self.context.accounts.remove(name)
@@ -428,7 +436,7 @@ class AccountsDialog(QDialog):
         try:
             account = self.account()
         except AccountError as exc:
-            self._show_error(f"Cannot test: {exc}.")
+            self._show_error(args(self.tr("Cannot test: %1."), exc))
             return
         self._show_error("")
         typed = self.password.text()
@@ -443,7 +451,7 @@ class AccountsDialog(QDialog):
         self._testing = True
         self.test_button.setEnabled(False)
         tint(self.test_result, None)
-        self.test_result.setText(f"Connecting to {account.where}…")
+        self.test_result.setText(args(self.tr("Connecting to %1…"), account.where))
         self.context.tasks.run(job, self._tested, lane=TaskRunner.NETWORK)
 
     def _tested(self, info, error) -> None:
@@ -456,7 +464,8 @@ class AccountsDialog(QDialog):
             tint(self.test_result, None)
             self.test_result.setText("✓ " + info.describe())
         else:
-            text = str(error) if isinstance(error, (MailError, SecretsError)) else f"The test failed: {error}"
+            text = str(error) if isinstance(error, (MailError, SecretsError)) else \
+                args(self.tr("The test failed: %1"), error)
             tint(self.test_result, "error")
             self.test_result.setText(text)
 

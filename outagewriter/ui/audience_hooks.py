@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -27,7 +27,10 @@ from ..core.incident.times import TimeError, now_utc, parse_next_update
 from ..core.session.errors import FieldError
 from .highlight import quiet
 from .theme import tint
+from .tr_args import args
 from .zones import system_zone
+
+translate = QCoreApplication.translate
 
 
 class AudiencePicker(QWidget):
@@ -44,12 +47,12 @@ class AudiencePicker(QWidget):
         self.row.setSpacing(14)
         self.boxes: dict[str, QCheckBox] = {}
         self._known: tuple[Audience, ...] = ()
-        self.empty = QLabel("No audiences yet: add them under Settings › Audiences.", self)
+        self.empty = QLabel(self.tr("No audiences yet: add them under Settings › Audiences."), self)
         self.empty.setObjectName("audience_picker_empty")
         quiet(self.empty)
         self.unknown = QLabel(self)
         self.unknown.setObjectName("audience_unknown")
-        self.unknown.setAccessibleName("Audiences not in the settings")
+        self.unknown.setAccessibleName(self.tr("Audiences not in the settings"))
         tint(self.unknown, "error")
         for label in (self.empty, self.unknown):  # long names wrap instead of widening the whole form
             label.setWordWrap(True)
@@ -67,8 +70,8 @@ class AudiencePicker(QWidget):
             for position, audience in enumerate(known):
                 box = QCheckBox(audience.name, self)
                 box.setObjectName(f"audience_{position}")
-                box.setAccessibleName(f"Send to {audience.name}")
-                box.setToolTip(f"{audience.zone}, office hours {audience.hours_text}")
+                box.setAccessibleName(args(self.tr("Send to %1"), audience.name))
+                box.setToolTip(args(self.tr("%1, office hours %2"), audience.zone, audience.hours_text))
                 box.clicked.connect(self._clicked)
                 self.row.insertWidget(position, box)
                 box.show()  # at once, not when the layout next runs: it may be ticked straight away
@@ -77,7 +80,8 @@ class AudiencePicker(QWidget):
             box.setChecked(name.casefold() in names)
         self.empty.setVisible(not known)
         strangers = [n for n in audience_names(field_value) if n.casefold() not in {k.casefold() for k in self.boxes}]
-        self.unknown.setText(f"Not in your settings: {', '.join(strangers)}" if strangers else "")
+        self.unknown.setText(args(self.tr("Not in your settings: %1"), self.tr(", ").join(strangers)) if strangers
+                             else "")
         self.unknown.setVisible(bool(strangers))
 
     def set_read_only(self, on: bool) -> None:
@@ -101,7 +105,7 @@ class AudienceHooks:
         self.picker_error.setWordWrap(True)
         tint(self.picker_error, "error")
         self.picker_error.hide()
-        label = QLabel("&Audiences", form)
+        label = QLabel(translate("AudienceHooks", "&Audiences"), form)
         label.setObjectName("audiences_label")
         label.setBuddy(self.picker)
         email = form.sections["email"].grid
@@ -111,15 +115,15 @@ class AudienceHooks:
 
         self.promise = QLabel(form)
         self.promise.setObjectName("promise_in_zones")
-        self.promise.setAccessibleName("The promise in UTC and in each audience's time")
+        self.promise.setAccessibleName(translate("AudienceHooks", "The promise in UTC and in each audience's time"))
         self.promise.setWordWrap(True)
         quiet(self.promise)
         form.sections["next_update"].grid.addWidget(self.promise, 2, 0)
         editor = form.editors["next_update"]
         self.suggest = QToolButton(editor)
         self.suggest.setObjectName("next_update_suggest")
-        self.suggest.setAccessibleName("Suggested next-update times")
-        self.suggest.setText("Suggest")
+        self.suggest.setAccessibleName(translate("AudienceHooks", "Suggested next-update times"))
+        self.suggest.setText(translate("AudienceHooks", "Suggest"))
         self.suggest.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu = QMenu(self.suggest)
         self.menu.setObjectName("next_update_suggestions")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,11 @@ from .zones import system_zone, zone_model
 NEW_AUDIENCE = {"name": "New audience", "zone": "", "to": "", "bcc": "", "hours": "08:00-18:00", "days": "Mon-Fri"}
 
 
+def new_audience() -> dict:
+    """A new audience, named in the window's language (office days stay as the settings file writes them)."""
+    return dict(NEW_AUDIENCE, name=QCoreApplication.translate("AudiencesPage", "New audience"))
+
+
 def zone_box(parent: QWidget) -> QComboBox:
     """An editable list of IANA zones that finds "Berlin" or "new_y" anywhere in a zone's name."""
     box = QComboBox(parent)
@@ -46,42 +51,44 @@ class AudiencesPage(QWidget):
     def __init__(self, settings: Settings, parent=None):
         super().__init__(parent)
         self.entries = [audience_data(a) for a in settings.audiences]
-        self.list = named(QListWidget(self), "audience_list", "Audiences")
+        self.list = named(QListWidget(self), "audience_list", self.tr("Audiences"))
         self.list.setMaximumWidth(220)
-        self.add = named(QPushButton("&Add", self), "audience_add", "Add an audience")
-        self.remove = named(QPushButton("&Remove", self), "audience_remove", "Remove the selected audience")
-        self.name = named(QLineEdit(self), "audience_name", "Audience name")
-        self.to = named(QLineEdit(self), "audience_to", "Audience To addresses")
-        self.bcc = named(QLineEdit(self), "audience_bcc", "Audience Bcc addresses")
-        self.zone = named(zone_box(self), "audience_zone", "Audience time zone")
-        self.hours = named(QLineEdit(self), "audience_hours", "Audience office hours")
-        self.days = named(QLineEdit(self), "audience_days", "Audience office days")
-        self.chats = named(QListWidget(self), "audience_chats", "Chat destinations this audience follows")
+        self.add = named(QPushButton(self.tr("&Add"), self), "audience_add", self.tr("Add an audience"))
+        self.remove = named(QPushButton(self.tr("&Remove"), self), "audience_remove",
+                            self.tr("Remove the selected audience"))
+        self.name = named(QLineEdit(self), "audience_name", self.tr("Audience name"))
+        self.to = named(QLineEdit(self), "audience_to", self.tr("Audience To addresses"))
+        self.bcc = named(QLineEdit(self), "audience_bcc", self.tr("Audience Bcc addresses"))
+        self.zone = named(zone_box(self), "audience_zone", self.tr("Audience time zone"))
+        self.hours = named(QLineEdit(self), "audience_hours", self.tr("Audience office hours"))
+        self.days = named(QLineEdit(self), "audience_days", self.tr("Audience office days"))
+        self.chats = named(QListWidget(self), "audience_chats", self.tr("Chat destinations this audience follows"))
         self.chats.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.chats.setMaximumHeight(110)
-        self.no_chats = named(note("No chat destinations yet: add them on the Chat page.", self),
-                              "audience_no_chats", "No chat destinations")
+        self.no_chats = named(note(self.tr("No chat destinations yet: add them on the Chat page."), self),
+                              "audience_no_chats", self.tr("No chat destinations"))
         self.to.setPlaceholderText("customers-emea@example.com")
-        self.bcc.setPlaceholderText("a distribution list, so recipients do not see each other")
+        self.bcc.setPlaceholderText(self.tr("a distribution list, so recipients do not see each other"))
         self.hours.setPlaceholderText("08:00-18:00")
-        self.days.setPlaceholderText("Mon-Fri, or Mon, Wed, Fri")
+        self.days.setPlaceholderText(self.tr("Mon-Fri, or Mon, Wed, Fri"))
 
         self.form, form, body = list_beside_form(self, self.list, self.add, self.remove)
-        for label, editor in (("&Name:", self.name), ("&To:", self.to), ("&Bcc:", self.bcc),
-                              ("Time &zone:", self.zone), ("Office &hours:", self.hours), ("&Days:", self.days)):
+        for label, editor in ((self.tr("&Name:"), self.name), (self.tr("&To:"), self.to), (self.tr("&Bcc:"), self.bcc),
+                              (self.tr("Time &zone:"), self.zone), (self.tr("Office &hours:"), self.hours),
+                              (self.tr("&Days:"), self.days)):
             form.addRow(label, editor)
         chats = QVBoxLayout()
         chats.setContentsMargins(0, 0, 0, 0)
         chats.addWidget(self.chats)
         chats.addWidget(self.no_chats)
-        form.addRow("&Chat posts:", chats)
+        form.addRow(self.tr("&Chat posts:"), chats)
         form.labelForField(chats).setBuddy(self.chats)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addLayout(body)
-        layout.addWidget(note("Choose audiences for a notice in its Email section: their addresses join To and "
-                              "Bcc, and the next-update promise is shown in each audience's own time, with a "
-                              "warning when it falls far outside their office hours.", self))
+        layout.addWidget(note(self.tr("Choose audiences for a notice in its Email section: their addresses join To "
+                                      "and Bcc, and the next-update promise is shown in each audience's own time, "
+                                      "with a warning when it falls far outside their office hours."), self))
         layout.addStretch(1)
 
         for row in self.entries:
@@ -100,7 +107,7 @@ class AudiencesPage(QWidget):
     def _show(self, row: int) -> None:
         self.form.setEnabled(row >= 0)
         self.remove.setEnabled(row >= 0)
-        entry = self.entries[row] if row >= 0 else dict(NEW_AUDIENCE, name="")
+        entry = self.entries[row] if row >= 0 else dict(NEW_AUDIENCE, name="")  # nothing chosen: empty
         self._showing = True  # filling the editors is not an edit
         for key, editor in (("name", self.name), ("to", self.to), ("bcc", self.bcc), ("hours", self.hours),
                             ("days", self.days)):
@@ -143,8 +150,8 @@ class AudiencesPage(QWidget):
         self._show(self.list.currentRow())
 
     def _add(self) -> None:
-        self.entries.append(dict(NEW_AUDIENCE, zone=system_zone()))
-        self.list.addItem(NEW_AUDIENCE["name"])
+        self.entries.append(dict(new_audience(), zone=system_zone()))
+        self.list.addItem(self.entries[-1]["name"])
         self.list.setCurrentRow(len(self.entries) - 1)
         self.name.setFocus()
         self.name.selectAll()

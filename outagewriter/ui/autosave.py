@@ -13,6 +13,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.incident.model import Incident
 from .context import AppContext
+from .language import translate
+from .tr_args import args
 
 
 class Autosave(QObject):
@@ -57,7 +59,8 @@ class Autosave(QObject):
 
     def _written(self, result, error) -> None:
         if error is not None:
-            self.failed.emit(f"Autosave failed: {error}. Save the file to keep your work.")
+            self.failed.emit(args(translate("Autosave", "Autosave failed: %1. Save the file to keep your work."),
+                                  error))
         else:
             self.saved.emit(str(result))
 

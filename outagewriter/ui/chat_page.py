@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -33,11 +33,12 @@ from ..core.settings import Settings
 from . import theme
 from .settings_pages import list_beside_form, named, note
 from .tasks import TaskRunner
+from .tr_args import args
 
-NEW_NAME = "New destination"
+NEW_NAME = QT_TRANSLATE_NOOP("ChatPage", "New destination")
 EXAMPLE_URLS = {"slack": "https://hooks.slack.com/services/…", "teams": "https://….logic.azure.com/workflows/…",
                 "mattermost": "https://chat.example.com/hooks/…", "discord": "https://discord.com/api/webhooks/…"}
-STORED = "stored in the keyring; type a new URL to replace it"
+STORED = QT_TRANSLATE_NOOP("ChatPage", "stored in the keyring; type a new URL to replace it")
 
 
 @dataclasses.dataclass
@@ -73,28 +74,29 @@ class ChatPage(QWidget):
             return False
 
     def _build(self) -> None:
-        self.list = named(QListWidget(self), "chat_list", "Chat destinations")
+        self.list = named(QListWidget(self), "chat_list", self.tr("Chat destinations"))
         self.list.setMaximumWidth(220)
-        self.add = named(QPushButton("&Add", self), "chat_add", "Add a chat destination")
-        self.remove = named(QPushButton("&Remove", self), "chat_remove", "Remove the selected chat destination")
-        self.name = named(QLineEdit(self), "chat_name", "Chat destination name")
-        self.service = named(QComboBox(self), "chat_service", "Chat service")
+        self.add = named(QPushButton(self.tr("&Add"), self), "chat_add", self.tr("Add a chat destination"))
+        self.remove = named(QPushButton(self.tr("&Remove"), self), "chat_remove",
+                            self.tr("Remove the selected chat destination"))
+        self.name = named(QLineEdit(self), "chat_name", self.tr("Chat destination name"))
+        self.service = named(QComboBox(self), "chat_service", self.tr("Chat service"))
         for service in CHAT_SERVICES:
             self.service.addItem(SERVICE_LABELS[service], service)
-        self.url = named(QLineEdit(self), "chat_url", "Webhook URL")
+        self.url = named(QLineEdit(self), "chat_url", self.tr("Webhook URL"))
         self.url.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)  # a secret: readable only while typed
-        self.url_note = named(QLabel(self), "chat_url_note", "About the webhook URL")
+        self.url_note = named(QLabel(self), "chat_url_note", self.tr("About the webhook URL"))
         self.url_note.setWordWrap(True)
-        self.test = named(QPushButton("Send &test post", self), "chat_test", "Send a test post")
-        self.test_result = named(QLabel(self), "chat_test_result", "Test post result")
+        self.test = named(QPushButton(self.tr("Send &test post"), self), "chat_test", self.tr("Send a test post"))
+        self.test_result = named(QLabel(self), "chat_test_result", self.tr("Test post result"))
         self.test_result.setWordWrap(True)
         for button in (self.add, self.remove, self.test):
             button.setAutoDefault(False)
 
         self.form, form, body = list_beside_form(self, self.list, self.add, self.remove)
-        form.addRow("&Name:", self.name)
-        form.addRow("&Service:", self.service)
-        form.addRow("&Webhook URL:", self.url)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Service:"), self.service)
+        form.addRow(self.tr("&Webhook URL:"), self.url)
         form.addRow("", self.url_note)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test)
@@ -102,11 +104,11 @@ class ChatPage(QWidget):
         form.addRow("", test_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
-        layout.addWidget(note("When a notice is sent, its short version (with a link to the status page when "
-                              "one is set) is also posted to the chat destinations its audiences follow "
-                              "(Settings › Audiences). Each needs an incoming webhook: create one in the chat "
-                              "app and paste its URL here. The URL is kept in the system keyring, never in a "
-                              "file.", self))
+        layout.addWidget(note(self.tr("When a notice is sent, its short version (with a link to the status page "
+                                      "when one is set) is also posted to the chat destinations its audiences "
+                                      "follow (Settings › Audiences). Each needs an incoming webhook: create one in "
+                                      "the chat app and paste its URL here. The URL is kept in the system keyring, "
+                                      "never in a file."), self))
         layout.addLayout(body)
         layout.addStretch(1)
 
@@ -135,20 +137,20 @@ class ChatPage(QWidget):
     def _describe_url(self) -> None:
         row = self.list.currentRow()
         entry = self.entries[row] if row >= 0 else None
-        self.url.setPlaceholderText(STORED if entry and entry.stored_as else
+        self.url.setPlaceholderText(self.tr(STORED) if entry and entry.stored_as else
                                     EXAMPLE_URLS[entry.service if entry else CHAT_SERVICES[0]])
         self.url.setEnabled(self.keyring)
         problem = check_webhook_url(entry.service, entry.url) if entry and entry.url else None
         if not self.keyring:
-            text, tone = "No system keyring is available, so a webhook URL cannot be stored here.", "error"
+            text, tone = self.tr("No system keyring is available, so a webhook URL cannot be stored here."), "error"
         elif problem:
             text, tone = problem[:1].upper() + problem[1:], "error"
         elif entry and entry.url:
-            text, tone = "Stored in the keyring when you press OK or Apply.", None
+            text, tone = self.tr("Stored in the keyring when you press OK or Apply."), None
         elif entry and entry.stored_as:
-            text, tone = "The URL is stored in the keyring.", None
+            text, tone = self.tr("The URL is stored in the keyring."), None
         else:
-            text, tone = "No webhook URL yet: nothing can be posted here until one is stored.", "warning"
+            text, tone = self.tr("No webhook URL yet: nothing can be posted here until one is stored."), "warning"
         self.url_note.setText(text)
         theme.tint(self.url_note, tone)
         self.test.setEnabled(bool(entry) and self.keyring and not problem and bool(entry.url or entry.stored_as))
@@ -165,8 +167,8 @@ class ChatPage(QWidget):
         self._announce({old: entry.name} if old != entry.name else {})
 
     def _add(self) -> None:
-        self.entries.append(Entry(NEW_NAME, CHAT_SERVICES[0]))
-        self.list.addItem(NEW_NAME)
+        self.entries.append(Entry(self.tr(NEW_NAME), CHAT_SERVICES[0]))
+        self.list.addItem(self.entries[-1].name)
         self.list.setCurrentRow(len(self.entries) - 1)
         self.name.setFocus()
         self.name.selectAll()
@@ -196,14 +198,15 @@ class ChatPage(QWidget):
         entry = self.entries[row]
         destination = ChatDestination(" ".join(entry.name.split()), entry.service)
         typed, stored_as, webhooks = entry.url, entry.stored_as, self.webhooks
+        no_url = self.tr("no webhook URL is stored for this destination")  # translated here, on the GUI thread
         self.test.setEnabled(False)
         theme.tint(self.test_result, None)
-        self.test_result.setText("Posting…")
+        self.test_result.setText(self.tr("Posting…"))
 
         def job():
             url = typed or webhooks.get(stored_as)
             if not url:
-                raise ValueError("no webhook URL is stored for this destination")
+                raise ValueError(no_url)
             return test_post(destination, url)
 
         self.tasks.run(job, self._tested, lane=TaskRunner.NETWORK)
@@ -211,7 +214,8 @@ class ChatPage(QWidget):
     def _tested(self, outcome, error) -> None:
         self._describe_url()
         if error is not None:
-            said, ok = f"Not posted: {str(error).splitlines()[0] if str(error) else type(error).__name__}", False
+            said, ok = args(self.tr("Not posted: %1"), str(error).splitlines()[0] if str(error) else
+                            type(error).__name__), False
         else:
             said, ok = outcome.describe(), outcome.ok
         theme.tint(self.test_result, "good" if ok else "error")

@@ -30,6 +30,8 @@ from ..core.incident.components import (
 )
 from .settings_pages import named
 from .theme import tint
+from .language import translate
+from .tr_args import args
 
 
 class _Row:
@@ -40,14 +42,16 @@ class _Row:
         self.label = named(QLabel(name, editor), f"component_name_{number}", name)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)  # a long name takes two lines, not the status column's room
-        self.status = named(QComboBox(editor), f"component_status_{number}", f"Status of {name}")
+        self.status = named(QComboBox(editor), f"component_status_{number}",
+                            args(translate("Components", "Status of %1"), name))
         for value in COMPONENT_STATUSES:
             self.status.addItem(STATUS_LABELS[value], value)
         self.status.setCurrentIndex(COMPONENT_STATUSES.index(status))
         self.label.setBuddy(self.status)
-        self.remove = named(QToolButton(editor), f"component_remove_{number}", f"Remove {name}")
-        self.remove.setText("Remove")
-        self.remove.setToolTip(f"Remove {name} from this notice")
+        self.remove = named(QToolButton(editor), f"component_remove_{number}",
+                            args(translate("Components", "Remove %1"), name))
+        self.remove.setText(translate("Components", "Remove"))
+        self.remove.setToolTip(args(translate("Components", "Remove %1 from this notice"), name))
         self.widgets = (self.label, self.status, self.remove)
 
     def pair(self) -> tuple[str, str]:
@@ -76,13 +80,13 @@ class ComponentsEditor(QWidget):
         outer.addLayout(self.grid)
         adding = QHBoxLayout()
         adding.setSpacing(6)
-        self.add_name = named(QComboBox(self), "component_add_name", "Component to add")
+        self.add_name = named(QComboBox(self), "component_add_name", translate("Components", "Component to add"))
         self.add_name.setEditable(True)
         self.add_name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.add_name.lineEdit().setPlaceholderText("Add a component")
-        self.add_name.lineEdit().setAccessibleName("Component to add")
-        self.add_name.setToolTip("Your organisation's components are listed here (Settings › Components); "
-                                 "type any other name to add it to this notice.")
+        self.add_name.lineEdit().setPlaceholderText(translate("Components", "Add a component"))
+        self.add_name.lineEdit().setAccessibleName(translate("Components", "Component to add"))
+        self.add_name.setToolTip(translate("Components", "Your organisation's components are listed here "
+                                           "(Settings › Components); type any other name to add it to this notice."))
         self.add_name.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.add_name.setMinimumContentsLength(16)
         completer = QCompleter(self.add_name.model(), self.add_name)
@@ -90,19 +94,22 @@ class ComponentsEditor(QWidget):
         # Completed in the box itself: a suggestion list over the form swallowed the first click on Add.
         completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
         self.add_name.setCompleter(completer)
-        self.add_button = named(QPushButton("Add", self), "component_add", "Add component")
+        self.add_button = named(QPushButton(translate("Components", "Add"), self), "component_add",
+                                translate("Components", "Add component"))
         self.add_button.setAutoDefault(False)
         adding.addWidget(self.add_name, 1)
         adding.addWidget(self.add_button)
         outer.addLayout(adding)
-        self.problem = named(QLabel(self), "component_add_problem", "Why the component was not added")
+        self.problem = named(QLabel(self), "component_add_problem",
+                             translate("Components", "Why the component was not added"))
         self.problem.setWordWrap(True)
         tint(self.problem, "error")
         self.problem.hide()
         outer.addWidget(self.problem)
-        self.restore = named(QPushButton("Set all to operational", self), "components_all_operational",
-                              "Set all components to operational")
-        self.restore.setToolTip("A resolution tells readers that what broke works again.")
+        self.restore = named(QPushButton(translate("Components", "Set all to operational"), self),
+                             "components_all_operational",
+                              translate("Components", "Set all components to operational"))
+        self.restore.setToolTip(translate("Components", "A resolution tells readers that what broke works again."))
         self.restore.setAutoDefault(False)
         adding.addWidget(self.restore)
         self.setFocusProxy(self.add_name)
@@ -204,7 +211,7 @@ class ComponentsEditor(QWidget):
         try:
             value = add_component(self.value(), name, new_component_status(self._kind))
         except ComponentError as exc:
-            self.problem.setText(f"Not added: {exc}.")
+            self.problem.setText(args(translate("Components", "Not added: %1."), exc))
             self.problem.show()
             return
         self.problem.hide()

@@ -27,23 +27,25 @@ class ComponentsPage(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
-        layout.addWidget(note("The parts of your service a notice can name, each with its status (API, "
-                              "Dashboard, Card payments). Every notice offers them; any other name can still "
-                              "be typed there. Double-click a name or press F2 to rename it.", self))
-        self.list = named(QListWidget(self), "settings_components", "Your components")
+        layout.addWidget(note(self.tr("The parts of your service a notice can name, each with its status (API, "
+                                      "Dashboard, Card payments). Every notice offers them; any other name can "
+                                      "still be typed there. Double-click a name or press F2 to rename it."), self))
+        self.list = named(QListWidget(self), "settings_components", self.tr("Your components"))
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)  # reorder by dragging, too
         self.list.setSpacing(2)
         for name in settings.components:
             self._append(name)
-        self.new_name = named(QLineEdit(self), "settings_component_name", "New component's name")
-        self.new_name.setPlaceholderText("e.g. Card payments")
-        self.add = named(QPushButton("Add", self), "settings_component_add", "Add component")
-        self.remove = named(QPushButton("Remove", self), "settings_component_remove", "Remove the chosen component")
-        self.up = named(QPushButton("Move up", self), "settings_component_up", "Move the chosen component up")
-        self.down = named(QPushButton("Move down", self), "settings_component_down",
-                          "Move the chosen component down")
+        self.new_name = named(QLineEdit(self), "settings_component_name", self.tr("New component's name"))
+        self.new_name.setPlaceholderText(self.tr("e.g. Card payments"))
+        self.add = named(QPushButton(self.tr("Add"), self), "settings_component_add", self.tr("Add component"))
+        self.remove = named(QPushButton(self.tr("Remove"), self), "settings_component_remove",
+                            self.tr("Remove the chosen component"))
+        self.up = named(QPushButton(self.tr("Move up"), self), "settings_component_up",
+                        self.tr("Move the chosen component up"))
+        self.down = named(QPushButton(self.tr("Move down"), self), "settings_component_down",
+                          self.tr("Move the chosen component down"))
         for button in (self.add, self.remove, self.up, self.down):
             button.setAutoDefault(False)
         grid = QGridLayout()

@@ -5,8 +5,17 @@ that answers from a script; production code does not know about it.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
+from ..core.i18n import chosen_language
 from ..core.session.errors import SUFFIX
 from .accounts_dialog import AccountsDialog
 from .answers import (  # noqa: F401
@@ -20,10 +29,19 @@ from .answers import (  # noqa: F401
     SAVE_COPY,
     TAKE_OVER,
 )
+from .tr_args import args
 
-FILE_FILTER = f"Incident files (*{SUFFIX});;All files (*)"
-EXPORT_FILTER = "Markdown (*.md);;HTML page (*.html)"
+translate = QCoreApplication.translate
 
+
+def file_filter() -> str:
+    return args(translate("Dialogs", "Incident files (*%1);;All files (*)"), SUFFIX)
+
+
+def export_filter() -> tuple[str, str]:
+    """(the filter, the name of its HTML choice): the chosen filter tells the extension."""
+    html = translate("Dialogs", "HTML page")
+    return args(translate("Dialogs", "Markdown (*.md);;%1 (*.html)"), html), html
 
 
 class Dialogs:
@@ -31,9 +49,9 @@ class Dialogs:
         """SAVE, DISCARD or CANCEL."""
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Unsaved changes")
-        box.setText(f"Save the changes to “{name}” before closing?")
-        box.setInformativeText("If you don’t save, your changes since the last save are lost.")
+        box.setWindowTitle(translate("Dialogs", "Unsaved changes"))
+        box.setText(args(translate("Dialogs", "Save the changes to “%1” before closing?"), name))
+        box.setInformativeText(translate("Dialogs", "If you don’t save, your changes since the last save are lost."))
         box.setStandardButtons(
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
         )
@@ -47,14 +65,14 @@ class Dialogs:
         """Someone else saved the file since we read it: RELOAD, SAVE_COPY, OVERWRITE or CANCEL."""
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Someone else saved this file")
+        box.setWindowTitle(translate("Dialogs", "Someone else saved this file"))
         box.setText(message)  # names the file, when it changed, and that nothing was saved
-        box.setInformativeText(
-            "Reload shows their version and drops your changes. Save a copy keeps both: "
-            "yours goes to a new file beside it. Overwrite replaces their changes with yours.")
-        reload_ = box.addButton("Reload", QMessageBox.ButtonRole.AcceptRole)
-        copy = box.addButton("Save a copy", QMessageBox.ButtonRole.AcceptRole)
-        overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(translate(
+            "Dialogs", "Reload shows their version and drops your changes. Save a copy keeps both: "
+            "yours goes to a new file beside it. Overwrite replaces their changes with yours."))
+        reload_ = box.addButton(translate("Dialogs", "Reload"), QMessageBox.ButtonRole.AcceptRole)
+        copy = box.addButton(translate("Dialogs", "Save a copy"), QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton(translate("Dialogs", "Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(copy)
         box.exec()
@@ -65,13 +83,15 @@ class Dialogs:
         """Someone else has the file open: READ_ONLY, TAKE_OVER (only when stale) or CANCEL."""
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle("Incident file in use")
+        box.setWindowTitle(translate("Dialogs", "Incident file in use"))
         box.setText(message)  # who has it and since when; what to do is said once, below
-        box.setInformativeText(
-            "Open it read-only to look at it, or take the lock over: the program that held it seems to have "
-            "stopped." if can_take_over else "Open it read-only to look at it, or ask them to close it.")
-        read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
-        take = box.addButton("Take over", QMessageBox.ButtonRole.DestructiveRole) if can_take_over else None
+        box.setInformativeText(translate(
+            "Dialogs", "Open it read-only to look at it, or take the lock over: the program that held it seems "
+            "to have stopped.") if can_take_over else
+            translate("Dialogs", "Open it read-only to look at it, or ask them to close it."))
+        read_only = box.addButton(translate("Dialogs", "Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+        take = box.addButton(translate("Dialogs", "Take over"), QMessageBox.ButtonRole.DestructiveRole) \
+            if can_take_over else None
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(read_only)
         box.exec()
@@ -87,27 +107,32 @@ class Dialogs:
         return dialog.to_restore, dialog.to_discard
 
     def open_path(self, parent: QWidget, folder: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(parent, "Open incident", folder, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(parent, translate("Dialogs", "Open incident"), folder,
+                                              file_filter())
         return path or None
 
     def save_path(self, parent: QWidget, suggested: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, "Save incident", suggested, FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(parent, translate("Dialogs", "Save incident"), suggested,
+                                              file_filter())
         if path and not path.endswith(SUFFIX) and "." not in path.rsplit("/", 1)[-1]:
             path += SUFFIX
         return path or None
 
     def export_path(self, parent: QWidget, suggested: str) -> str | None:
         """Where to export the incident; the extension (.md or .html) chooses the format."""
-        path, chosen = QFileDialog.getSaveFileName(parent, "Export incident", suggested, EXPORT_FILTER)
+        filters, html = export_filter()
+        path, chosen = QFileDialog.getSaveFileName(parent, translate("Dialogs", "Export incident"), suggested,
+                                                   filters)
         if path and "." not in path.rsplit("/", 1)[-1]:
-            path += ".html" if chosen.startswith("HTML") else ".md"
+            path += ".html" if chosen.startswith(html) else ".md"
         return path or None
 
-    def new_incident(self, parent: QWidget) -> tuple[str, str, str] | None:
-        """(title, service, kind) or None."""
+    def new_incident(self, parent: QWidget) -> dict | None:
+        """What `Session.new` takes (title, service, kind, languages), or None."""
         from .new_incident_dialog import NewIncidentDialog
 
-        dialog = NewIncidentDialog(parent)
+        # A window shown in Japanese most likely writes to Japanese customers: offered first, still a choice.
+        dialog = NewIncidentDialog(parent, chosen_language(parent.context.settings.ui_language))
         return dialog.values() if dialog.exec() else None
 
     def choose_starter(self, parent: QWidget, starters: list, kind: str, problems=()) -> str | None:
@@ -146,22 +171,24 @@ class Dialogs:
 
     def no_account(self, parent: QWidget, text: str) -> bool:
         """There is no account to send through: True when the user chose to add one now."""
-        box = QMessageBox(QMessageBox.Icon.Information, "No mail account yet", text,
+        box = QMessageBox(QMessageBox.Icon.Information, translate("Dialogs", "No mail account yet"), text,
                           QMessageBox.StandardButton.Cancel, parent)
-        add = box.addButton("Open Mail accounts…", QMessageBox.ButtonRole.AcceptRole)
+        add = box.addButton(translate("Dialogs", "Open Mail accounts…"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(add)
         box.exec()
         return box.clickedButton() is add
 
     def certificate_path(self, parent: QWidget, current: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(parent, "Trusted certificate", current,
-                                              "Certificates (*.pem *.crt *.cer);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            parent, translate("Dialogs", "Trusted certificate"), current,
+            translate("Dialogs", "Certificates (*.pem *.crt *.cer);;All files (*)"))
         return path or None
 
     def password(self, parent: QWidget, account) -> str | None:
         """The account's password for this send only (the keyring has none); None = cancel."""
         text, ok = QInputDialog.getText(
-            parent, "Password", f"Password for {account.username} at {account.host} (not saved):",
+            parent, translate("Dialogs", "Password"),
+            args(translate("Dialogs", "Password for %1 at %2 (not saved):"), account.username, account.host),
             QLineEdit.EchoMode.Password)
         return text if ok and text else None
 
@@ -178,7 +205,8 @@ class Dialogs:
 
     def request_review(self, parent: QWidget) -> str | None:
         """The reviewer to name ("" for anyone), or None to cancel."""
-        text, ok = QInputDialog.getText(parent, "Request review", "Reviewer (optional):")
+        text, ok = QInputDialog.getText(parent, translate("Dialogs", "Request review"),
+                                        translate("Dialogs", "Reviewer (optional):"))
         return text.strip() if ok else None
 
     def approve(self, parent: QWidget, reviewer: str, summary: str) -> tuple[str, str] | None:

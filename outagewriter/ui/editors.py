@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.incident.times import ON_CHANGE, TimeError, parse_next_update, parse_zoned
+from .language import translate
+from .words import value_label
 from .zones import offset_zone, system_zone, zone_model, zone_suffix, zone_tzinfo
 
 
@@ -153,7 +155,8 @@ class ChoiceEditor(QComboBox):
 
     edited = Signal()
 
-    def __init__(self, choices: tuple[str, ...], labels: dict[str, str] | None = None, placeholder: str = "", parent=None):
+    def __init__(self, choices: tuple[str, ...], labels: dict[str, str] | None = None, placeholder: str = "",
+                 parent=None):
         super().__init__(parent)
         self._placeholder = placeholder
         self.set_choices(choices, labels)
@@ -166,7 +169,7 @@ class ChoiceEditor(QComboBox):
         if self._placeholder:
             self.addItem(self._placeholder, "")
         for choice in choices:
-            self.addItem((labels or {}).get(choice, choice.replace("-", " ").capitalize()), choice)
+            self.addItem((labels or {}).get(choice) or value_label(choice), choice)
         self.blockSignals(False)
         self.set_value(current)
 
@@ -241,7 +244,7 @@ class ZonedTimeEditor(QWidget):
         layout.setSpacing(6)
         self.date = QDateEdit(self)
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("ddd d MMM yyyy")
+        self.date.setDisplayFormat(translate("Editors", "ddd d MMM yyyy"))
         self.time = QTimeEdit(self)
         self.time.setDisplayFormat("HH:mm")
         self.zone = QComboBox(self)
@@ -254,9 +257,9 @@ class ZonedTimeEditor(QWidget):
         self.zone.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self._default_zone = default_zone or system_zone()
         self._show_zone(self._default_zone)
-        self.date.setAccessibleName("Date")
-        self.time.setAccessibleName("Time")
-        self.zone.setAccessibleName("Time zone")
+        self.date.setAccessibleName(translate("Editors", "Date"))
+        self.time.setAccessibleName(translate("Editors", "Time"))
+        self.zone.setAccessibleName(translate("Editors", "Time zone"))
         layout.addWidget(self.date)
         layout.addWidget(self.time)
         layout.addWidget(self.zone, 1)
@@ -338,11 +341,11 @@ class NextUpdateEditor(QWidget):
         layout.setSpacing(6)
         row = QHBoxLayout()
         row.setSpacing(8)
-        self.at_time = QRadioButton("At", self)
-        self.at_time.setAccessibleName("Next update at a set time")
+        self.at_time = QRadioButton(translate("Editors", "At"), self)
+        self.at_time.setAccessibleName(translate("Editors", "Next update at a set time"))
         self.when = ZonedTimeEditor(parent=self)
-        self.on_change = QRadioButton("When the situation changes", self)
-        self.on_change.setAccessibleName("Next update when the situation changes")
+        self.on_change = QRadioButton(translate("Editors", "When the situation changes"), self)
+        self.on_change.setAccessibleName(translate("Editors", "Next update when the situation changes"))
         self._group = QButtonGroup(self)
         self._group.addButton(self.at_time)
         self._group.addButton(self.on_change)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.incident.times import format_stored
 from ..core.session.errors import ConflictError, FileLocked, IncidentFileError
 from .answers import OVERWRITE, READ_ONLY, RELOAD, SAVE_COPY, TAKE_OVER
 from .document import Document
+from .language import moment_text, translate
+from .tr_args import args
 
 
 class Files:
@@ -26,7 +27,7 @@ class Files:
         try:
             document = Document.open(self.context.services, path, parent=self.window)
         except IncidentFileError as exc:
-            self.context.dialogs.error(self.window, "Cannot open the incident", str(exc))
+            self.context.dialogs.error(self.window, translate("Files", "Cannot open the incident"), str(exc))
             return None
         if not self.lock(document):
             document.close()
@@ -45,10 +46,12 @@ class Files:
             except FileLocked as exc:
                 who = _holder(exc)
                 if not ask:
-                    self.window.statusBar().showMessage(f"{who}. Save it under a new name to keep your work.")
+                    self.window.statusBar().showMessage(
+                        args(translate("Files", "%1. Save it under a new name to keep your work."), who))
                     return True
-                stale = f" The lock looks stale: {exc.stale}." if exc.stale else ""
-                answer = self.context.dialogs.file_locked(self.window, f"{who}.{stale}", bool(exc.stale))
+                stale = args(translate("Files", " The lock looks stale: %1."), exc.stale) if exc.stale else ""
+                said = args(translate("Files", "%1."), who) + stale  # the sentence ends as its language ends it
+                answer = self.context.dialogs.file_locked(self.window, said, bool(exc.stale))
                 if answer == TAKE_OVER and exc.stale and not take_over:
                     take_over = True
                     continue
@@ -57,8 +60,9 @@ class Files:
                     return True
                 return False
             except OSError as exc:  # a folder we may read but not write: nothing can be saved there anyway
-                document.session.open_read_only(f"The edit lock cannot be created beside the file "
-                                                f"({exc.strerror or exc}), so it is open read-only")
+                document.session.open_read_only(args(translate(
+                    "Files", "The edit lock cannot be created beside the file (%1), so it is open read-only"),
+                    exc.strerror or exc))
                 return True
 
     # ---- saving ----------------------------------------------------------------------------
@@ -67,8 +71,9 @@ class Files:
         window, doc = self.window, self.window.doc
         window.flush()
         if doc.read_only:
-            self.context.dialogs.error(window, "Opened read-only",
-                                       "This file is open read-only. Use Save As to keep your own copy.")
+            self.context.dialogs.error(window, translate("Files", "Opened read-only"),
+                                       translate("Files",
+                                                 "This file is open read-only. Use Save As to keep your own copy."))
             return False
         if not doc.path:
             return self.save_as()
@@ -91,14 +96,16 @@ class Files:
         window.flush()
         if window.rejected_input:  # saving now would drop what the user typed there
             problems = "; ".join(window.rejected_input.values())
-            self.context.dialogs.error(window, "Not saved",
-                                       f"{problems}. Correct this, then save again: nothing was written.")
+            self.context.dialogs.error(window, translate("Files", "Not saved"),
+                                       args(translate("Files", "%1. Correct this, then save again: nothing was "
+                                                               "written."), problems))
             return False
         try:
             doc.session.save(path, force=force)
         except FileLocked as exc:  # Save As onto a file someone has open: theirs stays as it is
-            self.context.dialogs.error(window, "Not saved", f"{_holder(exc)}. Nothing was written; save "
-                                       "under another name, or ask them to close it first.")
+            self.context.dialogs.error(window, translate("Files", "Not saved"), args(translate(
+                "Files", "%1. Nothing was written; save under another name, or ask them to close it first."),
+                _holder(exc)))
             return False
         except ConflictError as exc:
             answer = self.context.dialogs.save_conflict(window, str(exc))
@@ -112,7 +119,8 @@ class Files:
             return False
         except OSError as exc:
             target = path or doc.path
-            self.context.dialogs.error(window, "Cannot save the incident", f"{target}: {exc.strerror or exc}")
+            self.context.dialogs.error(window, translate("Files", "Cannot save the incident"),
+                                       f"{target}: {exc.strerror or exc}")
             return False
         window.saved()
         return True
@@ -123,19 +131,22 @@ class Files:
         try:
             copy, _ = doc.session.save_copy()
         except OSError as exc:
-            self.context.dialogs.error(window, "Cannot save a copy", f"{doc.path}: {exc.strerror or exc}")
+            self.context.dialogs.error(window, translate("Files", "Cannot save a copy"),
+                                       f"{doc.path}: {exc.strerror or exc}")
             return False
         doc.release_lock()
         self.lock(doc, ask=False)
         window.saved()
-        self.context.dialogs.info(window, "Saved as a copy",
-                                  f"Your version was saved as {Path(copy).name}, beside the shared file. "
-                                  "This window now edits the copy; the shared file keeps the other changes.")
+        self.context.dialogs.info(window, translate("Files", "Saved as a copy"),
+                                  args(translate("Files", "Your version was saved as %1, beside the shared file. This "
+                                                 "window now edits the copy; the shared file keeps the other "
+                                                 "changes."), Path(copy).name))
         return True
 
 
 def _holder(exc: FileLocked) -> str:
     """'payments.outage is locked by Petr on host pc-17 since Mon 30 Nov, 11:00 CET' (no advice:
     the question that shows it says what to do)."""
-    what = exc.holder.describe(format_stored) if exc.holder else "locked (the lock file cannot be read)"
-    return f"{exc.path.name} is {what}"
+    what = exc.holder.describe(moment_text) if exc.holder else translate("Files",
+                                                                         "locked (the lock file cannot be read)")
+    return args(translate("Files", "%1 is %2"), exc.path.name, what)

@@ -6,18 +6,22 @@ while searching; Esc closes the bar and puts the cursor on the match, ready to e
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QToolButton
 
 from ..core.incident.search import Match, find_all, step
 from .edit_commands import text_field
 from .highlight import quiet, utf16_index
+from .language import translate
+from .tr_args import args
 
 MATCH_BACKGROUND = QColor("#fde68a")  # a marker-pen yellow; the text on it is drawn black
 CURRENT_BACKGROUND = QColor("#f79009")
 # The bar's own keys (what, key), for its tooltips and the Keyboard shortcuts window.
-FIND_BAR_KEYS = (("Next match", "Enter"), ("Previous match", "Shift+Enter"), ("Close the find bar", "Esc"))
+FIND_BAR_KEYS = ((QT_TRANSLATE_NOOP("FindBar", "Next match"), "Enter"),
+                 (QT_TRANSLATE_NOOP("FindBar", "Previous match"), "Shift+Enter"),
+                 (QT_TRANSLATE_NOOP("FindBar", "Close the find bar"), "Esc"))
 
 
 class FindBar(QFrame):
@@ -25,26 +29,26 @@ class FindBar(QFrame):
         super().__init__(parent)
         self.form = form
         self.setObjectName("find_bar")
-        self.setAccessibleName("Find in the notice")
+        self.setAccessibleName(translate("FindBar", "Find in the notice"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(self.palette().ColorRole.AlternateBase)
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 6, 8, 6)
         row.setSpacing(6)
-        label = QLabel("Find", self)
+        label = QLabel(translate("FindBar", "Find"), self)
         self.text = QLineEdit(self)
         self.text.setObjectName("find_text")
-        self.text.setAccessibleName("Text to find")
-        self.text.setPlaceholderText("Text in any field of this notice")
+        self.text.setAccessibleName(translate("FindBar", "Text to find"))
+        self.text.setPlaceholderText(translate("FindBar", "Text in any field of this notice"))
         self.text.setClearButtonEnabled(True)
         label.setBuddy(self.text)
-        self.next_button = self._button("find_next_button", "Next", *FIND_BAR_KEYS[0])
-        self.previous_button = self._button("find_previous_button", "Previous", *FIND_BAR_KEYS[1])
+        self.next_button = self._button("find_next_button", translate("FindBar", "Next"), *FIND_BAR_KEYS[0])
+        self.previous_button = self._button("find_previous_button", translate("FindBar", "Previous"), *FIND_BAR_KEYS[1])
         self.status = QLabel(self)
         self.status.setObjectName("find_status")
-        self.status.setAccessibleName("Find result")
-        self.status.setMinimumWidth(self.status.fontMetrics().horizontalAdvance("No matches") + 8)
+        self.status.setAccessibleName(translate("FindBar", "Find result"))
+        self.status.setMinimumWidth(self.status.fontMetrics().horizontalAdvance(translate("FindBar", "No matches")) + 8)
         quiet(self.status)
         close = self._button("find_close", "✕", *FIND_BAR_KEYS[2])
         close.setAutoRaise(True)
@@ -66,6 +70,7 @@ class FindBar(QFrame):
         button = QToolButton(self)
         button.setObjectName(name)
         button.setText(text)
+        what = translate("FindBar", what)
         button.setToolTip(f"{what} ({key})")
         button.setAccessibleName(what)
         return button
@@ -126,9 +131,9 @@ class FindBar(QFrame):
         self._mark(self.matches)
         if self.current is not None:
             self._select(self.current, focus=False)
-            self.status.setText(f"{index + 1} of {len(self.matches)}")
+            self.status.setText(args(translate("FindBar", "%1 of %2"), index + 1, len(self.matches)))
         else:
-            self.status.setText("No matches" if self.text.text() else "")
+            self.status.setText(translate("FindBar", "No matches") if self.text.text() else "")
 
     def _select(self, match: Match, focus: bool) -> None:
         editor = self.form.editors[match.field]

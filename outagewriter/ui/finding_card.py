@@ -19,8 +19,11 @@ from PySide6.QtWidgets import (
 
 from ..core.checks.findings import Finding
 from ..core.incident.fields import SPECS, fields_of, label_for
+from ..core.incident.model import LANGUAGE_NAMES
 from ..core.incident.times import describe_next_update
-from .highlight import CATEGORY_LABELS, colour_for, tooltip_text
+from .highlight import category_label, colour_for, tooltip_text
+from .language import translate
+from .tr_args import args
 
 # Grammar and spelling suggestions are literal replacements (LanguageTool's); a tone rule's
 # suggestion is advice on what to write instead ("Say what happened, not who did it"), so it is
@@ -40,7 +43,12 @@ def spoken(text: str) -> str:
     """What a screen reader should say for a suggestion that is only spaces."""
     if text.strip():
         return text
-    return {"": "nothing", " ": "one space"}.get(text, f"{len(text)} spaces")
+    if not text:
+        return translate("FindingCard", "nothing")
+    # English's singular is a word of its own; other languages count with %n (tr's plural forms).
+    if len(text) == 1:
+        return translate("FindingCard", "one space")
+    return translate("FindingCard", "%n spaces", None, len(text))
 
 
 def is_replacement(finding: Finding) -> bool:
@@ -51,7 +59,9 @@ def field_label(finding: Finding, kind: str = "initial") -> str:
     """The field as the form labels it for this kind of notice ("What was affected" in a resolution)."""
     if finding.field not in SPECS:
         return finding.field
-    return label_for(kind, finding.field) if finding.field in fields_of(kind) else SPECS[finding.field].label
+    label = label_for(kind, finding.field) if finding.field in fields_of(kind) else SPECS[finding.field].label
+    # A bilingual notice's second text: which of the two editors the finding is in.
+    return f"{label} · {LANGUAGE_NAMES[finding.language]}" if finding.language else label
 
 
 def in_words(finding: Finding, value: str) -> str:
@@ -175,10 +185,10 @@ class FindingCard(QFrame):
         self.line = _Line(self)
         self.line.setObjectName("finding_line")
         row.addWidget(self.line, 1)
-        self.restore_button = QPushButton("Restore", self)
+        self.restore_button = QPushButton(translate("FindingCard", "Restore"), self)
         self.restore_button.setObjectName("finding_restore")
-        self.restore_button.setToolTip("Show this finding again")
-        self.restore_button.setAccessibleName("Restore this finding")
+        self.restore_button.setToolTip(translate("FindingCard", "Show this finding again"))
+        self.restore_button.setAccessibleName(translate("FindingCard", "Restore this finding"))
         self.restore_button.clicked.connect(lambda _c=False: self.restore.emit(self.finding))
         self.restore_button.setVisible(ignored)
         row.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -200,9 +210,9 @@ class FindingCard(QFrame):
         if shown == self._shown:
             return
         self._shown = shown
-        label, where, quote = (CATEGORY_LABELS.get(finding.category, finding.category),
+        label, where, quote = (category_label(finding.category),
                                field_label(finding, self.kind), quoted(finding))
-        self.setAccessibleName(f"{label} in {where}: {finding.message}")
+        self.setAccessibleName(args(translate("FindingCard", "%1 in %2: %3"), label, where, finding.message))
         self.stripe.colour = colour_for(finding.category)
         self.line.set_text(label, " · ".join(p for p in (where, quote, finding.message) if p))
         self._fill(label, where, quote)
@@ -215,11 +225,14 @@ class FindingCard(QFrame):
                                    bold=True))
         self.body.addWidget(_label(self.full, finding.message, "finding_message"))
         if finding.suggestions and not is_replacement(finding):
-            self.body.addWidget(_label(self.full, "Try: " + in_words(finding, finding.suggestions[0]),
+            self.body.addWidget(_label(self.full,
+                                       args(translate("FindingCard", "Try: %1"),
+                                            in_words(finding, finding.suggestions[0])),
                                        "finding_advice", italic=True))
         for other in finding.also:
-            also = _label(self.full, f"Also {CATEGORY_LABELS.get(other.category, other.category).lower()}: "
-                          f"“{other.match}”: {other.message}", "finding_also")
+            kind = category_label(other.category)
+            also = _label(self.full, args(translate("FindingCard", "Also %1: “%2”: %3"), kind.lower(), other.match,
+                                          other.message), "finding_also")
             also.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             self.body.addWidget(also)
         buttons = QHBoxLayout()
@@ -228,21 +241,22 @@ class FindingCard(QFrame):
         if is_replacement(finding) and not self.ignored:
             for suggestion in finding.suggestions[:3]:
                 shown = visible(suggestion if len(suggestion) <= 40 else suggestion[:37] + "…")
-                button = QPushButton(f"Use “{shown}”", self.full)
+                button = QPushButton(args(translate("FindingCard", "Use “%1”"), shown), self.full)
                 button.setObjectName("finding_apply")
-                button.setToolTip(f"Replace “{visible(finding.match)}” with “{visible(suggestion)}” (undo with Ctrl+Z)")
-                button.setAccessibleName(f"Replace with {spoken(suggestion)}")
+                button.setToolTip(args(translate("FindingCard", "Replace “%1” with “%2” (undo with Ctrl+Z)"),
+                                      visible(finding.match), visible(suggestion)))
+                button.setAccessibleName(args(translate("FindingCard", "Replace with %1"), spoken(suggestion)))
                 button.clicked.connect(lambda _c=False, s=suggestion: self.apply.emit(self.finding, s))
                 buttons.addWidget(button)
                 self.buttons.append(button)
         buttons.addStretch(1)
         if not self.ignored:
-            ignore = QPushButton("Ignore", self.full)
+            ignore = QPushButton(translate("FindingCard", "Ignore"), self.full)
             ignore.setObjectName("finding_ignore")
             ignore.setFlat(True)
-            ignore.setToolTip("Dismiss this rule on these words in this field, wherever they appear in this "
-                              "notice (kept in the file; listed under Ignored)")
-            ignore.setAccessibleName("Ignore this finding")
+            ignore.setToolTip(translate("FindingCard", "Dismiss this rule on these words in this field, wherever "
+                                        "they appear in this notice (kept in the file; listed under Ignored)"))
+            ignore.setAccessibleName(translate("FindingCard", "Ignore this finding"))
             ignore.clicked.connect(lambda _c=False: self.ignore.emit(self.finding))
             buttons.addWidget(ignore)
             self.buttons.append(ignore)
@@ -252,7 +266,8 @@ class FindingCard(QFrame):
 
     def _tips(self) -> None:
         # Compact: the row's tooltip is the whole finding; a card shows it all already.
-        self.setToolTip(tooltip_text(self.finding) if self.compact else "Click to select it in the form")
+        self.setToolTip(tooltip_text(self.finding) if self.compact else translate("FindingCard",
+                                                                                  "Click to select it in the form"))
 
     # ---- modes -------------------------------------------------------------------------
 
@@ -290,11 +305,12 @@ class FindingCard(QFrame):
             return
         menu = QMenu(self)
         if self.ignored:
-            menu.addAction("Restore", lambda: self.restore.emit(self.finding))
+            menu.addAction(translate("FindingCard", "Restore"), lambda: self.restore.emit(self.finding))
         else:
             for suggestion in self.finding.suggestions[:3] if is_replacement(self.finding) else ():
-                menu.addAction(f"Use “{visible(suggestion)}”", lambda s=suggestion: self.apply.emit(self.finding, s))
-            menu.addAction("Ignore", lambda: self.ignore.emit(self.finding))
+                menu.addAction(args(translate("FindingCard", "Use “%1”"), visible(suggestion)),
+                               lambda s=suggestion: self.apply.emit(self.finding, s))
+            menu.addAction(translate("FindingCard", "Ignore"), lambda: self.ignore.emit(self.finding))
         menu.exec(self.mapToGlobal(position))
 
     def mousePressEvent(self, event) -> None:  # noqa: N802

@@ -10,7 +10,7 @@ top of the view stays where it is.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +30,8 @@ from ..core.incident.fields import FIELD_NAMES
 from . import theme
 from .finding_card import FindingCard, is_replacement
 from .highlight import quiet
+from .language import translate
+from .tr_args import args
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 _FIELD_ORDER = {name: i for i, name in enumerate(FIELD_NAMES)}
@@ -41,13 +43,13 @@ __all__ = ["FindingCard", "FindingList", "FindingsPanel", "is_replacement", "tab
 def _order(finding: Finding) -> tuple:
     """Errors first, then in the order the form reads."""
     return (SEVERITY_ORDER.get(finding.severity, 3), _FIELD_ORDER.get(finding.field, len(_FIELD_ORDER)),
-            finding.start, finding.end, finding.rule)
+            finding.language, finding.start, finding.end, finding.rule)  # a field's second text after its first
 
 
 def _identity(finding: Finding) -> str:
     """What makes a card the same card: a structure finding is about its field as a whole (its quoted
     words are the field and change with every key), the others about their rule on their words."""
-    return f"{finding.rule}|{finding.field}" if finding.category == "structure" else finding.key
+    return f"{finding.rule}|{finding.where}" if finding.category == "structure" else finding.key
 
 
 def _pair(cards: list[FindingCard], findings: list[Finding]) -> list[FindingCard | None]:
@@ -68,10 +70,20 @@ def _pair(cards: list[FindingCard], findings: list[Finding]) -> list[FindingCard
     return out
 
 
+# The tab's count of each kind of finding (core.checks.findings.KINDS).
+KIND_COUNTS = {
+    "structure": QT_TRANSLATE_NOOP("Findings", "%1 structure"),
+    "tone": QT_TRANSLATE_NOOP("Findings", "%1 tone"),
+    "grammar": QT_TRANSLATE_NOOP("Findings", "%1 grammar"),
+    "spelling": QT_TRANSLATE_NOOP("Findings", "%1 spelling"),
+}
+
+
 def tab_title(findings: list[Finding]) -> str:
     """'Findings · 2 tone · 1 grammar': short enough for the tab, counted as the panel lists them."""
     counts = counts_by_kind(findings)
-    return " · ".join(["Findings", *(f"{n} {kind}" for kind, n in counts.items())])
+    return " · ".join([translate("Findings", "Findings"),
+                       *(args(translate("Findings", KIND_COUNTS[kind]), n) for kind, n in counts.items())])
 
 
 class FindingList(QScrollArea):
@@ -191,7 +203,7 @@ class FindingsPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("findings")
-        self.setAccessibleName("Findings")
+        self.setAccessibleName(translate("Findings", "Findings"))
         self.editable = True
         self.kind = "initial"  # the shown notice's kind: cards name fields as its form does
         self.current: FindingCard | None = None  # the finding F8 last went to (or the user picked)
@@ -211,11 +223,14 @@ class FindingsPanel(QWidget):
         self.header.setMinimumWidth(1)
         self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.header, 1)
-        self.ignored_toggle = self._toggle("findings_ignored_toggle", "Ignored (0)", "Ignored findings",
-                                           "List the findings ignored on this notice, to restore them")
+        self.ignored_toggle = self._toggle("findings_ignored_toggle", translate("Findings", "Ignored (0)"),
+                                           translate("Findings", "Ignored findings"),
+                                           translate("Findings",
+                                                     "List the findings ignored on this notice, to restore them"))
         self.ignored_toggle.toggled.connect(self._show_page)
-        self.compact_toggle = self._toggle("findings_compact", "Compact", "Compact list",
-                                           "One line per finding, to see many at once")
+        self.compact_toggle = self._toggle("findings_compact", translate("Findings", "Compact"),
+                                           translate("Findings", "Compact list"),
+                                           translate("Findings", "One line per finding, to see many at once"))
         self.compact_toggle.toggled.connect(self.set_compact)
         top.addWidget(self.ignored_toggle)
         top.addWidget(self.compact_toggle)
@@ -288,7 +303,7 @@ class FindingsPanel(QWidget):
     def set_findings(self, findings: list[Finding], ignored: list[Finding] = ()) -> None:
         self.active.sync(list(findings))
         self.ignored.sync(list(ignored))
-        self.ignored_toggle.setText(f"Ignored ({len(ignored)})")
+        self.ignored_toggle.setText(args(translate("Findings", "Ignored (%1)"), len(ignored)))
         self.ignored_toggle.setEnabled(bool(ignored) or self.ignored_toggle.isChecked())
         if not ignored and self.ignored_toggle.isChecked():
             self.ignored_toggle.setChecked(False)
@@ -306,12 +321,14 @@ class FindingsPanel(QWidget):
     def _header(self) -> None:
         if self.ignored_toggle.isChecked():
             count = len(self.ignored.cards)
-            self.header.setText(f"{count} ignored on this notice: Restore shows one again")
+            self.header.setText(translate("Findings", "%n ignored on this notice: Restore shows one again", None,
+                                          count))
             return
         count = len(self.active.cards)
         self.header.setText(
-            "No findings: nothing in the tone or structure to look at." if not count
-            else f"{count} finding{'s' if count != 1 else ''} to look at"
+            translate("Findings", "No findings: nothing in the tone or structure to look at.") if not count
+            else translate("Findings", "1 finding to look at") if count == 1
+            else translate("Findings", "%n findings to look at", None, count)
         )
 
     # ---- the current finding (F8, Shift+F8, a click) --------------------------------------

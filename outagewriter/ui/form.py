@@ -5,7 +5,7 @@ The form only shows values and reports edits; the window stores them in the `Not
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import (
     QCompleter,
@@ -38,29 +38,49 @@ from .editors import (
 )
 from . import notice_kinds
 from .highlight import FindingHighlighter, paint_line_edit, quiet
+from .language import translate, translated
+from .tr_args import args
 from .theme import tint
+from .translation_editors import TranslationEditors
 from .zones import system_zone
 
-IMPACT_LABELS = {"none": "None", "minor": "Minor", "major": "Major", "critical": "Critical"}
-DATA_LOSS_LABELS = {"none": "None", "possible": "Possible", "confirmed": "Confirmed", "unknown": "Not known yet"}
-TIME_LABELS = {"started": "Started", "detected": "Detected", "mitigated": "Mitigated", "resolved": "Resolved"}
+IMPACT_LABELS = {
+    "none": QT_TRANSLATE_NOOP("Form", "None"),
+    "minor": QT_TRANSLATE_NOOP("Form", "Minor"),
+    "major": QT_TRANSLATE_NOOP("Form", "Major"),
+    "critical": QT_TRANSLATE_NOOP("Form", "Critical"),
+}
+DATA_LOSS_LABELS = {
+    "none": QT_TRANSLATE_NOOP("Form", "None"),
+    "possible": QT_TRANSLATE_NOOP("Form", "Possible"),
+    "confirmed": QT_TRANSLATE_NOOP("Form", "Confirmed"),
+    "unknown": QT_TRANSLATE_NOOP("Form", "Not known yet"),
+}
+TIME_LABELS = {
+    "started": QT_TRANSLATE_NOOP("Form", "Started"),
+    "detected": QT_TRANSLATE_NOOP("Form", "Detected"),
+    "mitigated": QT_TRANSLATE_NOOP("Form", "Mitigated"),
+    "resolved": QT_TRANSLATE_NOOP("Form", "Resolved"),
+}
 PLACEHOLDERS = {
-    "title": "e.g. Card payments failing",
-    "service": "e.g. Checkout",
-    "summary": "What is broken, who is affected, what they should do, and when they hear from us next.",
-    "impact": "What does not work right now.",
-    "later_impact": "What will follow: delayed jobs, reports, invoices.",
-    "data_loss_details": "What data, and what happens to it.",
-    "workaround": "What people can do in the meantime.",
-    "contact_name": "A named person inside the incident",
+    "title": QT_TRANSLATE_NOOP("Form", "e.g. Card payments failing"),
+    "service": QT_TRANSLATE_NOOP("Form", "e.g. Checkout"),
+    "summary": QT_TRANSLATE_NOOP("Form",
+                                 "What is broken, who is affected, what they should do, and when they hear from us "
+                                 "next."),
+    "impact": QT_TRANSLATE_NOOP("Form", "What does not work right now."),
+    "later_impact": QT_TRANSLATE_NOOP("Form", "What will follow: delayed jobs, reports, invoices."),
+    "data_loss_details": QT_TRANSLATE_NOOP("Form", "What data, and what happens to it."),
+    "workaround": QT_TRANSLATE_NOOP("Form", "What people can do in the meantime."),
+    "contact_name": QT_TRANSLATE_NOOP("Form", "A named person inside the incident"),
     "contact_email": "name@example.com",
     "contact_phone": "+44 20 7946 0000",
-    "appendix": "Details for technical readers: timings, components, error codes.",
-    "to": "Paste a list: one per line, or separated by commas or semicolons",
+    "appendix": QT_TRANSLATE_NOOP("Form", "Details for technical readers: timings, components, error codes."),
+    "to": QT_TRANSLATE_NOOP("Form", "Paste a list: one per line, or separated by commas or semicolons"),
     "cc": "",
-    "bcc": "Never shown to recipients",
-    "chats": "Chat destinations, comma-separated",
-    "subject": "Leave empty to use the generated subject",
+    "bcc": QT_TRANSLATE_NOOP("Form", "Never shown to recipients"),
+    "chats": QT_TRANSLATE_NOOP("Form", "Chat destinations, comma-separated"),
+    "subject": QT_TRANSLATE_NOOP("Form", "Leave empty to use the generated subject"),
     **notice_kinds.PLACEHOLDERS,
 }
 
@@ -83,7 +103,7 @@ class Section(QWidget):
             self._expanded = expanded
             self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.toggle.setAutoRaise(True)
-            self.toggle.setAccessibleName(f"Show or hide {title}")
+            self.toggle.setAccessibleName(args(translate("Form", "Show or hide %1"), title))
             self.toggle.clicked.connect(lambda: self.set_expanded(not self.body.isVisibleTo(self)))
             heading = self.toggle
         else:
@@ -108,7 +128,7 @@ class Section(QWidget):
     def set_title(self, title: str) -> None:
         self.heading.setText(title)
         if self.toggle is not None:
-            self.toggle.setAccessibleName(f"Show or hide {title}")
+            self.toggle.setAccessibleName(args(translate("Form", "Show or hide %1"), title))
 
     def set_expanded(self, on: bool) -> None:
         self.body.setVisible(on)
@@ -135,6 +155,7 @@ class NoticeForm(QWidget):
         self._contacts = contacts or []
         self._findings: dict[str, list[Finding]] = {}
         self._build()
+        self.translations = TranslationEditors(self)  # a bilingual notice's second text, under the first
         self._wire()
 
     # ---- building ------------------------------------------------------------------------
@@ -145,13 +166,14 @@ class NoticeForm(QWidget):
         if special is not None:
             editor = special
         elif name == "data_loss":
-            editor = RadioChoiceEditor(DATA_LOSS, DATA_LOSS_LABELS, self)
+            editor = RadioChoiceEditor(DATA_LOSS, translated("Form", DATA_LOSS_LABELS), self)
         elif name == "status":
             editor = ChoiceEditor(statuses_for("incident"), parent=self)
         elif name == "next_update":
             editor = NextUpdateEditor(self)
         elif name == "impact_level":
-            editor = ChoiceEditor(IMPACT_LEVELS, IMPACT_LABELS, placeholder="Not said", parent=self)
+            editor = ChoiceEditor(IMPACT_LEVELS, translated("Form", IMPACT_LABELS),
+                                  placeholder=translate("Form", "Not said"), parent=self)
         elif spec.kind == "components":
             editor = ComponentsEditor(self)
         elif spec.kind == "addresses":
@@ -171,7 +193,7 @@ class NoticeForm(QWidget):
         editor.setToolTip(spec.help)
         placeholder = PLACEHOLDERS.get(name)
         if placeholder and hasattr(editor, "setPlaceholderText"):
-            editor.setPlaceholderText(placeholder)
+            editor.setPlaceholderText(translate("Form", placeholder))
         self.editors[name] = editor
         return editor
 
@@ -191,7 +213,7 @@ class NoticeForm(QWidget):
         note = QLabel(holder)
         note.setObjectName(f"{name}_comments")
         note.setWordWrap(True)
-        note.setAccessibleName(f"Reviewer comments on {SPECS[name].label}")
+        note.setAccessibleName(args(translate("Form", "Reviewer comments on %1"), SPECS[name].label))
         tint(note, "note")
         note.hide()
         self.notes[name] = note
@@ -199,7 +221,7 @@ class NoticeForm(QWidget):
         error.setObjectName(f"{name}_error")
         error.setWordWrap(True)
         tint(error, "error")
-        error.setAccessibleName(f"{SPECS[name].label} problem")
+        error.setAccessibleName(args(translate("Form", "%1: problem"), SPECS[name].label))
         error.hide()
         self.errors[name] = error
         box.addWidget(error)
@@ -238,21 +260,21 @@ class NoticeForm(QWidget):
             layout.addWidget(s)
             return s
 
-        s = section("incident", "What is affected")
+        s = section("incident", translate("Form", "What is affected"))
         self._add(s, "title", 0, 0, 2)
         self._add(s, "service", 1, 0)
         self._add(s, "status", 1, 1)
         s.grid.setColumnStretch(0, 3)
         s.grid.setColumnStretch(1, 2)
 
-        s = section("components", "Components and impact")
-        self._add(s, "components", 0, 0, label="Affected components")
-        self._add(s, "impact_level", 0, 1, label="Overall impact")
+        s = section("components", translate("Form", "Components and impact"))
+        self._add(s, "components", 0, 0, label=translate("Form", "Affected components"))
+        self._add(s, "impact_level", 0, 1, label=translate("Form", "Overall impact"))
         s.grid.setColumnStretch(0, 4)
         s.grid.setColumnStretch(1, 1)
         s.grid.setAlignment(self.editors["impact_level"], Qt.AlignmentFlag.AlignTop)
 
-        s = section("summary", "Summary")
+        s = section("summary", translate("Form", "Summary"))
         self._make_editor("summary")
         s.grid.addWidget(self.editors["summary"], 0, 0, 1, 2)
         self.word_count = QLabel(self)
@@ -267,33 +289,34 @@ class NoticeForm(QWidget):
 
         notice_kinds.add_window(self, section)
         notice_kinds.add_single_sections(self, section, notice_kinds.BEFORE_CONSEQUENCES)
-        s = section("consequences", "Consequences")
+        s = section("consequences", translate("Form", "Consequences"))
         self._add(s, "impact", 0)
         self._add(s, "later_impact", 1)
         notice_kinds.add_single_sections(self, section, notice_kinds.AFTER_CONSEQUENCES)
         notice_kinds.add_actions(self, section)
 
-        s = section("data", "Data")
-        self._add(s, "data_loss", 0, label="Is any data lost?")
-        self._add(s, "data_loss_details", 1, label="Details")
+        s = section("data", translate("Form", "Data"))
+        self._add(s, "data_loss", 0, label=translate("Form", "Is any data lost?"))
+        self._add(s, "data_loss_details", 1, label=translate("Form", "Details"))
 
-        self._single(section("workaround", "Workaround"), "workaround")
+        self._single(section("workaround", translate("Form", "Workaround")), "workaround")
 
-        s = section("contact", "Contact")
-        self._add(s, "contact_name", 0, 0, label="Name")
-        self._add(s, "contact_email", 0, 1, label="Email")
-        self._add(s, "contact_phone", 0, 2, label="Phone")
+        s = section("contact", translate("Form", "Contact"))
+        self._add(s, "contact_name", 0, 0, label=translate("Form", "Name"))
+        self._add(s, "contact_email", 0, 1, label=translate("Form", "Email"))
+        self._add(s, "contact_phone", 0, 2, label=translate("Form", "Phone"))
         s.grid.setColumnStretch(0, 3)
         s.grid.setColumnStretch(1, 3)
         s.grid.setColumnStretch(2, 2)
 
-        self._single(section("next_update", "Next update"), "next_update")
+        self._single(section("next_update", translate("Form", "Next update")), "next_update")
 
-        s = section("timeline", "Timings", collapsible=True, expanded=False)
+        s = section("timeline", translate("Form", "Timings"), collapsible=True, expanded=False)
         for row, name in enumerate(TIME_NAMES):
-            editor = OptionalTimeEditor(TIME_LABELS[name], self)
+            label = translate("Form", TIME_LABELS[name])
+            editor = OptionalTimeEditor(label, self)
             editor.setObjectName(name)
-            editor.setAccessibleName(f"{TIME_LABELS[name]} time")
+            editor.setAccessibleName(args(translate("Form", "%1 time"), label))
             self.time_editors[name] = editor
             s.grid.addWidget(editor, row, 0)
         self.time_error = QLabel(self)
@@ -302,14 +325,14 @@ class NoticeForm(QWidget):
         self.time_error.hide()
         s.grid.addWidget(self.time_error, len(TIME_NAMES), 0)
 
-        self._single(section("appendix", "Technical appendix"), "appendix")
+        self._single(section("appendix", translate("Form", "Technical appendix")), "appendix")
 
-        s = section("email", "Email")
-        self._add(s, "to", 0, label="To")
-        self._add(s, "cc", 1, label="Cc")
-        self._add(s, "bcc", 2, label="Bcc")
-        self._add(s, "chats", 3, label="Chat posts")
-        self._add(s, "subject", 4, label="Subject (optional)")
+        s = section("email", translate("Form", "Email"))
+        self._add(s, "to", 0, label=translate("Form", "To"))
+        self._add(s, "cc", 1, label=translate("Form", "Cc"))
+        self._add(s, "bcc", 2, label=translate("Form", "Bcc"))
+        self._add(s, "chats", 3, label=translate("Form", "Chat posts"))
+        self._add(s, "subject", 4, label=translate("Form", "Subject (optional)"))
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self._set_tab_order()
@@ -372,6 +395,7 @@ class NoticeForm(QWidget):
         for name, editor in self.editors.items():
             editor.edited.connect(lambda n=name: self.field_edited.emit(n))
             editor.edited.connect(lambda n=name: notice_kinds.edited(self, n))
+        self.translations.edited.connect(self.field_edited.emit)  # "summary@en"
         self.editors["summary"].textChanged.connect(self._count_words)
         for name, editor in self.time_editors.items():
             editor.edited.connect(lambda n=name: self.time_edited.emit(n))
@@ -398,6 +422,7 @@ class NoticeForm(QWidget):
         self._count_words()
         self.set_findings([])
         notice_kinds.show_kind(self, incident, notice)
+        self.translations.set_notice(incident, notice, read_only)
 
     def set_default_zone(self, zone: str) -> None:
         """Time pickers not filled in yet start in the incident's zone."""
@@ -410,15 +435,20 @@ class NoticeForm(QWidget):
     def set_comments(self, by_field: dict[str, list[str]]) -> None:
         for name, note in self.notes.items():
             comments = by_field.get(name) or []
-            note.setText("\n".join(f"Change requested — {c}" for c in comments))
+            note.setText("\n".join(args(translate("Form", "Change requested — %1"), c) for c in comments))
             note.setVisible(bool(comments))
 
     def set_read_only(self, on: bool) -> None:
         for editor in (*self.editors.values(), *self.time_editors.values()):
             editor.set_read_only(on)
+        self.translations.set_read_only(on)
 
     def value(self, name: str) -> str:
-        return self.editors[name].value()
+        """A field's text; "summary@en" is its second-language text."""
+        return self.translations.value(name) if "@" in name else self.editors[name].value()
+
+    def _editor(self, name: str) -> QWidget | None:
+        return self.translations.editor(name) if "@" in name else self.editors.get(name)
 
     def time_value(self, name: str) -> str:
         return self.time_editors[name].value()
@@ -446,19 +476,18 @@ class NoticeForm(QWidget):
 
     def _count_words(self) -> None:
         words = word_count(self.editors["summary"].value())
-        text = f"{words} word{'s' if words != 1 else ''}"
+        text = translate("Form", "1 word") if words == 1 else translate("Form", "%n words", None, words)
         if words > SUMMARY_MAX_WORDS:
-            text += (
-                f" — past ~{SUMMARY_MAX_WORDS} words a summary is no longer read in a hurry;"
-                " move detail to Consequences or the appendix."
-            )
+            text += args(translate("Form", " — past ~%1 words a summary is no longer read in a hurry; move detail "
+                                           "to Consequences or the appendix."), SUMMARY_MAX_WORDS)
         self.word_count.setText(text)
 
     # ---- findings in the fields ----------------------------------------------------------
 
     def set_findings(self, findings: list[Finding]) -> None:
+        self.translations.set_findings(findings)
         by_field: dict[str, list[Finding]] = {}
-        for finding in findings:
+        for finding in (f for f in findings if not f.language):
             by_field.setdefault(finding.field, []).append(finding)
         for name, editor in self.editors.items():
             mine = by_field.get(name, [])
@@ -475,8 +504,8 @@ class NoticeForm(QWidget):
         return editor.focus_widget() if hasattr(editor, "focus_widget") else editor
 
     def focus_span(self, name: str, start: int, end: int) -> None:
-        """Focus a field and select a finding's span (Python offsets) in it."""
-        editor = self.editors.get(name)
+        """Focus a field (or "summary@en", its second text) and select a finding's span (Python offsets) in it."""
+        editor = self._editor(name)
         if editor is None:
             return
         self.reveal(editor)
@@ -502,7 +531,7 @@ class NoticeForm(QWidget):
 
     def replace_span(self, name: str, start: int, end: int, text: str) -> bool:
         """Replace a span as one undoable edit; False when the field changed under the finding."""
-        editor = self.editors.get(name)
+        editor = self._editor(name)
         if editor is None:
             return False
         self.focus_span(name, start, end)

@@ -11,6 +11,9 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar
 
+from .language import translate
+from .tr_args import args
+
 SHOW_AFTER_MS = 300  # a server that answers at once needs no busy bar
 
 
@@ -23,11 +26,11 @@ class GrammarStart(QObject):
         self.status_bar = status_bar
         self.bar = QProgressBar(status_bar)
         self.bar.setObjectName("grammar_start_progress")
-        self.bar.setAccessibleName("LanguageTool is starting")
+        self.bar.setAccessibleName(translate("GrammarStart", "LanguageTool is starting"))
         self.bar.setRange(0, 0)  # busy: LanguageTool does not say how far along it is
         self.bar.setFixedWidth(120)
         self.bar.setMaximumHeight(14)
-        self.label = QLabel("Starting LanguageTool for grammar and spelling…", status_bar)
+        self.label = QLabel(translate("GrammarStart", "Starting LanguageTool for grammar and spelling…"), status_bar)
         self.label.setObjectName("grammar_start_label")
         for widget in (self.label, self.bar):
             status_bar.addPermanentWidget(widget)
@@ -74,9 +77,11 @@ class GrammarStart(QObject):
             return
         self._hide()
         if error is not None:
-            said = str(error).splitlines()[0] if str(error) else "LanguageTool did not start."
+            said = str(error).splitlines()[0] if str(error) else translate("GrammarStart",
+                                                                           "LanguageTool did not start.")
         else:
             version = answer.split(" answered")[0] if isinstance(answer, str) else "LanguageTool"
-            said = f"Grammar and spelling checks are on ({version}, ready in {seconds:.0f} s)."
+            said = args(translate("GrammarStart", "Grammar and spelling checks are on (%1, ready in %2 s)."), version,
+                        f"{seconds:.0f}")
         self.status_bar.showMessage(said, 10000)
         self.finished.emit(said if error is not None else "")

@@ -9,7 +9,7 @@ import html
 import platform
 
 import PySide6
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, qVersion
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,9 +26,11 @@ from ..core.checks.grammar import GrammarSettings
 from ..core.checks.languagetool_version import NOT_SET_UP, languagetool_version
 from ..core.shipped import resource
 from .find_bar import FIND_BAR_KEYS
+from .language import translate, without_access_key
+from .tr_args import args
 from .tasks import TaskRunner
 
-ASKING = "looking…"
+ASKING = QT_TRANSLATE_NOOP("Help", "looking…")
 
 
 def _help_window(parent, name: str, title: str, width: int, height: int) -> tuple[QDialog, bool]:
@@ -63,9 +65,10 @@ def _browser(dialog: QDialog, name: str, content: str) -> QTextBrowser:
 
 
 def show_guide(window) -> QDialog:
-    dialog, new = _help_window(window, "guide_window", "Writing a good notice", 640, 720)
+    dialog, new = _help_window(window, "guide_window", translate("Help", "Writing a good notice"), 640, 720)
     if new:
-        _browser(dialog, "guide_text", resource("guide.html").read_text(encoding="utf-8"))
+        # The translation names the guide written in its language.
+        _browser(dialog, "guide_text", resource(translate("Help", "guide.html")).read_text(encoding="utf-8"))
         dialog.show()
     return dialog
 
@@ -73,7 +76,7 @@ def show_guide(window) -> QDialog:
 # ---- keyboard shortcuts ---------------------------------------------------------------------
 
 def _plain(text: str) -> str:
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").rstrip(".")
+    return without_access_key(text)
 
 
 def shortcuts_html(window) -> str:
@@ -85,7 +88,8 @@ def shortcuts_html(window) -> str:
                 if not action.shortcut().isEmpty() and action.isVisible()]
         if rows:
             sections.append((_plain(menu.title()), rows))
-    sections.append(("Find bar", [(what, QKeySequence(key)) for what, key in FIND_BAR_KEYS]))
+    sections.append((translate("Help", "Find bar"),
+                     [(translate("FindBar", what), QKeySequence(key)) for what, key in FIND_BAR_KEYS]))
     native = QKeySequence.SequenceFormat.NativeText
     body = "".join(
         f'<tr><td colspan="2"><h3>{html.escape(title)}</h3></td></tr>'
@@ -93,13 +97,13 @@ def shortcuts_html(window) -> str:
                   for what, key in rows)
         for title, rows in sections)
     # One table, so the keys line up from menu to menu; each command shows its main key.
-    return ("<h2>Keyboard shortcuts</h2>"
+    return (f"<h2>{translate('Help', 'Keyboard shortcuts')}</h2>"
             f'<table cellspacing="0" cellpadding="3" width="100%">{body}</table>'
-            "<p>In the fields, your platform's usual text-editing keys work as well.</p>")
+            "<p>" + translate("Help", "In the fields, your platform's usual text-editing keys work as well.") + "</p>")
 
 
 def show_shortcuts(window) -> QDialog:
-    dialog, new = _help_window(window, "shortcuts_window", "Keyboard shortcuts", 520, 640)
+    dialog, new = _help_window(window, "shortcuts_window", translate("Help", "Keyboard shortcuts"), 520, 640)
     if new:
         _browser(dialog, "shortcuts_text", "")
         dialog.show()
@@ -115,15 +119,16 @@ def versions(languagetool: str) -> list[tuple[str, str]]:
 
 
 def show_about(window) -> QDialog:
-    dialog, new = _help_window(window, "about_window", "About OutageWriter", 460, 0)
+    dialog, new = _help_window(window, "about_window", translate("Help", "About OutageWriter"), 460, 0)
     settings = GrammarSettings.from_settings(window.context.settings)  # as they are now: settings change
     if not new:
         _show_languagetool(window.context.tasks, settings, dialog.findChild(QLabel, "about_languagetool"))
         return dialog
     layout = dialog.layout()
     layout.setContentsMargins(22, 20, 22, 14)
-    heading = QLabel("<h2>OutageWriter</h2><p>Write calm, truthful outage notices, have them reviewed,<br>"
-                     "and send them from your own mailbox.</p>", dialog)
+    heading = QLabel("<h2>OutageWriter</h2><p>" + translate("Help", "Write calm, truthful outage notices, have them "
+                                                            "reviewed,<br>and send them from your own mailbox.")
+                     + "</p>", dialog)
     layout.addWidget(heading)
     form = QFormLayout()
     form.setHorizontalSpacing(18)
@@ -132,14 +137,14 @@ def show_about(window) -> QDialog:
     for name, value in versions(""):
         label = QLabel(value, dialog)
         label.setObjectName(f"about_{name.lower()}")
-        label.setAccessibleName(f"{name} version")
+        label.setAccessibleName(args(translate("Help", "%1 version"), name))
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(f"{name}:", label)
         labels[name] = label
     layout.addLayout(form)
     layout.addSpacing(8)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-    copy = buttons.addButton("Copy versions", QDialogButtonBox.ButtonRole.ActionRole)
+    copy = buttons.addButton(translate("Help", "Copy versions"), QDialogButtonBox.ButtonRole.ActionRole)
     copy.setObjectName("about_copy")
     copy.clicked.connect(lambda: QApplication.clipboard().setText(
         "\n".join(f"{name}: {label.text()}" for name, label in labels.items())))
@@ -155,11 +160,11 @@ def _show_languagetool(tasks: TaskRunner, settings: GrammarSettings, label: QLab
     if settings.mode == "off":
         label.setText(NOT_SET_UP)
         return
-    label.setText(ASKING)
+    label.setText(translate("Help", ASKING))
 
     def done(result, error):
         try:
-            label.setText(result if error is None else f"unknown ({error})")
+            label.setText(result if error is None else args(translate("Help", "unknown (%1)"), error))
         except RuntimeError:
             pass  # the window was closed meanwhile
 

@@ -5,11 +5,12 @@ converted here once per update, not per paint.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject
 from PySide6.QtGui import QColor, QInputMethodEvent, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QToolTip
 
 from ..core.checks.findings import Finding
+from .language import translate
 
 # Mid-tone colours: 3:1 or more against the fields and cards of the light and of the dark scheme
 # (theme.py), as underlines and as the stripe on a finding card.
@@ -25,14 +26,14 @@ CATEGORY_COLOURS = {
 }
 OTHER_COLOUR = "#828995"
 CATEGORY_LABELS = {
-    "structure": "Structure",
-    "blame": "Blame",
-    "guilt": "Guilt",
-    "overpromise": "Promise",
-    "speculation": "Speculation",
-    "jargon": "Jargon",
-    "grammar": "Grammar",
-    "spelling": "Spelling",
+    "structure": QT_TRANSLATE_NOOP("Highlight", "Structure"),
+    "blame": QT_TRANSLATE_NOOP("Highlight", "Blame"),
+    "guilt": QT_TRANSLATE_NOOP("Highlight", "Guilt"),
+    "overpromise": QT_TRANSLATE_NOOP("Highlight", "Promise"),
+    "speculation": QT_TRANSLATE_NOOP("Highlight", "Speculation"),
+    "jargon": QT_TRANSLATE_NOOP("Highlight", "Jargon"),
+    "grammar": QT_TRANSLATE_NOOP("Highlight", "Grammar"),
+    "spelling": QT_TRANSLATE_NOOP("Highlight", "Spelling"),
 }
 
 
@@ -122,11 +123,17 @@ class _ToolTips(QObject):
         return False  # elsewhere the field's own tooltip (its help text) shows
 
 
+def category_label(category: str) -> str:
+    """A finding category's name in the window's language."""
+    return translate("Highlight", CATEGORY_LABELS.get(category, category))
+
+
 def tooltip_text(finding: Finding) -> str:
-    label = CATEGORY_LABELS.get(finding.category, finding.category)
+    label = category_label(finding.category)
     text = f"<b>{label}:</b> {_escape(finding.message)}"
     if finding.suggestions:
-        text += "<br><i>Try:</i> " + " · ".join(_escape(s) for s in finding.suggestions[:3])
+        text += "<br><i>" + translate("Highlight", "Try:") + "</i> " + " · ".join(
+            _escape(s) for s in finding.suggestions[:3])
     return text
 
 
@@ -155,6 +162,6 @@ def paint_line_edit(editor: QLineEdit, findings: list[Finding], help_text: str =
 
 
 __all__ = [
-    "CATEGORY_COLOURS", "CATEGORY_LABELS", "FindingHighlighter", "colour_for", "paint_line_edit",
+    "CATEGORY_COLOURS", "CATEGORY_LABELS", "FindingHighlighter", "category_label", "colour_for", "paint_line_edit",
     "qt_spans", "tooltip_text", "utf16_index",
 ]

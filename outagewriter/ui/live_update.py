@@ -15,11 +15,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from ..core.checks import tone_fields
+from ..core.checks import grammar_texts
 from ..core.checks.findings import Finding, Presented, follow_edit
+from ..core.incident.bilingual import text_of
 from ..core.incident.model import Incident, Notice
 from ..core.render.renderer import Rendered
 from .context import AppContext
+from .language import translate
+from .tr_args import args
 
 
 class LiveUpdate(QObject):
@@ -80,13 +83,13 @@ class LiveUpdate(QObject):
         try:
             rendered: Rendered = self.context.renderer.render(incident, notice)
         except Exception as exc:  # a notice the templates cannot show must not kill the window
-            self.render_failed.emit(f"The preview could not be rendered: {exc}")
+            self.render_failed.emit(args(translate("LiveUpdate", "The preview could not be rendered: %1"), exc))
             rendered = None
         try:
             self._fast = list(self.context.check(incident, notice))
         except Exception as exc:
             self._fast = []
-            self.grammar_status.emit(f"Checks failed: {exc}")
+            self.grammar_status.emit(args(translate("LiveUpdate", "Checks failed: %1"), exc))
         self.last_duration_ms = (time.perf_counter() - started) * 1000
         if rendered is not None:
             self.rendered.emit(rendered)
@@ -107,9 +110,9 @@ class LiveUpdate(QObject):
         the grammar findings on words the edit left alone stay (moved with them) until the next
         result, so the panel does not lose and regain them while LanguageTool works."""
         grammar: list[Finding] = []
-        for name, checked in self._grammar_texts.items():
-            mine = [f for f in self._grammar if f.field == name]
-            grammar += follow_edit(mine, checked, notice.fields.get(name, "")) if mine else []
+        for where, checked in self._grammar_texts.items():  # "summary", or "summary@en" for its second text
+            mine = [f for f in self._grammar if f.where == where]
+            grammar += follow_edit(mine, checked, text_of(notice, where)) if mine else []
         return self.context.services.present(incident, notice, self._fast + grammar)
 
     def _emit_findings(self, incident: Incident, notice: Notice) -> None:
@@ -126,7 +129,7 @@ class LiveUpdate(QObject):
         if target is None or target[1].is_sent:
             return
         notice = target[1]
-        texts = {name: text for name, text in tone_fields(notice).items() if text.strip()}
+        texts = grammar_texts(target[0], notice)
         token = self._token
         self._grammar_in_flight = True
         self._grammar_wanted = False

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.incident.bilingual import text_of
 from ..core.incident.model import Incident
 from ..core.session.actions import ACTION_KEYS
 from ..core.session.changes import EVERYTHING, Changes
@@ -41,6 +42,8 @@ from .find_bar import FindBar
 from .findings_panel import FindingsPanel
 from .form import NoticeForm
 from .grammar_start import GrammarStart
+from .language import translate
+from .tr_args import args
 from .live_update import LiveUpdate
 from .notice_list import NoticeList
 from .preview import PreviewPane
@@ -86,7 +89,8 @@ class MainWindow(QMainWindow):
         self.live.grammar_status.connect(self.findings.set_status)
         self.autosave = Autosave(context, self._autosave_source, self.flush, self)
         self.autosave.failed.connect(lambda m: self.statusBar().showMessage(m))
-        self.autosave.saved.connect(lambda _p: self.autosave_label.setText("Recovery copy up to date"))
+        self.autosave.saved.connect(lambda _p: self.autosave_label.setText(translate("MainWindow",
+                                                                                     "Recovery copy up to date")))
         self.grammar_start = GrammarStart(self.statusBar(), self)
         self.grammar_start.finished.connect(lambda text: self.findings.set_status(text or self._checks_note))
         self._show_checks_note()
@@ -98,7 +102,9 @@ class MainWindow(QMainWindow):
 
     def _show_checks_note(self) -> None:
         self._checks_note = self.context.check_problem or (
-            "" if self.live.grammar_enabled else "Tone and structure are checked as you type; grammar checks are off.")
+            "" if self.live.grammar_enabled else translate("MainWindow",
+                                                           "Tone and structure are checked as you type; grammar "
+                                                           "checks are off."))
         self.findings.set_status(self._checks_note)
 
     def settings_applied(self, grammar_changed: bool = True, restarted: bool = True) -> None:
@@ -137,14 +143,16 @@ class MainWindow(QMainWindow):
 
         self.read_only_banner = Banner("read_only_banner", self)
         self.settings_banner = Banner("settings_banner", self)
-        self.settings_banner.add_button("Dismiss", self.settings_banner.hide, "settings_dismiss")
+        self.settings_banner.add_button(translate("MainWindow", "Dismiss"), self.settings_banner.hide,
+                                        "settings_dismiss")
         if self.context.settings.problems:
-            self.settings_banner.label.setText(
-                "Some settings could not be used, so safe defaults apply: " + "; ".join(self.context.settings.problems))
+            self.settings_banner.label.setText(args(
+                translate("MainWindow", "Some settings could not be used, so safe defaults apply: %1"),
+                "; ".join(self.context.settings.problems)))
             self.settings_banner.show()
         self.disk_banner = Banner("disk_banner", self)
-        self.disk_banner.add_button("Reload", self.reload_from_disk, "disk_reload")
-        self.disk_banner.add_button("Keep mine", self.disk_banner.hide, "disk_keep")
+        self.disk_banner.add_button(translate("MainWindow", "Reload"), self.reload_from_disk, "disk_reload")
+        self.disk_banner.add_button(translate("MainWindow", "Keep mine"), self.disk_banner.hide, "disk_keep")
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -175,10 +183,10 @@ class MainWindow(QMainWindow):
         self.side_tabs = QTabWidget(self)
         self.side_tabs.setObjectName("side_tabs")
         self.side_tabs.setDocumentMode(True)
-        self.side_tabs.addTab(self.findings, "Findings")
+        self.side_tabs.addTab(self.findings, translate("MainWindow", "Findings"))
         self.findings.title_changed.connect(
             lambda title: self.side_tabs.setTabText(self.side_tabs.indexOf(self.findings), title))
-        self.side_tabs.addTab(self.review_panel, "Review")
+        self.side_tabs.addTab(self.review_panel, translate("MainWindow", "Review"))
         self.review = ReviewFlow(self, self.review_panel)
         self.side_tabs.currentChanged.connect(lambda _i: self.review.refresh())
         right = QSplitter(Qt.Orientation.Vertical, self)
@@ -318,12 +326,12 @@ class MainWindow(QMainWindow):
         """Banner, actions and form for what may be changed now (sent notice, file open read-only)."""
         notice, locked = self.notice, self.doc.read_only
         if locked:
+            reason = self.doc.read_only_reason or translate("MainWindow", "someone else is editing this file")
             self.read_only_banner.label.setText(
-                f"Opened read-only: {self.doc.read_only_reason or 'someone else is editing this file'}. "
-                "Use Save As to keep your own copy.")
+                args(translate("MainWindow", "Opened read-only: %1. Use Save As to keep your own copy."), reason))
         elif notice.is_sent:
             self.read_only_banner.label.setText(
-                "This notice was sent and is shown as sent. It can no longer be changed.")
+                translate("MainWindow", "This notice was sent and is shown as sent. It can no longer be changed."))
         self.read_only_banner.setVisible(notice.is_sent or locked)
         self.form.set_read_only(not self.doc.session.editable(notice))
         self.audience_hooks.set_read_only(not self.doc.session.editable(notice))
@@ -339,8 +347,9 @@ class MainWindow(QMainWindow):
         self.flush()
         if self.rejected_input:  # showing another notice would drop what was typed here
             problems = "; ".join(self.rejected_input.values())
-            self.context.dialogs.error(self, "Correct this notice first",
-                                       f"{problems}. Correct it, then open the other notice.")
+            self.context.dialogs.error(self, translate("MainWindow", "Correct this notice first"),
+                                       args(translate("MainWindow", "%1. Correct it, then open the other notice."),
+                                            problems))
             QTimer.singleShot(0, lambda: self.notices.show_incident(self.incident, self._current))
             return
         self._current = index
@@ -416,7 +425,7 @@ class MainWindow(QMainWindow):
 
     def select_finding(self, finding) -> None:
         self.flush()
-        self.form.focus_span(finding.field, finding.start, finding.end)
+        self.form.focus_span(finding.where, finding.start, finding.end)
 
     def step_finding(self, step: int) -> None:
         finding = self.findings.step(step)
@@ -427,11 +436,12 @@ class MainWindow(QMainWindow):
         if self.notice.is_sent:
             return
         self.flush()
-        if self.notice.fields.get(finding.field, "")[finding.start:finding.end] != finding.match:
-            self.statusBar().showMessage("The text changed since this finding; look again.", 4000)
+        if text_of(self.notice, finding.where)[finding.start:finding.end] != finding.match:
+            self.statusBar().showMessage(translate("MainWindow", "The text changed since this finding; look again."),
+                                         4000)
             self.live.run_now()
             return
-        self.form.replace_span(finding.field, finding.start, finding.end, suggestion)
+        self.form.replace_span(finding.where, finding.start, finding.end, suggestion)
         self.live.run_now()
 
     def ignore_finding(self, finding) -> None:
@@ -471,11 +481,10 @@ class MainWindow(QMainWindow):
         values = self.context.dialogs.new_incident(self)
         if values is None or not self.maybe_save():
             return
-        title, service, kind = values
         try:
-            document = Document(Session.new(self.context.services, title, service, kind), parent=self)
+            document = Document(Session.new(self.context.services, **values), parent=self)
         except FieldError as exc:
-            self.context.dialogs.error(self, "Cannot create the incident", str(exc))
+            self.context.dialogs.error(self, translate("MainWindow", "Cannot create the incident"), str(exc))
             return
         self.set_document(document)
         document.set_modified(True)
@@ -491,7 +500,7 @@ class MainWindow(QMainWindow):
         try:
             path = copy_example(self.context.state_dir / "examples")
         except (OSError, IncidentFileError) as exc:
-            self.context.dialogs.error(self, "Cannot open the example", str(exc))
+            self.context.dialogs.error(self, translate("MainWindow", "Cannot open the example"), str(exc))
             return
         if not self.open_path(str(path)):
             path.unlink(missing_ok=True)  # the user kept the incident shown: no copy left unused
@@ -515,7 +524,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
             self.recent_menu.addAction(action)
         if not paths:
-            self.recent_menu.addAction("No recent files").setEnabled(False)
+            self.recent_menu.addAction(translate("MainWindow", "No recent files")).setEnabled(False)
 
     def save(self) -> bool:
         return self.files.save()
@@ -537,13 +546,14 @@ class MainWindow(QMainWindow):
 
     def _changed_on_disk(self, path: str) -> None:
         self.disk_banner.label.setText(
-            f"{Path(path).name} was changed outside this window since you opened it. "
-            "Reload to see those changes, or keep yours (saving will ask before overwriting).")
+            args(translate("MainWindow", "%1 was changed outside this window since you opened it. Reload to see "
+                           "those changes, or keep yours (saving will ask before overwriting)."), Path(path).name))
         self.disk_banner.show()
 
     def _lock_lost(self, message: str) -> None:
         self.disk_banner.label.setText(
-            f"{message}. Someone else may be editing this file now; saving will ask before overwriting.")
+            args(translate("MainWindow", "%1. Someone else may be editing this file now; saving will ask before "
+                           "overwriting."), message))
         self.disk_banner.show()
 
     def reload_from_disk(self) -> None:
@@ -551,7 +561,7 @@ class MainWindow(QMainWindow):
         try:
             self.doc.session.reload()
         except IncidentFileError as exc:
-            self.context.dialogs.error(self, "Cannot reload the incident", str(exc))
+            self.context.dialogs.error(self, translate("MainWindow", "Cannot reload the incident"), str(exc))
             return
         self.autosave.discard(old)
 
@@ -562,7 +572,7 @@ class MainWindow(QMainWindow):
         try:
             self.doc.session.add_notice(kind)
         except FieldError as exc:
-            self.context.dialogs.error(self, "Cannot add a notice", str(exc))
+            self.context.dialogs.error(self, translate("MainWindow", "Cannot add a notice"), str(exc))
             return
         self.autosave.touch()
 
@@ -584,7 +594,8 @@ class MainWindow(QMainWindow):
         return self._findings
 
     def notice_title(self) -> str:
-        return f"Notice {self.doc.session.number(self.notice)} of “{self.incident.title}”"
+        return args(translate("MainWindow", "Notice %1 of “%2”"), self.doc.session.number(self.notice),
+                    self.incident.title)
 
     def after_send(self) -> None:
         """The sending thread is done: show the notice as it is now (read-only once sent)."""
@@ -637,9 +648,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.sending.running:
-            self.context.dialogs.error(self, "Sending in progress",
-                                       "The notice is being sent. Wait for it to finish, or press Cancel in the "
-                                       "progress window: it stops after the current batch.")
+            self.context.dialogs.error(self, translate("MainWindow", "Sending in progress"),
+                                       translate("MainWindow", "The notice is being sent. Wait for it to finish, "
+                                                 "or press Cancel in the progress window: it stops after the current "
+                                                 "batch."))
             event.ignore()
             return
         if not self.maybe_save():

@@ -7,7 +7,7 @@ the text of the last sent notice carry a quiet mark until edited.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..core.incident.carry import carried_fields
@@ -16,23 +16,30 @@ from ..core.incident.model import Incident, Notice
 from ..core.incident.window import uses_incident_times
 from .editors import OptionalTimeEditor, RadioChoiceEditor
 from .highlight import quiet
+from .language import translate, translated
+from .tr_args import args
 
-ACTION_DETAIL_LABELS = {"hidden": "Not shown", "shown": "Shown in the email"}
+ACTION_DETAIL_LABELS = {"hidden": QT_TRANSLATE_NOOP("Form", "Not shown"),
+                        "shown": QT_TRANSLATE_NOOP("Form", "Shown in the email")}
 PLACEHOLDERS = {
-    "done": "How the service was restored.",
-    "remaining": "Work still to do, and what users may still notice.",
-    "root_cause": "What caused it, in plain words.",
-    "events": "One event per line: the time, then what happened.\n09:40 Card payments start failing",
-    "actions": "One action per line: what | owner | target date\nAlarm on connection pool use | Platform team | 15 December",
-    "unavailable": "What users cannot use during the window.",
-    "prepare": "What users must do before the window starts.",
+    "done": QT_TRANSLATE_NOOP("Form", "How the service was restored."),
+    "remaining": QT_TRANSLATE_NOOP("Form", "Work still to do, and what users may still notice."),
+    "root_cause": QT_TRANSLATE_NOOP("Form", "What caused it, in plain words."),
+    "events": QT_TRANSLATE_NOOP("Form",
+                                "One event per line: the time, then what happened.\n09:40 Card payments start failing"),
+    "actions": QT_TRANSLATE_NOOP("Form",
+                                 "One action per line: what | owner | target date\nAlarm on connection pool use | "
+                                 "Platform team | 15 December"),
+    "unavailable": QT_TRANSLATE_NOOP("Form", "What users cannot use during the window."),
+    "prepare": QT_TRANSLATE_NOOP("Form", "What users must do before the window starts."),
 }
 # Where a field means something else in another kind of notice, its hint says what belongs there.
 KIND_PLACEHOLDERS = {
-    ("resolution", "impact"): "What did not work, for whom, and for how long.",
-    ("post-incident", "impact"): "What did not work, for whom, and for how long.",
-    ("resolution", "workaround"): "What to do if something still does not work.",
-    ("maintenance", "later_impact"): "What changes for users after the maintenance, if anything.",
+    ("resolution", "impact"): QT_TRANSLATE_NOOP("Form", "What did not work, for whom, and for how long."),
+    ("post-incident", "impact"): QT_TRANSLATE_NOOP("Form", "What did not work, for whom, and for how long."),
+    ("resolution", "workaround"): QT_TRANSLATE_NOOP("Form", "What to do if something still does not work."),
+    ("maintenance", "later_impact"): QT_TRANSLATE_NOOP("Form",
+                                                       "What changes for users after the maintenance, if anything."),
 }
 _PLACEHOLDER_FIELDS = {name for _, name in KIND_PLACEHOLDERS}
 # Sections of one field, headed by the field's label; built in this order at two places in the form.
@@ -45,12 +52,12 @@ def make_editor(form, name: str) -> QWidget | None:
     if name in ("window_start", "window_end"):
         return OptionalTimeEditor(label_for("maintenance", name), form)
     if name == "action_details":
-        return RadioChoiceEditor(ACTION_DETAILS, ACTION_DETAIL_LABELS, form)
+        return RadioChoiceEditor(ACTION_DETAILS, translated("Form", ACTION_DETAIL_LABELS), form)
     return None
 
 
 def add_window(form, section) -> None:
-    s = section("window", "Maintenance window")
+    s = section("window", translate("Form", "Maintenance window"))
     names = ("window_start", "window_end")
     for row, name in enumerate(names):
         form._make_editor(name)
@@ -101,7 +108,8 @@ def show_kind(form, incident: Incident, notice: Notice) -> None:
             _label(form, name, label_for(notice.kind, name))
         if visible and name in _PLACEHOLDER_FIELDS:
             default = form.__dict__.setdefault("_kindless_placeholders", {}).setdefault(name, editor.placeholderText())
-            editor.setPlaceholderText(KIND_PLACEHOLDERS.get((notice.kind, name), default))
+            editor.setPlaceholderText(translate("Form", KIND_PLACEHOLDERS[(notice.kind, name)])
+                                      if (notice.kind, name) in KIND_PLACEHOLDERS else default)
     for key, section in form.sections.items():
         names = [n for n, e in form.editors.items() if section.isAncestorOf(e)]
         if names:
@@ -125,9 +133,9 @@ def show_carried(form, incident: Incident, notice: Notice) -> None:
     names = set(carried.names) if carried else set()
     for name, mark in form.carried_marks.items():
         if name in names:
-            mark.setText(f"Unchanged since notice {carried.number} was sent")
-            mark.setAccessibleName(f"{form.editors[name].accessibleName()}: unchanged since notice "
-                                   f"{carried.number} was sent")
+            mark.setText(args(translate("Form", "Unchanged since notice %1 was sent"), carried.number))
+            mark.setAccessibleName(args(translate("Form", "%1: unchanged since notice %2 was sent"),
+                                        form.editors[name].accessibleName(), carried.number))
         mark.setVisible(name in names)
 
 

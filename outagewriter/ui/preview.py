@@ -18,6 +18,8 @@ from ..core.render.renderer import SHORT_LIMIT, Rendered
 from . import theme
 from .editors import monospace_font
 from .highlight import quiet
+from .language import translate
+from .tr_args import args
 
 
 class _KeepScroll:
@@ -42,14 +44,14 @@ class PreviewPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
 
-        caption = QLabel("Subject", self)
+        caption = QLabel(translate("Preview", "Subject"), self)
         small = QFont(caption.font())
         small.setPointSizeF(small.pointSizeF() * 0.9)
         caption.setFont(small)
         quiet(caption)
         self.subject = QLabel(self)
         self.subject.setObjectName("preview_subject")
-        self.subject.setAccessibleName("Subject as recipients see it")
+        self.subject.setAccessibleName(translate("Preview", "Subject as recipients see it"))
         self.subject.setWordWrap(True)
         self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bold = QFont(self.subject.font())
@@ -71,13 +73,13 @@ class PreviewPane(QWidget):
         self.tabs.setDocumentMode(True)
         self.html = QTextBrowser(self)
         self.html.setObjectName("preview_html")
-        self.html.setAccessibleName("HTML email preview")
+        self.html.setAccessibleName(translate("Preview", "HTML email preview"))
         self.html.setOpenLinks(False)
         # A scroll bar that comes and goes makes Qt lay a long document out twice per update.
         self.html.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("preview_text")
-        self.text.setAccessibleName("Plain text email preview")
+        self.text.setAccessibleName(translate("Preview", "Plain text email preview"))
         self.text.setReadOnly(True)
         self.text.setFont(monospace_font())
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -86,17 +88,18 @@ class PreviewPane(QWidget):
         short_layout.setContentsMargins(0, 8, 0, 0)
         self.short = QPlainTextEdit(short_page)
         self.short.setObjectName("preview_short")
-        self.short.setAccessibleName("Short post preview")
+        self.short.setAccessibleName(translate("Preview", "Short post preview"))
         self.short.setReadOnly(True)
         self.short_count = QLabel(short_page)
         self.short_count.setObjectName("preview_short_count")
         quiet(self.short_count)
-        self.chat_caption = QLabel("Chat post (to the chat destinations its audiences follow)", short_page)
+        self.chat_caption = QLabel(translate("Preview", "Chat post (to the chat destinations its audiences follow)"),
+                                   short_page)
         self.chat_caption.setObjectName("preview_chat_caption")
         quiet(self.chat_caption)
         self.chat = QPlainTextEdit(short_page)
         self.chat.setObjectName("preview_chat")
-        self.chat.setAccessibleName("Chat post preview")
+        self.chat.setAccessibleName(translate("Preview", "Chat post preview"))
         self.chat.setReadOnly(True)
         short_layout.addWidget(self.short, 1)
         short_layout.addWidget(self.short_count)
@@ -105,9 +108,9 @@ class PreviewPane(QWidget):
         short_layout.addWidget(self.chat, 1)
         for widget in (self.chat_caption, self.chat):
             widget.hide()
-        self.tabs.addTab(self.html, "Email")
-        self.tabs.addTab(self.text, "Plain text")
-        self.tabs.addTab(short_page, "Short post")
+        self.tabs.addTab(self.html, translate("Preview", "Email"))
+        self.tabs.addTab(self.text, translate("Preview", "Plain text"))
+        self.tabs.addTab(short_page, translate("Preview", "Short post"))
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _i: self._update_tabs())
         self._rendered: Rendered | None = None
@@ -136,7 +139,8 @@ class PreviewPane(QWidget):
             self._shown["text"] = rendered.text
         elif current == 2 and self._shown.get("short") != (rendered.short, rendered.chat):
             self.short.setPlainText(rendered.short)
-            self.short_count.setText(f"{len(rendered.short)} of {SHORT_LIMIT} characters")
+            self.short_count.setText(args(translate("Preview", "%1 of %2 characters"), len(rendered.short),
+                                          SHORT_LIMIT))
             self.chat.setPlainText(rendered.chat)
             for widget in (self.chat_caption, self.chat):
                 widget.setVisible(bool(rendered.chat))

@@ -11,13 +11,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.incident.times import format_stored
+from .language import moment_text, translate
+from .tr_args import args
 
 
 class RecoveryDialog(QDialog):
     def __init__(self, copies: list, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Recover unsaved work")
+        self.setWindowTitle(translate("Recovery", "Recover unsaved work"))
         self.setMinimumWidth(520)
         self.copies = copies
         self.to_restore: list = []
@@ -31,16 +32,17 @@ class RecoveryDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("recovery_list")
         for copy in copies:
-            where = copy.original_path or "never saved"
-            item = QListWidgetItem(f"{copy.title}\n{where} · autosaved {format_stored(copy.saved_at)}")
+            where = copy.original_path or translate("Recovery", "never saved")
+            item = QListWidgetItem(args(translate("Recovery", "%1\n%2 · autosaved %3"), copy.title, where,
+                                        moment_text(copy.saved_at)))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(item)
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(self)
-        restore = buttons.addButton("Restore selected", QDialogButtonBox.ButtonRole.AcceptRole)
-        discard = buttons.addButton("Discard all", QDialogButtonBox.ButtonRole.DestructiveRole)
-        later = buttons.addButton("Decide later", QDialogButtonBox.ButtonRole.RejectRole)
+        restore = buttons.addButton(translate("Recovery", "Restore selected"), QDialogButtonBox.ButtonRole.AcceptRole)
+        discard = buttons.addButton(translate("Recovery", "Discard all"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        later = buttons.addButton(translate("Recovery", "Decide later"), QDialogButtonBox.ButtonRole.RejectRole)
         restore.clicked.connect(self._restore)
         discard.clicked.connect(self._discard)
         later.clicked.connect(self.reject)

@@ -22,6 +22,7 @@ from ..core.incident.reminders import OVERDUE, REMINDED, Reminder, next_notice_l
 from ..core.session.due import DueIn, IncidentReader, due_report, recent_incident_files
 from ..core.settings import Settings
 from .banner import Banner
+from .language import translate
 
 TICK_MS = 15_000  # reminders speak in whole minutes; a quarter of one is on time
 NOTIFY_MS = 15_000  # how long the desktop notification stays (desktops may choose their own)
@@ -35,13 +36,13 @@ class ReminderBanner(Banner):
         super().__init__("reminder_banner", window)
         self.window = window
         self.open_elsewhere = open_elsewhere  # (DueIn) -> None: bring that incident up
-        self.setAccessibleName("Update reminder")
+        self.setAccessibleName(translate("Reminders", "Update reminder"))
         self.label.setObjectName("reminder_text")
-        self.label.setAccessibleName("Update reminder")
-        self.start = self.add_button("Start update", self._start, "reminder_start")
-        self.start.setAccessibleName("Start the promised update")
-        self.dismiss = self.add_button("Dismiss", self._dismiss, "reminder_dismiss")
-        self.dismiss.setAccessibleName("Dismiss the reminder")
+        self.label.setAccessibleName(translate("Reminders", "Update reminder"))
+        self.start = self.add_button(translate("Reminders", "Start update"), self._start, "reminder_start")
+        self.start.setAccessibleName(translate("Reminders", "Start the promised update"))
+        self.dismiss = self.add_button(translate("Reminders", "Dismiss"), self._dismiss, "reminder_dismiss")
+        self.dismiss.setAccessibleName(translate("Reminders", "Dismiss the reminder"))
         self.item: DueIn | None = None
         self.dismissed: set[tuple[str, str, str]] = set()  # until the promise changes state
 
@@ -59,9 +60,9 @@ class ReminderBanner(Banner):
             return
         self.label.setText(text)
         if not self._own():
-            self.start.setText("Open it")
+            self.start.setText(translate("Reminders", "Open it"))
         elif self.window.incident.newest_unsent() is not None:
-            self.start.setText("Show the draft")
+            self.start.setText(translate("Reminders", "Show the draft"))
         else:
             self.start.setText(next_notice_label(item.reminder.promise))
         font = self.label.font()
@@ -156,7 +157,8 @@ class ReminderService(QObject):
             self.tray.messageClicked.connect(lambda: self.bring_up(self._last_told))
             self.tray.activated.connect(lambda _reason: self.bring_up(self._last_told))
         count = len(waiting)
-        self.tray.setToolTip(f"OutageWriter: {count} promised update{'s' if count > 1 else ''} due")
+        self.tray.setToolTip(translate("Reminders", "OutageWriter: 1 promised update due") if count == 1 else
+                             translate("Reminders", "OutageWriter: %n promised updates due", None, count))
         self.tray.show()
 
     def _tell(self, item: DueIn, text: str, windows) -> None:
@@ -164,7 +166,8 @@ class ReminderService(QObject):
         if self.tray is not None and self.tray.isVisible():
             level = (QSystemTrayIcon.MessageIcon.Warning if item.reminder.state == OVERDUE
                      else QSystemTrayIcon.MessageIcon.Information)
-            self.tray.showMessage("Update due" if item.reminder.state != OVERDUE else "Update overdue",
+            self.tray.showMessage(translate("Reminders", "Update due") if item.reminder.state != OVERDUE
+                                  else translate("Reminders", "Update overdue"),
                                   text, level, NOTIFY_MS)
         window = _window_of(windows, item.reminder.promise.incident_id)
         if window is not None:
@@ -214,13 +217,13 @@ class RemindBeforeField(QWidget):
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.minutes = QSpinBox(self)
         self.minutes.setObjectName("remind_before_minutes")
-        self.minutes.setAccessibleName("Remind this many minutes before a promised update is due")
+        self.minutes.setAccessibleName(self.tr("Remind this many minutes before a promised update is due"))
         self.minutes.setRange(0, 24 * 60)
-        self.minutes.setSuffix(" min")
-        self.minutes.setSpecialValueText("only when overdue")
+        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setSpecialValueText(self.tr("only when overdue"))
         self._shown = round(settings.remind_before_minutes)
         self.minutes.setValue(self._shown)
-        layout.addRow("Remind me before a promised &update:", self.minutes)
+        layout.addRow(self.tr("Remind me before a promised &update:"), self.minutes)
 
     def apply_to(self, settings: Settings) -> Settings:
         if self.minutes.value() == self._shown:  # untouched: keep what the file says (it may hold 7.5)

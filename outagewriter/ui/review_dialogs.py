@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ..core.mail.review_request import reviewer_address_problem
 from .highlight import quiet
 from .theme import tint
+from .tr_args import args
 
 
 class _Form(QDialog):
@@ -61,10 +62,11 @@ class _Form(QDialog):
 
 class ApproveDialog(_Form):
     def __init__(self, reviewer: str, what: str, parent=None):
-        super().__init__("Approve", f"{what}: you approve exactly the text and the recipients shown now. Any "
-                         "later change voids the approval.", "Approve", parent)
-        self.reviewer = self._line("approve_reviewer", "&Reviewer", reviewer)
-        self.comment = self._text("approve_comment", "&Comment", "Optional, e.g. Clear and calm.")
+        super().__init__(self.tr("Approve"), args(self.tr(
+            "%1: you approve exactly the text and the recipients shown now. Any later change voids the approval."),
+            what), self.tr("Approve"), parent)
+        self.reviewer = self._line("approve_reviewer", self.tr("&Reviewer"), reviewer)
+        self.comment = self._text("approve_comment", self.tr("&Comment"), self.tr("Optional, e.g. Clear and calm."))
 
     def values(self) -> tuple[str, str]:
         return self.reviewer.text().strip(), self.comment.toPlainText().strip()
@@ -72,17 +74,18 @@ class ApproveDialog(_Form):
 
 class ChangesDialog(_Form):
     def __init__(self, reviewer: str, fields: list[tuple[str, str]], parent=None):
-        super().__init__("Request changes", "Say what should change. The author sees your comment beside the "
-                         "field it is about.", "Send back", parent)
-        self.reviewer = self._line("changes_reviewer", "&Reviewer", reviewer)
+        super().__init__(self.tr("Request changes"), self.tr("Say what should change. The author sees your comment "
+                                                             "beside the field it is about."),
+                         self.tr("Send back"), parent)
+        self.reviewer = self._line("changes_reviewer", self.tr("&Reviewer"), reviewer)
         self.field = QComboBox(self)
         self.field.setObjectName("changes_field")
-        self.field.setAccessibleName("Field the comment is about")
-        self.field.addItem("The whole notice", None)
+        self.field.setAccessibleName(self.tr("Field the comment is about"))
+        self.field.addItem(self.tr("The whole notice"), None)
         for name, label in fields:
             self.field.addItem(label, name)
-        self.form.addRow("&About", self.field)
-        self.comment = self._text("changes_comment", "&Comment", "e.g. Name the affected countries.")
+        self.form.addRow(self.tr("&About"), self.field)
+        self.comment = self._text("changes_comment", self.tr("&Comment"), self.tr("e.g. Name the affected countries."))
 
     def values(self) -> tuple[str, str, str | None]:
         return self.reviewer.text().strip(), self.comment.toPlainText().strip(), self.field.currentData()
@@ -90,24 +93,26 @@ class ChangesDialog(_Form):
 
 class ReviewEmailDialog(_Form):
     def __init__(self, accounts: list, parent=None):
-        super().__init__("Request review by email", "The reviewer gets the notice as recipients will see it and "
-                         "the incident file attached, to open in OutageWriter. The notice is marked “in review” "
-                         "once the mail server has accepted the request.", "Send request", parent)
+        super().__init__(self.tr("Request review by email"), self.tr(
+            "The reviewer gets the notice as recipients will see it and the incident file attached, to open in "
+            "OutageWriter. The notice is marked “in review” once the mail server has accepted the request."),
+            self.tr("Send request"), parent)
         self.setObjectName("review_email_dialog")
         self.setMinimumWidth(560)  # room for the title and the intro without cutting either
-        self.reviewer = self._line("review_email_address", "&Reviewer’s address", placeholder="petr@example.com")
+        self.reviewer = self._line("review_email_address", self.tr("&Reviewer’s address"),
+                                   placeholder="petr@example.com")
         self.problem = QLabel(self)
         self.problem.setObjectName("review_email_problem")
-        self.problem.setAccessibleName("Problem with the address")
+        self.problem.setAccessibleName(self.tr("Problem with the address"))
         self.problem.setWordWrap(True)
         tint(self.problem, "error")
         self.form.addRow("", self.problem)
         self.account = QComboBox(self)
         self.account.setObjectName("review_email_account")
-        self.account.setAccessibleName("Send through account")
+        self.account.setAccessibleName(self.tr("Send through account"))
         for account in accounts:
             self.account.addItem(f"{account.name} — {account.sender_address}", account.name)
-        self.form.addRow("Send &through", self.account)
+        self.form.addRow(self.tr("Send &through"), self.account)
         self.reviewer.textChanged.connect(self._check_address)
         self._check_address()
 

@@ -7,12 +7,17 @@ overwrite anything saved meanwhile and asks what to do.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from ..core.incident.fields import FIELD_NAMES, SPECS
 from ..core.review import audit
 from ..core.review import workflow as review
 from ..core.session.errors import FieldError, NoticeLocked, ReviewError
 from .sending import accounts_to_send_through, password_for
 from .tasks import TaskRunner
+from .tr_args import args
+
+translate = QCoreApplication.translate
 
 
 class ReviewFlow:
@@ -72,20 +77,21 @@ class ReviewFlow:
         reviewer = self.context.dialogs.request_review(self.window)
         if reviewer is None:
             return
-        self._step("Cannot request a review", lambda session, notice: session.request_review(notice, reviewer))
+        self._step(translate("ReviewFlow", "Cannot request a review"), lambda session, notice: session.request_review(notice, reviewer))
 
     def approve(self) -> None:
         settings = self.context.settings
         try:  # before the approval is filled in: the author may not approve their own notice
             review.check_may_approve(self.window.notice, settings)
         except ReviewError as exc:
-            self.context.dialogs.error(self.window, "Cannot approve", str(exc)[:1].upper() + str(exc)[1:])
+            self.context.dialogs.error(self.window, translate("ReviewFlow", "Cannot approve"),
+                                       str(exc)[:1].upper() + str(exc)[1:])
             return
         answer = self.context.dialogs.approve(self.window, settings.identity(), self.window.notice_title())
         if answer is None:
             return
         reviewer, comment = answer
-        self._step("Cannot approve", lambda session, notice: session.approve(notice, reviewer, comment))
+        self._step(translate("ReviewFlow", "Cannot approve"), lambda session, notice: session.approve(notice, reviewer, comment))
 
     def request_changes(self) -> None:
         fields = [(name, SPECS[name].label) for name in FIELD_NAMES]
@@ -93,7 +99,7 @@ class ReviewFlow:
         if answer is None:
             return
         reviewer, comment, field = answer
-        self._step("Cannot request changes", lambda session, notice: session.request_changes(
+        self._step(translate("ReviewFlow", "Cannot request changes"), lambda session, notice: session.request_changes(
             notice, reviewer, comment, field=field))
 
     def request_review_by_email(self) -> None:
@@ -103,7 +109,7 @@ class ReviewFlow:
         window, context = self.window, self.context
         if self.emailing:
             return
-        accounts = accounts_to_send_through(window, "the review request goes out")
+        accounts = accounts_to_send_through(window, translate("ReviewFlow", "the review request goes out"))
         if accounts is None:
             return
         answer = context.dialogs.review_by_email(window, accounts)
@@ -120,14 +126,15 @@ class ReviewFlow:
         try:
             request = window.doc.session.review_request(notice, account, address)
         except (ReviewError, NoticeLocked, FieldError) as exc:
-            context.dialogs.error(window, "Review request not sent", str(exc)[:1].upper() + str(exc)[1:])
+            context.dialogs.error(window, translate("ReviewFlow", "Review request not sent"),
+                                  str(exc)[:1].upper() + str(exc)[1:])
             return
         password = password_for(window, account)
         if account.username and not password:
             return
         self.emailing = True
         self._pending = request
-        window.statusBar().showMessage(f"Sending the review request to {address}…")
+        window.statusBar().showMessage(args(translate("ReviewFlow", "Sending the review request to %1…"), address))
         context.tasks.run(lambda: request.send(account, password), self._emailed, lane=TaskRunner.NETWORK)
 
     def _emailed(self, report, error) -> None:
@@ -136,18 +143,23 @@ class ReviewFlow:
         address = request.reviewer
         problem = error if error is not None else report.problem
         if problem is not None:
-            still = " The notice is still a draft: it is marked “in review” once a request has gone out." \
-                if request.asked_at is not None else ""
-            dialogs.error(window, "Review request not sent", f"Nothing went to {address}.{still}\n\n{problem}")
-            window.statusBar().showMessage(f"The review request to {address} was not sent.", 8000)
+            nothing = args(translate("ReviewFlow", "Nothing went to %1."), address)
+            if request.asked_at is not None:
+                nothing += translate("ReviewFlow", " The notice is still a draft: it is marked “in review” once a "
+                                     "request has gone out.")
+            dialogs.error(window, translate("ReviewFlow", "Review request not sent"), f"{nothing}\n\n{problem}")
+            window.statusBar().showMessage(args(translate("ReviewFlow", "The review request to %1 was not sent."),
+                                                address), 8000)
             return
         try:
             changes = window.doc.session.review_request_sent(request)
         except (ReviewError, NoticeLocked) as exc:
-            dialogs.error(window, "Cannot request a review", str(exc)[:1].upper() + str(exc)[1:])
+            dialogs.error(window, translate("ReviewFlow", "Cannot request a review"),
+                          str(exc)[:1].upper() + str(exc)[1:])
             return
         if changes.review:
             window.files.write(None)
-        text = f"The review request went to {address}, with the incident file attached."
-        dialogs.info(window, "Review requested", text)
+        text = args(translate("ReviewFlow", "The review request went to %1, with the incident file attached."),
+                    address)
+        dialogs.info(window, translate("ReviewFlow", "Review requested"), text)
         window.statusBar().showMessage(text, 6000)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,16 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.incident.times import format_stored
 from ..core.review import workflow as review
 from . import theme
 from .highlight import quiet
+from .language import join_sentences, moment_text, translate
+from .tr_args import args
+from .words import value_label
 
 STATE_TONES = {  # theme.TONES
     "approved": "good", "sent": "good", "approval void": "error", "changes requested": "warning",
     "in review": "info", "draft": None,
 }
-PART_LABELS = {"subject": "Subject", "to": "To", "cc": "Cc", "bcc": "Bcc", "text": "Text", "html": "HTML"}
+PART_LABELS = {"subject": QT_TRANSLATE_NOOP("ReviewPanel", "Subject"), "to": QT_TRANSLATE_NOOP("ReviewPanel", "To"),
+               "cc": "Cc", "bcc": "Bcc", "text": QT_TRANSLATE_NOOP("ReviewPanel", "Text"), "html": "HTML"}
 
 
 def diff_html(diffs, scheme: theme.Scheme, context_words: int = 10) -> str:
@@ -41,9 +44,9 @@ def diff_html(diffs, scheme: theme.Scheme, context_words: int = 10) -> str:
     parts = {d.part for d in diffs}
     out = []
     for diff in diffs:
-        label = PART_LABELS.get(diff.part, diff.part)
+        label = translate("ReviewPanel", PART_LABELS.get(diff.part, diff.part))
         if diff.part == "html" and parts - {"html"}:
-            out.append(f"<p><b>{label}</b>: changed as well</p>")
+            out.append(f"<p><b>{label}</b>: " + translate("ReviewPanel", "changed as well") + "</p>")
             continue
         pieces = []
         for op, shown in diff.shown(context_words):
@@ -93,7 +96,7 @@ class ReviewPanel(QWidget):
 
         self.state = QLabel(body)
         self.state.setObjectName("review_state")
-        self.state.setAccessibleName("Review state")
+        self.state.setAccessibleName(translate("ReviewPanel", "Review state"))
         self.state.setWordWrap(True)
         font = QFont(self.state.font())
         font.setBold(True)
@@ -102,7 +105,7 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.state)
         self.detail = QLabel(body)
         self.detail.setObjectName("review_detail")
-        self.detail.setAccessibleName("About the approval")
+        self.detail.setAccessibleName(translate("ReviewPanel", "About the approval"))
         self.detail.setWordWrap(True)
         quiet(self.detail)
         layout.addWidget(self.detail)
@@ -110,8 +113,11 @@ class ReviewPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
         self.buttons: dict[str, QPushButton] = {}
-        for key, text in (("request_review", "Request review…"), ("review_by_email", "By email…"),
-                          ("approve", "Approve…"), ("request_changes", "Request changes…")):
+        for key, text in (("request_review", translate("ReviewPanel", "Request review…")),
+                          ("review_by_email", translate("ReviewPanel", "By email…")),
+                          ("approve", translate("ReviewPanel", "Approve…")), ("request_changes",
+                                                                              translate("ReviewPanel",
+                                                                                        "Request changes…"))):
             action = actions_by_key[key]
             button = QPushButton(text, body)
             button.setObjectName(f"review_{key}")
@@ -125,29 +131,31 @@ class ReviewPanel(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        self.void_heading = _heading("Changed after approval", body)
-        self.void_diff = _browser("review_void_diff", "Changes after approval, word by word", body)
+        self.void_heading = _heading(translate("ReviewPanel", "Changed after approval"), body)
+        self.void_diff = _browser("review_void_diff", translate("ReviewPanel", "Changes after approval, word by word"),
+                                  body)
         layout.addWidget(self.void_heading)
         layout.addWidget(self.void_diff)
 
-        self.comments_heading = _heading("Open change requests", body)
+        self.comments_heading = _heading(translate("ReviewPanel", "Open change requests"), body)
         self.comments = QListWidget(body)
         self.comments.setObjectName("review_comments")
-        self.comments.setAccessibleName("Open change requests")
+        self.comments.setAccessibleName(translate("ReviewPanel", "Open change requests"))
         self.comments.setWordWrap(True)
         self.comments.setMaximumHeight(110)
         layout.addWidget(self.comments_heading)
         layout.addWidget(self.comments)
 
-        self.previous_heading = _heading("Changes since the previous notice", body)
-        self.previous = _browser("review_since_previous", "Changes since the previous notice", body)
+        self.previous_heading = _heading(translate("ReviewPanel", "Changes since the previous notice"), body)
+        self.previous = _browser("review_since_previous",
+                                 translate("ReviewPanel", "Changes since the previous notice"), body)
         layout.addWidget(self.previous_heading)
         layout.addWidget(self.previous)
 
-        layout.addWidget(_heading("History", body))
+        layout.addWidget(_heading(translate("ReviewPanel", "History"), body))
         self.timeline = QListWidget(body)
         self.timeline.setObjectName("review_timeline")
-        self.timeline.setAccessibleName("Review history")
+        self.timeline.setAccessibleName(translate("ReviewPanel", "Review history"))
         self.timeline.setWordWrap(True)
         self.timeline.setMinimumHeight(70)
         layout.addWidget(self.timeline, 1)
@@ -170,18 +178,21 @@ class ReviewPanel(QWidget):
         notes = []
         if isinstance(status, review.Void):
             why = status.reason.split(": ", 1)[-1]
-            notes.append(f"Approved by {status.approval.reviewer} ({format_stored(status.approval.time)}); {why}. "
-                         "A reviewer must approve the notice as it is now before it can be sent.")
+            notes.append(args(translate("ReviewPanel", "Approved by %1 (%2); %3. A reviewer must approve the notice "
+                                           "as it is now before it can be sent."),
+                              status.approval.reviewer, moment_text(status.approval.time), why))
         elif isinstance(status, review.Valid) and state != "sent":
-            notes.append("Any change to the text or the recipients voids this approval.")
+            notes.append(translate("ReviewPanel", "Any change to the text or the recipients voids this approval."))
             if status.approval.comment:
                 notes.append(f"“{status.approval.comment}”")
         elif state != "sent":
-            notes.append("A reviewer must approve the exact text before it can be sent."
-                         if approval_required else "Your settings do not require an approval before sending.")
-        notes.append(f"{findings} finding{'s' if findings != 1 else ''} from the checks right now."
-                     if findings else "The checks find nothing to point out right now.")
-        self.detail.setText(" ".join(notes))
+            notes.append(translate("ReviewPanel", "A reviewer must approve the exact text before it can be sent.")
+                         if approval_required
+                         else translate("ReviewPanel", "Your settings do not require an approval before sending."))
+        notes.append(translate("ReviewPanel", "1 finding from the checks right now.") if findings == 1
+                     else translate("ReviewPanel", "%n findings from the checks right now.", None, findings)
+                     if findings else translate("ReviewPanel", "The checks find nothing to point out right now."))
+        self.detail.setText(join_sentences(notes))
 
         is_void = isinstance(status, review.Void) and bool(status.diff)
         self.void_heading.setVisible(is_void)
@@ -197,15 +208,16 @@ class ReviewPanel(QWidget):
         self.comments.setVisible(bool(comments))
 
         if since_previous is None:
-            self.previous.setHtml("<p>This is the first notice.</p>")
+            self.previous.setHtml("<p>" + translate("ReviewPanel", "This is the first notice.") + "</p>")
         else:
-            self.previous.setHtml(diff_html(since_previous, scheme) or "<p>No change in the subject or the text.</p>")
+            self.previous.setHtml(diff_html(since_previous, scheme) or
+                                  "<p>" + translate("ReviewPanel", "No change in the subject or the text.") + "</p>")
 
         self.timeline.clear()
         for entry in timeline:
-            self.timeline.addItem(entry.describe(format_stored))
+            self.timeline.addItem(entry.describe(moment_text))
         if not timeline:
-            self.timeline.addItem("Nothing yet: request a review when the notice is ready.")
+            self.timeline.addItem(translate("ReviewPanel", "Nothing yet: request a review when the notice is ready."))
 
 
 def _state_words(state: str, status) -> str:
@@ -213,5 +225,5 @@ def _state_words(state: str, status) -> str:
         return review.VOID_CHANGED.capitalize() if not isinstance(status, review.Void) else \
             status.reason[:1].upper() + status.reason[1:]
     if state == "approved" and isinstance(status, review.Valid):
-        return f"Approved by {status.approval.reviewer}"
-    return state[:1].upper() + state[1:]
+        return args(translate("ReviewPanel", "Approved by %1"), status.approval.reviewer)
+    return value_label(state)

@@ -13,43 +13,45 @@ from PySide6.QtWidgets import (
 )
 
 from .highlight import quiet
+from .tr_args import args
 
 
 class SendDialog(QDialog):
     def __init__(self, accounts: list, plan_text: str, test: bool, chats: tuple[str, ...] = (), parent=None):
         super().__init__(parent)
         self.setObjectName("send_dialog")
-        self.setWindowTitle("Send a test to myself" if test else "Send the notice")
+        self.setWindowTitle(self.tr("Send a test to myself") if test else self.tr("Send the notice"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
         layout.setSpacing(12)
         self.plan = QLabel(plan_text, self)
         self.plan.setObjectName("send_plan")
-        self.plan.setAccessibleName("Who gets it")
+        self.plan.setAccessibleName(self.tr("Who gets it"))
         self.plan.setWordWrap(True)
         self.plan.setStyleSheet("QLabel { font-size: 11pt; }")
         layout.addWidget(self.plan)
         form = QFormLayout()
         self.account = QComboBox(self)
         self.account.setObjectName("send_account")
-        self.account.setAccessibleName("Send through account")
+        self.account.setAccessibleName(self.tr("Send through account"))
         for account in accounts:
-            self.account.addItem(f"{account.name} — {account.sender_address} via {account.host}", account.name)
-        form.addRow("Send &through", self.account)
+            self.account.addItem(args(self.tr("%1 — %2 via %3"), account.name, account.sender_address, account.host),
+                                 account.name)
+        form.addRow(self.tr("Send &through"), self.account)
         layout.addLayout(form)
         self.note = QLabel(self)
         self.note.setObjectName("send_account_note")
         self.note.setWordWrap(True)
         quiet(self.note)
         layout.addWidget(self.note)
-        self.chats = QLabel(f"Also posts to: {', '.join(chats)}", self)
+        self.chats = QLabel(args(self.tr("Also posts to: %1"), self.tr(", ").join(chats)), self)
         self.chats.setObjectName("send_chats")
-        self.chats.setAccessibleName("Chat destinations it is also posted to")
+        self.chats.setAccessibleName(self.tr("Chat destinations it is also posted to"))
         self.chats.setWordWrap(True)
-        self.post_chats = QCheckBox("Also &post to chat", self)
+        self.post_chats = QCheckBox(self.tr("Also &post to chat"), self)
         self.post_chats.setObjectName("send_post_chats")
-        self.post_chats.setAccessibleName("Also post the short version to chat")
+        self.post_chats.setAccessibleName(self.tr("Also post the short version to chat"))
         self.post_chats.setChecked(True)
         self._chats = bool(chats)
         for widget in (self.chats, self.post_chats):
@@ -60,7 +62,8 @@ class SendDialog(QDialog):
         self._test = test
         self._describe()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        send = buttons.addButton("Send test" if test else "Send now", QDialogButtonBox.ButtonRole.AcceptRole)
+        send = buttons.addButton(self.tr("Send test") if test else self.tr("Send now"),
+                                 QDialogButtonBox.ButtonRole.AcceptRole)
         send.setObjectName("send_confirm")
         send.setDefault(True)
         buttons.accepted.connect(self.accept)
@@ -71,10 +74,9 @@ class SendDialog(QDialog):
         account = self._accounts.get(self.account.currentData())
         if account is None:
             return
-        where = f"From {account.sender_name + ' ' if account.sender_name else ''}<{account.sender_address}>"
-        if self._test:
-            where += f"; the test goes only to {account.sender_address}"
-        self.note.setText(where + ".")
+        sender = f"{account.sender_name + ' ' if account.sender_name else ''}<{account.sender_address}>"
+        self.note.setText(args(self.tr("From %1; the test goes only to %2.") if self._test else self.tr("From %1."),
+                               sender, account.sender_address))
 
     def account_name(self) -> str | None:
         return self.account.currentData()

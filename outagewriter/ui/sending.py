@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog
 
 from ..core.chat.posting import label
@@ -18,44 +18,53 @@ from ..core.review import textdiff
 from ..core.review import workflow as review
 from ..core.session.errors import ConflictError, ReviewError, SendError
 from .tasks import TaskRunner
+from .tr_args import args
+
+translate = QCoreApplication.translate
 
 
 def describe_plan(number: int, subject: str, what: Plan, approval: str, test: bool) -> str:
     if test:
-        return (f"A [TEST] copy of notice {number} (“{subject}”) goes only to the sending account’s own "
-                "address. Nobody else gets it, and it is not recorded as sent.")
-    lines = [f"Notice {number} (“{subject}”) goes to {len(what.targets)} "
-             f"recipient{'s' if len(what.targets) != 1 else ''}."]
+        return args(translate("Sending", "A [TEST] copy of notice %1 (“%2”) goes only to the sending account’s "
+                              "own address. Nobody else gets it, and it is not recorded as sent."), number, subject)
+    # English has its singular in the source text (no English .qm is shipped); the count is %n in both, so a
+    # language with other plural rules takes its own forms from the translation.
+    count = len(what.targets)
+    goes = translate("Sending", "Notice %1 (“%2”) goes to %n recipient.", "", count) if count == 1 else \
+        translate("Sending", "Notice %1 (“%2”) goes to %n recipients.", "", count)
+    lines = [args(goes, number, subject)]
     if what.already:
-        lines.append(f"{len(what.already)} got it already and will not get it again.")
+        lines.append(translate("Sending", "%n got it already and will not get it again.", "", len(what.already)))
     if what.unknown:
-        lines.append(f"{len(what.unknown)} may have it already (the connection broke while it was handed "
-                     "over); they are left out.")
+        lines.append(translate("Sending", "%n may have it already (the connection broke while it was handed "
+                               "over); they are left out.", "", len(what.unknown)))
     lines.append(approval)
     return "\n".join(lines)
 
 
 def describe_approval(status, settings) -> str:
     if isinstance(status, review.Valid):
-        return f"Approved by {status.approval.reviewer} ({format_stored(status.approval.time)})."
+        return args(translate("Sending", "Approved by %1 (%2)."), status.approval.reviewer,
+                    format_stored(status.approval.time))
     if not settings.approval_required:
-        return "Your settings do not require an approval before sending."
+        return translate("Sending", "Your settings do not require an approval before sending.")
     return ""
 
 
 def accounts_to_send_through(window, then: str) -> list | None:
     """The mail accounts; with none yet, offer to open Mail accounts and go on once one is saved.
-    `then` says what happens after that ("the notice is sent"). None: nothing to send through."""
+    `then` says what happens after that ("the notice is sent"), translated. None: nothing to send through."""
     context = window.context
     try:
         accounts = context.accounts.list()
     except AccountError as exc:
-        context.dialogs.error(window, "Mail accounts", str(exc))
+        context.dialogs.error(window, translate("Sending", "Mail accounts"), str(exc))
         return None
     if accounts:
         return accounts
-    if context.dialogs.no_account(window, "There is no mail account to send through yet. Add yours in Mail "
-                                  f"accounts; once it is saved, {then}."):
+    if context.dialogs.no_account(window, args(translate(
+            "Sending", "There is no mail account to send through yet. Add yours in Mail accounts; once it is "
+            "saved, %1."), then)):
         if context.dialogs.accounts(window, context):
             return accounts_to_send_through(window, then)
     return None
@@ -76,9 +85,10 @@ def check_with_chat(session, notice):
 
 def not_approved(number: int, status) -> str:
     """The refusal for a notice nobody approved, in the window's words (the core's name commands)."""
-    why = "" if status.reason == review.Missing.reason else f" ({status.reason})"
-    return (f"Notice {number} has not been approved yet{why}. Ask a reviewer to approve it (Review tab, "
-            "Request review), then send it.")
+    ask = translate("Sending", "Ask a reviewer to approve it (Review tab, Request review), then send it.")
+    if status.reason == review.Missing.reason:
+        return args(translate("Sending", "Notice %1 has not been approved yet. %2"), number, ask)
+    return args(translate("Sending", "Notice %1 has not been approved yet (%2). %3"), number, status.reason, ask)
 
 
 def password_for(window, account) -> str | None:
@@ -116,7 +126,8 @@ class Sending(QObject):
         session, incident = doc.session, doc.incident
         number = session.number(notice)
         if doc.read_only:
-            dialogs.error(window, "Opened read-only", "This file is open read-only; it cannot be sent from here.")
+            dialogs.error(window, self.tr("Opened read-only"),
+                          self.tr("This file is open read-only; it cannot be sent from here."))
             return
         what, rendered, chats, chat_problem = plan(notice), None, (), ""
         if not test:
@@ -133,21 +144,21 @@ class Sending(QObject):
                 status = review.approval_status(incident, notice, rendered)
                 text = not_approved(number, status) if isinstance(status, review.Missing) else \
                     str(exc)[:1].upper() + str(exc)[1:]
-                dialogs.error(window, "Not approved", text)
+                dialogs.error(window, self.tr("Not approved"), text)
                 return
             except SendError as exc:
-                dialogs.error(window, "Not sent", str(exc))
+                dialogs.error(window, self.tr("Not sent"), str(exc))
                 return
             if (doc.modified or not doc.path) and not window.save():
                 return  # the record of who has it goes into the file: it must be saved first
         rendered = rendered or session.render(notice)  # a test copy: no check rendered it
-        accounts = accounts_to_send_through(window, "the sending goes on")  # only once it may go out
+        accounts = accounts_to_send_through(window, self.tr("the sending goes on"))  # only once it may go out
         if accounts is None:
             return
         status = review.approval_status(incident, notice, rendered)
         text = describe_plan(number, rendered.subject, what, describe_approval(status, context.settings), test)
         if chat_problem:
-            text += f"\nNo chat posts this time: {chat_problem}"
+            text += "\n" + args(self.tr("No chat posts this time: %1"), chat_problem)
         chosen = dialogs.send(window, accounts, text, test, chats)
         if chosen is None:
             return
@@ -170,19 +181,19 @@ class Sending(QObject):
         status = doc.session.approval_on_disk(notice, rendered)
         if status is None:
             return None
-        who, when = status.approval.reviewer or "A reviewer", format_stored(status.approval.time)
+        who, when = status.approval.reviewer or self.tr("A reviewer"), format_stored(status.approval.time)
         if isinstance(status, review.Void):
             differences = textdiff.format_diff(status.diff) or status.reason
-            dialogs.error(window, "Approved, but another version",
-                          f"{who} approved this notice in the file ({when}), but not the version you see here. "
-                          f"What differs ([-…-] approved, {{+…+}} yours):\n{differences}\n\nAsk {who} to approve "
-                          "it as it is now, or reload the file to see the approved version.")
+            dialogs.error(window, self.tr("Approved, but another version"), args(self.tr(
+                "%1 approved this notice in the file (%2), but not the version you see here. What differs ([-…-] "
+                "approved, {+…+} yours):\n%3\n\nAsk %1 to approve it as it is now, or reload the file to see the "
+                "approved version."), who, when, differences))
             return False
-        lost = " Your unsaved changes are replaced by the file's version." if doc.modified else ""
-        if not dialogs.confirm(window, "Approved meanwhile",
-                               f"{who} approved this notice ({when}) and saved the approval to the file after you "
-                               "opened it. It covers exactly the text and recipients you see now. Reload the file "
-                               f"to send with this approval?{lost}", "Reload and continue"):
+        lost = self.tr(" Your unsaved changes are replaced by the file's version.") if doc.modified else ""
+        if not dialogs.confirm(window, self.tr("Approved meanwhile"), args(self.tr(
+                "%1 approved this notice (%2) and saved the approval to the file after you opened it. It covers "
+                "exactly the text and recipients you see now. Reload the file to send with this approval?%3"),
+                who, when, lost), self.tr("Reload and continue")):
             return False
         window.reload_from_disk()
         return not window.doc.changed_since_read()
@@ -192,11 +203,12 @@ class Sending(QObject):
         self.running = True
         self.cancel = threading.Event()
         window.autosave.discard(None)  # nothing pending may serialise the incident while it is sent
-        dialog = QProgressDialog(f"Sending to {total} recipient{'s' if total != 1 else ''}…", "Cancel", 0, total,
-                                 window)
+        sending_to = self.tr("Sending to %n recipient…", "", total) if total == 1 else \
+            self.tr("Sending to %n recipients…", "", total)
+        dialog = QProgressDialog(sending_to, self.tr("Cancel"), 0, total, window)
         dialog.setObjectName("send_progress")
-        dialog.setAccessibleName("Sending progress")
-        dialog.setWindowTitle("Sending")
+        dialog.setAccessibleName(self.tr("Sending progress"))
+        dialog.setWindowTitle(self.tr("Sending"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
@@ -217,8 +229,8 @@ class Sending(QObject):
     def stop(self) -> None:
         self.cancel.set()
         if self.dialog is not None:
-            self.dialog.setLabelText("Stopping after this batch…")
-            self.dialog.setCancelButtonText("Stopping…")
+            self.dialog.setLabelText(self.tr("Stopping after this batch…"))
+            self.dialog.setCancelButtonText(self.tr("Stopping…"))
 
     def _progress(self, done: int, total: int) -> None:
         if self.dialog is not None:
@@ -234,17 +246,17 @@ class Sending(QObject):
             self.dialog = None
         window.after_send()
         if isinstance(error, ConflictError):
-            dialogs.error(window, "The file changed while sending",
-                          "Someone else saved the incident file while the notice was being sent. The record "
-                          "of who got it is kept in this window: save it now so nobody gets it twice.")
+            dialogs.error(window, self.tr("The file changed while sending"), self.tr(
+                "Someone else saved the incident file while the notice was being sent. The record of who got it is "
+                "kept in this window: save it now so nobody gets it twice."))
             window.doc.set_modified(True)
             window.files.write(None)
         elif isinstance(error, (SendError, ReviewError)):
-            dialogs.error(window, "Not sent", str(error))
+            dialogs.error(window, self.tr("Not sent"), str(error))
         elif error is not None:
-            dialogs.error(window, "Sending failed", f"{error}")
+            dialogs.error(window, self.tr("Sending failed"), f"{error}")
         else:
-            title = "Sent" if result.ok else "Not everyone got it"
+            title = self.tr("Sent") if result.ok else self.tr("Not everyone got it")
             dialogs.info(window, title, result.summary())
             window.statusBar().showMessage(result.summary().splitlines()[0], 8000)
         self.finished.emit(result)

@@ -6,7 +6,7 @@ and nothing is written. The Mail accounts page is the Mail accounts dialog, show
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,27 +39,45 @@ from .settings_pages import (
     named,
 )
 from .status_page_page import StatusPagePage
+from .tr_args import args
 
 # settings.json key -> (page, field, what the field holds): a refusal names the field the user sees.
+# The sentence is whole for translators: "%1 is not a usable name." and so on.
 REFUSED = {
-    "user_name": ("You", "user_name", "name"),
-    "user_email": ("You", "user_email", "email address"),
-    "own_names": ("Tone rules", "own_names", "list of names (up to 100 characters each)"),
-    "components": ("Components", "settings_components",
-                   "list of components (up to 80 characters each, no '=' or ';')"),
-    "status_page.folder": ("Status page", "status_page_folder", "folder"),
-    "status_page.incidents": ("Status page", "status_page_incidents", "folder"),
-    "status_page.url": ("Status page", "status_page_url", "web address (http:// or https://)"),
-    "status_page.title": ("Status page", "status_page_title", "title (up to 200 characters)"),
-    "grammar.server_url": ("Writing checks", "grammar_server_url", "server address (http://host:port)"),
-    "grammar.jar_folder": ("Writing checks", "grammar_jar_folder", "folder"),
-    "grammar.custom_words": ("Writing checks", "grammar_custom_words", "word list (up to 100 characters a word)"),
+    "user_name": ("You", "user_name", QT_TRANSLATE_NOOP("SettingsDialog", "%1 is not a usable name.")),
+    "user_email": ("You", "user_email", QT_TRANSLATE_NOOP("SettingsDialog", "%1 is not a usable email address.")),
+    "own_names": ("Tone rules", "own_names", QT_TRANSLATE_NOOP(
+        "SettingsDialog", "%1 is not a usable list of names (up to 100 characters each).")),
+    "components": ("Components", "settings_components", QT_TRANSLATE_NOOP(
+        "SettingsDialog", "%1 is not a usable list of components (up to 80 characters each, no '=' or ';').")),
+    "status_page.folder": ("Status page", "status_page_folder",
+                           QT_TRANSLATE_NOOP("SettingsDialog", "%1 is not a usable folder.")),
+    "status_page.incidents": ("Status page", "status_page_incidents",
+                              QT_TRANSLATE_NOOP("SettingsDialog", "%1 is not a usable folder.")),
+    "status_page.url": ("Status page", "status_page_url", QT_TRANSLATE_NOOP(
+        "SettingsDialog", "%1 is not a usable web address (http:// or https://).")),
+    "status_page.title": ("Status page", "status_page_title", QT_TRANSLATE_NOOP(
+        "SettingsDialog", "%1 is not a usable title (up to 200 characters).")),
+    "grammar.server_url": ("Writing checks", "grammar_server_url", QT_TRANSLATE_NOOP(
+        "SettingsDialog", "%1 is not a usable server address (http://host:port).")),
+    "grammar.jar_folder": ("Writing checks", "grammar_jar_folder",
+                           QT_TRANSLATE_NOOP("SettingsDialog", "%1 is not a usable folder.")),
+    "grammar.custom_words": ("Writing checks", "grammar_custom_words", QT_TRANSLATE_NOOP(
+        "SettingsDialog", "%1 is not a usable word list (up to 100 characters a word).")),
 }
-EMPTY = {'grammar.mode is "server"': ("grammar.server_url", "Give the LanguageTool server's address."),
-         'grammar.mode is "jars"': ("grammar.jar_folder", "Choose the folder holding LanguageTool's files.")}
+EMPTY = {'grammar.mode is "server"': ("grammar.server_url", QT_TRANSLATE_NOOP(
+             "SettingsDialog", "Give the LanguageTool server's address.")),
+         'grammar.mode is "jars"': ("grammar.jar_folder", QT_TRANSLATE_NOOP(
+             "SettingsDialog", "Choose the folder holding LanguageTool's files."))}
 
+# The pages by the names the code asks for them; shown in the window's language (PAGE_NAMES).
 PAGES = ("Writing checks", "Tone rules", "You", "Review", "Components", "Audiences", "Status page", "Chat",
          "Appearance", "Mail accounts")
+PAGE_NAMES = (QT_TRANSLATE_NOOP("SettingsDialog", "Writing checks"), QT_TRANSLATE_NOOP("SettingsDialog", "Tone rules"),
+              QT_TRANSLATE_NOOP("SettingsDialog", "You"), QT_TRANSLATE_NOOP("SettingsDialog", "Review"),
+              QT_TRANSLATE_NOOP("SettingsDialog", "Components"), QT_TRANSLATE_NOOP("SettingsDialog", "Audiences"),
+              QT_TRANSLATE_NOOP("SettingsDialog", "Status page"), QT_TRANSLATE_NOOP("SettingsDialog", "Chat"),
+              QT_TRANSLATE_NOOP("SettingsDialog", "Appearance"), QT_TRANSLATE_NOOP("SettingsDialog", "Mail accounts"))
 
 
 class SettingsDialog(QDialog):
@@ -67,7 +85,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setObjectName("settings_dialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.resize(980, 760)
         settings = context.settings
         self._switches = rule_switches("en", context.services.rules_dir)
@@ -92,9 +110,9 @@ class SettingsDialog(QDialog):
         self.accounts.layout().setContentsMargins(4, 0, 0, 0)
         self.accounts.findChild(QPushButton, "accounts_close").hide()
 
-        self.list = named(QListWidget(self), "settings_pages", "Settings pages")
-        self.list.addItems(PAGES)
-        self.list.setFixedWidth(170)
+        self.list = named(QListWidget(self), "settings_pages", self.tr("Settings pages"))
+        self.list.addItems([self.tr(page) for page in PAGE_NAMES])
+        self.list.setFixedWidth(max(170, self.list.sizeHintForColumn(0) + 24))
         self.list.setSpacing(3)
         self.stack = QStackedWidget(self)
         for widget in (self.writing, self.tone, self.you, self.review, self.components, self.audiences,
@@ -106,7 +124,7 @@ class SettingsDialog(QDialog):
             self.stack.addWidget(scroll)
         self.list.currentRowChanged.connect(self.stack.setCurrentIndex)
 
-        self.error = named(QLabel(self), "settings_error", "Why the settings were not saved")
+        self.error = named(QLabel(self), "settings_error", self.tr("Why the settings were not saved"))
         theme.tint(self.error, "error")
         self.error.setWordWrap(True)
         self.error.hide()
@@ -151,14 +169,14 @@ class SettingsDialog(QDialog):
             self.context.apply_settings(self.chosen(), rules_off=self.tone.rules_off(), tested=tested)
         except (SettingsError, OSError) as exc:
             self.writing.tested = tested  # not saved: the tested LanguageTool is still this page's
-            self.error.setText(f"Not saved: {self._explain(str(exc))}")
+            self.error.setText(args(self.tr("Not saved: %1"), self._explain(str(exc))))
             self.error.show()
             return False
         try:
             self.chat.store_urls()
         except SecretsError as exc:
             self.show_page("Chat")
-            self.error.setText(f"Saved, but a webhook URL was not stored: {exc}")
+            self.error.setText(args(self.tr("Saved, but a webhook URL was not stored: %1"), exc))
             self.error.show()
             return False
         self.error.hide()
@@ -170,19 +188,20 @@ class SettingsDialog(QDialog):
         key, said = refusal.split(" ", 1)[0], refusal
         for start, (field_key, words) in EMPTY.items():
             if refusal.startswith(start):
-                key, said = field_key, words
+                key, said = field_key, self.tr(words)
         if key not in REFUSED:
-            if key.endswith(":") and key[:-1] in PAGES:  # "Chat: …": the page that refused
+            if key.endswith(":") and key[:-1] in PAGES:  # "Chat: …": the page that refused, named as shown
                 self.show_page(key[:-1])
+                return args(self.tr("%1: %2"), self.tr(PAGE_NAMES[PAGES.index(key[:-1])]), said.split(" ", 1)[1])
             return said
-        page, name, what = REFUSED[key]
+        page, name, unusable = REFUSED[key]
         if " has an unusable value " in refusal:
-            said = f"{refusal.split(' has an unusable value ', 1)[1]} is not a usable {what}."
+            said = args(self.tr(unusable), refusal.split(" has an unusable value ", 1)[1])
         self.show_page(page)
         field = self.findChild(QWidget, name)
         if field is not None:
             field.setFocus()
-        return f"{page}: {said}"
+        return args(self.tr("%1: %2"), self.tr(PAGE_NAMES[PAGES.index(page)]), said)
 
     def accept(self) -> None:
         if self.accounts.may_leave() and self.apply():

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -37,7 +37,9 @@ from ..core.session.rule_switches import RuleSwitch
 from ..core.settings import Settings
 from . import theme
 from .highlight import CATEGORY_LABELS, quiet
+from .language_choice import LanguageField
 from .reminders import RemindBeforeField
+from .tr_args import args
 
 
 def named(widget, name: str, accessible: str = ""):
@@ -89,10 +91,11 @@ def lines(editor: QPlainTextEdit) -> tuple[str, ...]:
 class WritingChecksPage(QWidget):
     """Grammar and spelling: how LanguageTool runs, a Test button, and the words it should know."""
 
-    MODES = (("off", "Off: tone and structure checks only"),
-             ("jars", "Start LanguageTool on this computer, from its files"),
-             ("local", "Download LanguageTool once, then start it on this computer"),
-             ("server", "Use a LanguageTool server (your company's own)"))
+    MODES = (("off", QT_TRANSLATE_NOOP("WritingChecksPage", "Off: tone and structure checks only")),
+             ("jars", QT_TRANSLATE_NOOP("WritingChecksPage", "Start LanguageTool on this computer, from its files")),
+             ("local", QT_TRANSLATE_NOOP("WritingChecksPage",
+                                         "Download LanguageTool once, then start it on this computer")),
+             ("server", QT_TRANSLATE_NOOP("WritingChecksPage", "Use a LanguageTool server (your company's own)")))
 
     def __init__(self, settings: Settings, tasks, chosen, parent=None):
         super().__init__(parent)
@@ -104,28 +107,29 @@ class WritingChecksPage(QWidget):
         layout.setContentsMargins(4, 0, 0, 0)
         layout.setSpacing(10)
 
-        grammar = QGroupBox("Grammar and spelling (LanguageTool)", self)
+        grammar = QGroupBox(self.tr("Grammar and spelling (LanguageTool)"), self)
         box = QVBoxLayout(grammar)
-        self.mode_buttons = radios(grammar, self.MODES, "grammar_mode")
+        self.mode_buttons = radios(grammar, [(mode, self.tr(text)) for mode, text in self.MODES], "grammar_mode")
         for mode, button in self.mode_buttons.items():
             box.addWidget(button)
             if mode == "jars":
                 self.jar_folder = named(QLineEdit(settings.grammar_jar_folder, grammar), "grammar_jar_folder",
-                                        "LanguageTool folder")
-                self.jar_folder.setPlaceholderText("the folder holding languagetool-server.jar")
-                browse = named(QPushButton("Choose…", grammar), "grammar_jar_browse", "Choose the LanguageTool folder")
+                                        self.tr("LanguageTool folder"))
+                self.jar_folder.setPlaceholderText(self.tr("the folder holding languagetool-server.jar"))
+                browse = named(QPushButton(self.tr("Choose…"), grammar), "grammar_jar_browse",
+                               self.tr("Choose the LanguageTool folder"))
                 browse.clicked.connect(self._browse)
                 row = QHBoxLayout()
                 row.setContentsMargins(24, 0, 0, 0)
                 row.addWidget(self.jar_folder, 1)
                 row.addWidget(browse)
                 box.addLayout(row)
-                self.jar_note = named(note("", grammar), "grammar_jar_note", "About running LanguageTool here")
+                self.jar_note = named(note("", grammar), "grammar_jar_note", self.tr("About running LanguageTool here"))
                 self.jar_note.setContentsMargins(24, 0, 0, 0)
                 box.addWidget(self.jar_note)
             if mode == "server":
                 self.server_url = named(QLineEdit(settings.grammar_server_url, grammar), "grammar_server_url",
-                                        "LanguageTool server address")
+                                        self.tr("LanguageTool server address"))
                 self.server_url.setPlaceholderText("http://lt.example.internal:8081")
                 row = QHBoxLayout()
                 row.setContentsMargins(24, 0, 0, 0)
@@ -133,17 +137,18 @@ class WritingChecksPage(QWidget):
                 box.addLayout(row)
         self.mode_buttons.get(settings.grammar_mode, self.mode_buttons["off"]).setChecked(True)
         test_row = QHBoxLayout()
-        self.test_button = named(QPushButton("&Test", grammar), "grammar_test", "Test grammar checks")
+        self.test_button = named(QPushButton(self.tr("&Test"), grammar), "grammar_test", self.tr("Test grammar checks"))
         self.test_button.clicked.connect(self.test)
-        self.test_result = named(QLabel(grammar), "grammar_test_result", "Grammar test result")
+        self.test_result = named(QLabel(grammar), "grammar_test_result", self.tr("Grammar test result"))
         self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         test_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignTop)
         test_row.addWidget(self.test_result, 1)
         box.addLayout(test_row)
-        words_label = QLabel("Words never reported as misspelt (one per line: products, names):", grammar)
+        words_label = QLabel(self.tr("Words never reported as misspelt (one per line: products, names):"), grammar)
+        words_label.setWordWrap(True)
         self.custom_words = named(QPlainTextEdit("\n".join(settings.grammar_custom_words), grammar),
-                                  "grammar_custom_words", "Custom words")
+                                  "grammar_custom_words", self.tr("Custom words"))
         self.custom_words.setFixedHeight(140)
         words_label.setBuddy(self.custom_words)
         box.addWidget(words_label)
@@ -168,13 +173,15 @@ class WritingChecksPage(QWidget):
         java = find_java()
         memory = next((o[4:] for o in DEFAULT_JAVA_OPTIONS if o.startswith("-Xmx")), "")
         self.jar_note.setText(
-            (f"Java: {java}. " if java else "Java 17 or newer is needed and was not found (JAVA_HOME or PATH): "
-             "install a Java runtime, or use a server. ")
-            + f"LanguageTool takes up to {memory.upper().replace('G', ' GB').replace('M', ' MB')} of memory "
-            "while the app runs; it starts in the background (up to a minute) and never holds up typing.")
+            (args(self.tr("Java: %1. "), java) if java else self.tr(
+                "Java 17 or newer is needed and was not found (JAVA_HOME or PATH): install a Java runtime, or "
+                "use a server. "))
+            + args(self.tr("LanguageTool takes up to %1 of memory while the app runs; it starts in the background "
+                           "(up to a minute) and never holds up typing."),
+                   memory.upper().replace("G", " GB").replace("M", " MB")))
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "LanguageTool folder", self.jar_folder.text())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("LanguageTool folder"), self.jar_folder.text())
         if folder:
             self.jar_folder.setText(folder)
 
@@ -186,17 +193,19 @@ class WritingChecksPage(QWidget):
         """Start (or reach) LanguageTool as the page now says and check a test sentence, off the GUI thread."""
         values = self.grammar_values()
         if values["grammar_mode"] == "jars" and not server_jars(values["grammar_jar_folder"]):
-            self._tested(None, ValueError(f"No LanguageTool server jar in “{values['grammar_jar_folder']}”."))
+            self._tested(None, ValueError(args(self.tr("No LanguageTool server jar in “%1”."),
+                                               values["grammar_jar_folder"])))
             return
         settings = GrammarSettings.from_settings(self._chosen())
         if settings.mode == "off":  # an address or folder the settings would refuse
-            self._tested(None, ValueError("Give a LanguageTool folder or a server address (http://host:port)."))
+            self._tested(None, ValueError(self.tr(
+                "Give a LanguageTool folder or a server address (http://host:port).")))
             return
         self.release()
         self._probe_checker = checker = GrammarChecker(settings)
         self.test_button.setEnabled(False)
         theme.tint(self.test_result, None)
-        self.test_result.setText("Testing… (starting LanguageTool can take up to a minute)")
+        self.test_result.setText(self.tr("Testing… (starting LanguageTool can take up to a minute)"))
         self.tasks.run(lambda: checker.probe().result(), self._tested, lane=self.tasks.NETWORK)
 
     def _tested(self, said, error) -> None:
@@ -234,31 +243,32 @@ class ToneRulesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.setSpacing(10)
-        names = QGroupBox("Your organisation", self)
+        names = QGroupBox(self.tr("Your organisation"), self)
         names_box = QVBoxLayout(names)
-        names_box.addWidget(note("Your organisation's names, brands and products, one per line. The tone checks "
-                                 "do not call it blame when a sentence names these as the cause.", names))
+        names_box.addWidget(note(self.tr("Your organisation's names, brands and products, one per line. The tone "
+                                         "checks do not call it blame when a sentence names these as the cause."),
+                                 names))
         self.own_names = named(QPlainTextEdit("\n".join(settings.own_names), names), "own_names",
-                               "Your organisation's names")
+                               self.tr("Your organisation's names"))
         self.own_names.setFixedHeight(84)
         names_box.addWidget(self.own_names)
         layout.addWidget(names)
 
-        rules = QGroupBox("Tone rules", self)
+        rules = QGroupBox(self.tr("Tone rules"), self)
         rules_box = QVBoxLayout(rules)
-        rules_box.addWidget(note("Untick a rule to turn it off for every notice; select one to see what it "
-                                 "flags and what it lets pass.", rules))
-        where = (f"Rules come from the English pack shipped with OutageWriter and your own packs in {rules_dir}: "
-                 + ", ".join(packs) + "." if packs else
-                 f"Rules come from the English pack shipped with OutageWriter. Your own packs (your vendors, "
-                 f"your products, rules of your own) go in {rules_dir}; see the README.")
-        self.packs = named(note(where, rules), "tone_rule_packs", "Rule packs in use")
+        rules_box.addWidget(note(self.tr("Untick a rule to turn it off for every notice; select one to see what it "
+                                         "flags and what it lets pass."), rules))
+        where = (args(self.tr("Rules come from the English pack shipped with OutageWriter and your own packs in "
+                              "%1: %2."), rules_dir, self.tr(", ").join(packs)) if packs else
+                 args(self.tr("Rules come from the English pack shipped with OutageWriter. Your own packs (your "
+                              "vendors, your products, rules of your own) go in %1; see the README."), rules_dir))
+        self.packs = named(note(where, rules), "tone_rule_packs", self.tr("Rule packs in use"))
         self.packs.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         rules_box.addWidget(self.packs)
         split = QSplitter(Qt.Orientation.Horizontal, rules)
-        self.rules = named(QTreeWidget(split), "tone_rules", "Tone rules")
+        self.rules = named(QTreeWidget(split), "tone_rules", self.tr("Tone rules"))
         self.rules.setHeaderHidden(True)
-        self.rule_detail = named(QLabel(split), "tone_rule_detail", "About the selected rule")
+        self.rule_detail = named(QLabel(split), "tone_rule_detail", self.tr("About the selected rule"))
         self.rule_detail.setWordWrap(True)
         self.rule_detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.rule_detail.setTextFormat(Qt.TextFormat.RichText)
@@ -301,15 +311,16 @@ class ToneRulesPage(QWidget):
 
         parts = [f"<b>{escape(rule.message)}</b>"]
         if rule.suggestion:
-            parts.append(f"Try: {escape(rule.suggestion)}")
+            parts.append(args(self.tr("Try: %1"), escape(rule.suggestion)))
+        quoted = self.tr("“%1”")
         if rule.bad:
-            parts.append("Flags: " + "; ".join(f"“{escape(b)}”" for b in rule.bad[:3]))
+            parts.append(args(self.tr("Flags: %1"), "; ".join(args(quoted, escape(b)) for b in rule.bad[:3])))
         if rule.good:
-            parts.append("Passes: " + "; ".join(f"“{escape(g)}”" for g in rule.good[:3]))
+            parts.append(args(self.tr("Passes: %1"), "; ".join(args(quoted, escape(g)) for g in rule.good[:3])))
         if rule.source:
-            parts.append(f"Source: {escape(rule.source)}")
+            parts.append(args(self.tr("Source: %1"), escape(rule.source)))
         if switch.fixed_off_by:
-            parts.append(f"Turned off in your rule pack {escape(switch.fixed_off_by)}.")
+            parts.append(args(self.tr("Turned off in your rule pack %1."), escape(switch.fixed_off_by)))
         self.rule_detail.setText("<br><br>".join(parts))
 
     def rules_off(self) -> set[str]:
@@ -326,17 +337,17 @@ class YouPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         form = QFormLayout()
-        self.name = named(QLineEdit(settings.user_name, self), "user_name", "Your name")
+        self.name = named(QLineEdit(settings.user_name, self), "user_name", self.tr("Your name"))
         self.name.setPlaceholderText(settings.identity() if not settings.user_name else "")
-        self.email = named(QLineEdit(settings.user_email, self), "user_email", "Your email address")
+        self.email = named(QLineEdit(settings.user_email, self), "user_email", self.tr("Your email address"))
         self.email.setPlaceholderText("you@example.com")
-        form.addRow("&Name:", self.name)
-        form.addRow("&Email:", self.email)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Email:"), self.email)
         layout.addLayout(form)
-        layout.addWidget(note("Your name is recorded as the author of the notices you write, as the reviewer "
-                              "of those you approve, and in the incident's audit log. Your email is shown "
-                              "with your name to others who find a file open in your window. When the name "
-                              "is empty, your user name on this computer is used.", self))
+        layout.addWidget(note(self.tr("Your name is recorded as the author of the notices you write, as the "
+                                      "reviewer of those you approve, and in the incident's audit log. Your email "
+                                      "is shown with your name to others who find a file open in your window. "
+                                      "When the name is empty, your user name on this computer is used."), self))
         layout.addStretch(1)
 
     def apply_to(self, settings: Settings) -> Settings:
@@ -349,25 +360,26 @@ class ReviewPage(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
-        self.required = named(QCheckBox("A notice is sent only after a reviewer approved its exact text", self),
-                              "approval_required", "Sending needs an approval")
+        self.required = named(QCheckBox(self.tr("A notice is sent only after a reviewer approved its exact text"),
+                                        self), "approval_required", self.tr("Sending needs an approval"))
         self.required.setChecked(settings.approval_required)
         self.self_approval = named(
-            QCheckBox("Allow approving your own notices (for one-person teams)", self), "self_approval",
-            "Allow self-approval")
+            QCheckBox(self.tr("Allow approving your own notices (for one-person teams)"), self), "self_approval",
+            self.tr("Allow self-approval"))
         self.self_approval.setChecked(not settings.approver_must_differ)
         layout.addWidget(self.required)
-        layout.addWidget(note("A second pair of eyes catches what the writer no longer sees; the approval "
-                              "holds only for the text approved, and any change voids it.", self))
+        layout.addWidget(note(self.tr("A second pair of eyes catches what the writer no longer sees; the approval "
+                                      "holds only for the text approved, and any change voids it."), self))
         layout.addWidget(self.self_approval)
-        layout.addWidget(note("Off by default. When you approve your own notice, the incident's audit log "
-                              "records that it was self-approved.", self))
+        layout.addWidget(note(self.tr("Off by default. When you approve your own notice, the incident's audit log "
+                                      "records that it was self-approved."), self))
         self.required.toggled.connect(self.self_approval.setEnabled)
         self.self_approval.setEnabled(settings.approval_required)
         self.remind_before = RemindBeforeField(settings, self)
         layout.addWidget(self.remind_before)
-        layout.addWidget(note("Once a notice is sent, a banner and a desktop notification remind you this "
-                              "long before the update it promised is due, and again when it is overdue.", self))
+        layout.addWidget(note(self.tr("Once a notice is sent, a banner and a desktop notification remind you this "
+                                      "long before the update it promised is due, and again when it is overdue."),
+                              self))
         layout.addStretch(1)
 
     def apply_to(self, settings: Settings) -> Settings:
@@ -377,20 +389,24 @@ class ReviewPage(QWidget):
 
 
 class AppearancePage(QWidget):
-    CHOICES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+    CHOICES = (("system", QT_TRANSLATE_NOOP("AppearancePage", "Follow the system")),
+               ("light", QT_TRANSLATE_NOOP("AppearancePage", "Light")), ("dark", QT_TRANSLATE_NOOP("AppearancePage", "Dark")))
 
     def __init__(self, settings: Settings, parent=None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
-        self.buttons = radios(self, self.CHOICES, "appearance")
+        self.buttons = radios(self, [(value, self.tr(text)) for value, text in self.CHOICES], "appearance")
         for button in self.buttons.values():
             layout.addWidget(button)
         self.buttons.get(settings.appearance, self.buttons["system"]).setChecked(True)
-        layout.addWidget(note("The preview follows: in dark mode it shows the email as mail apps in dark mode "
-                              "show it, from the email's own dark-mode style.", self))
+        layout.addWidget(note(self.tr("The preview follows: in dark mode it shows the email as mail apps in dark "
+                                      "mode show it, from the email's own dark-mode style."), self))
+        layout.addSpacing(12)
+        self.language = LanguageField(settings, self)
+        layout.addWidget(self.language)
         layout.addStretch(1)
 
     def apply_to(self, settings: Settings) -> Settings:
         chosen = next(v for v, b in self.buttons.items() if b.isChecked())
-        return dataclasses.replace(settings, appearance=chosen)
+        return self.language.apply_to(dataclasses.replace(settings, appearance=chosen))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.incident.fields import label_for
+from .tr_args import args
 
 NAME = Qt.ItemDataRole.UserRole
 
@@ -21,40 +22,40 @@ class StarterDialog(QDialog):
     def __init__(self, starters, kind: str, problems=(), parent=None):
         super().__init__(parent)
         self.setObjectName("starter_dialog")
-        self.setWindowTitle("Start from a starting text")
+        self.setWindowTitle(self.tr("Start from a starting text"))
         self.setMinimumSize(560, 460)
         self._starters = {s.name: s for s in starters}
         self._kind = kind
         layout = QVBoxLayout(self)
-        intro = QLabel("Fills the empty fields of this notice. Replace every [placeholder] before sending: "
-                       "the checks list each one left.", self)
+        intro = QLabel(self.tr("Fills the empty fields of this notice. Replace every [placeholder] before "
+                               "sending: the checks list each one left."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QListWidget(self)
         self.list.setObjectName("starter_list")
-        self.list.setAccessibleName("Starting texts")
+        self.list.setAccessibleName(self.tr("Starting texts"))
         self._fill(starters)
         layout.addWidget(self.list, 2)
         self.fills = QLabel(self)
         self.fills.setObjectName("starter_fills")
-        self.fills.setAccessibleName("Fields it fills")
+        self.fills.setAccessibleName(self.tr("Fields it fills"))
         self.fills.setWordWrap(True)
         layout.addWidget(self.fills)
         self.preview = QPlainTextEdit(self)
         self.preview.setObjectName("starter_preview")
-        self.preview.setAccessibleName("Summary of the starting text")
+        self.preview.setAccessibleName(self.tr("Summary of the starting text"))
         self.preview.setReadOnly(True)
         layout.addWidget(self.preview, 1)
         self.problems = QLabel("\n".join(problems), self)
         self.problems.setObjectName("starter_problems")
-        self.problems.setAccessibleName("Starting-text files that were ignored")
+        self.problems.setAccessibleName(self.tr("Starting-text files that were ignored"))
         self.problems.setWordWrap(True)
         self.problems.setVisible(bool(problems))
         layout.addWidget(self.problems)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("Use this text")
+        self.ok.setText(self.tr("Use this text"))
         self.ok.setObjectName("starter_use")
         self.ok.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
@@ -82,8 +83,8 @@ class StarterDialog(QDialog):
         starter = self._starters.get(item.data(NAME)) if item is not None else None
         self.ok.setEnabled(starter is not None)
         self.preview.setPlainText(starter.summary if starter else "")
-        self.fills.setText("Fills: " + ", ".join(label_for(self._kind, name) for name in starter.fields)
-                           if starter else "")
+        self.fills.setText(args(self.tr("Fills: %1"), self.tr(", ").join(
+            label_for(self._kind, name) for name in starter.fields)) if starter else "")
 
     def select(self, name: str) -> None:
         for row in range(self.list.count()):

@@ -2,7 +2,10 @@
 zone and UTC (the session's `timeline`), and Export… writing the incident for the records."""
 from __future__ import annotations
 
+import html
 import os
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -19,8 +22,10 @@ from PySide6.QtWidgets import (
 from ..core.review.timeline import NOTICE
 from ..core.session.export import format_for_path
 from .side_windows import show_one
+from .language import translate
+from .tr_args import args
 
-COLUMNS = ("When", "UTC", "What")
+COLUMNS = (QT_TRANSLATE_NOOP("Timeline", "When"), "UTC", QT_TRANSLATE_NOOP("Timeline", "What"))
 
 
 class TimelineDialog(QDialog):
@@ -31,8 +36,8 @@ class TimelineDialog(QDialog):
         self.window_ = window
         self.doc = None  # the document whose changes it follows
         self.setObjectName("timeline_dialog")
-        self.setAccessibleName("Incident timeline")
-        self.setWindowTitle("Incident timeline")
+        self.setAccessibleName(translate("Timeline", "Incident timeline"))
+        self.setWindowTitle(translate("Timeline", "Incident timeline"))
         self.resize(1040, 460)
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
@@ -41,11 +46,11 @@ class TimelineDialog(QDialog):
         layout.addWidget(self.heading)
         self.entries = QTreeWidget(self)
         self.entries.setObjectName("timeline_entries")
-        self.entries.setAccessibleName("Timeline entries")
+        self.entries.setAccessibleName(translate("Timeline", "Timeline entries"))
         self.entries.setRootIsDecorated(False)
         self.entries.setAlternatingRowColors(True)
         self.entries.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.entries.setHeaderLabels(COLUMNS)
+        self.entries.setHeaderLabels([translate("Timeline", c) for c in COLUMNS])
         header = self.entries.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -53,10 +58,11 @@ class TimelineDialog(QDialog):
         self.entries.setWordWrap(True)
         layout.addWidget(self.entries, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.export_button = buttons.addButton("Export…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button = buttons.addButton(translate("Timeline", "Export…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.setObjectName("timeline_export")
-        self.export_button.setAccessibleName("Export the incident")
-        self.export_button.setToolTip("Write the whole incident as Markdown or HTML for the records")
+        self.export_button.setAccessibleName(translate("Timeline", "Export the incident"))
+        self.export_button.setToolTip(translate("Timeline",
+                                                "Write the whole incident as Markdown or HTML for the records"))
         self.export_button.clicked.connect(lambda: export_incident(window))
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
@@ -68,9 +74,11 @@ class TimelineDialog(QDialog):
             self.doc.changed.connect(self.refresh)
         session = self.doc.session
         zone = session.incident.zone
-        self.heading.setText(f"<b>{session.incident.title or 'Untitled incident'}</b> · times in "
-                             f"{zone or 'UTC (no time zone given yet)'} and UTC")
-        self.entries.setHeaderLabels([f"When ({zone})" if zone else "When", "UTC", "What"])
+        title = html.escape(session.incident.title or translate("Timeline", "Untitled incident"))
+        self.heading.setText(args(translate("Timeline", "<b>%1</b> · times in %2 and UTC"), title,
+                                  zone or translate("Timeline", "UTC (no time zone given yet)")))
+        when = args(translate("Timeline", "When (%1)"), zone) if zone else translate("Timeline", "When")
+        self.entries.setHeaderLabels([when, "UTC", translate("Timeline", "What")])
         self.entries.clear()
         for entry in session.timeline():
             item = QTreeWidgetItem([entry.local or "—", entry.utc, entry.text])
@@ -101,6 +109,6 @@ def export_incident(window) -> None:
     try:
         session.export_to(path, format_for_path(path))
     except OSError as exc:
-        window.context.dialogs.error(window, "Export failed", f"{path}: {exc.strerror or exc}")
+        window.context.dialogs.error(window, translate("Timeline", "Export failed"), f"{path}: {exc.strerror or exc}")
         return
-    window.statusBar().showMessage(f"Exported to {path}", 5000)
+    window.statusBar().showMessage(args(translate("Timeline", "Exported to %1"), path), 5000)

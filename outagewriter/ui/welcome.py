@@ -6,21 +6,25 @@ recovery copy), and does not come back in that window.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from .help_windows import show_guide
+from .language import translate
 
 CHOICES = (
-    ("welcome_example", "Open the example incident",
-     "A card-payments outage with a well-written first notice. You get your own copy to change."),
-    ("welcome_new", "Create a new incident",
-     "An outage or a planned maintenance: name it and the service, then fill in the form."),
-    ("welcome_open", "Open an incident file…",
-     "A .outage file you saved before or a colleague shared with you."),
-    ("welcome_accounts", "Set up a mail account",
-     "The account your notices are sent from. Its password stays in your system's keyring."),
+    ("welcome_example", QT_TRANSLATE_NOOP("Welcome", "Open the example incident"),
+     QT_TRANSLATE_NOOP("Welcome",
+                       "A card-payments outage with a well-written first notice. You get your own copy to change.")),
+    ("welcome_new", QT_TRANSLATE_NOOP("Welcome", "Create a new incident"),
+     QT_TRANSLATE_NOOP("Welcome",
+                       "An outage or a planned maintenance: name it and the service, then fill in the form.")),
+    ("welcome_open", QT_TRANSLATE_NOOP("Welcome", "Open an incident file…"),
+     QT_TRANSLATE_NOOP("Welcome", "A .outage file you saved before or a colleague shared with you.")),
+    ("welcome_accounts", QT_TRANSLATE_NOOP("Welcome", "Set up a mail account"),
+     QT_TRANSLATE_NOOP("Welcome",
+                       "The account your notices are sent from. Its password stays in your system's keyring.")),
 )
 
 
@@ -57,34 +61,34 @@ class WelcomePage(QWidget):
     def __init__(self, window):
         super().__init__(window)
         self.setObjectName("welcome")
-        self.setAccessibleName("Welcome")
+        self.setAccessibleName(translate("Welcome", "Welcome"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 24, 24, 24)
         column = QWidget(self)
         column.setMinimumWidth(560)
         layout = QVBoxLayout(column)
         layout.setSpacing(10)
-        title = QLabel("Welcome to OutageWriter", column)
+        title = QLabel(translate("Welcome", "Welcome to OutageWriter"), column)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.7)
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
-        intro = QLabel("Tell your customers what is going on: quickly, calmly and truthfully.<br>"
-                       "Where would you like to start?", column)
+        intro = QLabel(translate("Welcome", "Tell your customers what is going on: quickly, calmly and truthfully.<br>"
+                                 "Where would you like to start?"), column)
         layout.addWidget(intro)
         layout.addSpacing(8)
         slots = {"welcome_example": window.open_example, "welcome_new": window.new_incident,
                  "welcome_open": window.open_dialog, "welcome_accounts": window.edit_accounts}
         self.buttons: dict[str, ChoiceButton] = {}
         for name, text, description in CHOICES:
-            button = ChoiceButton(text, description, column)
+            button = ChoiceButton(translate("Welcome", text), translate("Welcome", description), column)
             button.setObjectName(name)
             button.clicked.connect(slots[name])
             layout.addWidget(button)
             self.buttons[name] = button
-        guide = QLabel('<a href="guide">New to outage notices? Read <i>Writing a good notice</i></a> '
-                       "(Help menu, F1).", column)
+        guide = QLabel(translate("Welcome", '<a href="guide">New to outage notices? Read <i>Writing a good '
+                                 'notice</i></a> (Help menu, F1).'), column)
         guide.setObjectName("welcome_guide")
         guide.linkActivated.connect(lambda _link: show_guide(window))
         layout.addSpacing(6)

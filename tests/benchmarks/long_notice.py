@@ -21,3 +21,26 @@ def long_incident(words: int = 2000) -> Incident:
         "contact_name": "Jana Novák", "contact_email": "jana@acme.example", "to": "customers@acme.example",
     })
     return incident
+
+
+JAPANESE_PARAGRAPH = (
+    "本日9時40分頃より、Acme Pay をご利用のお客様の約3割において、クレジットカードによる決済が失敗する"
+    "事象が発生しております。返金処理はお預かりしており、決済の復旧後に順次処理いたします。現在、決済"
+    "ネットワーク事業者と連携して復旧作業を進めており、11時までに改めてご報告いたします。"
+)  # about 130 characters: what 50 English words say
+
+
+def long_bilingual_incident(words: int = 2000) -> Incident:
+    """`long_incident` written in Japanese first, with the English text as its second language."""
+    english = long_incident(words)
+    incident = Incident.create("カード決済の障害", "Acme Pay", language="ja")
+    incident.second_language = "en"
+    notice = incident.notices[-1]
+    for name, value in english.notices[-1].fields.items():
+        if not value:
+            continue
+        japanese = value.replace(PARAGRAPH, JAPANESE_PARAGRAPH) if name in notice.translation else value
+        notice.set(name, japanese)
+        if name in notice.translation:
+            notice.set_translation(name, value)
+    return incident

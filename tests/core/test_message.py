@@ -47,7 +47,7 @@ def test_japanese_subject_and_names_round_trip():
     notice = incident.notices[-1]
     notice.update({"summary": "ログインできません。", "to": "山田 太郎 <taro@example.jp>"})
     raw = build_message(incident, notice, Renderer().render(incident, notice), Sender("s@example.jp", "障害連絡")).as_bytes()
-    assert raw.isascii()  # RFC 2047 encoded headers, quoted-printable bodies
+    assert raw.isascii()  # RFC 2047 encoded headers, bodies in base64 or quoted-printable
     parsed = message_from_bytes(raw, policy=default)
     assert "ログイン障害" in parsed["Subject"]
     assert parsed["To"].addresses[0].display_name == "山田 太郎"

@@ -3,7 +3,7 @@ and using one fills the form; typed text is replaced only after the writer agree
 from __future__ import annotations
 
 import pytest
-from conftest import ScriptedDialogs
+from window_fakes import ScriptedDialogs
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 

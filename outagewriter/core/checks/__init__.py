@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .findings import Finding, Presented, merge_overlapping, present
@@ -43,7 +44,7 @@ def __getattr__(name: str):
 __all__ = [
     "FREE_TEXT_FIELD", "PROSE_FIELDS", "Rule", "RulePackError", "RuleSet", "ToneChecker",
     "check_next_update", "check_notice", "check_structure", "default_user_rules_dir",
-    "fast_findings", "filter_findings", "load_rules", "merge_overlapping", "present", "Presented",
+    "fast_findings", "filter_findings", "grammar_texts", "second_language_findings", "load_rules", "merge_overlapping", "present", "Presented",
     "tone_fields", "user_tone_checker",
 ]
 
@@ -56,6 +57,33 @@ def tone_fields(notice: Notice) -> dict[str, str]:
     shown = fields_of(notice.kind)
     order = ("title", "subject", *(name for name, _ in KIND_LAYOUT[notice.kind]))
     return {name: notice.fields.get(name, "") for name in order if name in PROSE_FIELDS and name in shown}
+
+
+def grammar_texts(incident: Incident, notice: Notice) -> dict[str, str]:
+    """What grammar checks read, by Finding.where: the tone fields, and of a bilingual notice their
+    second-language text too ("summary@en"); empty ones left out."""
+    from .translation_checks import translated
+
+    first = tone_fields(notice)
+    texts = dict(first)
+    if incident.second_language:
+        texts.update({f"{name}@{incident.second_language}": text for name, text in translated(first, notice).items()})
+    return {where: text for where, text in texts.items() if text.strip()}
+
+
+def second_language_findings(incident: Incident, notice: Notice, *, tone: ToneChecker | None) -> list[Finding]:
+    """A bilingual notice's second text: missing or stale translations, and the tone checks of that
+    language (`tone`; None when the language has no rule pack), each marked with the language."""
+    from .translation_checks import check_translations, translated
+
+    second = incident.second_language
+    if not second:
+        return []
+    findings = check_translations(incident, notice)
+    if tone is not None:
+        texts = translated(tone_fields(notice), notice)
+        findings += [replace(f, language=second) for f in tone.check_fields(texts, own_names=incident.own_names)]
+    return findings
 
 
 def user_tone_checker(language: str = "en", user_dir: str | Path | None = None,
@@ -83,9 +111,11 @@ def filter_findings(findings: Iterable[Finding], *, dismissed: Iterable[str] = (
 
 def fast_findings(incident: Incident, notice: Notice, *, tone: ToneChecker, now: datetime | None = None,
                   audiences: Iterable[Audience] = (),
-                  chat_destinations: Iterable[ChatDestination] = ()) -> list[Finding]:
+                  chat_destinations: Iterable[ChatDestination] = (),
+                  second_tone: ToneChecker | None = None) -> list[Finding]:
     """Structure + tone, every one of them: nothing dismissed is left out yet (see `present`).
-    `audiences` and `chat_destinations` are the saved ones from the settings."""
+    `audiences` and `chat_destinations` are the saved ones from the settings; `second_tone` checks a
+    bilingual notice's second text (see second_language_findings)."""
     from .chat_checks import check_chats
     from .promise_checks import check_promise
     from .structure import check_structure
@@ -94,11 +124,13 @@ def fast_findings(incident: Incident, notice: Notice, *, tone: ToneChecker, now:
     return (check_structure(incident, notice, now=now)
             + check_promise(incident, notice.kind, notice.fields, audiences, now=now)
             + check_chats(notice.fields, chat_destinations)
-            + tone.check_fields(tone_fields(notice), own_names=incident.own_names))
+            + tone.check_fields(tone_fields(notice), own_names=incident.own_names)
+            + second_language_findings(incident, notice, tone=second_tone))
 
 
 def check_notice(incident: Incident, notice: Notice, *, grammar=None, tone: ToneChecker | None = None,
-                 now: datetime | None = None, disabled: Iterable[str] = ()) -> list[Finding]:
+                 now: datetime | None = None, disabled: Iterable[str] = (),
+                 second_tone: ToneChecker | None = None) -> list[Finding]:
     """Structure + tone (+ grammar when a GrammarChecker is given), without dismissed or disabled
     findings, overlapping ones merged (as the window shows them).
 
@@ -107,8 +139,8 @@ def check_notice(incident: Incident, notice: Notice, *, grammar=None, tone: Tone
     usually run grammar separately, see outagewriter.commands.check).
     """
     tone = tone or ToneChecker()
-    findings = fast_findings(incident, notice, tone=tone, now=now)
+    findings = fast_findings(incident, notice, tone=tone, now=now, second_tone=second_tone)
     if grammar is not None:
-        findings += grammar.check_fields(tone_fields(notice), incident.language)
+        findings += grammar.check_fields(grammar_texts(incident, notice), incident.language)
     off = set(disabled) | set(tone.ruleset.disabled)
     return present(findings, dismissed=notice.dismissed, disabled=off).shown

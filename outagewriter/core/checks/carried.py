@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from ..incident.carry import last_sent_before
-from ..incident.fields import KIND_LAYOUT, SPECS, fields_of, label_for
+from ..i18n import _
+from ..incident.fields import KIND_LAYOUT, SPECS, display_label, fields_of, label_for
 from ..incident.model import Incident, Notice
 from ..incident.window import maintenance_window
 from .findings import Finding
@@ -42,13 +43,13 @@ def check_carried(incident: Incident, notice: Notice, f: Mapping[str, str]) -> l
     if summary.strip() and summary.strip() == sent.fields["summary"].strip():
         findings.append(_finding(
             "summary-unchanged", "warning", "summary", summary, 0, len(summary),
-            f"The summary says nothing new: it is word for word the summary of notice {number} as sent. "
-            "Say what changed since then."))
+            _("The summary says nothing new: it is word for word the summary of notice {number} as sent. "
+              "Say what changed since then.").format(number=number)))
     # Where each paragraph of the sent notice stood, under the heading its readers saw.
     sent_under: dict[str, str] = {}
     for name in fields_of(sent.kind):
         if SPECS[name].kind == "text" and name not in SAME_MEANING:
-            for _, _, words in _paragraphs(sent.fields[name]):
+            for _start, _end, words in _paragraphs(sent.fields[name]):
                 sent_under.setdefault(words, name)
     for name, heading in KIND_LAYOUT[notice.kind]:
         if SPECS[name].kind != "text" or name in SAME_MEANING:
@@ -60,8 +61,9 @@ def check_carried(incident: Incident, notice: Notice, f: Mapping[str, str]) -> l
                 continue
             findings.append(_finding(
                 "carried-heading-changed", "warning", name, text, start, end,
-                f"This text was sent under “{label_for(sent.kind, source)}” in notice {number}; here it stands "
-                f"under “{heading}”. Check it still says the right thing there."))
+                _("This text was sent under “{before}” in notice {number}; here it stands under “{now}”. "
+                  "Check it still says the right thing there.").format(
+                    before=display_label(sent.kind, source), number=number, now=_(heading))))
             break  # one finding per field is enough to send the writer to it
     return findings
 
@@ -72,17 +74,17 @@ def check_window(incident: Incident, notice: Notice, f: Mapping[str, str], now: 
     end_text = f.get("window_end", "")
     if start and end and end.utc <= start.utc:
         findings.append(_finding("window-end-before-start", "error", "window_end", end_text, 0, len(end_text),
-                                 "The maintenance window ends before it starts."))
+                                 _("The maintenance window ends before it starts.")))
     start_text = f.get("window_start", "")
     if f.get("status") == "scheduled" and start and start.utc <= now:
         findings.append(_finding("window-in-past", "error", "window_start", start_text, 0, len(start_text),
-                                 "The announced window starts in the past. Announce the new start, or choose the "
-                                 "stage the maintenance is in now."))
+                                 _("The announced window starts in the past. Announce the new start, or choose "
+                                   "the stage the maintenance is in now.")))
     sent = last_sent_before(incident, notice)
     if f.get("status") == "extended":
         before = maintenance_window(incident, sent.fields)[1] if sent is not None else None
         if end is None or (before is not None and end.utc <= before.utc):
             findings.append(_finding("extended-without-new-end", "error", "window_end", end_text, 0, len(end_text),
-                                     "An extension must say when the maintenance now ends: set a window end later "
-                                     "than the one announced before."))
+                                     _("An extension must say when the maintenance now ends: set a window end "
+                                       "later than the one announced before.")))
     return findings

@@ -5,6 +5,7 @@ from collections.abc import Iterable, Mapping
 
 from ..incident.audience_chats import unknown_chats
 from ..incident.chat_destinations import ChatDestination
+from ..i18n import ngettext
 from .findings import Finding
 from .structure import _finding
 
@@ -14,9 +15,10 @@ def check_chats(fields: Mapping[str, str], destinations: Iterable[ChatDestinatio
     unknown = unknown_chats(value, destinations)
     if not unknown:
         return []
-    one = len(unknown) == 1
     return [_finding(
         "chat-unknown", "error", "chats", value,
-        f"{', '.join(repr(n) for n in unknown)} {'is not a chat destination' if one else 'are not chat destinations'}"
-        f" in your settings, so the notice cannot be posted there. Add {'it' if one else 'them'} under "
-        f"Settings › Chat, or remove {'it' if one else 'them'}.")]
+        ngettext("{names} is not a chat destination in your settings, so the notice cannot be posted there. "
+                 "Add it under Settings › Chat, or remove it.",
+                 "{names} are not chat destinations in your settings, so the notice cannot be posted there. "
+                 "Add them under Settings › Chat, or remove them.", len(unknown)).format(
+            names=", ".join(repr(n) for n in unknown)))]

@@ -7,6 +7,7 @@ from ..incident.components import (
     format_components,
     parse_components,
 )
+from ..i18n import _
 from .findings import Finding
 
 
@@ -20,7 +21,7 @@ def check_components(kind: str, components: str) -> list[Finding]:
         pairs = parse_components(components)
     except ComponentError:
         return []
-    still = [f"{name} ({STATUS_LABELS[status].lower()})" for name, status in pairs if status != "operational"]
+    still = [f"{name} ({_(STATUS_LABELS[status]).lower()})" for name, status in pairs if status != "operational"]
     if not still:
         return []
     return [Finding(
@@ -31,7 +32,7 @@ def check_components(kind: str, components: str) -> list[Finding]:
         start=0,
         end=len(components),
         match=components,
-        message=(f"This resolution still lists {', '.join(still)}. Set each component back to operational, "
-                 "or say in the summary what is still affected."),
-        suggestions=(format_components([(name, "operational") for name, _ in pairs]),),
+        message=_("This resolution still lists {components}. Set each component back to operational, "
+                  "or say in the summary what is still affected.").format(components=", ".join(still)),
+        suggestions=(format_components([(name, "operational") for name, _status in pairs]),),
     )]

@@ -37,6 +37,9 @@ class Finding:
     message: str
     suggestions: tuple[str, ...] = field(default=())
     also: tuple[Finding, ...] = field(default=())  # weaker findings on the same words, merged into this one
+    # A bilingual notice's second language when the finding is about its text (Notice.translation);
+    # "" for the first language's text, which is all a notice in one language has.
+    language: str = ""
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -49,7 +52,12 @@ class Finding:
     @property
     def key(self) -> str:
         """A stable identity for dismissing this finding; survives edits elsewhere in the field."""
-        return f"{self.rule}|{self.field}|{self.match}"
+        return f"{self.rule}|{self.where}|{self.match}"
+
+    @property
+    def where(self) -> str:
+        """The text it is about: the field's name, "summary@en" for a field's second-language text."""
+        return f"{self.field}@{self.language}" if self.language else self.field
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -60,6 +68,8 @@ class Finding:
         data = asdict(self)
         data["suggestions"] = list(self.suggestions)
         data["also"] = [f.to_dict() for f in self.also]
+        if not self.language:  # a notice in one language reads as it always did
+            del data["language"]
         return data
 
 
@@ -72,7 +82,7 @@ def _strength(finding: Finding) -> tuple:
 
 
 def _overlap(a: Finding, b: Finding) -> bool:
-    return a.field == b.field and a.start < b.end and b.start < a.end
+    return a.where == b.where and a.start < b.end and b.start < a.end
 
 
 def merge_overlapping(findings: Iterable[Finding]) -> list[Finding]:
@@ -82,16 +92,16 @@ def merge_overlapping(findings: Iterable[Finding]) -> list[Finding]:
     returned overlap; their order is that of the findings that speak."""
     findings = list(findings)
     kept: dict[int, list[Finding]] = {}  # index in `findings` of a finding that speaks -> what it absorbed
-    by_field: dict[str, list[int]] = {}
+    by_field: dict[str, list[int]] = {}  # by Finding.where: each language's text apart
     for index in sorted(range(len(findings)), key=lambda i: _strength(findings[i])):
         finding = findings[index]
         if finding.category == "structure":
             kept[index] = []
             continue
-        home = next((k for k in by_field.get(finding.field, ()) if _overlap(findings[k], finding)), None)
+        home = next((k for k in by_field.get(finding.where, ()) if _overlap(findings[k], finding)), None)
         if home is None:
             kept[index] = []
-            by_field.setdefault(finding.field, []).append(index)
+            by_field.setdefault(finding.where, []).append(index)
         else:
             kept[home] += [replace(finding, also=()), *finding.also]
     return [replace(findings[i], also=findings[i].also + tuple(kept[i])) if kept[i] else findings[i]

@@ -20,7 +20,7 @@ import shutil
 import urllib.error
 import urllib.parse
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .findings import Finding
 from .languagetool_server import (
@@ -44,18 +44,6 @@ SPELLING_RULE_MARKERS = ("MORFOLOGIK_RULE", "HUNSPELL", "SPELLER_RULE", "SPELLIN
 # not a misspelling); grammar proper is still checked.
 TECHNICAL_FIELDS = frozenset({"appendix"})
 NOT_IN_TECHNICAL_FIELDS = frozenset({"whitespace", "typographical"})
-# LanguageTool's code for a notice language other than the one in the settings (which names a variant).
-LANGUAGETOOL_CODES = {"en": "en-US", "ja": "ja-JP"}
-
-
-def languagetool_language(language: str | None, configured: str) -> str:
-    """The LanguageTool language for text written in `language` ("ja"): the settings' `configured`
-    variant ("en-GB") when it is that language, else LanguageTool's code for it ("ja-JP")."""
-    if not language or configured.split("-")[0].lower() == language.lower():
-        return configured
-    return LANGUAGETOOL_CODES.get(language, language)
-
-
 class GrammarUnavailable(RuntimeError):
     """Grammar checks cannot run; str() is a plain-words sentence for the user."""
 
@@ -219,6 +207,16 @@ def matches_to_findings(
     return findings
 
 
+# LanguageTool's code for each notice language; English follows the settings' variant (en-GB, en-US).
+LANGUAGETOOL_CODES = {"ja": "ja-JP"}
+
+
+def languagetool_code(language: str, english_variant: str = "en-US") -> str:
+    if language == "en":
+        return english_variant if english_variant.startswith("en") else "en-US"
+    return LANGUAGETOOL_CODES[language]
+
+
 # ---- the checker ------------------------------------------------------------------------------
 
 class GrammarChecker:
@@ -244,8 +242,10 @@ class GrammarChecker:
 
     def submit(self, fields: dict[str, str], language: str | None = None) -> "Future[list[Finding]]":
         """Check in the background; the future raises GrammarUnavailable if LanguageTool can't run.
-        `language`: the text's language ("ja"); None checks it in the settings' language."""
-        code = languagetool_language(language, self.settings.language)
+        `language`: the notice's first language ("ja" checks as ja-JP); None: the settings' language.
+        A key "summary@ja" is a field's second-language text, checked in that language (English in the
+        settings' variant); its findings carry the language."""
+        code = languagetool_code(language, self.settings.language) if language else self.settings.language
         return self._executor.submit(self._check_fields, dict(fields), code)
 
     def check_fields(self, fields: dict[str, str], language: str | None = None) -> list[Finding]:
@@ -280,9 +280,11 @@ class GrammarChecker:
         if not self.enabled:
             return []
         findings: list[Finding] = []
-        for field, text in fields.items():
+        for key, text in fields.items():
             if text and text.strip():
-                findings.extend(self._check_text(field, text, code))
+                field, _, language = key.partition("@")
+                in_code = languagetool_code(language, self.settings.language) if language else code
+                findings.extend(replace(f, language=language) for f in self._check_text(field, text, in_code))
         return findings
 
     def _check_text(self, field: str, text: str, code: str) -> list[Finding]:

@@ -12,6 +12,7 @@ from ..incident.audiences import Audience
 from ..incident.model import Incident
 from ..incident.promise import cadence_advice, clock_change, minutes_outside_hours
 from ..incident.times import TimeError, parse_next_update, parse_zoned
+from ..i18n import _, ngettext
 from .findings import Finding
 from .structure import _finding
 
@@ -28,10 +29,11 @@ def check_promise(incident: Incident, kind: str, fields: Mapping[str, str], audi
     if unknown:
         findings.append(_finding(
             "audience-unknown", "error", "audiences", chosen_text,
-            f"{', '.join(repr(n) for n in unknown)} {'is not an audience' if len(unknown) == 1 else 'are not audiences'}"
-            " in your settings, so the notice cannot know their recipients or time zone. Add "
-            f"{'it' if len(unknown) == 1 else 'them'} under Settings › Audiences, or remove "
-            f"{'it' if len(unknown) == 1 else 'them'}."))
+            ngettext("{names} is not an audience in your settings, so the notice cannot know their recipients "
+                     "or time zone. Add it under Settings › Audiences, or remove it.",
+                     "{names} are not audiences in your settings, so the notice cannot know their recipients "
+                     "or time zone. Add them under Settings › Audiences, or remove them.", len(unknown)).format(
+                names=", ".join(repr(n) for n in unknown))))
     text = fields.get("next_update", "")
     try:
         promise = parse_next_update(text).when if text.strip() else None
@@ -43,11 +45,12 @@ def check_promise(incident: Incident, kind: str, fields: Mapping[str, str], audi
     chosen = [a for a in known if a.name.casefold() in names]
     night = [a for a in chosen if minutes_outside_hours(a, promise.utc) > FAR_OUTSIDE_MINUTES]
     if night:
-        at = ", ".join(f"{promise.utc.astimezone(a.tz):%H:%M} for {a.name}" for a in night)
+        at = ", ".join(_("{time} for {audience}").format(time=f"{promise.utc.astimezone(a.tz):%H:%M}", audience=a.name)
+                       for a in night)
         findings.append(_finding(
             "promise-outside-hours", "warning", "next_update", text,
-            f"The next update falls far outside office hours ({at}). Nobody may read it then; promise a time "
-            "when they are at work, or 'when the situation changes'."))
+            _("The next update falls far outside office hours ({times}). Nobody may read it then; promise a time "
+              "when they are at work, or 'when the situation changes'.").format(times=at)))
     for audience in chosen:
         change = clock_change(audience, now, promise.utc)
         if change:

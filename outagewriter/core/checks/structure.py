@@ -9,10 +9,11 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 
+from ..i18n import _
 from ..incident.fields import TEXT_FIELDS, fields_of
 from ..incident.model import Incident, Notice
 from ..incident.placeholders import placeholders
-from ..incident.times import TimeError, now_utc, parse_next_update
+from ..incident.times import MissingZone, TimeError, now_utc, parse_next_update
 from .component_checks import check_components
 from .carried import check_carried, check_window
 from .findings import Finding
@@ -46,21 +47,22 @@ def check_next_update(text: str, *, now: datetime) -> list[Finding]:
     """
     if not text.strip():
         return [_finding("next-update-missing", "error", "next_update", text,
-                         "The notice does not say when the next update comes. Every notice promises one thing: the next "
-                         "update, at a time with its time zone or 'when the situation changes'.",
+                         _("The notice does not say when the next update comes. Every notice promises one thing: "
+                           "the next update, at a time with its time zone or 'when the situation changes'."),
                          "on-change")]
     try:
         promise = parse_next_update(text)
     except TimeError as exc:
-        no_zone = "no time zone" in str(exc)
+        no_zone = isinstance(exc, MissingZone)
         rule = "next-update-no-zone" if no_zone else "next-update-unreadable"
-        why = ("The next-update time has no time zone: recipients in other zones cannot tell when it is. "
-               "Add an offset (+01:00, Z) or a zone such as [Europe/Berlin]." if no_zone else
-               f"The next-update time cannot be read: {exc}.")
+        why = (_("The next-update time has no time zone: recipients in other zones cannot tell when it is. "
+                 "Add an offset (+01:00, Z) or a zone such as [Europe/Berlin].") if no_zone else
+               _("The next-update time cannot be read: {problem}.").format(problem=exc))
         return [_finding(rule, "error", "next_update", text, why)]
     if promise.when is not None and promise.when.utc <= now:
         return [_finding("next-update-past", "error", "next_update", text,
-                         "The promised next update is in the past. Promise a new time, or 'when the situation changes'.")]
+                         _("The promised next update is in the past. Promise a new time, or 'when the situation "
+                           "changes'."))]
     return []
 
 
@@ -73,9 +75,18 @@ def check_placeholders(kind: str, fields: Mapping[str, str]) -> list[Finding]:
             findings.append(Finding(
                 rule="structure.placeholder-left", category="structure", severity="error", field=name,
                 start=gap.start(), end=gap.end(), match=gap.group(),
-                message=f"{gap.group()} is a placeholder from a starting text: replace it with what recipients "
-                        "should read, or remove it."))
+                message=_("{placeholder} is a placeholder from a starting text: replace it with what recipients "
+                          "should read, or remove it.").format(placeholder=gap.group())))
     return findings
+
+
+def _missing_times(missing: list[str]) -> str:
+    if len(missing) > 1:
+        return _("A resolution notice should give the timings of the incident; the started and resolved times "
+                 "are not set.")
+    return (_("A resolution notice should give the timings of the incident; the started time is not set.")
+            if missing == ["started"] else
+            _("A resolution notice should give the timings of the incident; the resolved time is not set."))
 
 
 def check_structure(incident: Incident, notice: Notice, *, now: datetime | None = None,
@@ -91,25 +102,28 @@ def check_structure(incident: Incident, notice: Notice, *, now: datetime | None 
     words = word_count(summary)
     if not summary.strip():
         findings.append(_finding("summary-missing", "error", "summary", summary,
-                                 "The summary is empty. Its first paragraph alone must tell an executive what is broken, who is "
-                                 "affected, what to do and when the next update comes."))
+                                 _("The summary is empty. Its first paragraph alone must tell an executive what is "
+                                   "broken, who is affected, what to do and when the next update comes.")))
     elif words > SUMMARY_MAX_WORDS:
         findings.append(_finding("summary-too-long", "warning", "summary", summary,
-                                 f"The summary has {words} words; keep it under {SUMMARY_MAX_WORDS} so an executive reads it "
-                                 "in one go. Move detail to the consequences or the technical appendix."))
+                                 _("The summary has {words} words; keep it under {limit} so an executive reads it "
+                                   "in one go. Move detail to the consequences or the technical appendix.").format(
+                                     words=words, limit=SUMMARY_MAX_WORDS)))
     if kind != "post-incident" and "impact" in fields_of(kind) and not f.get("impact", "").strip():
         findings.append(_finding("impact-missing", "error", "impact", f.get("impact", ""),
-                                 "The notice does not say what does not work now. Customers need the consequences first."))
+                                 _("The notice does not say what does not work now. Customers need the consequences "
+                                   "first.")))
     if not f.get("data_loss", "").strip():
         findings.append(_finding("data-loss-unanswered", "error", "data_loss", "",
-                                 "The notice does not say whether any data is lost. Answer it explicitly: none, possible, "
-                                 "confirmed or unknown."))
+                                 _("The notice does not say whether any data is lost. Answer it explicitly: none, "
+                                   "possible, confirmed or unknown.")))
     name = f.get("contact_name", "").strip()
     reach = f.get("contact_email", "").strip() or f.get("contact_phone", "").strip()
     if not name or not reach:
         missing_field = "contact_name" if not name else "contact_email"
         findings.append(_finding("contact-missing", "error", missing_field, f.get(missing_field, ""),
-                                 "The notice needs a contact: a named person and an email address or phone number."))
+                                 _("The notice needs a contact: a named person and an email address or phone "
+                                   "number.")))
     if kind not in ("resolution", "post-incident"):
         findings.extend(check_next_update(f.get("next_update", ""), now=now))
     elif f.get("next_update", "").strip():  # optional after resolution, but a promise made must hold
@@ -118,14 +132,13 @@ def check_structure(incident: Incident, notice: Notice, *, now: datetime | None 
         missing = [t for t in ("started", "resolved") if not incident.times.get(t)]
         if missing:
             findings.append(_finding("resolution-timings", "warning", "summary", summary,
-                                     f"A resolution notice should give the timings of the incident; the {' and '.join(missing)} "
-                                     f"time{'s are' if len(missing) > 1 else ' is'} not set."))
+                                     _missing_times(missing)))
         if not f.get("data_loss", "").strip() or (
             f.get("data_loss") in ("possible", "confirmed") and not f.get("data_loss_details", "").strip()
         ):
             findings.append(_finding("resolution-data-loss", "error", "data_loss_details", f.get("data_loss_details", ""),
-                                     "A resolution notice must state what happened to customers' data: none, or what was lost "
-                                     "and what happens to it."))
+                                     _("A resolution notice must state what happened to customers' data: none, or "
+                                       "what was lost and what happens to it.")))
     findings.extend(check_carried(incident, notice, f))
     if kind == "maintenance":
         findings.extend(check_window(incident, notice, f, now))
@@ -134,7 +147,7 @@ def check_structure(incident: Incident, notice: Notice, *, now: datetime | None 
     title = f.get("title", "").strip()
     if subject.strip() and title and title.casefold() not in subject.casefold():
         findings.append(_finding("subject-without-title", "warning", "subject", subject,
-                                 "The subject replaces the generated one but leaves out the incident title, so recipients "
-                                 "cannot match this notice to the earlier ones.", f"{subject} – {title}"))
+                                 _("The subject replaces the generated one but leaves out the incident title, so "
+                                   "recipients cannot match this notice to the earlier ones."), f"{subject} – {title}"))
     findings.extend(check_placeholders(kind, f))
     return findings

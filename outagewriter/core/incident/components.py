@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..i18n import N_
+
 # What a component is doing, best first.
 COMPONENT_STATUSES = ("operational", "degraded-performance", "partial-outage", "major-outage", "under-maintenance")
 
@@ -19,12 +21,12 @@ class ComponentError(ValueError):
 MAX_COMPONENTS = 100
 MAX_NAME_CHARS = 80
 # What users read for each status, also the words accepted when typed by hand.
-STATUS_LABELS = {
-    "operational": "Operational",
-    "degraded-performance": "Degraded performance",
-    "partial-outage": "Partial outage",
-    "major-outage": "Major outage",
-    "under-maintenance": "Under maintenance",
+STATUS_LABELS = {  # English as shown in notices; N_ marks them for people's messages (core/checks)
+    "operational": N_("Operational"),
+    "degraded-performance": N_("Degraded performance"),
+    "partial-outage": N_("Partial outage"),
+    "major-outage": N_("Major outage"),
+    "under-maintenance": N_("Under maintenance"),
 }
 # How bad a status is for the subject line: maintenance is planned, so it ranks below any outage.
 SEVERITY = {"operational": 0, "under-maintenance": 1, "degraded-performance": 2, "partial-outage": 3,

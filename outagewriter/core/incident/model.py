@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
+from ..i18n import _
 from .carry import taken_by, translation_taken_by
 from .fields import FIELD_NAMES, NOTICE_KINDS, TRANSLATED_FIELDS, FieldError, normalise, statuses_for
 from .records import ReviewRecord, SentRecord
@@ -189,7 +190,7 @@ class Incident:
         times = dict(self.times)
         for name, value in values.items():
             if name not in TIME_NAMES:
-                raise FieldError(f"unknown time {name!r}; times are: {', '.join(TIME_NAMES)}")
+                raise FieldError(_("unknown time {name!r}; times are: {names}").format(name=name, names=", ".join(TIME_NAMES)))
             if value.strip():
                 times[name] = parse_zoned(value).canonical
             else:
@@ -197,7 +198,8 @@ class Incident:
         moments = {name: parse_zoned(value).utc for name, value in times.items()}
         for earlier, later in [(a, b) for i, a in enumerate(TIME_NAMES) for b in TIME_NAMES[i + 1:]]:
             if earlier in moments and later in moments and moments[later] < moments[earlier]:
-                raise FieldError(f"{later} ({times[later]}) is before {earlier} ({times[earlier]})")
+                raise FieldError(_("{later} ({later_time}) is before {earlier} ({earlier_time})").format(
+                    later=later, later_time=times[later], earlier=earlier, earlier_time=times[earlier]))
         self.times = times
 
     def newest_unsent(self) -> Notice | None:
@@ -213,14 +215,15 @@ class Incident:
     def notice(self, number: int) -> Notice:
         """Notice by its 1-based number as the user sees it; negative counts from the end."""
         if number == 0 or abs(number) > len(self.notices):
-            raise IndexError(f"there is no notice {number}; this incident has {len(self.notices)}")
+            raise IndexError(_("there is no notice {number}; this incident has {count}").format(
+                number=number, count=len(self.notices)))
         return self.notices[number - 1 if number > 0 else number]
 
     def add_notice(self, kind: str) -> Notice:
         """Start the next notice from the last one sent, so an update only says what changed; fields the
         new kind does not show are left out (carry.cleared_by names them)."""
         if self.newest_unsent() is not None:
-            raise FieldError("the newest notice has not been sent yet; edit it instead of adding another")
+            raise FieldError(_("the newest notice has not been sent yet; edit it instead of adding another"))
         notice = Notice(kind, taken_by(self.notices[-1], kind) if self.notices else {},
                         translation=translation_taken_by(self.notices[-1], kind) if self.notices else {})
         allowed = statuses_for(kind)

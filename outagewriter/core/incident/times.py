@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..i18n import _
+
 ON_CHANGE = "on-change"
 
 # "2026-11-27T15:00+01:00", "2026-11-27T15:00Z", "2026-11-27T15:00[Europe/Berlin]",
@@ -19,6 +21,10 @@ _ZONED = re.compile(r"^(?P<dt>[^\s\[]+)(?:\[(?P<bz>[^\]]+)\]|\s+(?P<sz>[A-Za-z_]
 
 class TimeError(ValueError):
     """A time the user wrote that cannot be understood; the message says why."""
+
+
+class MissingZone(TimeError):
+    """A date-time without an offset or zone: recipients elsewhere could not tell when it is."""
 
 
 @dataclass(frozen=True)
@@ -67,36 +73,37 @@ def parse_zoned(text: str) -> ZonedTime:
         parsed = _parse_zoned(text)
         parsed.utc  # year 1 or 9999 with an offset lies outside what datetime can hold in UTC
     except OverflowError:
-        raise TimeError(f"{text.strip()!r} is too far in the past or future") from None
+        raise TimeError(_("{text!r} is too far in the past or future").format(text=text.strip())) from None
     return parsed
 
 
 def _parse_zoned(text: str) -> ZonedTime:
     match = _ZONED.match(text.strip())
     if not match:
-        raise TimeError(f"not an ISO 8601 date-time: {text!r}")
+        raise TimeError(_("not an ISO 8601 date-time: {text!r}").format(text=text))
     raw = match["dt"]
     zone_name = match["bz"] or match["sz"]
     try:
         moment = datetime.fromisoformat(raw.replace("z", "Z"))
     except ValueError:
-        raise TimeError(f"not an ISO 8601 date-time: {text!r}") from None
+        raise TimeError(_("not an ISO 8601 date-time: {text!r}").format(text=text)) from None
     if zone_name:
         try:
             zone = ZoneInfo(zone_name)
         except (ZoneInfoNotFoundError, ValueError):
-            raise TimeError(f"unknown time zone {zone_name!r}") from None
+            raise TimeError(_("unknown time zone {zone!r}").format(zone=zone_name)) from None
         if moment.tzinfo:
             return ZonedTime(moment.astimezone(zone), zone_name)
         moment = moment.replace(tzinfo=zone)
         # A wall-clock time skipped when the clocks go forward does not exist; zoneinfo would
         # silently move it by an hour, and the notice would promise a time nobody typed.
         if moment.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None) != moment.replace(tzinfo=None):
-            raise TimeError(f"{raw} does not exist in {zone_name}: the clocks go forward then; pick another time")
+            raise TimeError(_("{time} does not exist in {zone}: the clocks go forward then; pick another time").format(
+                time=raw, zone=zone_name))
         return ZonedTime(moment, zone_name)
     if moment.tzinfo is None:
-        raise TimeError(
-            f"{text!r} has no time zone: add an offset (+01:00, Z) or a zone such as [Europe/Berlin]"
+        raise MissingZone(
+            _("{text!r} has no time zone: add an offset (+01:00, Z) or a zone such as [Europe/Berlin]").format(text=text)
         )
     return ZonedTime(moment, None)
 

@@ -19,6 +19,7 @@ from ..render.calendar import FILE_NAME as CALENDAR_FILE
 from ..render.calendar import METHOD as CALENDAR_METHOD
 from ..render.renderer import Rendered
 from .message_ids import MAIL_POLICY, check_message_id, notice_message_id
+from .transfer_encoding import body_encoding
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,8 @@ def build_message(
         msg["In-Reply-To"] = earlier[-1]
         msg["References"] = " ".join(earlier)
     msg["X-Mailer"] = "OutageWriter"
-    msg.set_content(rendered.text, subtype="plain", charset="utf-8", cte="quoted-printable")
-    msg.add_alternative(rendered.html, subtype="html", charset="utf-8", cte="quoted-printable")
+    msg.set_content(rendered.text, subtype="plain", charset="utf-8", cte=body_encoding(rendered.text))
+    msg.add_alternative(rendered.html, subtype="html", charset="utf-8", cte=body_encoding(rendered.html))
     if rendered.calendar:  # the maintenance window, for the reader's calendar (render/calendar.py)
         msg.add_attachment(rendered.calendar, subtype="calendar", charset="utf-8", cte="quoted-printable",
                            filename=CALENDAR_FILE, params={"method": CALENDAR_METHOD})

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..chat import record as chat_record
+from ..i18n import _
 from ..incident.chat_destinations import ChatDestination
 from ..incident.model import Notice
 from . import record
@@ -44,11 +45,11 @@ def plan(notice: Notice, *, include_unknown: bool = False) -> Plan:
 def refuse_if_nobody(what: Plan, notice: Notice) -> None:
     """SendError when there is nobody (left) to send the notice to, saying why in plain words."""
     if not what.recipients:
-        raise SendError("The notice has no recipients: fill in To, Cc or Bcc.")
+        raise SendError(_("The notice has no recipients: fill in To, Cc or Bcc."))
     if not what.targets and not what.posts:
         if what.unknown:
             raise SendError(
-                f"{len(what.unknown)} recipients may already have this notice (the connection broke or the "
-                "app stopped while it was being handed over), and everyone else has it. Ask the server's "
-                "administrator or check the Sent folder; send to them anyway only if they did not get it.")
-        raise SendError(f"Every recipient has this notice already (sent {notice.sent.time or ''}).")
+                _("{count} recipients may already have this notice (the connection broke or the app stopped while "
+                  "it was being handed over), and everyone else has it. Ask the server's administrator or check "
+                  "the Sent folder; send to them anyway only if they did not get it.").format(count=len(what.unknown)))
+        raise SendError(_("Every recipient has this notice already (sent {time}).").format(time=notice.sent.time or ""))

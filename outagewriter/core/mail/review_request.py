@@ -21,6 +21,7 @@ from ..render.renderer import Rendered
 from ..review.content import RECIPIENT_PARTS, canonical_recipients, notice_hash
 from ..storage import fileformat
 from .message import Sender
+from .transfer_encoding import body_encoding
 
 ATTACHMENT_TYPE = ("application", "json")  # the .outage file is UTF-8 JSON
 
@@ -98,7 +99,7 @@ def build_review_request(incident: Incident, notice: Notice, rendered: Rendered,
     ]
     separator = "-" * 72
     text = "\n".join(intro) + f"\n\n{separator}\n\n" + rendered.text
-    msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
+    msg.set_content(text, subtype="plain", charset="utf-8", cte=body_encoding(text))
 
     banner = "".join(f"<p>{html.escape(line)}</p>" if line else "" for line in intro)
     banner = (f'<div style="border:1px solid #999;padding:8px;margin-bottom:16px;font-family:sans-serif">'
@@ -106,7 +107,7 @@ def build_review_request(incident: Incident, notice: Notice, rendered: Rendered,
     body = rendered.html
     match = re.search(r"<body[^>]*>", body, flags=re.IGNORECASE)
     body = body[: match.end()] + banner + body[match.end():] if match else banner + body
-    msg.add_alternative(body, subtype="html", charset="utf-8", cte="quoted-printable")
+    msg.add_alternative(body, subtype="html", charset="utf-8", cte=body_encoding(body))
 
     data = fileformat.dumps(incident).encode("utf-8")
     msg.add_attachment(data, maintype=ATTACHMENT_TYPE[0], subtype=ATTACHMENT_TYPE[1], filename=file.name)

@@ -21,6 +21,7 @@ from typing import Callable
 from ..chat import record as chat_record
 from ..chat.destinations import resolve
 from ..chat.posting import ChatSetupError, PostOutcome, post_notice, webhook_urls
+from ..i18n import _
 from ..incident.chat_destinations import ChatDestination
 from ..incident.model import Incident, Notice
 from ..incident.times import isoformat_utc, now_utc
@@ -74,14 +75,17 @@ class SendResult:
                 and all(p.ok for p in self.posts))
 
     def summary(self) -> str:
-        got = len(self.accepted)
-        what = "Test message" if self.test else f"Notice {self.notice_number}"
-        lines = [f"{what}: {got} of {len(self.attempted)} recipients accepted."] if self.attempted else []
+        got, tried = len(self.accepted), len(self.attempted)
+        line = _("Test message: {got} of {count} recipients accepted.") if self.test else \
+            _("Notice {number}: {got} of {count} recipients accepted.")
+        lines = [line.format(number=self.notice_number, got=got, count=tried)] if self.attempted else []
         if self.already_had_it:
-            lines.append(f"{len(self.already_had_it)} recipients had it already and were not sent it again.")
+            lines.append(_("{count} recipients had it already and were not sent it again.").format(
+                count=len(self.already_had_it)))
         if self.report.cancelled:
             left = len(self.report.with_status(record.PENDING))
-            lines.append(f"Stopped on request; {left} recipients were not tried. Send again to reach them.")
+            lines.append(_("Stopped on request; {count} recipients were not tried. Send again to reach them.").format(
+                count=left))
         if self.report.problem is not None:
             lines.append(str(self.report.problem))
         lines += [p.describe() for p in self.posts]

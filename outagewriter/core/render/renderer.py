@@ -21,19 +21,24 @@ from ..incident.chat_destinations import ChatDestination
 from ..incident.fields import fields_of, label_for
 from ..incident.model import TIME_NAMES, Incident, Notice
 from ..incident.page_id import page_link
-from ..incident.promise import local_times
 from ..incident.story import lines_of, parse_actions
-from ..incident.times import ZonedTime, format_zoned, parse_next_update, parse_zoned
+from ..incident.times import ZonedTime, parse_next_update, parse_zoned
 from ..incident.window import maintenance_window
 from ..shipped import PACKAGE, TEMPLATES
 from . import textformat
+from .bilingual import second_language_fields
 from .calendar import maintenance_calendar
 from .component_view import component_context
+from .dates import LOCAL_TIMES, ZONED_FORMATS
+from .linebreak import display_width, fit_columns
+from .post_length import exceeds, post_length, shorten_post
 from .sections import email_sections
 from .template_limits import LimitedSandbox, TemplateLimitExceeded
 
 PARTS = ("subject.txt", "body.txt", "body.html", "short.txt")
-SHORT_LIMIT = 280
+SHORT_LIMIT = 280  # X's weighted count (post_length.py): Japanese characters count 2
+SUBJECT_COLUMNS = 160  # a bilingual subject: both languages while they fit, in display columns
+SUBJECT_JOINER = " / "
 PAGE_FRAGMENT = "page/update.html"
 
 
@@ -78,6 +83,7 @@ def _make_env(cls, loader: jinja2.BaseLoader) -> jinja2.Environment:
         one_line=textformat.one_line,
         shorten=textformat.shorten,
         columns=textformat.columns,
+        underline=textformat.underline,
     )
     return env
 
@@ -105,25 +111,41 @@ class Renderer:
         return self._user is not None and (self.user_dir / language).is_dir()
 
     def render(self, incident: Incident, notice: Notice) -> Rendered:
-        context = build_context(incident, notice, self.audiences)
+        """Every part of the notice; a bilingual notice has the first language's text, then the second's."""
         problems: list[TemplateProblem] = []
-        parts = {}
-        for part in PARTS:
-            parts[part] = self._render_part(incident.language, notice.kind, part, context, problems)
-        short = textformat.one_line(parts["short.txt"])
-        if len(short) > SHORT_LIMIT:
-            short = self._fit_short(incident, notice.kind, context, problems)
+        other = None
+        if incident.second_language:
+            other = self._render_language(incident, notice, incident.second_language, problems, half=True)
+        first = self._render_language(incident, notice, incident.language, problems, other=other)
+        subject, short = first["subject"], first["short"]
+        if other is not None:
+            subject = _both_subjects(subject, other["subject"])
+            both = f"{short} / {other['short']}"
+            short = both if post_length(both) <= SHORT_LIMIT else short
         chats = tuple(chat_names(notice.fields.get("chats", "")))
         return Rendered(
-            subject=textformat.one_line(parts["subject.txt"]),
-            text=_tidy_text(parts["body.txt"]),
-            html=parts["body.html"].strip("\n") + "\n",
+            subject=subject,
+            text=first["text"],
+            html=first["html"],
             short=short,
             problems=tuple(dict.fromkeys(problems)),
             calendar=maintenance_calendar(incident, notice, incident.number(notice), short),
             chat=chat_text(short, self.page_link(incident)) if chats else "",
             chat_to=chats,
         )
+
+    def _render_language(self, incident, notice, language, problems, half=False, other=None) -> dict:
+        """One language's parts. `half`: the second language's, its HTML only the card's content for the
+        first language's email to hold; `other`: those parts, for the first language's templates to add."""
+        context = build_context(incident, notice, self.audiences, language)
+        context.update(half=half, other=other)
+        parts = {part: self._render_part(language, notice.kind, part, context, problems) for part in PARTS}
+        short = textformat.one_line(parts["short.txt"])
+        if exceeds(short, SHORT_LIMIT):
+            short = self._fit_short(language, notice.kind, context, problems)
+        return {"language": language, "subject": textformat.one_line(parts["subject.txt"]),
+                "text": _tidy_text(parts["body.txt"]), "html": parts["body.html"].strip("\n") + "\n",
+                "short": short}
 
     def page_link(self, incident: Incident) -> str:
         """The incident's status page link as these settings make it ("" without a status page URL)."""
@@ -132,24 +154,31 @@ class Renderer:
     def render_page_fragment(self, incident: Incident, notice: Notice) -> str:
         """The notice's body for a web page (the status page): the email's sections and sentences as
         plain semantic HTML with classes, for the page's own stylesheet. Shipped template only."""
-        context = dict(build_context(incident, notice, self.audiences), output="html")
-        template = self._shipped.get_template(f"{incident.language}/{PAGE_FRAGMENT}")
-        return _tidy_text(template.render(context))
+        halves = []
+        for language in incident.languages:
+            context = dict(build_context(incident, notice, self.audiences, language), output="html")
+            halves.append((language, _tidy_text(self._shipped.get_template(f"{language}/{PAGE_FRAGMENT}").render(context))))
+        if len(halves) == 1:
+            return halves[0][1]
+        # Each language in its own block with its `lang`, so browsers, fonts and screen readers follow.
+        return "".join(f'<div class="notice-language" lang="{language}">\n{fragment}</div>\n'
+                       for language, fragment in halves)
 
-    def _fit_short(self, incident, kind, context, problems) -> str:
-        """Shorten the summary, and if need be the title, never the status or the next-update promise."""
+    def _fit_short(self, language, kind, context, problems) -> str:
+        """Shorten the summary, and if need be the title, never the status or the next-update promise;
+        lengths as X counts them (post_length.py)."""
         def render(**changes) -> str:
             short_context = dict(context, **changes)
-            return textformat.one_line(self._render_part(incident.language, kind, "short.txt", short_context, problems))
+            return textformat.one_line(self._render_part(language, kind, "short.txt", short_context, problems))
 
         title = context["title"]
         frame = render(summary="")
-        if len(frame) > SHORT_LIMIT:  # a very long title: it gives way too, down to a few words
-            title = textformat.shorten(title, max(12, len(title) - (len(frame) - SHORT_LIMIT)))
+        if exceeds(frame, SHORT_LIMIT):  # a very long title: it gives way too, down to a few words
+            title = shorten_post(title, max(24, post_length(title) - (post_length(frame) - SHORT_LIMIT)))
             frame = render(summary="", title=title)
-        room = SHORT_LIMIT - len(frame) - 1
-        summary = textformat.shorten(context["summary"], room) if room >= 20 else ""
-        return textformat.shorten(render(summary=summary, title=title), SHORT_LIMIT)
+        room = SHORT_LIMIT - post_length(frame) - 1
+        summary = shorten_post(context["summary"], room) if room >= 20 else ""
+        return shorten_post(render(summary=summary, title=title), SHORT_LIMIT)
 
     def _render_part(self, language, kind, part, context, problems) -> str:
         name = f"{language}/{kind}/{part}"
@@ -167,6 +196,15 @@ class Renderer:
 def chat_text(short: str, link: str) -> str:
     """The chat post: the short version, then the incident's status page link when there is one."""
     return f"{short} {link}" if link else short
+
+
+def _both_subjects(first: str, second: str) -> str:
+    """'【障害のお知らせ】… / Investigating: …': the second language shortened to fit, or left out when
+    the first takes nearly all the room."""
+    room = SUBJECT_COLUMNS - display_width(first) - len(SUBJECT_JOINER)
+    if room < 20:
+        return first
+    return first + SUBJECT_JOINER + fit_columns(second, room)
 
 
 def _tidy_text(text: str) -> str:
@@ -187,8 +225,8 @@ def _describe(exc: Exception, folder: Path, name: str) -> TemplateProblem:
     return TemplateProblem(str(folder / name), None, message, over)
 
 
-def _zoned_text(value: str) -> str:
-    return format_zoned(parse_zoned(value)) if value else ""
+def _zoned_text(value: str, language: str) -> str:
+    return ZONED_FORMATS[language](parse_zoned(value)) if value else ""
 
 
 def _minutes_between(start: ZonedTime | None, end: ZonedTime | None) -> int | None:
@@ -202,7 +240,8 @@ def _duration_minutes(times: dict[str, str]) -> int | None:
     return _minutes_between(*(parse_zoned(times[t]) if t in times else None for t in ("started", "resolved")))
 
 
-def _window(incident: Incident, notice: Notice) -> dict:
+def _window(incident: Incident, notice: Notice, language: str) -> dict:
+    format_zoned = ZONED_FORMATS[language]
     start, end = maintenance_window(incident, notice.fields)
     return {
         "start": format_zoned(start) if start else "", "end": format_zoned(end) if end else "",
@@ -212,12 +251,18 @@ def _window(incident: Incident, notice: Notice) -> dict:
     }
 
 
-def build_context(incident: Incident, notice: Notice, audiences: tuple[Audience, ...] = ()) -> dict:
+def build_context(incident: Incident, notice: Notice, audiences: tuple[Audience, ...] = (),
+                  language: str = "") -> dict:
     """Everything a template may use: the fields as typed plus times already formatted. A field the
     notice's kind does not show is empty here, so no template can send it. `audiences` are the saved
-    ones; those the notice goes to get the promise in their own time (`next_update.local`)."""
+    ones; those the notice goes to get the promise in their own time (`next_update.local`).
+    `language`: the notice's second language gives its translated text and its way of writing times."""
+    language = language or incident.language
+    format_zoned = ZONED_FORMATS[language]
     shown = fields_of(notice.kind)
     fields = {name: value if name in shown else "" for name, value in notice.fields.items()}
+    if language != incident.language:
+        fields = second_language_fields(notice, fields, language)
     next_update = None
     if fields["next_update"]:
         parsed = parse_next_update(fields["next_update"])
@@ -226,7 +271,7 @@ def build_context(incident: Incident, notice: Notice, audiences: tuple[Audience,
             "on_change": parsed.on_change,
             "when": "" if parsed.on_change else format_zoned(parsed.when),
             "short": "" if parsed.on_change else format_zoned(parsed.when, with_utc=False),
-            "local": [] if parsed.on_change else local_times(parsed.when, chosen),
+            "local": [] if parsed.on_change else LOCAL_TIMES[language](parsed.when, chosen),
         }
     position = incident.number(notice) - 1
     earlier = incident.notices[:position]
@@ -235,18 +280,18 @@ def build_context(incident: Incident, notice: Notice, audiences: tuple[Audience,
         subject_override=fields["subject"],
         kind=notice.kind,
         incident_kind=incident.kind,
-        language=incident.language,
+        language=language,
         next_update=next_update,
         number=position + 1,
         update_number=sum(1 for n in earlier if n.kind == "update") + (notice.kind == "update"),
-        times={name: _zoned_text(incident.times.get(name, "")) for name in TIME_NAMES},
+        times={name: _zoned_text(incident.times.get(name, ""), language) for name in TIME_NAMES},
         duration_minutes=_duration_minutes(incident.times),
         fields=fields,
-        labels={name: label_for(notice.kind, name) for name in shown},
+        labels={name: label_for(notice.kind, name, language) for name in shown},
         sections=email_sections(notice.kind),
         events=lines_of(fields["events"]),
         actions=parse_actions(fields["actions"]),
-        window=_window(incident, notice),
+        window=_window(incident, notice, language),
     )
-    context.update(component_context(fields.get("components", ""), fields.get("impact_level", "")))
+    context.update(component_context(fields.get("components", ""), fields.get("impact_level", ""), language))
     return context

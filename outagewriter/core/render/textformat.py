@@ -1,4 +1,5 @@
-"""Text shaping for the templates: plain text wrapped at 72 columns, HTML paragraphs.
+"""Text shaping for the templates: plain text wrapped at 72 columns (display columns, so Japanese
+takes two each), HTML paragraphs.
 
 These are Jinja filters; they take what the user typed and never trust it as markup.
 """
@@ -6,8 +7,12 @@ from __future__ import annotations
 
 import re
 import textwrap
+from functools import lru_cache
 
 from markupsafe import Markup, escape
+
+from .bilingual import Untranslated
+from .linebreak import display_width, has_wide, wrap_wide
 
 WIDTH = 72
 _BULLET = re.compile(r"^(\s*)([-*•]|\d+[.)])\s+")
@@ -37,25 +42,30 @@ def wrap(text: str, width: int = WIDTH, indent: str = "") -> str:
                     items.append(current)
                 current = line.strip()
             else:
-                current = f"{current} {line.strip()}" if current else line.strip()
+                current = _join(current, line.strip()) if current else line.strip()
         if current:
             items.append(current)
         lines = []
         for item in items:
             bullet = _BULLET.match(item)
             hang = " " * len(bullet.group(0)) if bullet else ""
-            lines.extend(
-                textwrap.wrap(
-                    item,
-                    width=width,
-                    initial_indent=indent,
-                    subsequent_indent=indent + hang,
-                    break_long_words=False,
-                    break_on_hyphens=False,
-                )
-            )
+            lines.extend(_wrap_item(item, width, indent, indent + hang))
         out.append("\n".join(lines))
     return "\n\n".join(out)
+
+
+def _join(before: str, after: str) -> str:
+    """Two typed lines as one: a space between words, none between Japanese characters."""
+    return before + after if has_wide(before[-1]) and has_wide(after[0]) else f"{before} {after}"
+
+
+@lru_cache(maxsize=4096)  # the preview re-renders on every keystroke; most paragraphs have not changed
+def _wrap_item(item: str, width: int, first: str, rest: str) -> tuple[str, ...]:
+    # Japanese text is measured in display columns and broken by its own rules.
+    if has_wide(item):
+        return tuple(wrap_wide(item, width, first, rest))
+    return tuple(textwrap.wrap(item, width=width, initial_indent=first, subsequent_indent=rest,
+                               break_long_words=False, break_on_hyphens=False))
 
 
 def verbatim(text: str, indent: str = "    ") -> str:
@@ -70,6 +80,8 @@ def html_paragraphs(text: str, styled: bool = True) -> Markup:
     block_style = Markup(' style="margin:0 0 12px 0;padding:0 0 0 22px;"') if styled else Markup("")
     item_style = Markup(' style="margin:0 0 4px 0;"') if styled else Markup("")
     para_style = Markup(' style="margin:0 0 12px 0;"') if styled else Markup("")
+    if isinstance(text, Untranslated):  # marked as missing, not as a paragraph of text
+        return Markup(text.__html__())
     parts = []
     for block in _paragraphs(text or ""):
         if all(_BULLET.match(line) for line in block):
@@ -113,12 +125,18 @@ def shorten(text: str, limit: int) -> str:
 def columns(rows, left: str, right: str, max_left: int = 40) -> str:
     """Two aligned columns from `rows` (mappings), e.g. a component and its status; a left value wider
     than `max_left` gets a line of its own, its right value under it in the column."""
-    width = max((len(name) for name in (one_line(row[left]) for row in rows) if len(name) <= max_left), default=0)
+    widths = [display_width(one_line(row[left])) for row in rows]
+    width = max((w for w in widths if w <= max_left), default=0)
     lines = []
-    for row in rows:
+    for row, name_width in zip(rows, widths):
         name, value = one_line(row[left]), one_line(row[right])
-        if len(name) > width:
+        if name_width > width:
             lines += [name, f"{'':{width}}  {value}"]
         else:
-            lines.append(f"{name:{width}}  {value}")
+            lines.append(f"{name}{' ' * (width - name_width)}  {value}")
     return "\n".join(lines)
+
+
+def underline(heading: str, char: str = "-") -> str:
+    """A rule as wide as the heading shows in a fixed-width font (a Japanese heading is twice as wide)."""
+    return char * display_width(heading)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..i18n import N_, _
 from ..incident.model import Incident, Notice
 from ..incident.times import isoformat_utc, now_utc
 
@@ -26,13 +27,13 @@ SENT = "sent"
 SELF_APPROVED = "self-approved"  # beside "approved" when the author approved their own notice
 EVENTS = (REVIEW_REQUESTED, APPROVED, VOIDED, CHANGES_REQUESTED, SENT, SELF_APPROVED)
 
-_WORDS = {
-    REVIEW_REQUESTED: "review requested by {who}",
-    APPROVED: "approved by {who}",
-    VOIDED: "approval void (changed after approval), noticed by {who}",
-    CHANGES_REQUESTED: "changes requested by {who}",
-    SENT: "sent by {who}",
-    SELF_APPROVED: "approved by its own author, {who}: self-approval is allowed in their settings",
+_WORDS = {  # translated where shown (describe)
+    REVIEW_REQUESTED: N_("review requested by {who}"),
+    APPROVED: N_("approved by {who}"),
+    VOIDED: N_("approval void (changed after approval), noticed by {who}"),
+    CHANGES_REQUESTED: N_("changes requested by {who}"),
+    SENT: N_("sent by {who}"),
+    SELF_APPROVED: N_("approved by its own author, {who}: self-approval is allowed in their settings"),
 }
 
 
@@ -51,9 +52,9 @@ class LogEntry:
         """One line for a timeline: 'Notice 2: approved by Petr (2026-11-27T10:15:02Z): "fine"';
         `show_time` turns the stored UTC time into what the reader sees (the window: their zone).
         Without the time when the caller shows it itself (the incident timeline)."""
-        words = _WORDS.get(self.event, self.event + " by {who}").format(who=self.who)
-        head = f"Notice {self.number}: " if self.number else ""
-        where = f" on {self.field}" if self.field else ""
+        words = _(_WORDS.get(self.event, self.event + " by {who}")).format(who=self.who)
+        head = _("Notice {number}: ").format(number=self.number) if self.number else ""
+        where = _(" on {field}").format(field=self.field) if self.field else ""
         said = f': "{self.comment}"' if self.comment else ""
         when = f" ({show_time(self.when)})" if with_time else ""
         return f"{head}{words}{where}{when}{said}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, NoReturn
 
+from ..i18n import _
 from ..incident.model import Incident, Notice
 from ..settings import Settings
 from . import audit
@@ -51,15 +52,16 @@ def check_can_send(incident: Incident, notice: Notice, rendered: "Rendered", set
     status = approval_status(incident, notice, rendered)
     if isinstance(status, Missing):
         raise ApprovalError(
-            f"notice {number} cannot be sent: it has not been approved ({status.reason}). A reviewer must "
-            "approve its exact text first (outagewriter request-review, then outagewriter approve).")
+            _("notice {number} cannot be sent: it has not been approved ({reason}). A reviewer must approve its "
+              "exact text first (outagewriter request-review, then outagewriter approve).").format(
+                number=number, reason=_(status.reason)))
     if isinstance(status, Void):
-        who = status.approval.reviewer or "the reviewer"
-        raise ApprovalError(f"notice {number} cannot be sent: {status.describe()}\n"
-                            f"Ask {who} (or another reviewer) to approve the notice as it is now.")
+        who = status.approval.reviewer or _("the reviewer")
+        raise ApprovalError(_("notice {number} cannot be sent: {why}\nAsk {who} (or another reviewer) to approve "
+                              "the notice as it is now.").format(number=number, why=status.describe(), who=who))
     if settings.approver_must_differ and same_person(status.approval.reviewer, author_of(notice)):
-        raise ApprovalError(f"notice {number} cannot be sent: it was approved by its own author "
-                            f"({status.approval.reviewer}); another person must approve it.")
+        raise ApprovalError(_("notice {number} cannot be sent: it was approved by its own author ({reviewer}); "
+                              "another person must approve it.").format(number=number, reviewer=status.approval.reviewer))
     return check_approval_for_send(
         incident, notice, rendered, approver_must_differ=settings.approver_must_differ,
         allowed_signers=settings.allowed_signers_path() if settings.require_signed_approval else None)
@@ -120,9 +122,9 @@ def check_approval_for_send(incident: Incident, notice: Notice, rendered: "Rende
         return None
     signature = approval.signature
     if not signature:
-        raise ApprovalError(f"notice {number} cannot be sent: its approval is not signed, and signed approvals "
-                            "are required (review.require_signed_approval). Ask the reviewer to approve it again "
-                            "with review.signing_key set.")
+        raise ApprovalError(_("notice {number} cannot be sent: its approval is not signed, and signed approvals "
+                              "are required (review.require_signed_approval). Ask the reviewer to approve it again "
+                              "with review.signing_key set.").format(number=number))
     data = approval_signature.payload(incident.id, notice.id, digest, approval.reviewer, approval.time)
     try:
         return approval_signature.verify(data, signature, allowed_signers)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..incident.fields import FieldError, parse_addresses
+from ..i18n import N_, _, ngettext
+from ..incident.fields import FieldError, kind_label, parse_addresses, status_label
 from ..incident.model import TIME_NAMES, Incident, Notice
 from ..incident.times import TimeError, ZonedTime, parse_zoned
 from . import audit
@@ -18,6 +19,8 @@ from . import audit
 TIME = "time"
 NOTICE = "notice"
 EVENT = "event"
+TIME_EVENTS = {"started": N_("Incident started"), "detected": N_("Incident detected"),
+               "mitigated": N_("Incident mitigated"), "resolved": N_("Incident resolved")}
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ def _read(stored: str) -> datetime | None:
 def _entry(what: str, stored: str, zone: tzinfo | None, zone_name: str | None, text: str, **kw) -> Entry:
     moment = _read(stored)
     if moment is None:
-        return Entry(what, None, "", f"time unknown ({stored or 'none recorded'})", text, **kw)
+        return Entry(what, None, "", _("time unknown ({stored})").format(stored=stored or _("none recorded")), text, **kw)
     local = ""
     if zone is not None:
         zoned = ZonedTime(moment.astimezone(zone), zone_name)
@@ -76,7 +79,7 @@ def recipient_count(notice: Notice) -> int:
     if notice.sent is not None and notice.sent.addressed:
         return len(notice.sent.addressed)
     try:
-        return len({addr for name in ("to", "cc", "bcc") for _, addr in parse_addresses(notice.fields[name])})
+        return len({addr for name in ("to", "cc", "bcc") for _name, addr in parse_addresses(notice.fields[name])})
     except FieldError:
         return 0  # an address the form reports as wrong reaches nobody yet
 
@@ -84,11 +87,14 @@ def recipient_count(notice: Notice) -> int:
 def describe_notice(incident: Incident, notice: Notice) -> str:
     """'Notice 2 · update · monitoring · sent to 3 recipients · audiences: EMEA customers'."""
     count = recipient_count(notice)
-    people = f"{count} recipient{'s' if count != 1 else ''}"
-    state = f"sent to {people}" if notice.is_sent else f"draft, not sent (addressed to {people})"
-    parts = [f"Notice {incident.number(notice)}", notice.kind, notice.fields["status"] or "no status", state]
+    state = (ngettext("sent to {count} recipient", "sent to {count} recipients", count) if notice.is_sent else
+             ngettext("draft, not sent (addressed to {count} recipient)",
+                      "draft, not sent (addressed to {count} recipients)", count)).format(count=count)
+    status = notice.fields["status"]
+    parts = [_("Notice {number}").format(number=incident.number(notice)), kind_label(notice.kind),
+             status_label(status) if status else _("no status"), state]
     if notice.fields["audiences"]:
-        parts.append(f"audiences: {notice.fields['audiences']}")
+        parts.append(_("audiences: {names}").format(names=notice.fields["audiences"]))
     return " · ".join(parts)
 
 
@@ -101,7 +107,7 @@ def timeline(incident: Incident) -> list[Entry]:
     """Every time, notice and audit event of the incident, oldest first (unreadable times last)."""
     zone = zone_of(incident)
     zone_name = incident.zone if isinstance(zone, ZoneInfo) else None
-    entries = [_entry(TIME, incident.times[name], zone, zone_name, f"Incident {name}")
+    entries = [_entry(TIME, incident.times[name], zone, zone_name, _(TIME_EVENTS[name]))
                for name in TIME_NAMES if incident.times.get(name)]
     for notice in incident.notices:
         entries.append(_entry(NOTICE, notice_time(notice), zone, zone_name, describe_notice(incident, notice),

@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Union
 
+from ..i18n import N_, _
 from ..incident.fields import FIELD_NAMES
 from ..incident.model import Incident, Notice, NoticeLocked
 from ..incident.records import (
@@ -47,6 +48,9 @@ if TYPE_CHECKING:
 DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, SENT = (
     "draft", "in-review", "changes-requested", "approved", "sent")
 STATES = (DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED)  # stored; SENT is read from notice.sent
+# display_state's words, in English as they are compared and stored; `state_label` is what a person reads.
+DISPLAY_STATES = (N_("draft"), N_("in review"), N_("changes requested"), N_("approved"), N_("approval void"),
+                  N_("sent"))
 
 VOID_CHANGED = "approval void: changed after approval"
 VOID_ALTERED = ("approval void: the approval recorded in the file does not match its own hash "
@@ -84,7 +88,7 @@ class Void:
 
 @dataclass(frozen=True)
 class Missing:
-    reason: str = "not approved yet"
+    reason: str = N_("not approved yet")
 
 
 ApprovalStatus = Union[Valid, Void, Missing]
@@ -107,6 +111,11 @@ def display_state(incident: Incident, notice: Notice, rendered: "Rendered") -> s
     if current == APPROVED and not isinstance(approval_status(incident, notice, rendered), Valid):
         return "approval void"
     return current.replace("-", " ")
+
+
+def state_label(state_or_display: str) -> str:
+    """A review state (stored or displayed) in the program's language."""
+    return _(state_or_display.replace("-", " "))
 
 
 def approval_of(notice: Notice) -> ApprovalRecord | None:
@@ -165,20 +174,21 @@ def check_may_approve(notice: Notice, settings: Settings) -> None:
     here wrote it: checked before anyone fills in an approval, and again by `approve`."""
     current = state(notice)
     if current != IN_REVIEW:
-        raise ReviewError(f"this notice is not in review ({current.replace('-', ' ')}): its author asks "
-                          "for a review first.")
+        raise ReviewError(_("this notice is not in review ({state}): its author asks for a review first.").format(
+            state=state_label(current)))
     author, here = author_of(notice), settings.identity()
     if settings.approver_must_differ and same_person(here, author):
         raise ApprovalError(
-            f"this notice's author is {author}, who is the user approving here ({here}); the approval must "
-            "come from someone else, on their own account.")
+            _("this notice's author is {author}, who is the user approving here ({here}); the approval must "
+              "come from someone else, on their own account.").format(author=author, here=here))
 
 
 def _check_differs(notice: Notice, reviewer: str, settings: Settings) -> None:
     if settings.approver_must_differ and same_person(reviewer, author_of(notice)):
         raise ApprovalError(
-            f"{reviewer} wrote this notice (asked for its review), and the approval must come from someone "
-            "else. Ask another reviewer, or switch off 'approver must differ from author' in the settings.")
+            _("{reviewer} wrote this notice (asked for its review), and the approval must come from someone "
+              "else. Ask another reviewer, or switch off 'approver must differ from author' in the settings.").format(
+                reviewer=reviewer))
     check_may_approve(notice, settings)
 
 
@@ -227,7 +237,7 @@ def request_review(incident: Incident, notice: Notice, rendered: "Rendered", who
     note_changes(incident, notice, rendered, who, when=when)
     record = _editable(incident, notice)
     if isinstance(approval_status(incident, notice, rendered), Valid):
-        raise ReviewError(f"notice {_number(incident, notice)} is approved already; it can be sent")
+        raise ReviewError(_("notice {number} is approved already; it can be sent").format(number=_number(incident, notice)))
     when = when or isoformat_utc(now_utc())
     digest = notice_hash(incident, notice, rendered)
     for comment in record.comments:
@@ -248,9 +258,9 @@ def approve(incident: Incident, notice: Notice, rendered: "Rendered", reviewer: 
     current = state(notice)
     if current != IN_REVIEW:
         if current == APPROVED and isinstance(approval_status(incident, notice, rendered), Valid):
-            raise ReviewError(f"notice {number} is approved already")
-        raise ReviewError(f"notice {number} is not in review ({current}); its author asks for a review "
-                          "first (outagewriter request-review)")
+            raise ReviewError(_("notice {number} is approved already").format(number=number))
+        raise ReviewError(_("notice {number} is not in review ({state}); its author asks for a review "
+                            "first (outagewriter request-review)").format(number=number, state=state_label(current)))
     if rendered.problems:
         raise ReviewError(f"notice {number} was rendered with template problems, so this is not the text "
                           f"that would be sent: {rendered.problems[0]}")
@@ -284,14 +294,15 @@ def request_changes(incident: Incident, notice: Notice, rendered: "Rendered", re
     reviewer = _check_name(reviewer, "reviewer")
     comment = (comment or "").strip()
     if not comment:
-        raise ReviewError("say what should change: the comment is empty")
+        raise ReviewError(_("say what should change: the comment is empty"))
     if field is not None and field not in FIELD_NAMES:
-        raise ReviewError(f"unknown field {field!r}; fields are: {', '.join(FIELD_NAMES)}")
+        raise ReviewError(_("unknown field {name!r}; fields are: {names}").format(name=field, names=", ".join(FIELD_NAMES)))
     number = _number(incident, notice)
     note_changes(incident, notice, rendered, reviewer, when=when)
     record = _editable(incident, notice)
     if state(notice) not in (IN_REVIEW, APPROVED, CHANGES_REQUESTED):  # several comments are fine
-        raise ReviewError(f"notice {number} is not in review ({state(notice)}); nothing to send back")
+        raise ReviewError(_("notice {number} is not in review ({state}); nothing to send back").format(
+            number=number, state=state_label(state(notice))))
     when = when or isoformat_utc(now_utc())
     digest = notice_hash(incident, notice, rendered)
     if record.approval and not record.approval.voided:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..i18n import _, ngettext
 from ..mail.archive import archive_folder
 from ..publish.collect import CollectError, collect, incident_files
 from ..publish.feeds import feed_files
@@ -38,13 +39,15 @@ class PublishResult:
     problems: tuple[str, ...]
 
     def summary(self) -> str:
-        what = f"{self.incidents} incident{'s' if self.incidents != 1 else ''}, " \
-               f"{self.notices} notice{'s' if self.notices != 1 else ''}"
+        what = ngettext("{count} incident", "{count} incidents", self.incidents).format(count=self.incidents) + \
+            _(", ") + ngettext("{count} notice", "{count} notices", self.notices).format(count=self.notices)
         if self.newest is not None:
-            what += f", newest {self.newest:%Y-%m-%d %H:%M} UTC"
-        line = f"Status page {'published to' if self.changed else 'already up to date in'} {self.folder} ({what})."
+            what += _(", newest {time} UTC").format(time=f"{self.newest:%Y-%m-%d %H:%M}")
+        line = (_("Status page published to {folder} ({what}).") if self.changed else
+                _("Status page already up to date in {folder} ({what}).")).format(folder=self.folder, what=what)
         if self.problems:
-            line += f"\n{len(self.problems)} thing{'s' if len(self.problems) != 1 else ''} to know, below."
+            line += "\n" + ngettext("{count} thing to know, below.", "{count} things to know, below.",
+                                     len(self.problems)).format(count=len(self.problems))
         return line
 
 

@@ -130,7 +130,16 @@ class Services:
         from ..checks import fast_findings
 
         return fast_findings(incident, notice, tone=self.tone(incident.language), now=now,
-                             audiences=self.settings.audiences, chat_destinations=self.settings.chat_destinations)
+                             audiences=self.settings.audiences, chat_destinations=self.settings.chat_destinations,
+                             second_tone=self.second_tone(incident))
+
+    def second_tone(self, incident: Incident) -> ToneChecker | None:
+        """The tone checker of a bilingual incident's second language; None for one language, or
+        for a language without shipped tone rules (its text still gets structure and grammar checks)."""
+        from ..checks.rules import shipped_languages
+
+        second = incident.second_language
+        return self.tone(second) if second and second in shipped_languages() else None
 
     def present(self, incident: Incident, notice: Notice, findings: list[Finding]) -> Presented:
         """`findings` (fast and grammar together) as the user gets them: rules the user turned off
@@ -139,7 +148,8 @@ class Services:
         from ..checks import present
 
         try:
-            disabled = self.tone(incident.language).ruleset.disabled
+            second = self.second_tone(incident)
+            disabled = self.tone(incident.language).ruleset.disabled | (second.ruleset.disabled if second else set())
         except Exception:  # noqa: BLE001 — a broken shipped pack is reported by fast_checker
             disabled = frozenset()
         return present(findings, dismissed=notice.dismissed, disabled=disabled)
@@ -148,10 +158,10 @@ class Services:
         """A GrammarChecker as settings.json says, or for the LanguageTool server at `server_url`
         (the command line's OUTAGEWRITER_LT_URL); None when grammar checks are off. It checks in
         `language` unless a check names the text's own (`check_fields(fields, incident.language)`)."""
-        from ..checks.grammar import GrammarChecker, GrammarSettings, languagetool_language
+        from ..checks.grammar import GrammarChecker, GrammarSettings, languagetool_code
 
         configured = GrammarSettings.from_settings(self.settings)
-        code = languagetool_language(language, configured.language)
+        code = languagetool_code(language, configured.language)
         if server_url:
             return GrammarChecker(GrammarSettings(mode="server", server_url=server_url, language=code,
                                                   custom_words=configured.custom_words))

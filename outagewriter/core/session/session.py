@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 
+from ..incident import bilingual
 from ..incident.audience_recipients import choose_audiences
 from ..incident.chat_destinations import ChatDestination
 from ..incident.fields import FIELD_NAMES, FieldError
@@ -94,9 +95,12 @@ class Session:
 
     @classmethod
     def new(cls, services: Services, title: str, service: str, kind: str = "incident",
-            language: str = "en") -> "Session":
-        """A new incident, not yet in a file (FieldError for a bad kind or language)."""
-        return cls(services, Incident.create(title, service, kind=kind, language=language))
+            language: str = "en", second_language: str = "") -> "Session":
+        """A new incident, not yet in a file (FieldError for a bad kind or languages); `second_language`
+        makes it bilingual, written in `language` first and `second_language` below it."""
+        incident = Incident.create(title, service, kind=kind, language=language)
+        bilingual.set_languages(incident, language, second_language)
+        return cls(services, incident)
 
     @classmethod
     def restored(cls, services: Services, incident: Incident, path: str | None) -> "Session":
@@ -204,13 +208,14 @@ class Session:
         return self._did(Changes(file=True))
 
     def edit(self, notice: Notice, fields: dict[str, str], times: dict[str, str] | None = None) -> EditResult:
-        """Store what the form holds, value by value: a refused value is reported, the rest is kept."""
+        """Store what the form holds, value by value: a refused value is reported, the rest is kept.
+        A field's second-language text is named "summary@en" (core.incident.bilingual)."""
         refused: dict[str, str] = {}
         stored = False
         if not notice.is_sent:
             for name in sorted(fields):
                 try:
-                    stored |= notice.set(name, fields[name])
+                    stored |= bilingual.set_value(self.incident, notice, name, fields[name])
                 except EDIT_ERRORS as exc:
                     refused[name] = str(exc)
         for name in sorted(times or {}):
@@ -234,18 +239,33 @@ class Session:
     def _store(self, notice: Notice, fields: dict[str, str], times: dict[str, str] | None = None) -> Changes:
         if notice.is_sent:
             raise NoticeLocked(f"notice {self.number(notice)} has been sent and can no longer be edited")
-        problems = _refusals(notice, fields, times or {})
+        problems = _refusals(self.incident, notice, fields, times or {})
         if problems:
             raise FieldError("; ".join(problems))
-        before = dict(notice.fields)
-        notice.update(fields)  # validates every value before storing any
+        before, translation_before = dict(notice.fields), dict(notice.translation)
+        notice.update({k: v for k, v in fields.items() if "@" not in k})  # validates every value before storing any
+        for key in (k for k in fields if "@" in k):  # each already tried by _refusals
+            bilingual.set_value(self.incident, notice, key, fields[key])
         try:
             self.incident.set_times(dict(times or {}))  # all or nothing as well
         except EDIT_ERRORS:
-            notice.fields = before
+            notice.fields, notice.translation = before, translation_before
             raise
         self.modified = True
         return Changes(content=True, notices="status" in fields, file=True)
+
+    def set_languages(self, first: str, second: str = "", *, force: bool = False) -> Changes:
+        """Write the incident in `first`, and `second` below it ("" for one language). Unsent notices'
+        texts move with their language; TextWouldBeDropped (nothing changed) when typed text would have
+        no place left, unless `force`. FieldError for languages that cannot be combined."""
+        lost = bilingual.dropped(self.incident, first, second)
+        if lost and not force:
+            raise bilingual.TextWouldBeDropped(lost)
+        if not bilingual.set_languages(self.incident, first, second):
+            return NOTHING
+        self.modified = True
+        # The form shows the newest notice again, with or without the second language's editors.
+        return self._did(Changes(content=True, notices=True, file=True, shown=len(self.incident.notices) - 1))
 
     def starter_plan(self, notice: Notice, name: str) -> StarterPlan:
         """What the starting text `name` would fill in `notice`, and which typed text it would replace
@@ -544,16 +564,17 @@ class Session:
         return self._did(Changes(content=True, notices=True, review=True, file=True))
 
 
-def _refusals(notice: Notice, fields: dict[str, str], times: dict[str, str]) -> list[str]:
+def _refusals(incident: Incident, notice: Notice, fields: dict[str, str], times: dict[str, str]) -> list[str]:
     """What each value would be refused for, named by its field, without changing anything."""
-    trial = Notice(notice.kind, dict(notice.fields), id=notice.id, created=notice.created)
+    trial = Notice(notice.kind, dict(notice.fields), id=notice.id, created=notice.created,
+                   translation=dict(notice.translation))
     problems = []
     for name, value in [*fields.items(), *((f"time {name}", value) for name, value in times.items())]:
         try:
             if name.startswith("time "):
                 Incident(times={name[5:]: value})  # a time alone; their order is checked when they are set
             else:
-                trial.set(name, value)
+                bilingual.set_value(incident, trial, name, value)
         except EDIT_ERRORS as exc:
             label = name[5:] if name.startswith("time ") else name
             problems.append(str(exc) if label in str(exc) else f"{label}: {exc}")

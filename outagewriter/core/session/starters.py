@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..incident.fields import FieldError, fields_of, label_for, normalise, statuses_for
+from ..incident.fields import FieldError, display_label, fields_of, normalise, statuses_for
 from ..incident.model import Notice
 from ..shipped import resource
 from ..storage.validation import problem
@@ -133,7 +133,7 @@ class StarterPlan:
         return {**self.fill, **(self.replace if overwrite else {})}
 
     def replaced_labels(self, kind: str) -> list[str]:
-        return [label_for(kind, name) for name in self.replace]
+        return [display_label(kind, name) for name in self.replace]
 
 
 def plan(notice: Notice, starter: Starter) -> StarterPlan:

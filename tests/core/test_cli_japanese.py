@@ -1,0 +1,138 @@
+"""The command line in Japanese: the language follows the locale, or settings.json "ui_language"."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from outagewriter.core import i18n
+from outagewriter.core.checks.structure import check_next_update
+from outagewriter.core.incident.times import now_utc
+
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def run(*args, cwd, lang="C.UTF-8", ui_language=None):
+    config = cwd / "config"
+    if ui_language is not None:
+        config.mkdir(exist_ok=True)
+        (config / "settings.json").write_text(json.dumps({"ui_language": ui_language}), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in LOCALE_VARIABLES}
+    env.update(LANG=lang, OUTAGEWRITER_CONFIG_DIR=str(config), PYTHONIOENCODING="utf-8")
+    return subprocess.run([sys.executable, "-m", "outagewriter", *map(str, args)], cwd=cwd, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+
+
+@pytest.fixture
+def made(tmp_path):
+    path = tmp_path / "payments.outage"
+    made = run("new", path, "--title", "Card payments failing", "--service", "Acme Pay", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    return path
+
+
+def test_help_follows_a_japanese_locale(tmp_path):
+    proc = run("set", "--help", cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("使い方: outagewriter set")
+    assert "未送信の最新の通知の項目を設定します。" in proc.stdout
+    assert "位置引数:" in proc.stdout and "オプション:" in proc.stdout
+    assert "このヘルプを表示して終了します" in proc.stdout  # argparse's own words, from the same catalog
+    assert "usage:" not in proc.stdout
+
+
+def test_help_stays_english_in_an_english_locale(tmp_path):
+    proc = run("set", "--help", cwd=tmp_path, lang="en_GB.UTF-8")
+    assert proc.stdout.startswith("usage: outagewriter set")
+    assert "Set fields of the newest unsent notice." in proc.stdout and "options:" in proc.stdout
+    assert not any("\u3040" <= c <= "\u30ff" for c in proc.stdout)  # no kana anywhere
+
+
+def test_the_setting_wins_over_the_locale(tmp_path):
+    assert "障害の通知を作成・チェックし" not in run("--help", cwd=tmp_path, lang="C.UTF-8").stdout
+    japanese = run("--help", cwd=tmp_path, lang="C.UTF-8", ui_language="ja")
+    assert "障害の通知を作成・チェックし、送信します。" in japanese.stdout
+    english = run("--help", cwd=tmp_path, lang="ja_JP.UTF-8", ui_language="en")
+    assert "Write, check and send outage notices." in english.stdout
+
+
+def test_a_bad_field_value_is_one_japanese_line_and_the_file_is_kept(tmp_path, made):
+    before = made.read_bytes()
+    proc = run("set", made, "data_loss=maybe", cwd=tmp_path, ui_language="ja")
+    assert proc.returncode == 2
+    assert proc.stderr == ("outagewriter set: data_loss: 'maybe'は選択肢（none, possible, confirmed, unknown）"
+                           "にありません\n")
+    assert made.read_bytes() == before
+    english = run("set", made, "data_loss=maybe", cwd=tmp_path, lang="en_US.UTF-8", ui_language="")
+    assert english.stderr == "outagewriter set: data_loss: 'maybe' is not one of none, possible, confirmed, unknown\n"
+
+
+def test_a_usage_error_from_argparse_is_japanese(tmp_path):
+    proc = run("add", tmp_path / "x.outage", "--kind", "later", cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.returncode == 2
+    assert "引数--kind: 選択肢にない値です: 'later'" in proc.stderr
+    assert "（outagewriter add --helpをご覧ください）" in proc.stderr
+
+
+def test_check_findings_are_japanese(tmp_path, made):
+    proc = run("check", made, "--no-grammar", cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.returncode == 1
+    lines = proc.stdout.splitlines()
+    assert ("next_update:0-0 error structure structure.next-update-missing: 次回の通知の時期が書かれていません。"
+            "どの通知でも、次回の通知をタイムゾーン付きの時刻、または「状況が変わり次第」としてお約束します。"
+            "（修正候補: on-change）") in lines
+    assert any(line.startswith("data_loss:0-0 error structure structure.data-loss-unanswered: データの損失の有無")
+               for line in lines)
+    english = run("check", made, "--no-grammar", cwd=tmp_path, lang="C.UTF-8")
+    assert "The notice does not say whether any data is lost." in english.stdout
+
+
+def test_review_headings_are_japanese(tmp_path, made):
+    proc = run("review", made, cwd=tmp_path, ui_language="ja")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("通知1/1（第一報）: 下書き\n承認: まだ承認されていません\n")
+    for heading in ("承認: ", "まだ送信できません: ", "\n件名: ", "\n指摘（", "\n前回の通知からの変更: これが最初の通知です。"):
+        assert heading in proc.stdout
+
+
+def test_a_missing_catalog_means_english_not_a_crash(tmp_path):
+    try:
+        assert i18n.use_language("ja", folder=tmp_path) == "en"
+        assert i18n._("Ready to send.") == "Ready to send."
+        assert i18n.use_language("ja") == "ja"  # the built catalog
+        assert i18n._("Ready to send.") == "送信できます。"
+    finally:
+        i18n.use_language("en")
+    assert i18n._("Ready to send.") == "Ready to send."
+
+
+def test_a_time_without_zone_is_refused_in_japanese(tmp_path, made):
+    proc = run("set", made, "next_update=2026-11-27T11:00", cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.returncode == 2
+    assert proc.stderr == ("outagewriter set: next_update: '2026-11-27T11:00'にタイムゾーンがありません。"
+                           "オフセット（+09:00、Z）または[Asia/Tokyo]のようなタイムゾーンを付けてください\n")
+
+
+def test_the_missing_zone_finding_keeps_its_rule_in_japanese():
+    """The check tells a missing zone from an unreadable time by the error's kind, not by its English words."""
+    try:
+        i18n.use_language("ja")
+        finding, = check_next_update("2026-11-27T11:00", now=now_utc())
+    finally:
+        i18n.use_language("en")
+    assert finding.rule == "structure.next-update-no-zone"
+    assert finding.message.startswith("次回の通知の時刻にタイムゾーンがありません。")
+
+
+def test_timeline_lines_are_japanese(tmp_path, made):
+    assert run("request-review", made, "--reviewer", "Petr", cwd=tmp_path).returncode == 0
+    proc = run("timeline", made, cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.returncode == 0, proc.stderr
+    notice, requested = proc.stdout.splitlines()
+    assert notice.endswith("  通知1 · 第一報 · 調査中 · 下書き、未送信（宛先0件）")
+    assert "通知1: " in requested and "がレビューを依頼" in requested
+    english = run("timeline", made, cwd=tmp_path, lang="C.UTF-8").stdout.splitlines()
+    assert english[0].endswith("  Notice 1 · initial · investigating · draft, not sent (addressed to 0 recipients)")

@@ -1,0 +1,263 @@
+"""The window in Japanese: started with ui_language "ja" on a Japanese incident, every visible
+string of the main window, its menus, side panels, find bar and timeline is Japanese (product and
+protocol names aside); the English window shows no Japanese."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMenu, QPushButton
+
+from outagewriter.app import build_context, first_window
+from outagewriter.core.checks.languagetool_version import NOT_SET_UP
+from outagewriter.core.checks.rules import shipped_pack_path
+from outagewriter.core.incident.fields import NOTICE_KINDS, SPECS, label_for
+from outagewriter.core.incident.model import Incident, SentRecord
+from outagewriter.core.incident.promise import promise_line
+from outagewriter.core.incident.times import parse_next_update
+from outagewriter.core.storage import fileformat
+from outagewriter.ui import language
+from outagewriter.ui.help_windows import show_about, show_guide, show_shortcuts
+from outagewriter.ui.settings_dialog import SettingsDialog
+from outagewriter.ui.timeline_view import show_timeline
+from outagewriter.ui.welcome import show_welcome
+
+from window_texts import CJK, english_words, texts
+
+REPO = Path(__file__).resolve().parents[2]
+# The notice itself, as rendered for its recipients: the templates' language, not the window's.
+NOTICE_SHOWN = {"preview_subject", "preview_html", "preview_text", "preview_short", "preview_chat",
+                "review_since_previous", "review_void_diff"}  # word diffs of the notice: only their labels count
+TYPED = {
+    "title": "カード決済の障害",
+    "service": "決済ページ",
+    "summary": "11月27日9時40分頃から、一部のお客様でカード決済ができない状態が続いております。",
+    "impact": "カード決済時にエラーが表示されます。",
+    "data_loss": "none",
+    "contact_name": "山田 花子",
+    "contact_email": "hanako.yamada@example.com",
+    "to": "customers@example.com",
+    "next_update": "2026-11-27T11:00[Asia/Tokyo]",
+}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def built_catalogs():
+    """The .qm files are built from the .ts sources at test time, as `scripts/test` does."""
+    subprocess.run([str(REPO / "scripts" / "build-translations")], check=True,
+                   env={**os.environ, "PYTHON": sys.executable})
+
+
+@pytest.fixture
+def start(qtbot, dirs, dialogs):
+    """Starts the window as the app does (first_window) with `ui_language` set; the app is back in
+    English afterwards, for the other tests."""
+    contexts = []
+
+    def run(ui_language: str | None, incident: Incident):
+        """None: with the settings as they are saved."""
+        state, config = dirs
+        config.mkdir(parents=True, exist_ok=True)
+        if ui_language is not None:
+            (config / "settings.json").write_text(json.dumps({"ui_language": ui_language}), encoding="utf-8")
+        # The notice's own wording is not this test's subject (it is excluded below): the user's
+        # template folder gives the Japanese notice a complete set, whatever the shipped ones hold.
+        shutil.copytree(files("outagewriter") / "templates" / "en", config / "templates" / "ja", dirs_exist_ok=True)
+        path = state.parent / f"incident-{len(contexts)}.outage"  # each window its own file (and lock)
+        fileformat.save(incident, path)
+        context = build_context(state_dir=state, config_dir=config, dialogs=dialogs, grammar=_Off())
+        contexts.append(context)
+        window = first_window(QApplication.instance(), str(path), context)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield run
+    for context in contexts:
+        context.tasks.wait()
+    language.install(QApplication.instance(), "en")
+
+
+class _Off:
+    enabled = False
+
+
+def japanese_incident(kind: str = "incident") -> Incident:
+    incident = Incident.create(TYPED["title"], TYPED["service"], kind=kind, language="ja")
+    incident.notices[-1].update({k: v for k, v in TYPED.items() if k not in ("title", "service")})
+    return incident
+
+
+def english_incident() -> Incident:
+    incident = Incident.create("Card payments failing", "Checkout")
+    incident.notices[-1].update({"summary": "Card payments fail for some customers.", "data_loss": "none",
+                                 "contact_email": "jana@example.com", "to": "customers@example.com"})
+    return incident
+
+
+def everything_shown(window, qtbot) -> list[tuple[str, str, str]]:
+    """Opens every menu, both side panels, the folded sections, the find bar and the timeline, and
+    collects what each shows."""
+    seen = []
+    for menu in window.menuBar().findChildren(QMenu):
+        menu.aboutToShow.emit()  # fills the recent-files menu as opening it does
+    for section in window.form.sections.values():
+        if section.toggle is not None:
+            section.set_expanded(True)
+    window.find_bar.open()
+    for tab in range(window.side_tabs.count()):
+        window.side_tabs.setCurrentIndex(tab)
+        qtbot.wait(20)
+        seen += texts(window, NOTICE_SHOWN)
+    window.show_review()
+    for diff in (window.review_panel.previous, window.review_panel.void_diff):
+        seen += [(diff.objectName(), "part label", line.split(": ", 1)[0])
+                 for line in diff.toPlainText().splitlines() if diff.isVisible() and ": " in line]
+    for side_window in (show_timeline(window), show_guide(window), show_shortcuts(window), show_about(window)):
+        qtbot.waitExposed(side_window)
+        seen += texts(side_window)
+        side_window.close()
+    return seen
+
+
+def core_words(incident: Incident) -> tuple[str, ...]:
+    """What core writes, in the language core's own catalog (gettext, the command line's part) gives
+    it: field labels and hints, the promise line, a missing rule pack. Core's tests check those; once
+    core speaks Japanese these are Japanese too and leave nothing out."""
+    said = {text for spec in SPECS.values() for text in (spec.label, spec.help)}
+    said |= {label_for(kind, name) for kind in NOTICE_KINDS for name in SPECS}
+    said.add(promise_line(parse_next_update(incident.notices[-1].fields["next_update"]).when, ()))
+    said.add(NOT_SET_UP)  # About: LanguageTool's version when grammar checks are off
+    if not shipped_pack_path("ja").is_file():
+        said.add(f"no rule pack for language 'ja' ({shipped_pack_path('ja').name} is missing)")
+    return tuple(sorted(said, key=len, reverse=True))  # longest first: "Next update time" before "Next update"
+
+
+@pytest.mark.parametrize("kind", ["incident", "maintenance"])
+def test_the_japanese_window_has_no_untranslated_string(start, qtbot, kind):
+    incident = japanese_incident(kind)
+    window = start("ja", incident)
+    assert QLocale().language() == QLocale.Language.Japanese
+    seen = everything_shown(window, qtbot)
+    # Every later kind of notice shows its own sections, hints and headings.
+    for later in ("maintenance",) if kind == "maintenance" else ("update", "resolution", "post-incident"):
+        window.incident.notices[-1].sent = SentRecord(time="2026-11-27T10:00:00Z", recipients={})  # as if sent
+        window.add_notice(later)
+        assert window.notice.kind == later
+        seen += everything_shown(window, qtbot)
+    window.show_notice(0)  # a sent notice: read-only, under its banner
+    assert window.read_only_banner.isVisible()
+    seen += everything_shown(window, qtbot)
+    show_welcome(window)  # the first start's page, in front of the form
+    seen += texts(window, NOTICE_SHOWN)
+    allowed = (*TYPED.values(), *core_words(incident))
+    untranslated = sorted({f"{name} ({what}): {text!r}" for name, what, text in seen
+                           if english_words(text, allowed)})
+    assert not untranslated, "English in the Japanese window:\n" + "\n".join(untranslated)
+
+
+def test_the_japanese_window_speaks_japanese_in_its_menus(start):
+    window = start("ja", japanese_incident())
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles[:2] == ["ファイル(&F)", "編集(&E)"]
+    assert window.actions_by_key["save"].text() == "保存(&S)"
+
+
+def test_the_english_window_shows_no_japanese(start, qtbot):
+    window = start("en", english_incident())
+    japanese = sorted({f"{name} ({what}): {text!r}" for name, what, text in everything_shown(window, qtbot)
+                       if CJK.search(text)})
+    assert not japanese, "Japanese in the English window:\n" + "\n".join(japanese)
+    assert window.actions_by_key["save"].text() == "&Save"
+
+
+def test_a_missing_catalog_leaves_the_window_in_english_with_one_line(qapp, tmp_path, monkeypatch, capfd):
+    monkeypatch.setattr(language, "compiled_catalog", lambda lang: tmp_path / f"outagewriter_{lang}.qm")
+    language.install(qapp, "ja")
+    try:
+        lines = capfd.readouterr().err.strip().splitlines()
+        assert len(lines) == 1 and "scripts/build-translations" in lines[0]
+        assert not qapp.findChildren(QTranslator, "outagewriter_translator")
+        assert QLocale().language() == QLocale.Language.English
+    finally:
+        language.install(qapp, "en")
+
+
+def test_the_language_chosen_in_settings_applies_at_the_next_start(start, qtbot, dirs):
+    window = start("", english_incident())
+    dialog = SettingsDialog(window.context, window, "Appearance")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    choice = dialog.findChild(QComboBox, "ui_language")
+    assert [choice.itemText(i) for i in range(choice.count())] == ["System", "English", "日本語"]
+    assert dialog.findChild(QLabel, "ui_language_note").isVisible()  # "applies when OutageWriter starts again"
+    choice.setFocus()
+    qtbot.keyClick(choice, Qt.Key.Key_Down)
+    qtbot.keyClick(choice, Qt.Key.Key_Down)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "settings_ok"), Qt.MouseButton.LeftButton)
+    saved = json.loads((dirs[1] / "settings.json").read_text(encoding="utf-8"))
+    assert saved["ui_language"] == "ja"
+    assert window.actions_by_key["save"].text() == "&Save"  # this window stays as it started
+    again = start(None, english_incident())
+    assert again.actions_by_key["save"].text() == "保存(&S)"
+
+
+def test_dates_in_the_japanese_window_are_written_the_japanese_way(start, monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Tokyo")  # the reader's zone: the list shows times in it
+    time.tzset()
+    try:
+        incident = japanese_incident()
+        incident.notices[-1].sent = SentRecord(time="2026-11-27T10:00:00Z", recipients={})
+        incident.add_notice("update")
+        window = start("ja", incident)
+        first = window.notices.list.item(0).text()
+        assert re.search(r"送信済み (2026年)?11月27日\(金\) 19:00 JST$", first), first
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+WINDOW_SOURCES = (
+    "main_window.py", "actions.py", "form.py", "editors.py", "preview.py", "findings_panel.py", "finding_card.py",
+    "highlight.py", "notice_list.py", "notice_kinds.py", "timeline_view.py", "banner.py", "welcome.py",
+    "find_bar.py", "document.py", "edit_commands.py", "files.py", "autosave.py", "recovery_dialog.py",
+    "live_update.py", "reminders.py", "zones.py", "components_editor.py", "context.py", "answers.py", "tasks.py",
+    "wheel.py", "theme.py", "framed_style.py", "side_windows.py", "help_windows.py", "grammar_start.py",
+    "review_panel.py", "language_choice.py", "words.py",
+)
+
+
+def test_every_string_of_the_window_has_its_japanese(tmp_path):
+    """ja_window.ts holds every translate() string of the window's code as it is now, each translated:
+    a string added or reworded without its Japanese fails here (the dialogs' own are in ja_dialogs.ts)."""
+    folder = Path(language.__file__).parent
+    fresh = tmp_path / "ja_window.ts"
+    fresh.write_bytes((folder / "translations" / "ja_window.ts").read_bytes())
+    subprocess.run([str(Path(sys.executable).parent / "pyside6-lupdate"), *(str(folder / n) for n in WINDOW_SOURCES),
+                    "-ts", str(fresh), "-no-obsolete", "-locations", "none", "-silent"], check=True)
+    dialogs = {c.findtext("name") for c in ET.parse(folder / "translations" / "ja_dialogs.ts").getroot().iter("context")}
+    messages = [m for c in ET.parse(fresh).getroot().iter("context") if c.findtext("name") not in dialogs
+                for m in c.iter("message")]
+    untranslated = [m.findtext("source") for m in messages
+                    if m.find("translation").get("type") is not None
+                    or not "".join(m.find("translation").itertext()).strip()]
+    assert len(messages) > 350 and untranslated == []
+
+
+def test_the_review_panel_runs_japanese_sentences_on_without_spaces(start):
+    window = start("ja", japanese_incident())
+    window.show_review()
+    detail = window.review_panel.detail.text()
+    assert "承認を受けてください。現在" in detail and "。 " not in detail, detail
