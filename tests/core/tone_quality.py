@@ -17,6 +17,8 @@ from outagewriter.core.checks.rules import FREE_TEXT_FIELD, RuleSet, build_rule
 from outagewriter.core.checks.tone import ToneChecker
 
 SCORED = ("blame", "guilt", "overpromise")
+# The Japanese corpus labels guessed causes too (tests/corpus/ja/README.md).
+SCORED_BY_LANGUAGE = {"en": SCORED, "ja": (*SCORED, "speculation")}
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # Each language's corpus: English at the top of tests/corpus, the others in a folder of their own.
 CORPORA = {"en": CORPUS, "ja": CORPUS / "ja"}
@@ -85,23 +87,23 @@ def own_names(row: dict) -> tuple[str, ...]:
     return (organisation,) if organisation and organisation != "written" else ()
 
 
-def categories_found(checker: ToneChecker, row: dict) -> set[str]:
+def categories_found(checker: ToneChecker, row: dict, scored=SCORED) -> set[str]:
     found = checker.check_text(FREE_TEXT_FIELD, row["text"], own_names=own_names(row))
-    return {f.category for f in found} & set(SCORED)
+    return {f.category for f in found} & set(scored)
 
 
-def tally(rows: list[dict], found_for) -> Score:
+def tally(rows: list[dict], found_for, scored=SCORED) -> Score:
     """Score rows given `found_for(row) -> set of categories found`."""
-    counts = {c: [0, 0, 0] for c in SCORED}
+    counts = {c: [0, 0, 0] for c in scored}
     clean = clean_flagged = borderline = 0
     misses = []
     for row in rows:
         if row.get("borderline"):
             borderline += 1
             continue
-        labels = set(row.get("labels", [])) & set(SCORED)
+        labels = set(row.get("labels", [])) & set(scored)
         found = found_for(row)
-        for category in SCORED:
+        for category in scored:
             if category in found and category in labels:
                 counts[category][0] += 1
             elif category in found:
@@ -114,7 +116,7 @@ def tally(rows: list[dict], found_for) -> Score:
             clean += 1
             clean_flagged += bool(found)
     return Score(
-        categories={c: CategoryScore(c, *counts[c]) for c in SCORED},
+        categories={c: CategoryScore(c, *counts[c]) for c in scored},
         clean_sentences=clean,
         clean_flagged=clean_flagged,
         scored_rows=len(rows) - borderline,
@@ -123,8 +125,8 @@ def tally(rows: list[dict], found_for) -> Score:
     )
 
 
-def score(checker: ToneChecker, rows: list[dict]) -> Score:
-    return tally(rows, lambda row: categories_found(checker, row))
+def score(checker: ToneChecker, rows: list[dict], scored=SCORED) -> Score:
+    return tally(rows, lambda row: categories_found(checker, row, scored), scored)
 
 
 def fold_of(organisation: str, folds: int) -> int:
@@ -143,7 +145,8 @@ def per_pattern(ruleset: RuleSet) -> RuleSet:
     return RuleSet(tuple(rules))
 
 
-def cross_validate(ruleset: RuleSet, rows: list[dict], training_only: list[dict] = (), folds: int = 5) -> Score:
+def cross_validate(ruleset: RuleSet, rows: list[dict], training_only: list[dict] = (), folds: int = 5,
+                   scored=SCORED) -> Score:
     """Leave-organisations-out cross-validation of hand-written rules.
 
     Rows are split into `folds` groups by organisation. For each group, only the patterns that catch
@@ -169,12 +172,12 @@ def cross_validate(ruleset: RuleSet, rows: list[dict], training_only: list[dict]
 
     def found(row):
         f = fold_of(row.get("organisation", ""), folds)
-        return {category[r] for r in fired[id(row)] if support[f][r]} & set(SCORED)
+        return {category[r] for r in fired[id(row)] if support[f][r]} & set(scored)
 
-    return tally(rows, found)
+    return tally(rows, found, scored)
 
 
-def false_positives_per_rule(checker: ToneChecker, rows: list[dict]) -> list[tuple[str, int, int]]:
+def false_positives_per_rule(checker: ToneChecker, rows: list[dict], scored=SCORED) -> list[tuple[str, int, int]]:
     """(rule, neutral sentences it flags, true hits) for every rule that flags anything, worst first."""
     neutral, true = Counter(), Counter()
     category = {r.id: r.category for r in checker.ruleset.rules}
@@ -183,7 +186,7 @@ def false_positives_per_rule(checker: ToneChecker, rows: list[dict]) -> list[tup
             continue
         labels = set(row.get("labels", []))
         for rule_id in checker.matching_rules(FREE_TEXT_FIELD, row["text"], own_names(row)):
-            if category[rule_id] not in SCORED:
+            if category[rule_id] not in scored:
                 continue
             if not labels:
                 neutral[rule_id] += 1
@@ -203,11 +206,11 @@ def markdown_table(result: Score) -> str:
     return "\n".join(lines)
 
 
-def assert_written_caught(ruleset: RuleSet, path: Path) -> None:
+def assert_written_caught(ruleset: RuleSet, path: Path, scored=SCORED) -> None:
     """The written paraphrases are marked as written and every one is caught, none wrongly."""
     rows = load_corpus(path)
     assert rows and all(row["organisation"] == "written" and row["kind"] == "written" for row in rows)
-    result = score(ToneChecker(ruleset), rows)
+    result = score(ToneChecker(ruleset), rows, scored)
     assert not result.failures(), markdown_table(result) + "\n" + "\n".join(result.misses)
 
 
