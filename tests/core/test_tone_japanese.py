@@ -105,7 +105,7 @@ def test_a_hedged_time_is_fine_a_certain_one_is_not():
 
 
 def test_speculation_about_the_cause():
-    assert _found("ストレージ装置の故障が原因と思われます。", "impact") == [("speculation.cause", "原因と思われ")]
+    assert _found("ストレージ装置の故障が原因と思われます。", "impact") == [("speculation.cause", "故障が原因と思われ")]
     assert _found("原因は現在調査中です。判明しだいお知らせいたします。", "impact") == []
 
 
