@@ -9,6 +9,7 @@ frozen split: log the run in tests/corpus/ja/TEST-RUNS.md.
 """
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import sys
 from pathlib import Path
@@ -29,10 +30,18 @@ FIRM_ENOUGH = 5  # a category is held to the bar when the split has at least thi
 
 # Last measured on the frozen split (tests/corpus/ja/TEST-RUNS.md), per category with enough firm
 # examples: (precision, recall), the bar where it is met, else a floor a little below the figures.
-FROZEN_FLOOR: dict[str, tuple[float, float]] = {}
-FROZEN_MOST_NEUTRAL_FLAGGED = quality.BAR_NEUTRAL_FLAGGED
+# Run 2: blame 0.86 / 0.17, guilt 1.00 / 0.53, overpromise 1.00 / 0.20, speculation 1.00 / 0.11, 0.2% of
+# neutral sentences flagged. The bar is not met; these floors fail when the figures drop.
+FROZEN_FLOOR = {"blame": (0.85, 0.17), "guilt": (0.95, 0.50), "overpromise": (0.95, 0.20), "speculation": (0.95, 0.11)}
+FROZEN_MOST_NEUTRAL_FLAGGED = 0.01
 # Leave-organisations-out cross-validation on dev, as reported in the README.
-CROSS_VALIDATED_FLOOR: dict[str, tuple[float, float]] = {}
+CROSS_VALIDATED_FLOOR = {"blame": (0.95, 0.40), "guilt": (0.95, 0.63), "overpromise": (0.95, 0.50),
+                         "speculation": (0.95, 0.77)}
+
+
+def test_frozen_split_is_the_frozen_file():
+    readme = (FOLDER / "README.md").read_text(encoding="utf-8")
+    assert hashlib.sha256(FROZEN.read_bytes()).hexdigest() in readme
 
 
 def _firm(rows, category: str) -> int:
