@@ -1,9 +1,9 @@
 """`check`: structure, tone and grammar findings for a notice file or for text on stdin.
 
-    outagewriter check FILE|- [--format json|text] [--lang en] [--no-grammar] [--quick]
+    outagewriter check FILE|- [--format json|text] [--lang en|ja] [--no-grammar] [--quick]
 
-A file: the newest notice's fields (structure + tone + grammar). `-`: plain text from stdin,
-checked as one field named `text` (tone + grammar, no structure).
+A file: the newest notice's fields (structure + tone + grammar), in the incident's language. `-`:
+plain text from stdin, checked as one field named `text` (tone + grammar, no structure) in `--lang`.
 Exit 1 when any finding is an error, 0 otherwise, 2 on bad input.
 Grammar runs when `OUTAGEWRITER_LT_URL` names a LanguageTool server; if it cannot run, one line
 on stderr says so and the other checks go on.
@@ -39,18 +39,19 @@ def register(subparsers) -> None:
     )
     parser.add_argument("file", metavar="FILE|-", help=_("an .outage file, or - to read plain text from stdin"))
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--lang", choices=shipped_languages(), default="en")  # those with tone rules
+    parser.add_argument("--lang", choices=shipped_languages(), default=None,  # those with tone rules
+                        help=_("the language of text on stdin (default en); a file is checked in its incident's"))
     parser.add_argument("--no-grammar", action="store_true", help=_("skip LanguageTool grammar checks"))
     parser.add_argument("--quick", action="store_true",
                         help=_("word-level rules only (tone and structure): no grammar server, for every save"))
     parser.set_defaults(func=run)
 
 
-def _grammar_findings(checker, fields: dict[str, str]) -> list[Finding]:
+def _grammar_findings(checker, fields: dict[str, str], language: str) -> list[Finding]:
     from ..core.checks.grammar import GrammarUnavailable
 
     try:
-        return checker.check_fields(fields)
+        return checker.check_fields(fields, language)
     except GrammarUnavailable as exc:
         print(_("outagewriter check: {problem}").format(problem=exc), file=sys.stderr)
     except Exception as exc:  # a server that answers nonsense must not stop the tone checks
@@ -69,36 +70,43 @@ def format_text(finding: Finding) -> str:
     return line
 
 
-def run(args) -> int:
+def _tone(language: str):
     try:
-        tone = services().tone(args.lang)
+        tone = services().tone(language)
     except RulePackError as exc:
         raise UsageError(_("the shipped rules cannot be used: {problem}").format(problem=exc)) from None
     for problem in tone.problems:
         print(_("outagewriter check: rule pack: {problem}").format(problem=problem), file=sys.stderr)
-    ruleset = tone.ruleset
+    return tone
+
+
+def run(args) -> int:
+    incident = None
+    if args.file != "-":
+        from .base import (
+            open_session,  # the session (mail, keyring) only for a file, not for text
+        )
+
+        incident = open_session(Path(args.file)).incident
+    language = incident.language if incident is not None else args.lang or "en"
+    tone = _tone(language)
     url = os.environ.get(LT_URL_ENV, "").strip() or None
-    grammar = None if args.no_grammar or args.quick else services().grammar(args.lang, server_url=url)
+    grammar = None if args.no_grammar or args.quick else services().grammar(language, server_url=url)
     try:
-        if args.file == "-":
+        if incident is None:
             text = sys.stdin.read(MAX_STDIN_CHARS + 1)
             if len(text) > MAX_STDIN_CHARS:
                 raise UsageError(_("more than {count:,} characters on stdin").format(count=MAX_STDIN_CHARS))
             fields = {FREE_TEXT_FIELD: text}
             findings = tone.check_fields(fields)
             if grammar is not None:
-                findings += _grammar_findings(grammar, fields)
-            findings = present(findings, disabled=ruleset.disabled).shown
+                findings += _grammar_findings(grammar, fields, language)
+            findings = present(findings, disabled=tone.ruleset.disabled).shown
         else:
-            from .base import (
-                open_session,  # the session (mail, keyring) only for a file, not for text
-            )
-
-            session = open_session(Path(args.file))
-            incident, notice = session.incident, session.incident.notices[-1]
+            notice = incident.notices[-1]
             findings = services().fast_findings(incident, notice)
             if grammar is not None:
-                findings += _grammar_findings(grammar, grammar_texts(incident, notice))
+                findings += _grammar_findings(grammar, grammar_texts(incident, notice), language)
             findings = services().present(incident, notice, findings).shown
     finally:
         if grammar is not None:

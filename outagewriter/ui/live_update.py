@@ -134,7 +134,7 @@ class LiveUpdate(QObject):
         self._grammar_in_flight = True
         self._grammar_wanted = False
         try:
-            future = self.context.grammar.submit(texts)
+            future = self.context.grammar.submit(texts, target[0].language)  # ja-JP for a Japanese incident
         except Exception as exc:  # e.g. the checker was closed
             self._grammar_in_flight = False
             self.grammar_status.emit(str(exc))

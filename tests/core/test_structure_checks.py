@@ -122,7 +122,8 @@ def test_check_notice_runs_a_given_grammar_checker(incident):
     from outagewriter.core.checks.findings import Finding
 
     class OneFinding:  # a stand-in for GrammarChecker inside this unit test
-        def check_fields(self, fields):
+        def check_fields(self, fields, language=None):
+            assert language == "en"
             assert "summary" in fields and "to" not in fields
             return [Finding("grammar.X", "grammar", "suggestion", "summary", 0, 4, "Card", "m")]
 

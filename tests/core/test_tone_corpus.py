@@ -12,7 +12,15 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from tone_quality import CORPUS, cross_validate, load_corpus, markdown_table, score
+from tone_quality import (
+    CORPUS,
+    assert_no_shared_organisations,
+    assert_written_caught,
+    cross_validate,
+    load_corpus,
+    markdown_table,
+    score,
+)
 
 from outagewriter.core.checks import ToneChecker, load_rules
 
@@ -63,13 +71,8 @@ def test_cross_validation_on_dev_does_not_drop(dev_rows):
 
 
 def test_written_paraphrases_are_marked_and_caught():
-    rows = load_corpus(WRITTEN)
-    assert rows and all(row["organisation"] == "written" and row["kind"] == "written" for row in rows)
-    result = score(ToneChecker(RULES), rows)
-    assert not result.failures(), markdown_table(result) + "\n" + "\n".join(result.misses)
+    assert_written_caught(RULES, WRITTEN)
 
 
 def test_splits_do_not_share_organisations(dev_rows):
-    dev = {row["organisation"].lower() for row in dev_rows}
-    frozen = {row["organisation"].lower() for row in load_corpus(FROZEN)}
-    assert dev and frozen and not dev & frozen
+    assert_no_shared_organisations(dev_rows, FROZEN)

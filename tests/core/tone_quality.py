@@ -17,7 +17,13 @@ from outagewriter.core.checks.rules import FREE_TEXT_FIELD, RuleSet, build_rule
 from outagewriter.core.checks.tone import ToneChecker
 
 SCORED = ("blame", "guilt", "overpromise")
+# The Japanese corpus labels guessed causes too (tests/corpus/ja/README.md).
+SCORED_BY_LANGUAGE = {"en": SCORED, "ja": (*SCORED, "speculation")}
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+# Each language's corpus: English at the top of tests/corpus, the others in a folder of their own.
+CORPORA = {"en": CORPUS, "ja": CORPUS / "ja"}
+# Files scored in aggregate only: the frozen split, and the gathered sets it was drawn from.
+AGGREGATE_ONLY = ("real-test.jsonl", "real-set1.jsonl", "real-set2.jsonl")
 BAR_PRECISION, BAR_RECALL, BAR_NEUTRAL_FLAGGED = 0.85, 0.70, 0.05
 
 
@@ -81,23 +87,23 @@ def own_names(row: dict) -> tuple[str, ...]:
     return (organisation,) if organisation and organisation != "written" else ()
 
 
-def categories_found(checker: ToneChecker, row: dict) -> set[str]:
+def categories_found(checker: ToneChecker, row: dict, scored=SCORED) -> set[str]:
     found = checker.check_text(FREE_TEXT_FIELD, row["text"], own_names=own_names(row))
-    return {f.category for f in found} & set(SCORED)
+    return {f.category for f in found} & set(scored)
 
 
-def tally(rows: list[dict], found_for) -> Score:
+def tally(rows: list[dict], found_for, scored=SCORED) -> Score:
     """Score rows given `found_for(row) -> set of categories found`."""
-    counts = {c: [0, 0, 0] for c in SCORED}
+    counts = {c: [0, 0, 0] for c in scored}
     clean = clean_flagged = borderline = 0
     misses = []
     for row in rows:
         if row.get("borderline"):
             borderline += 1
             continue
-        labels = set(row.get("labels", [])) & set(SCORED)
+        labels = set(row.get("labels", [])) & set(scored)
         found = found_for(row)
-        for category in SCORED:
+        for category in scored:
             if category in found and category in labels:
                 counts[category][0] += 1
             elif category in found:
@@ -110,7 +116,7 @@ def tally(rows: list[dict], found_for) -> Score:
             clean += 1
             clean_flagged += bool(found)
     return Score(
-        categories={c: CategoryScore(c, *counts[c]) for c in SCORED},
+        categories={c: CategoryScore(c, *counts[c]) for c in scored},
         clean_sentences=clean,
         clean_flagged=clean_flagged,
         scored_rows=len(rows) - borderline,
@@ -119,8 +125,8 @@ def tally(rows: list[dict], found_for) -> Score:
     )
 
 
-def score(checker: ToneChecker, rows: list[dict]) -> Score:
-    return tally(rows, lambda row: categories_found(checker, row))
+def score(checker: ToneChecker, rows: list[dict], scored=SCORED) -> Score:
+    return tally(rows, lambda row: categories_found(checker, row, scored), scored)
 
 
 def fold_of(organisation: str, folds: int) -> int:
@@ -139,7 +145,8 @@ def per_pattern(ruleset: RuleSet) -> RuleSet:
     return RuleSet(tuple(rules))
 
 
-def cross_validate(ruleset: RuleSet, rows: list[dict], training_only: list[dict] = (), folds: int = 5) -> Score:
+def cross_validate(ruleset: RuleSet, rows: list[dict], training_only: list[dict] = (), folds: int = 5,
+                   scored=SCORED) -> Score:
     """Leave-organisations-out cross-validation of hand-written rules.
 
     Rows are split into `folds` groups by organisation. For each group, only the patterns that catch
@@ -165,12 +172,12 @@ def cross_validate(ruleset: RuleSet, rows: list[dict], training_only: list[dict]
 
     def found(row):
         f = fold_of(row.get("organisation", ""), folds)
-        return {category[r] for r in fired[id(row)] if support[f][r]} & set(SCORED)
+        return {category[r] for r in fired[id(row)] if support[f][r]} & set(scored)
 
-    return tally(rows, found)
+    return tally(rows, found, scored)
 
 
-def false_positives_per_rule(checker: ToneChecker, rows: list[dict]) -> list[tuple[str, int, int]]:
+def false_positives_per_rule(checker: ToneChecker, rows: list[dict], scored=SCORED) -> list[tuple[str, int, int]]:
     """(rule, neutral sentences it flags, true hits) for every rule that flags anything, worst first."""
     neutral, true = Counter(), Counter()
     category = {r.id: r.category for r in checker.ruleset.rules}
@@ -179,7 +186,7 @@ def false_positives_per_rule(checker: ToneChecker, rows: list[dict]) -> list[tup
             continue
         labels = set(row.get("labels", []))
         for rule_id in checker.matching_rules(FREE_TEXT_FIELD, row["text"], own_names(row)):
-            if category[rule_id] not in SCORED:
+            if category[rule_id] not in scored:
                 continue
             if not labels:
                 neutral[rule_id] += 1
@@ -197,3 +204,17 @@ def markdown_table(result: Score) -> str:
         f"{result.clean_flagged} of {result.clean_sentences} | | |"
     )
     return "\n".join(lines)
+
+
+def assert_written_caught(ruleset: RuleSet, path: Path, scored=SCORED) -> None:
+    """The written paraphrases are marked as written and every one is caught, none wrongly."""
+    rows = load_corpus(path)
+    assert rows and all(row["organisation"] == "written" and row["kind"] == "written" for row in rows)
+    result = score(ToneChecker(ruleset), rows, scored)
+    assert not result.failures(), markdown_table(result) + "\n" + "\n".join(result.misses)
+
+
+def assert_no_shared_organisations(dev_rows: list[dict], frozen_path: Path) -> None:
+    dev = {row["organisation"].lower() for row in dev_rows}
+    frozen = {row["organisation"].lower() for row in load_corpus(frozen_path)}
+    assert dev and frozen and not dev & frozen

@@ -129,9 +129,11 @@ class FakeGrammar:
         self._executor = ThreadPoolExecutor(max_workers=1)
         self.words = words or {"teh": "the"}
         self.calls = 0
+        self.languages = []  # the language each check was asked in
 
-    def submit(self, fields):
+    def submit(self, fields, language=None):
         self.calls += 1
+        self.languages.append(language)
         return self._executor.submit(self._check, dict(fields))
 
     def _check(self, fields):

@@ -141,6 +141,6 @@ def check_notice(incident: Incident, notice: Notice, *, grammar=None, tone: Tone
     tone = tone or ToneChecker()
     findings = fast_findings(incident, notice, tone=tone, now=now, second_tone=second_tone)
     if grammar is not None:
-        findings += grammar.check_fields(grammar_texts(incident, notice))
+        findings += grammar.check_fields(grammar_texts(incident, notice), incident.language)
     off = set(disabled) | set(tone.ruleset.disabled)
     return present(findings, dismissed=notice.dismissed, disabled=off).shown

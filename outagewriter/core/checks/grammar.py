@@ -44,8 +44,6 @@ SPELLING_RULE_MARKERS = ("MORFOLOGIK_RULE", "HUNSPELL", "SPELLER_RULE", "SPELLIN
 # not a misspelling); grammar proper is still checked.
 TECHNICAL_FIELDS = frozenset({"appendix"})
 NOT_IN_TECHNICAL_FIELDS = frozenset({"whitespace", "typographical"})
-
-
 class GrammarUnavailable(RuntimeError):
     """Grammar checks cannot run; str() is a plain-words sentence for the user."""
 
@@ -242,15 +240,17 @@ class GrammarChecker:
         """The server this checker started itself (mode "jars"), for diagnostics."""
         return self._server
 
-    def submit(self, fields: dict[str, str]) -> "Future[list[Finding]]":
+    def submit(self, fields: dict[str, str], language: str | None = None) -> "Future[list[Finding]]":
         """Check in the background; the future raises GrammarUnavailable if LanguageTool can't run.
+        `language`: the notice's first language ("ja" checks as ja-JP); None: the settings' language.
         A key "summary@ja" is a field's second-language text, checked in that language (English in the
         settings' variant); its findings carry the language."""
-        return self._executor.submit(self._check_fields, dict(fields))
+        code = languagetool_code(language, self.settings.language) if language else self.settings.language
+        return self._executor.submit(self._check_fields, dict(fields), code)
 
-    def check_fields(self, fields: dict[str, str]) -> list[Finding]:
+    def check_fields(self, fields: dict[str, str], language: str | None = None) -> list[Finding]:
         """Blocking: check every non-empty field. Call from a worker thread, never the GUI thread."""
-        return self.submit(fields).result()
+        return self.submit(fields, language).result()
 
     def start(self) -> "Future[str | None]":
         """Start LanguageTool now (e.g. at app start) instead of on the first check."""
@@ -276,15 +276,15 @@ class GrammarChecker:
 
     # -- executor thread only --
 
-    def _check_fields(self, fields: dict[str, str]) -> list[Finding]:
+    def _check_fields(self, fields: dict[str, str], code: str) -> list[Finding]:
         if not self.enabled:
             return []
         findings: list[Finding] = []
         for key, text in fields.items():
             if text and text.strip():
                 field, _, language = key.partition("@")
-                code = languagetool_code(language, self.settings.language) if language else self.settings.language
-                findings.extend(replace(f, language=language) for f in self._check_text(field, text, code))
+                in_code = languagetool_code(language, self.settings.language) if language else code
+                findings.extend(replace(f, language=language) for f in self._check_text(field, text, in_code))
         return findings
 
     def _check_text(self, field: str, text: str, code: str) -> list[Finding]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from ..shipped import resource
 from . import screen, wordlists
 from .findings import CATEGORIES, SEVERITIES
+from .folding import JAPANESE_LETTERS
 
 TONE_CATEGORIES = ("blame", "guilt", "overpromise", "speculation", "jargon")
 WHERE = ("before", "after", "sentence", "match")
@@ -30,6 +31,11 @@ PROSE_FIELDS = (
 )
 # Text with no known field (e.g. `outagewriter check -` reading stdin) is checked by every rule.
 FREE_TEXT_FIELD = "text"
+
+# A match may not start or end inside a word: no letter or digit just before or after it, except
+# kana and kanji, since Japanese has no spaces between words (必ず in 必ず復旧します is a match).
+WORD_BEFORE = rf"(?<![^\W{JAPANESE_LETTERS}])"
+WORD_AFTER = rf"(?![^\W{JAPANESE_LETTERS}])"
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _RULE_KEYS = {
@@ -126,7 +132,7 @@ def shipped_languages() -> tuple[str, ...]:
 
 def compile_pattern(pattern: str) -> re.Pattern:
     """Case-insensitive and word-bounded: a pattern never matches inside a longer word."""
-    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"{WORD_BEFORE}(?:{pattern}){WORD_AFTER}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -134,7 +140,7 @@ def compiled(pattern: str, on_lowered: bool) -> re.Pattern:
     """One pattern, compiled when a text first passes its screen: for lower-cased text (lowered,
     without IGNORECASE) or for the folded text (IGNORECASE)."""
     if on_lowered:
-        return re.compile(rf"(?<!\w)(?:{_lower_pattern(pattern)})(?!\w)")
+        return re.compile(rf"{WORD_BEFORE}(?:{_lower_pattern(pattern)}){WORD_AFTER}")
     return compile_pattern(pattern)
 
 

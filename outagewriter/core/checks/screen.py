@@ -20,6 +20,8 @@ import re2
 _ANY_NON_ASCII = r"\x{80}-\x{10FFFF}"
 _CLASSES = {"w": r"0-9A-Za-z_" + _ANY_NON_ASCII, "d": r"0-9" + _ANY_NON_ASCII,
             "s": r"\t\n\x0b\f\r\x1c-\x20" + _ANY_NON_ASCII}
+# Inside a negated class ([^\s、]) widening would narrow: there the ASCII-only class is the superset.
+_ASCII_CLASSES = {"w": r"0-9A-Za-z_", "d": r"0-9", "s": r"\t\n\x0b\f\r\x1c-\x20"}
 _NEGATED_CLASSES = {"W": r"[^0-9A-Za-z_]", "D": r"[^0-9]", "S": r"[^\t\n\x0b\f\r\x1c-\x20]"}
 _REPEAT = re.compile(r"\{(\d*),?\d*\}")  # {m,n} {m,} {,n} {m}; without a digit it is a literal brace
 _VERBATIM = re.compile(r"[^\\\[({]+")
@@ -63,7 +65,7 @@ def _repeat(pattern: str, i: int) -> re.Match | None:
 
 def relax(pattern: str) -> str:
     """An RE2 expression matching every text `pattern` (Python syntax) matches, and perhaps more."""
-    out, i, in_class = [], 0, False
+    out, i, in_class, negated = [], 0, False, False
     while i < len(pattern):
         verbatim = (_VERBATIM_IN_CLASS if in_class else _VERBATIM).match(pattern, i)
         if verbatim:  # a run of characters RE2 reads as Python does (most of a word list)
@@ -80,7 +82,7 @@ def relax(pattern: str) -> str:
             if letter in "bBAZ":
                 continue  # assertions: dropping one widens the match
             if letter in _CLASSES:
-                out.append(_CLASSES[letter] if in_class else f"[{_CLASSES[letter]}]")
+                out.append((_ASCII_CLASSES if negated else _CLASSES)[letter] if in_class else f"[{_CLASSES[letter]}]")
             elif letter in _NEGATED_CLASSES and not in_class:
                 out.append(_NEGATED_CLASSES[letter])
             elif letter in _NEGATED_CLASSES:
@@ -100,6 +102,7 @@ def relax(pattern: str) -> str:
             continue
         elif ch == "[":
             in_class = True
+            negated = pattern[i + 1:i + 2] == "^"
             out.append(ch)
             i += 1
             for prefix in ("^", "]"):

@@ -13,38 +13,12 @@ from typing import NamedTuple
 
 from . import wordlists
 from .findings import Finding
-from .rules import FREE_TEXT_FIELD, Rule, RuleSet, compiled, load_rules
+from .folding import fold, sentence_bounds
+from .rules import FREE_TEXT_FIELD, WORD_AFTER, WORD_BEFORE, Rule, RuleSet, compiled, load_rules
 
-# Typographic characters folded to ASCII before matching, one code point for one, so offsets
-# into the folded text are offsets into the original: "we’re" matches a pattern written "we're".
-_FOLD = str.maketrans({
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"',
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-})
-_FOLDABLE = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
 # Categories where overlapping rules describe one problem per sentence ("guarantee it will never
 # happen again" is one over-promise); each jargon term is a problem of its own.
 ONE_PER_SENTENCE = frozenset({"blame", "guilt", "overpromise", "speculation"})
-# A sentence ends at . ! ? (with closing quotes or brackets) followed by white space, or at a line break.
-_SENTENCE_END = re.compile(r"""[.!?]+["')\]]*(?=\s|$)|\n""")
-
-
-def _folded(text: str) -> str:
-    # str.translate walks every character in Python; most notices have no curly quotes at all.
-    return text.translate(_FOLD) if _FOLDABLE.search(text) else text
-
-
-def sentence_bounds(folded: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; together they cover the whole text."""
-    bounds, start = [], 0
-    for match in _SENTENCE_END.finditer(folded):
-        bounds.append((start, match.end()))
-        start = match.end()
-    if start < len(folded) or not bounds:
-        bounds.append((start, len(folded)))
-    return bounds
 
 
 def _may_match(rule: Rule, i: int, lowered: str | None) -> bool:
@@ -131,7 +105,7 @@ def _sentence_hits(rules: list[tuple[Rule, tuple[int, ...]]], sentence: str) -> 
 def names_pattern(names: Iterable[str]) -> re.Pattern | None:
     """The writer's own names (organisation, brands, products) as one case-insensitive pattern."""
     cleaned = [n.strip() for n in names if n and n.strip()]
-    return re.compile(rf"(?<!\w){wordlists.alternation(cleaned)}(?!\w)", re.IGNORECASE) if cleaned else None
+    return re.compile(rf"{WORD_BEFORE}{wordlists.alternation(cleaned)}{WORD_AFTER}", re.IGNORECASE) if cleaned else None
 
 
 def _owned(hit: _Hit, ours: re.Pattern | None) -> bool:
@@ -179,7 +153,7 @@ class ToneChecker:
     def _cached_hits(self, field: str, text: str) -> list[_Hit]:
         """Hits in `text`, sentence by sentence; a sentence seen before (in this field) is not scanned
         again, so an edit re-scans only the sentence it changed."""
-        folded = _folded(text)
+        folded, origin = fold(text)
         bounds = sentence_bounds(folded)
         new = {folded[s0:s1] for s0, s1 in bounds if (field, folded[s0:s1]) not in self._cache}
         if new:
@@ -193,6 +167,9 @@ class ToneChecker:
             self._cache.move_to_end(key)
             found = self._cache[key]
             hits.extend(hit._replace(start=hit.start + s0, end=hit.end + s0, sentence=(s0, s1)) for hit in found)
+        if origin is not None:  # back to the offsets of the text as written (ﾃﾞ is two characters there)
+            hits = [hit._replace(start=origin[hit.start], end=origin[hit.end],
+                                 sentence=(origin[hit.sentence[0]], origin[hit.sentence[1]])) for hit in hits]
         while len(self._cache) > self.CACHE_SIZE:
             self._cache.popitem(last=False)
         return hits
@@ -221,7 +198,7 @@ class ToneChecker:
         chosen: dict[tuple, tuple[_Hit, str | None]] = {}
         for hit in self._speaking(field, text, Counter() if _counts is None else _counts, own_names):
             rule = hit.rule
-            replacement = rule.replacement(text[hit.start:hit.end]) if rule.swap else None
+            replacement = rule.replacement(fold(text[hit.start:hit.end])[0]) if rule.swap else None
             key = (rule.category, hit.sentence) if rule.category in ONE_PER_SENTENCE else hit
             # One finding per problem: the first rule (pack order) that offers a rewrite of this
             # sentence, else the first rule, speaks for the sentence.
@@ -238,7 +215,9 @@ class ToneChecker:
         is still a promise. Otherwise the rule's advice alone is offered."""
         if replacement is None:
             return None
-        rewritten = _rewrite(text, hit, replacement)
+        # Each jargon term is a problem of its own: another term left in the sentence does not spoil
+        # this one's plain word, so only the replacement itself is checked.
+        rewritten = _rewrite(text, hit, replacement) if hit.rule.category in ONE_PER_SENTENCE else replacement
         still = {self.ruleset.get(rule_id) for rule_id in self.matching_rules(field, rewritten, own_names)}
         return None if any(rule is not None and rule.category == hit.rule.category for rule in still) else replacement
 

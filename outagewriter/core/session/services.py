@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import replace
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cached_property
@@ -155,21 +156,28 @@ class Services:
 
     def grammar(self, language: str = "en", *, server_url: str | None = None):
         """A GrammarChecker as settings.json says, or for the LanguageTool server at `server_url`
-        (the command line's OUTAGEWRITER_LT_URL); None when grammar checks are off."""
-        from ..checks.grammar import GrammarChecker, GrammarSettings
+        (the command line's OUTAGEWRITER_LT_URL); None when grammar checks are off. It checks in
+        `language` unless a check names the text's own (`check_fields(fields, incident.language)`)."""
+        from ..checks.grammar import GrammarChecker, GrammarSettings, languagetool_code
 
-        if server_url:
-            return GrammarChecker(GrammarSettings(mode="server", server_url=server_url, language=f"{language}-US"))
         configured = GrammarSettings.from_settings(self.settings)
-        return None if configured.mode == "off" else GrammarChecker(configured)
+        code = languagetool_code(language, configured.language)
+        if server_url:
+            return GrammarChecker(GrammarSettings(mode="server", server_url=server_url, language=code,
+                                                  custom_words=configured.custom_words))
+        return None if configured.mode == "off" else GrammarChecker(replace(configured, language=code))
 
     def fast_checker(self) -> tuple[Callable[[Incident, Notice], list[Finding]], str]:
         """(check, problem) for the window's live checks (dismissed findings included, for the window to
         list under Ignored), each incident checked in its own language;
         `problem` says in plain words what is not available ("" when all is well). A broken shipped
         pack never stops the window."""
+        from ..checks.rules import shipped_languages
+
         try:
-            tone = self.tone("en")
+            checkers = [self.tone(language) for language in shipped_languages()]
         except Exception as exc:  # noqa: BLE001 — shown in the findings panel, never a crash
             return (lambda incident, notice: []), f"Tone and structure checks are not available: {exc}"
-        return self.fast_findings, "; ".join(tone.problems)
+        # Every language's packs: a Japanese rule the user broke is told before a Japanese incident is
+        # opened; an unreadable file, read for each language, is told once.
+        return self.fast_findings, "; ".join(dict.fromkeys(p for tone in checkers for p in tone.problems))
