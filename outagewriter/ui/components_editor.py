@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.checks.component_checks import check_components
+from ..core.i18n import _
 from ..core.incident.components import (
     COMPONENT_STATUSES,
     STATUS_LABELS,
@@ -45,7 +46,7 @@ class _Row:
         self.status = named(QComboBox(editor), f"component_status_{number}",
                             args(translate("Components", "Status of %1"), name))
         for value in COMPONENT_STATUSES:
-            self.status.addItem(STATUS_LABELS[value], value)
+            self.status.addItem(_(STATUS_LABELS[value]), value)  # core's catalog: the same words as its findings
         self.status.setCurrentIndex(COMPONENT_STATUSES.index(status))
         self.label.setBuddy(self.status)
         self.remove = named(QToolButton(editor), f"component_remove_{number}",

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.checks.findings import Finding
-from ..core.incident.fields import SPECS, fields_of, label_for
+from ..core.incident.fields import SPECS, display_label, fields_of
 from ..core.incident.model import LANGUAGE_NAMES
 from ..core.incident.times import describe_next_update
 from .highlight import category_label, colour_for, tooltip_text
@@ -59,7 +59,7 @@ def field_label(finding: Finding, kind: str = "initial") -> str:
     """The field as the form labels it for this kind of notice ("What was affected" in a resolution)."""
     if finding.field not in SPECS:
         return finding.field
-    label = label_for(kind, finding.field) if finding.field in fields_of(kind) else SPECS[finding.field].label
+    label = display_label(kind, finding.field) if finding.field in fields_of(kind) else SPECS[finding.field].label
     # A bilingual notice's second text: which of the two editors the finding is in.
     return f"{label} · {LANGUAGE_NAMES[finding.language]}" if finding.language else label
 

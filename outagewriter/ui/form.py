@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.checks.findings import Finding
-from ..core.checks.structure import SUMMARY_MAX_WORDS, word_count
+from ..core.checks.structure import summary_size
 from ..core.incident.fields import DATA_LOSS, IMPACT_LEVELS, SPECS, statuses_for
 from ..core.incident.model import TIME_NAMES, Incident, Notice
 from ..core.incident.times import ON_CHANGE
@@ -143,6 +143,7 @@ class NoticeForm(QWidget):
     def __init__(self, contacts: list[dict[str, str]] | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("form")
+        self.language = "en"  # the notice's first language (set_notice)
         self.editors: dict[str, QWidget] = {}
         self.time_editors: dict[str, OptionalTimeEditor] = {}
         self.labels: dict[str, QLabel] = {}
@@ -403,6 +404,7 @@ class NoticeForm(QWidget):
     # ---- showing a notice ----------------------------------------------------------------
 
     def set_notice(self, incident: Incident, notice: Notice, read_only: bool = False) -> None:
+        self.language = incident.language  # how the summary's length is counted
         self.editors["status"].set_choices(statuses_for(notice.kind))
         self.editors["components"].set_kind(notice.kind)
         for name, editor in self.editors.items():
@@ -475,11 +477,17 @@ class NoticeForm(QWidget):
         self.time_error.setVisible(bool(message))
 
     def _count_words(self) -> None:
-        words = word_count(self.editors["summary"].value())
-        text = translate("Form", "1 word") if words == 1 else translate("Form", "%n words", None, words)
-        if words > SUMMARY_MAX_WORDS:
-            text += args(translate("Form", " — past ~%1 words a summary is no longer read in a hurry; move detail "
-                                           "to Consequences or the appendix."), SUMMARY_MAX_WORDS)
+        size, limit = summary_size(self.editors["summary"].value(), self.language)
+        if self.language == "ja":  # written without spaces: its readers count characters
+            text = translate("Form", "%n characters", None, size)
+            if size > limit:
+                text += args(translate("Form", " — past ~%1 characters a summary is no longer read in a hurry; "
+                                               "move detail to Consequences or the appendix."), limit)
+        else:
+            text = translate("Form", "1 word") if size == 1 else translate("Form", "%n words", None, size)
+            if size > limit:
+                text += args(translate("Form", " — past ~%1 words a summary is no longer read in a hurry; move "
+                                               "detail to Consequences or the appendix."), limit)
         self.word_count.setText(text)
 
     # ---- findings in the fields ----------------------------------------------------------

@@ -2,7 +2,7 @@
 
 A resolution tells what was done and what remains, a post-incident report its root cause, events
 and actions, a maintenance notice its window. Every kind shows its own fields under the headings
-its email uses (`label_for`); the others stay in the file but out of sight. Fields still holding
+its email uses, in the program's language (`display_label`); the others stay in the file but out of sight. Fields still holding
 the text of the last sent notice carry a quiet mark until edited.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..core.incident.carry import carried_fields
-from ..core.incident.fields import ACTION_DETAILS, KIND_LAYOUT, fields_of, label_for
+from ..core.incident.fields import ACTION_DETAILS, KIND_LAYOUT, display_label, fields_of
 from ..core.incident.model import Incident, Notice
 from ..core.incident.window import uses_incident_times
 from .editors import OptionalTimeEditor, RadioChoiceEditor
@@ -50,7 +50,7 @@ AFTER_CONSEQUENCES = ("root_cause", "events")
 def make_editor(form, name: str) -> QWidget | None:
     """The editors of fields whose kind the form's generic editors do not cover."""
     if name in ("window_start", "window_end"):
-        return OptionalTimeEditor(label_for("maintenance", name), form)
+        return OptionalTimeEditor(display_label("maintenance", name), form)
     if name == "action_details":
         return RadioChoiceEditor(ACTION_DETAILS, translated("Form", ACTION_DETAIL_LABELS), form)
     return None
@@ -71,11 +71,11 @@ def add_window(form, section) -> None:
 
 def add_single_sections(form, section, names) -> None:
     for name in names:
-        form._single(section(name, label_for(_kind_showing(name), name)), name)
+        form._single(section(name, display_label(_kind_showing(name), name)), name)
 
 
 def add_actions(form, section) -> None:
-    s = section("actions", label_for("post-incident", "actions"))
+    s = section("actions", display_label("post-incident", "actions"))
     form._single(s, "actions")
     form._add(s, "action_details", 1)
 
@@ -105,7 +105,7 @@ def show_kind(form, incident: Incident, notice: Notice) -> None:
             if widget is not None and widget is not form.sections.get(name):
                 widget.setVisible(visible)
         if visible and name in dict(KIND_LAYOUT[notice.kind]):
-            _label(form, name, label_for(notice.kind, name))
+            _label(form, name, display_label(notice.kind, name))
         if visible and name in _PLACEHOLDER_FIELDS:
             default = form.__dict__.setdefault("_kindless_placeholders", {}).setdefault(name, editor.placeholderText())
             editor.setPlaceholderText(translate("Form", KIND_PLACEHOLDERS[(notice.kind, name)])

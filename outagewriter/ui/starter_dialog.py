@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.incident.fields import label_for
+from ..core.incident.fields import display_label
 from .tr_args import args
 
 NAME = Qt.ItemDataRole.UserRole
@@ -84,7 +84,7 @@ class StarterDialog(QDialog):
         self.ok.setEnabled(starter is not None)
         self.preview.setPlainText(starter.summary if starter else "")
         self.fills.setText(args(self.tr("Fills: %1"), self.tr(", ").join(
-            label_for(self._kind, name) for name in starter.fields)) if starter else "")
+            display_label(self._kind, name) for name in starter.fields)) if starter else "")
 
     def select(self, name: str) -> None:
         for row in range(self.list.count()):

@@ -21,10 +21,8 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMenu, QPushButto
 from outagewriter.app import build_context, first_window
 from outagewriter.core.checks.languagetool_version import NOT_SET_UP
 from outagewriter.core.checks.rules import shipped_pack_path
-from outagewriter.core.incident.fields import NOTICE_KINDS, SPECS, label_for
+from outagewriter.core.incident.fields import SPECS
 from outagewriter.core.incident.model import Incident, SentRecord
-from outagewriter.core.incident.promise import promise_line
-from outagewriter.core.incident.times import parse_next_update
 from outagewriter.core.storage import fileformat
 from outagewriter.ui import language
 from outagewriter.ui.help_windows import show_about, show_guide, show_shortcuts
@@ -136,8 +134,6 @@ def core_words(incident: Incident) -> tuple[str, ...]:
     it: field labels and hints, the promise line, a missing rule pack. Core's tests check those; once
     core speaks Japanese these are Japanese too and leave nothing out."""
     said = {text for spec in SPECS.values() for text in (spec.label, spec.help)}
-    said |= {label_for(kind, name) for kind in NOTICE_KINDS for name in SPECS}
-    said.add(promise_line(parse_next_update(incident.notices[-1].fields["next_update"]).when, ()))
     said.add(NOT_SET_UP)  # About: LanguageTool's version when grammar checks are off
     if not shipped_pack_path("ja").is_file():
         said.add(f"no rule pack for language 'ja' ({shipped_pack_path('ja').name} is missing)")

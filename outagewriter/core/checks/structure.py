@@ -21,9 +21,20 @@ from .findings import Finding
 SUMMARY_MAX_WORDS = 80  # an executive reads the first paragraph in one go
 
 
+SUMMARY_MAX_CHARS_JA = 200  # Japanese has no spaces to count words by; 80 English words read like ~200 characters
+
+
 def word_count(text: str) -> int:
     """Words as a reader counts them: '09:42' and 'e-mail' are one word each (the form shows the same count)."""
     return len(re.findall(r"\w\S*", text))
+
+
+def summary_size(text: str, language: str = "en") -> tuple[int, int]:
+    """(size, limit) of a summary as its readers count it: words in English, characters (spaces left out)
+    in Japanese, which writes words without spaces between them."""
+    if language == "ja":
+        return len(re.sub(r"\s", "", text)), SUMMARY_MAX_CHARS_JA
+    return word_count(text), SUMMARY_MAX_WORDS
 
 
 def _finding(rule: str, severity: str, field: str, text: str, message: str, suggestion: str = "") -> Finding:
@@ -99,16 +110,19 @@ def check_structure(incident: Incident, notice: Notice, *, now: datetime | None 
     kind = notice.kind
     findings: list[Finding] = []
     summary = f.get("summary", "")
-    words = word_count(summary)
+    size, limit = summary_size(summary, incident.language)
     if not summary.strip():
         findings.append(_finding("summary-missing", "error", "summary", summary,
                                  _("The summary is empty. Its first paragraph alone must tell an executive what is "
                                    "broken, who is affected, what to do and when the next update comes.")))
-    elif words > SUMMARY_MAX_WORDS:
+    elif size > limit:
+        message = (_("The summary has {chars} characters; keep it under {limit} so an executive reads it in one "
+                     "go. Move detail to the consequences or the technical appendix.")
+                   if incident.language == "ja" else
+                   _("The summary has {words} words; keep it under {limit} so an executive reads it "
+                     "in one go. Move detail to the consequences or the technical appendix."))
         findings.append(_finding("summary-too-long", "warning", "summary", summary,
-                                 _("The summary has {words} words; keep it under {limit} so an executive reads it "
-                                   "in one go. Move detail to the consequences or the technical appendix.").format(
-                                     words=words, limit=SUMMARY_MAX_WORDS)))
+                                 message.format(words=size, chars=size, limit=limit)))
     if kind != "post-incident" and "impact" in fields_of(kind) and not f.get("impact", "").strip():
         findings.append(_finding("impact-missing", "error", "impact", f.get("impact", ""),
                                  _("The notice does not say what does not work now. Customers need the consequences "

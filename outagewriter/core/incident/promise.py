@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from ..i18n import active_language
 from .audiences import Audience
-from .times import ZonedTime
+from .times import ZonedTime, format_zoned_ja
 
 SOON_MINUTES = 30
 HOUR_MINUTES = 60
@@ -107,7 +108,10 @@ def local_times(promise: ZonedTime, audiences: Iterable[Audience]) -> list[str]:
 
 
 def promise_line(promise: ZonedTime, audiences: Iterable[Audience]) -> str:
-    """"16:00 CET (15:00 UTC) · 10:00 EST for US customers": what the form shows under the promise."""
+    """"16:00 CET (15:00 UTC) · 10:00 EST for US customers": what the form shows under the promise, its
+    date the way the program's language writes it."""
+    if active_language() == "ja":
+        return " · ".join([format_zoned_ja(promise)] + local_times(promise, audiences))
     first = f"{promise.moment:%a} {promise.moment.day} {promise.moment:%b}, {promise.moment:%H:%M} {promise.zone_label()}"
     if promise.moment.utcoffset():
         utc = promise.utc

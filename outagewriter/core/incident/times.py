@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..i18n import _
+from ..i18n import _, active_language
 
 ON_CHANGE = "on-change"
 
@@ -141,14 +141,34 @@ def format_zoned(value: ZonedTime, with_utc: bool = True) -> str:
     return text
 
 
+_WEEKDAYS_JA = "月火水木金土日"
+
+
+def month_day_ja(moment: datetime) -> str:
+    return f"{moment.month}月{moment.day}日（{_WEEKDAYS_JA[moment.weekday()]}）"
+
+
+def format_zoned_ja(value: ZonedTime, with_utc: bool = True) -> str:
+    """'2026年11月27日（金）15:00 JST（06:00 UTC）'; UTC on another day: '（11月26日（木）22:00 UTC）'."""
+    local = value.moment
+    text = f"{local.year}年{month_day_ja(local)}{local:%H:%M} {value.zone_label()}"
+    if with_utc and local.utcoffset():
+        utc = value.utc
+        day = "" if utc.date() == local.date() else month_day_ja(utc)
+        text += f"（{day}{utc:%H:%M} UTC）"
+    return text
+
+
 def describe_next_update(text: str) -> str:
-    """A stored next-update value in the words the form and the email use: 'when the situation
+    """A stored next-update value as a person reads it in the program's language: 'when the situation
     changes', or the time with its zone. Text that cannot be read comes back as it is."""
     try:
         promise = parse_next_update(text)
     except TimeError:
         return text
-    return "when the situation changes" if promise.on_change else format_zoned(promise.when)
+    if promise.on_change:
+        return _("when the situation changes")
+    return format_zoned_ja(promise.when) if active_language() == "ja" else format_zoned(promise.when)
 
 
 def format_stored(stored: str | datetime, zone: tzinfo | None = None, *, now: datetime | None = None) -> str:

@@ -1,34 +1,16 @@
 """Times in each notice language: one formatting function per language, used by its templates.
 
-English: 'Friday 27 November 2026, 15:00 CET (14:00 UTC)' (incident/times.py).
-Japanese: '2026年11月27日（金）15:00 JST（06:00 UTC）': the weekday in Japanese, the 24-hour clock,
+English: 'Friday 27 November 2026, 15:00 CET (14:00 UTC)'; Japanese (both in incident/times.py, which the
+window's own wording uses too): '2026年11月27日（金）15:00 JST（06:00 UTC）': the weekday in Japanese, the 24-hour clock,
 the zone always named and UTC beside it, as the English notices give it.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import datetime
 
 from ..incident.audiences import Audience
 from ..incident.promise import local_times
-from ..incident.times import ZonedTime, format_zoned
-
-_WEEKDAYS_JA = "月火水木金土日"
-
-
-def _month_day_ja(moment: datetime) -> str:
-    return f"{moment.month}月{moment.day}日（{_WEEKDAYS_JA[moment.weekday()]}）"
-
-
-def format_zoned_ja(value: ZonedTime, with_utc: bool = True) -> str:
-    """'2026年11月27日（金）15:00 JST（06:00 UTC）'; UTC on another day: '（11月26日（木）22:00 UTC）'."""
-    local = value.moment
-    text = f"{local.year}年{_month_day_ja(local)}{local:%H:%M} {value.zone_label()}"
-    if with_utc and local.utcoffset():
-        utc = value.utc
-        day = "" if utc.date() == local.date() else _month_day_ja(utc)
-        text += f"（{day}{utc:%H:%M} UTC）"
-    return text
+from ..incident.times import ZonedTime, format_zoned, format_zoned_ja, month_day_ja
 
 
 def local_times_ja(promise: ZonedTime, audiences: Iterable[Audience]) -> list[str]:
@@ -39,7 +21,7 @@ def local_times_ja(promise: ZonedTime, audiences: Iterable[Audience]) -> list[st
         theirs = own.astimezone(audience.tz)
         if theirs.replace(tzinfo=None) == own.replace(tzinfo=None) and theirs.tzname() == own.tzname():
             continue
-        day = "" if theirs.date() == own.date() else _month_day_ja(theirs)
+        day = "" if theirs.date() == own.date() else month_day_ja(theirs)
         label = ZonedTime(theirs, "zone").zone_label()
         texts.append(f"{audience.name}：{day}{theirs:%H:%M} {label}")
     return texts

@@ -872,6 +872,14 @@
         <translation>修正依頼 — %1</translation>
     </message>
     <message>
+        <source>%n characters</source>
+        <translation>%n文字</translation>
+    </message>
+    <message>
+        <source> — past ~%1 characters a summary is no longer read in a hurry; move detail to Consequences or the appendix.</source>
+        <translation> — 約%1文字を超える概要は、急いで読む人には読まれません。詳細は「影響」または技術的な詳細に移してください。</translation>
+    </message>
+    <message>
         <source>1 word</source>
         <translation>1語</translation>
     </message>
