@@ -36,7 +36,7 @@ from ..core.checks.languagetool_server import (
 from ..core.session.rule_switches import RuleSwitch
 from ..core.settings import Settings
 from . import theme
-from .highlight import CATEGORY_LABELS, quiet
+from .highlight import category_label, quiet
 from .language_choice import LanguageField
 from .reminders import RemindBeforeField
 from .tr_args import args
@@ -288,7 +288,7 @@ class ToneRulesPage(QWidget):
         for switch in switches:
             category = switch.rule.category
             if category not in parents:
-                parents[category] = QTreeWidgetItem(self.rules, [CATEGORY_LABELS.get(category, category)])
+                parents[category] = QTreeWidgetItem(self.rules, [category_label(category)])
                 parents[category].setFlags(Qt.ItemFlag.ItemIsEnabled)
             item = QTreeWidgetItem(parents[category], [switch.rule.message.split(".")[0]])
             item.setData(0, Qt.ItemDataRole.UserRole, switch)
