@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..core.checks.findings import Finding
 from ..core.incident.fields import SPECS, display_label, fields_of
-from ..core.incident.model import LANGUAGE_NAMES
+from ..core.incident.bilingual import language_label
 from ..core.incident.times import describe_next_update
 from .highlight import category_label, colour_for, tooltip_text
 from .language import translate
@@ -61,7 +61,7 @@ def field_label(finding: Finding, kind: str = "initial") -> str:
         return finding.field
     label = display_label(kind, finding.field) if finding.field in fields_of(kind) else SPECS[finding.field].label
     # A bilingual notice's second text: which of the two editors the finding is in.
-    return f"{label} · {LANGUAGE_NAMES[finding.language]}" if finding.language else label
+    return f"{label} · {language_label(finding.language)}" if finding.language else label
 
 
 def in_words(finding: Finding, value: str) -> str:

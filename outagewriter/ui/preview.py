@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.render.dark_mode import as_dark_clients_show
+from ..core.render.post_length import post_length
 from ..core.render.renderer import SHORT_LIMIT, Rendered
 from . import theme
 from .editors import monospace_font
@@ -139,7 +140,8 @@ class PreviewPane(QWidget):
             self._shown["text"] = rendered.text
         elif current == 2 and self._shown.get("short") != (rendered.short, rendered.chat):
             self.short.setPlainText(rendered.short)
-            self.short_count.setText(args(translate("Preview", "%1 of %2 characters"), len(rendered.short),
+            # Counted as the platforms count it (a Japanese character is two): the count that shortens it.
+            self.short_count.setText(args(translate("Preview", "%1 of %2 characters"), post_length(rendered.short),
                                           SHORT_LIMIT))
             self.chat.setPlainText(rendered.chat)
             for widget in (self.chat_caption, self.chat):

@@ -13,9 +13,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..core.checks.findings import Finding
-from ..core.incident.bilingual import IN_ENGLISH, split_name, translated_name
+from ..core.incident.bilingual import IN_ENGLISH, language_label, split_name, translated_name
 from ..core.incident.fields import SPECS, TRANSLATED_FIELDS, fields_of
-from ..core.incident.model import LANGUAGE_NAMES, Incident, Notice
+from ..core.incident.model import Incident, Notice
 from .editors import LineEditor, TextEditor
 from .highlight import FindingHighlighter, paint_line_edit, quiet
 
@@ -91,7 +91,7 @@ class TranslationEditors(QObject):
             editor.set_read_only(read_only)
             self.rows[name].setVisible(name in shown)
             if self.language:
-                self._label(name, LANGUAGE_NAMES[self.language], IN_ENGLISH[self.language])
+                self._label(name, language_label(self.language), IN_ENGLISH[self.language])
         self.set_findings([])
 
     def _label(self, name: str, language_name: str, language_in_english: str) -> None:

@@ -6,31 +6,29 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
-from importlib.resources import files
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMenu, QPushButton
+from window_texts import CJK, english_words, texts
 
 from outagewriter.app import build_context, first_window
 from outagewriter.core.checks.languagetool_version import NOT_SET_UP
 from outagewriter.core.checks.rules import shipped_pack_path
 from outagewriter.core.incident.fields import SPECS
 from outagewriter.core.incident.model import Incident, SentRecord
+from outagewriter.core.render.post_length import post_length
 from outagewriter.core.storage import fileformat
 from outagewriter.ui import language
 from outagewriter.ui.help_windows import show_about, show_guide, show_shortcuts
 from outagewriter.ui.settings_dialog import SettingsDialog
 from outagewriter.ui.timeline_view import show_timeline
 from outagewriter.ui.welcome import show_welcome
-
-from window_texts import CJK, english_words, texts
 
 REPO = Path(__file__).resolve().parents[2]
 # The notice itself, as rendered for its recipients: the templates' language, not the window's.
@@ -68,9 +66,6 @@ def start(qtbot, dirs, dialogs):
         config.mkdir(parents=True, exist_ok=True)
         if ui_language is not None:
             (config / "settings.json").write_text(json.dumps({"ui_language": ui_language}), encoding="utf-8")
-        # The notice's own wording is not this test's subject (it is excluded below): the user's
-        # template folder gives the Japanese notice a complete set, whatever the shipped ones hold.
-        shutil.copytree(files("outagewriter") / "templates" / "en", config / "templates" / "ja", dirs_exist_ok=True)
         path = state.parent / f"incident-{len(contexts)}.outage"  # each window its own file (and lock)
         fileformat.save(incident, path)
         context = build_context(state_dir=state, config_dir=config, dialogs=dialogs, grammar=_Off())
@@ -257,3 +252,13 @@ def test_the_review_panel_runs_japanese_sentences_on_without_spaces(start):
     window.show_review()
     detail = window.review_panel.detail.text()
     assert "承認を受けてください。現在" in detail and "。 " not in detail, detail
+
+
+def test_the_short_post_is_counted_as_the_platforms_count_it(start, qtbot):
+    window = start("ja", japanese_incident())
+    window.preview.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: window.preview.short.toPlainText() != "")
+    short = window.preview.short.toPlainText()
+    # A Japanese character counts two on X: the counter shows the count the post is shortened by.
+    assert post_length(short) > len(short)
+    qtbot.waitUntil(lambda: str(post_length(short)) in window.preview.short_count.text())

@@ -112,10 +112,11 @@ def filter_findings(findings: Iterable[Finding], *, dismissed: Iterable[str] = (
 def fast_findings(incident: Incident, notice: Notice, *, tone: ToneChecker, now: datetime | None = None,
                   audiences: Iterable[Audience] = (),
                   chat_destinations: Iterable[ChatDestination] = (),
-                  second_tone: ToneChecker | None = None) -> list[Finding]:
+                  second_tone: ToneChecker | None = None, fixed_wording: str = "") -> list[Finding]:
     """Structure + tone, every one of them: nothing dismissed is left out yet (see `present`).
     `audiences` and `chat_destinations` are the saved ones from the settings; `second_tone` checks a
-    bilingual notice's second text (see second_language_findings)."""
+    bilingual notice's second text (see second_language_findings); `fixed_wording` is the email's own
+    first-language sentences around the fields (ToneChecker.check_fields)."""
     from .chat_checks import check_chats
     from .promise_checks import check_promise
     from .structure import check_structure
@@ -124,7 +125,7 @@ def fast_findings(incident: Incident, notice: Notice, *, tone: ToneChecker, now:
     return (check_structure(incident, notice, now=now)
             + check_promise(incident, notice.kind, notice.fields, audiences, now=now)
             + check_chats(notice.fields, chat_destinations)
-            + tone.check_fields(tone_fields(notice), own_names=incident.own_names)
+            + tone.check_fields(tone_fields(notice), own_names=incident.own_names, fixed_wording=fixed_wording)
             + second_language_findings(incident, notice, tone=second_tone))
 
 

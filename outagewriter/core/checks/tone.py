@@ -226,10 +226,17 @@ class ToneChecker:
         the one-finding-per-problem step: what the measurements count per rule."""
         return {hit.rule.id for hit in self._speaking(field, text, Counter(), own_names)}
 
-    def check_fields(self, fields: Mapping[str, str], own_names: Iterable[str] = ()) -> list[Finding]:
-        """Findings for several fields of one notice, read in the order given (the email's order)."""
+    def check_fields(self, fields: Mapping[str, str], own_names: Iterable[str] = (),
+                     fixed_wording: str = "") -> list[Finding]:
+        """Findings for several fields of one notice, read in the order given (the email's order).
+
+        `fixed_wording` is what the email says around the fields (its template's own sentences): what
+        it already says counts towards a rule's `allow`, so an apology typed into a notice whose
+        template apologises once is the second one, and is told."""
         counts: Counter = Counter()
         names = tuple(own_names)
+        for _hit in self._speaking(FREE_TEXT_FIELD, fixed_wording, counts, names):  # every rule reads it
+            pass  # counted, never reported: the writer cannot change the template's words here
         findings: list[Finding] = []
         for name, text in fields.items():
             findings.extend(self.check_text(name, text, counts, names))

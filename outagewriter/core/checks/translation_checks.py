@@ -6,9 +6,10 @@ editor and `check` prints "summary@en".
 """
 from __future__ import annotations
 
+from ..i18n import _
+from ..incident.bilingual import language_label
 from ..incident.carry import last_sent_before
-from ..incident.fields import TRANSLATED_FIELDS, fields_of, label_for
-from ..incident.bilingual import IN_ENGLISH
+from ..incident.fields import TRANSLATED_FIELDS, display_label, fields_of
 from ..incident.model import Incident, Notice
 from .findings import Finding
 
@@ -32,19 +33,20 @@ def check_translations(incident: Incident, notice: Notice) -> list[Finding]:
     sent = last_sent_before(incident, notice)
     for name in _translated_shown(notice):
         first, translated = notice.fields[name], notice.translation[name]
-        label = label_for(notice.kind, name)
+        label, language = display_label(notice.kind, name), language_label(second)
         if first.strip() and not translated.strip():
             findings.append(Finding(
                 rule="structure.translation-missing", category="structure", severity="error", field=name,
                 start=0, end=0, match="", language=second,
-                message=f"The {IN_ENGLISH[second]} text of {label} is missing: recipients reading "
-                        f"{IN_ENGLISH[second]} would not get it."))
+                message=_("The {language} text of {label} is missing: recipients reading {language} would not "
+                          "get it.").format(language=language, label=label)))
         elif (sent is not None and translated.strip() and first.strip() != sent.fields[name].strip()
               and translated.strip() == sent.translation[name].strip()):
             findings.append(Finding(
                 rule="structure.translation-stale", category="structure", severity="warning", field=name,
                 start=0, end=len(translated), match=translated, language=second,
-                message=f"{label} changed since notice {incident.number(sent)} was sent, but its "
-                        f"{IN_ENGLISH[second]} text did not: the two languages may now say different things."))
+                message=_("{label} changed since notice {number} was sent, but its {language} text did not: the "
+                          "two languages may now say different things.").format(
+                              label=label, number=incident.number(sent), language=language)))
     return findings
 

@@ -12,11 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import _
 from .fields import SPECS, TRANSLATED_FIELDS, FieldError
 from .model import Incident, Notice, check_languages
 
 # Languages named in the program's own (English) sentences; LANGUAGE_NAMES names each in itself.
 IN_ENGLISH = {"en": "English", "ja": "Japanese"}
+
+
+def language_label(code: str) -> str:
+    """A notice language named in the program's language ("English", or 英語 in a Japanese window)."""
+    return _(IN_ENGLISH[code])
 
 
 def translated_name(name: str, language: str) -> str:

@@ -42,6 +42,7 @@ class Services:
             if given is not None:
                 self.__dict__[name] = given  # takes the place of the cached property
         self._tone: dict[str, ToneChecker] = {}
+        self._fixed: dict[tuple, str] = {}  # fixed_wording, by language, kind, status and data-loss answer
         self._tone_lock = threading.Lock()
 
     @classmethod
@@ -100,6 +101,7 @@ class Services:
             save_switches("en", self.rules_dir, rules_off)
         with self._tone_lock:
             self._tone.clear()
+        self._fixed.clear()
         return self.settings
 
     def tone(self, language: str = "en") -> ToneChecker:
@@ -131,7 +133,23 @@ class Services:
 
         return fast_findings(incident, notice, tone=self.tone(incident.language), now=now,
                              audiences=self.settings.audiences, chat_destinations=self.settings.chat_destinations,
-                             second_tone=self.second_tone(incident))
+                             second_tone=self.second_tone(incident), fixed_wording=self.fixed_wording(incident, notice))
+
+    def fixed_wording(self, incident: Incident, notice: Notice) -> str:
+        """What the email says in its first language around the writer's text: the notice rendered with
+        its prose left empty, one notice per language, kind and status (a Japanese notice's template
+        apologises once; the English ones do not apologise)."""
+        from ..incident.fields import TEXT_FIELDS
+        from ..incident.model import Notice
+
+        key = (incident.language, notice.kind, notice.fields.get("status", ""), notice.fields.get("data_loss", ""))
+        if key not in self._fixed:
+            bare = Notice(notice.kind, {name: value for name, value in notice.fields.items() if name not in TEXT_FIELDS})
+            try:
+                self._fixed[key] = self.renderer.render(replace(incident, second_language="", notices=[bare]), bare).text
+            except Exception:  # noqa: BLE001 — a template that cannot render is reported by the preview
+                self._fixed[key] = ""
+        return self._fixed[key]
 
     def second_tone(self, incident: Incident) -> ToneChecker | None:
         """The tone checker of a bilingual incident's second language; None for one language, or
