@@ -11,16 +11,18 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from .i18n import N_, _
+
 
 class SecretsError(Exception):
     """The keyring could not store, read or delete a secret. Never carries the secret."""
 
 
 class KeyringUnavailable(SecretsError):
-    ADVICE = "No system keyring is available, so nothing can be saved in it."
+    ADVICE = N_("No system keyring is available, so nothing can be saved in it.")
 
     def __init__(self, detail: str = ""):
-        super().__init__(self.ADVICE + (f" ({detail})" if detail else ""))
+        super().__init__(_(self.ADVICE) + (f" ({detail})" if detail else ""))
 
 
 def _is_unusable(backend: KeyringBackend) -> bool:

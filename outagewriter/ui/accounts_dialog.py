@@ -34,6 +34,7 @@ from ..core.mail.accounts import (
     unencrypted_sign_in,
 )
 from ..core.mail.errors import MailError
+from ..core.i18n import _
 from ..core.mail.secrets import NO_KEYRING_ADVICE, SecretsError
 from .answers import CANCEL, SAVE
 from .highlight import quiet
@@ -345,7 +346,7 @@ class AccountsDialog(QDialog):
         secrets = self.context.secrets
         if not secrets.available():
             self.password_note.setText(args(self.tr("%1 A password typed here is used for Test connection only."),
-                                            NO_KEYRING_ADVICE))
+                                            _(NO_KEYRING_ADVICE)))
             self.password.setPlaceholderText(self.tr("Not saved: no system keyring"))
             return
         stored = False

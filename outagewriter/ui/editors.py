@@ -98,8 +98,15 @@ class TextEditor(QPlainTextEdit):
 
     def _fit(self) -> None:
         # A plain-text document measures its height in visual (wrapped) lines.
-        lines = max(self._min_lines, min(self._max_lines, int(self.document().size().height())))
-        line_height = self.fontMetrics().lineSpacing()
+        laid_out = int(self.document().size().height())
+        lines = max(self._min_lines, min(self._max_lines, laid_out))
+        # Japanese lines are drawn in a fallback CJK font, taller than the editor font's own lines:
+        # measure the lines as laid out, so the last one is never cut off.
+        block, drawn = self.document().firstBlock(), 0.0
+        while block.isValid():
+            drawn += self.blockBoundingRect(block).height()
+            block = block.next()
+        line_height = max(self.fontMetrics().lineSpacing(), int(drawn / laid_out + 0.99) if laid_out else 0)
         margins = self.contentsMargins()
         extra = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom() + 2
         self.setFixedHeight(lines * line_height + extra)

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from window_texts import english_words, texts
 
 import outagewriter.ui
+from outagewriter.app import apply_language
 from outagewriter.core.incident.chat_destinations import SERVICE_LABELS
 from outagewriter.core.incident.fields import FIELD_NAMES, NOTICE_KINDS, label_for
 from outagewriter.core.mail.accounts import PRESETS, Account
-from outagewriter.ui import language
+from outagewriter.core.settings import Settings, load_settings
 from outagewriter.ui.dialogs import Dialogs
 from outagewriter.ui.new_incident_dialog import NewIncidentDialog
 from outagewriter.ui.publish_dialog import PublishDialog
@@ -70,9 +71,9 @@ def japanese(built_catalogs, qapp, dirs):
     """The settings say ui_language "ja" and the app speaks Japanese, as app.main sets it up; English after."""
     dirs[1].mkdir(parents=True, exist_ok=True)
     (dirs[1] / "settings.json").write_text(json.dumps({"ui_language": "ja"}), encoding="utf-8")
-    language.install(qapp, "ja")
+    apply_language(qapp, load_settings(dirs[1]))  # the window's translations and core's messages, as the app does
     yield
-    language.install(qapp, "en")
+    apply_language(qapp, Settings(ui_language="en"))
 
 
 def account() -> Account:

@@ -262,3 +262,13 @@ def test_the_short_post_is_counted_as_the_platforms_count_it(start, qtbot):
     # A Japanese character counts two on X: the counter shows the count the post is shortened by.
     assert post_length(short) > len(short)
     qtbot.waitUntil(lambda: str(post_length(short)) in window.preview.short_count.text())
+
+
+def test_a_japanese_summary_fits_its_editor_without_scrolling(start, qtbot):
+    window = start("ja", japanese_incident())
+    window.resize(1280, 800)
+    editor = window.form.editors["summary"]
+    editor.setPlainText("オンラインショップのカード決済のおよそ3件に1件がエラーとなっております。" * 4)
+    # Japanese is drawn in a taller fallback font: the editor grows by the lines as drawn, not by
+    # its own font's line height, so the last line is not cut off under a scroll bar.
+    qtbot.waitUntil(lambda: editor.verticalScrollBar().maximum() == 0, timeout=3000)

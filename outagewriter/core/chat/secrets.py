@@ -9,11 +9,12 @@ from __future__ import annotations
 from keyring.backend import KeyringBackend
 
 from .. import keyring_store
+from ..i18n import N_
 from ..keyring_store import SecretsError  # noqa: F401 (re-exported: the chat secrets' interface)
 
 SERVICE = "outagewriter-chat"
 
-NO_KEYRING_ADVICE = (
+NO_KEYRING_ADVICE = N_(
     "No system keyring is available, so chat webhook URLs cannot be saved and nothing can be posted to chat; "
     "send with --no-chat (or set up a keyring)."
 )

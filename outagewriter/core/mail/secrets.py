@@ -9,11 +9,12 @@ from __future__ import annotations
 from keyring.backend import KeyringBackend
 
 from .. import keyring_store
+from ..i18n import N_
 from ..keyring_store import SecretsError  # noqa: F401 (re-exported: the mail secrets' interface)
 
 SERVICE = "outagewriter"
 
-NO_KEYRING_ADVICE = (
+NO_KEYRING_ADVICE = N_(
     "No system keyring is available, so the password cannot be saved; "
     "OutageWriter will ask for it each time you send."
 )

@@ -1132,7 +1132,7 @@
     </message>
     <message>
         <source>Approved by %1 (%2).</source>
-        <translation>%1が承認済み（%2）。</translation>
+        <translation>承認者：%1（%2）</translation>
     </message>
     <message>
         <source>Your settings do not require an approval before sending.</source>

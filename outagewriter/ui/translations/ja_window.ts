@@ -1461,7 +1461,7 @@ Alarm on connection pool use | Platform team | 15 December</source>
     </message>
     <message>
         <source>Approved by %1</source>
-        <translation>%1が承認済み</translation>
+        <translation>承認者：%1</translation>
     </message>
 </context>
 <context>
