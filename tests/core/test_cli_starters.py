@@ -1,4 +1,5 @@
-"""`outagewriter starters`, and `new`/`set` with --starter, as a user runs them: a real process."""
+"""`outagewriter starters`, and `new`/`set` with --starter, as a user runs them: a real process, or main()
+where a test changes what the package ships."""
 from __future__ import annotations
 
 import json
@@ -6,6 +7,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
+from outagewriter.cli import main
+from outagewriter.commands.base import EXIT_USAGE
+from outagewriter.core.session import starters as starters_module
 from outagewriter.core.session.starters import load_library
 
 
@@ -89,3 +95,45 @@ def test_a_bad_user_file_is_one_line_and_the_list_goes_on(tmp_path):
     [problem] = result.stderr.splitlines()
     assert problem.startswith("outagewriter: starting texts broken.json: not valid JSON")
     assert "payments-down  Payments down (initial, from acme.json)" in result.stdout
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch, capsys):
+    """`outagewriter` through its main(), in the locale given; what it printed and its exit code."""
+    monkeypatch.setenv("OUTAGEWRITER_CONFIG_DIR", str(tmp_path / "config"))
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+
+    def run_main(*args, locale="C.UTF-8"):
+        monkeypatch.setenv("LANG", locale)
+        code = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return code, out, err
+    return run_main
+
+
+def test_new_japanese_incident_from_a_starter_holds_its_japanese_text(tmp_path, cli):
+    path = tmp_path / "login.outage"
+    code, _out, err = cli("new", path, "--title", "ログイン障害", "--service", "会員ポータル", "--lang", "ja",
+                          "--starter", "investigating")
+    assert (code, err) == (0, "")
+    fields = _fields(path)
+    assert fields["summary"].startswith("［時刻］頃より、［サービス名］において")
+    assert fields["summary"] == load_library("ja").get("investigating").summary
+    assert (fields["status"], fields["data_loss"]) == ("investigating", "unknown")
+
+
+@pytest.mark.parametrize("locale, said", [
+    ("C.UTF-8", "outagewriter new: there are no starting texts for notices in Japanese\n"),
+    ("ja_JP.UTF-8", "outagewriter new: 日本語の通知に使えるひな形はありません\n"),
+])
+def test_a_language_with_no_starting_texts_is_one_line_and_no_file_is_written(tmp_path, monkeypatch, cli,
+                                                                                locale, said):
+    shipped = tmp_path / "shipped"
+    (shipped / "starters").mkdir(parents=True)  # a package whose Japanese starters are missing
+    monkeypatch.setattr(starters_module, "resource", lambda *parts: shipped.joinpath(*parts))
+    path = tmp_path / "login.outage"
+    code, out, err = cli("new", path, "--title", "ログイン障害", "--service", "会員ポータル", "--lang", "ja",
+                         "--starter", "investigating", locale=locale)
+    assert (code, out, err) == (EXIT_USAGE, "", said)
+    assert not path.exists()

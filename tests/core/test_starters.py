@@ -38,10 +38,11 @@ def _user_file(services, name: str, data) -> None:
     (folder / name).write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
 
 
-def _notice_of(kind: str) -> tuple[Incident, object]:
+def _notice_of(kind: str, language: str = "en") -> tuple[Incident, object]:
     """A fresh notice of `kind`, reached the way a writer reaches it; the incident's times are known
     (a resolution asks for them, and no starting text holds them)."""
-    incident = Incident.create("Logins failing", "Portal", kind="maintenance" if kind == "maintenance" else "incident")
+    incident = Incident.create("Logins failing", "Portal", kind="maintenance" if kind == "maintenance" else "incident",
+                               language=language)
     incident.set_times({"started": "2026-11-27T07:40Z", "resolved": "2026-11-27T08:30Z"})
     if kind not in ("initial", "maintenance"):
         incident.notices[-1].sent = object()  # the first notice went out; the next one starts from it
@@ -49,8 +50,9 @@ def _notice_of(kind: str) -> tuple[Incident, object]:
     return incident, incident.notices[-1]
 
 
-def test_the_shipped_library_loads_and_covers_every_status_failure_and_maintenance_stage():
-    library = load_library("en")
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_shipped_library_loads_and_covers_every_status_failure_and_maintenance_stage(language):
+    library = load_library(language)
     assert {s.name for s in library.starters} == SHIPPED
     assert library.problems == ()
     for starter in library.starters:
@@ -62,14 +64,15 @@ def test_the_shipped_library_loads_and_covers_every_status_failure_and_maintenan
         "scheduled", "reminder", "in-progress", "extended", "completed"]
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
 @pytest.mark.parametrize("name", sorted(SHIPPED))
-def test_every_shipped_starter_is_tone_clean_and_leaves_only_placeholders_to_fix(services, name):
-    starter = services.starters().get(name)
-    tone = services.tone("en")
+def test_every_shipped_starter_is_tone_clean_and_leaves_only_placeholders_to_fix(services, name, language):
+    starter = services.starters(language).get(name)
+    tone = services.tone(language)
     for field_name, text in starter.fields.items():  # every text by every rule, whatever its field
         assert tone.check_fields({FREE_TEXT_FIELD: text}) == [], (field_name, text)
     for kind in starter.kinds:
-        incident, notice = _notice_of(kind)
+        incident, notice = _notice_of(kind, language)
         Session(services, incident).apply_starter(notice, name)
         findings = services.check(incident, notice, now=NOW)
         assert [f for f in findings if f.category in TONE_CATEGORIES] == []
@@ -78,10 +81,14 @@ def test_every_shipped_starter_is_tone_clean_and_leaves_only_placeholders_to_fix
         assert "structure.placeholder-left" in about_its_fields
 
 
-def test_the_tone_check_used_on_starters_does_flag_blame_and_guilt(services):
+@pytest.mark.parametrize("language, text", [
+    ("en", "We are so sorry. Our vendor's mistake broke it."),
+    ("ja", "担当者の操作ミスにより停止しました。弁解の余地もございません。"),
+])
+def test_the_tone_check_used_on_starters_does_flag_blame_and_guilt(services, language, text):
     """The test above could not fail if the checker found nothing: it finds this."""
-    found = services.tone("en").check_fields({FREE_TEXT_FIELD: "We are so sorry. Our vendor's mistake broke it."})
-    assert {f.category for f in found} & set(TONE_CATEGORIES)
+    found = services.tone(language).check_fields({FREE_TEXT_FIELD: text})
+    assert {f.category for f in found} >= {"blame", "guilt"}
 
 
 def test_user_files_are_listed_after_the_shipped_ones(services):
@@ -171,4 +178,29 @@ def test_a_placeholder_in_a_field_the_kind_does_not_send_is_not_reported():
     incident, notice = _notice_of("initial")
     notice.update({"root_cause": "[cause in plain words]"})  # kept in the file, not in an initial notice
     assert "root_cause" not in fields_of("initial")
+    assert [f for f in check_structure(incident, notice, now=NOW) if f.rule == "structure.placeholder-left"] == []
+
+
+def test_the_japanese_starters_mirror_the_english_ones_field_for_field():
+    english = {s.name: s for s in load_library("en").starters}
+    for starter in load_library("ja").starters:
+        same = english[starter.name]
+        assert (starter.kinds, list(starter.fields)) == (same.kinds, list(same.fields)), starter.name
+        for name in ("status", "data_loss"):  # choices, not words: the same in every language
+            assert starter.fields.get(name) == same.fields.get(name), starter.name
+        assert "申し訳" not in "".join(starter.fields.values())  # the template apologises once already
+
+
+def test_a_japanese_placeholder_left_in_a_field_is_a_structure_finding_on_its_words():
+    incident, notice = _notice_of("initial", "ja")
+    notice.update({"summary": "［時刻］頃より、ログインできません。", "workaround": "[回避方法]をご利用ください。"})
+    found = [f for f in check_structure(incident, notice, now=NOW) if f.rule == "structure.placeholder-left"]
+    assert [(f.field, f.start, f.end, f.match) for f in found] == [
+        ("summary", 0, 4, "［時刻］"), ("workaround", 0, 6, "[回避方法]")]
+
+
+def test_japanese_brackets_that_are_not_placeholders_are_not_reported():
+    incident, notice = _notice_of("initial", "ja")
+    notice.update({"summary": "【重要】09:40［JST］よりログインできません。", "title": "ログイン障害［EU］",
+                   "next_update": "2026-11-27T11:00[Asia/Tokyo]"})
     assert [f for f in check_structure(incident, notice, now=NOW) if f.rule == "structure.placeholder-left"] == []

@@ -8,8 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from menu_clicks import choose, item_states
+from outagewriter.core.checks.findings import TONE_CATEGORIES
 from outagewriter.core.incident.model import Incident
 from outagewriter.core.incident.records import SentRecord
+from outagewriter.core.session import starters as starters_module
 from outagewriter.core.session.starters import load_library
 from outagewriter.core.storage import fileformat
 
@@ -94,3 +96,36 @@ def test_start_from_is_greyed_on_a_sent_notice(make_window, qtbot, dialogs, inci
     fileformat.save(incident, incident_file)
     window = make_window(incident_file)
     assert item_states(window, qtbot, "Notice")["Start from"] is False
+
+
+def test_start_from_on_a_japanese_incident_offers_and_fills_the_japanese_texts(make_window, qtbot, dialogs, tmp_path):
+    path = tmp_path / "login.outage"
+    fileformat.save(Incident.create("ログイン障害", "会員ポータル", language="ja"), path)
+    window = make_window(path)
+
+    dialogs.pick = "investigating"
+    choose(window, qtbot, "Notice", "Start from")
+    starter = load_library("ja").get("investigating")
+    assert dialogs.shown["names"] == [s.name for s in load_library("ja").for_kind("initial")]
+    assert dialogs.shown["preview"] == starter.summary
+    assert window.form.value("summary") == starter.summary
+    assert window.notice.fields["impact"] == starter.fields["impact"]
+    qtbot.waitUntil(lambda: any(f.rule == "structure.placeholder-left" and f.match == "［時刻］"
+                                for f in window.current_findings()))
+    assert not [f for f in window.current_findings() if f.category in TONE_CATEGORIES]
+
+
+def test_a_language_without_starting_texts_is_one_clear_line_and_the_notice_is_untouched(
+        make_window, qtbot, dialogs, tmp_path, monkeypatch):
+    shipped = tmp_path / "shipped"
+    (shipped / "starters").mkdir(parents=True)  # a package whose Japanese starters are missing
+    monkeypatch.setattr(starters_module, "resource", lambda *parts: shipped.joinpath(*parts))
+    path = tmp_path / "login.outage"
+    fileformat.save(Incident.create("ログイン障害", "会員ポータル", language="ja"), path)
+    window = make_window(path)
+    before = dict(window.notice.fields)
+
+    choose(window, qtbot, "Notice", "Start from")
+    assert dialogs.errors == ["Starting texts are not available: there are no starting texts for notices in Japanese"]
+    assert "choose_starter" not in dialogs.asked
+    assert window.notice.fields == before and not window.isWindowModified()

@@ -14,6 +14,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import _
+from ..incident.bilingual import IN_ENGLISH, language_label
 from ..incident.fields import FieldError, display_label, fields_of, normalise, statuses_for
 from ..incident.model import Notice
 from ..shipped import resource
@@ -99,10 +101,12 @@ def _read(path: Path) -> object:
 
 
 def load_library(language: str = "en", user_dir: str | Path | None = None) -> Library:
-    """The shipped starters for `language`, then those of each user file in `user_dir` in name order."""
+    """The shipped starters for `language`, then those of each user file in `user_dir` in name order.
+    A language with no shipped file and no user starters is StarterError in one line."""
+    shipped_file = resource("starters", f"{language}.json")
     try:
-        shipped = _starters(json.loads(resource("starters", f"{language}.json").read_text(encoding="utf-8")),
-                            "shipped", language)
+        shipped = _starters(json.loads(shipped_file.read_text(encoding="utf-8")), "shipped", language) \
+            if shipped_file.is_file() else []
     except (OSError, ValueError) as exc:
         raise StarterError(f"the shipped starting texts cannot be used: {exc}") from None
     starters, problems = list(shipped), []
@@ -117,6 +121,9 @@ def load_library(language: str = "en", user_dir: str | Path | None = None) -> Li
             problems.append(f"starting texts {path.name}: {exc} — the file was ignored")
             continue
         starters.extend(mine)
+    if not starters:
+        name = language_label(language) if language in IN_ENGLISH else language
+        raise StarterError(_("there are no starting texts for notices in {language}").format(language=name))
     return Library(tuple(starters), tuple(problems))
 
 
