@@ -58,8 +58,9 @@ class Dropped:
     fields: tuple[str, ...]
 
     def describe(self) -> str:
-        labels = ", ".join(SPECS[name].label for name in self.fields)
-        return f"notice {self.number}: the {IN_ENGLISH[self.language]} text of {labels}"
+        labels = _(", ").join(SPECS[name].label for name in self.fields)
+        return _("notice {number}: the {language} text of {labels}").format(
+            number=self.number, language=language_label(self.language), labels=labels)
 
 
 def _texts(incident: Incident, notice: Notice) -> dict[str, dict[str, str]]:
@@ -123,7 +124,7 @@ class TextWouldBeDropped(FieldError):
 
     def __init__(self, lost: list[Dropped]):
         self.lost = lost
-        super().__init__("this drops typed text (" + "; ".join(d.describe() for d in lost) + ")")
+        super().__init__(_("this drops typed text ({lost})").format(lost=_("; ").join(d.describe() for d in lost)))
 
 
 def set_value(incident: Incident, notice: Notice, key: str, value: str) -> bool:
