@@ -219,9 +219,10 @@ def test_a_void_approval_and_the_history_dates_are_japanese(tmp_path, made):
     review = run("review", made, cwd=tmp_path, lang="ja_JP.UTF-8").stdout
     assert "承認: 承認は無効です: 承認後に変更されました\n" in review
     weekday = "月火水木金土日"[now_utc().weekday()]
-    assert re.search(rf"- 通知1: Petrが承認 \(\d{{1,2}}月\d{{1,2}}日（{weekday}）\d\d:\d\d UTC\)", review)
+    assert re.search(rf"- 通知1: Petrが承認（\d{{1,2}}月\d{{1,2}}日（{weekday}）\d\d:\d\d UTC）\n", review)
+    assert "\nhtml: こちらも変更されています\n" in review
     sent = run("send", made, "--account", "work", "--yes", cwd=tmp_path, lang="ja_JP.UTF-8")
     assert "承認は無効です: 承認後に変更されました" in sent.stderr
     english = run("review", made, cwd=tmp_path).stdout
-    assert "Approval: approval void: changed after approval\n" in english
+    assert "Approval: approval void: changed after approval\n" in english and "\nhtml: changed as well\n" in english
     assert re.search(r"- Notice 1: approved by Petr \([A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}, \d\d:\d\d UTC\)", english)
