@@ -62,13 +62,19 @@ def test_the_setting_wins_over_the_locale(tmp_path):
     assert "Write, check and send outage notices." in english.stdout
 
 
-def test_a_bad_field_value_is_one_japanese_line_and_the_file_is_kept(tmp_path, made):
+def refused_set(made, assignment, **how):
+    """A `set` that must be refused with exit code 2, leaving the file as it was."""
     before = made.read_bytes()
-    proc = run("set", made, "data_loss=maybe", cwd=tmp_path, ui_language="ja")
+    proc = run("set", made, assignment, cwd=made.parent, **how)
     assert proc.returncode == 2
+    assert made.read_bytes() == before
+    return proc
+
+
+def test_a_bad_field_value_is_one_japanese_line_and_the_file_is_kept(tmp_path, made):
+    proc = refused_set(made, "data_loss=maybe", ui_language="ja")
     assert proc.stderr == ("outagewriter set: data_loss: 'maybe'は選択肢（none, possible, confirmed, unknown）"
                            "にありません\n")
-    assert made.read_bytes() == before
     english = run("set", made, "data_loss=maybe", cwd=tmp_path, lang="en_US.UTF-8", ui_language="")
     assert english.stderr == "outagewriter set: data_loss: 'maybe' is not one of none, possible, confirmed, unknown\n"
 
@@ -226,3 +232,12 @@ def test_a_void_approval_and_the_history_dates_are_japanese(tmp_path, made):
     english = run("review", made, cwd=tmp_path).stdout
     assert "Approval: approval void: changed after approval\n" in english and "\nhtml: changed as well\n" in english
     assert re.search(r"- Notice 1: approved by Petr \([A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}, \d\d:\d\d UTC\)", english)
+
+
+def test_second_language_text_without_a_second_language_is_refused_in_japanese(tmp_path, made):
+    proc = refused_set(made, "summary@ja=カード決済", lang="ja_JP.UTF-8")
+    assert proc.stderr == ("outagewriter set: summary@ja: この障害は英語のみで作成しています。"
+                           "先に2つ目の言語を追加してください\n")
+    english = refused_set(made, "summary@ja=カード決済")
+    assert english.stderr == ("outagewriter set: summary@ja: this incident is written in English only; "
+                              "add a second language first\n")

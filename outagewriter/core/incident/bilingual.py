@@ -40,12 +40,13 @@ def check_translated_name(incident: Incident, key: str) -> str:
     name, language = split_name(key)
     if language != incident.second_language:
         if not incident.second_language:
-            raise FieldError(f"{key}: this incident is written in {IN_ENGLISH[incident.language]} only; "
-                             f"add a second language first")
-        raise FieldError(f"{key}: this incident's second language is {incident.second_language}, not {language!r}")
+            raise FieldError(_("{key}: this incident is written in {language} only; add a second language first")
+                             .format(key=key, language=language_label(incident.language)))
+        raise FieldError(_("{key}: this incident's second language is {second}, not {language!r}")
+                         .format(key=key, second=incident.second_language, language=language))
     if name not in TRANSLATED_FIELDS:
-        raise FieldError(f"{key}: {name!r} has no second-language text; those fields are: "
-                         f"{', '.join(TRANSLATED_FIELDS)}")
+        raise FieldError(_("{key}: {name!r} has no second-language text; those fields are: {fields}")
+                         .format(key=key, name=name, fields=", ".join(TRANSLATED_FIELDS)))
     return name
 
 
