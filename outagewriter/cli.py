@@ -52,7 +52,8 @@ def use_program_language() -> str:
 
 def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = _Parser(prog="outagewriter", description=_("Write, check and send outage notices."))
-    parser.add_argument("--version", action="version", version=f"outagewriter {__version__}")
+    parser.add_argument("--version", action="version", version=f"outagewriter {__version__}",
+                        help=_("show program's version number and exit"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in modules:
         importlib.import_module(name).register(subparsers)

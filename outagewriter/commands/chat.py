@@ -30,7 +30,7 @@ def register(subparsers) -> None:
 
     add = sub.add_parser("add", help=_("add a chat destination and save its webhook URL in the keyring"))
     add.add_argument("name")
-    add.add_argument("--service", required=True, choices=CHAT_SERVICES)
+    add.add_argument("--service", required=True, choices=CHAT_SERVICES, help=_("the chat service the webhook belongs to"))
     add.add_argument("--url-stdin", action="store_true", help=_("read the webhook URL from standard input"))
     add.add_argument("--replace", action="store_true", help=_("replace a destination of the same name"))
     add.set_defaults(func=run_add)

@@ -38,7 +38,8 @@ def register(subparsers) -> None:
                       "Exit code 1 when any finding is an error."),
     )
     parser.add_argument("file", metavar="FILE|-", help=_("an .outage file, or - to read plain text from stdin"))
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help=_("text for people, json for scripts and editors"))
     parser.add_argument("--lang", choices=shipped_languages(), default=None,  # those with tone rules
                         help=_("the language of text on stdin (default en); a file is checked in its incident's"))
     parser.add_argument("--no-grammar", action="store_true", help=_("skip LanguageTool grammar checks"))

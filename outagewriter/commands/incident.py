@@ -32,10 +32,11 @@ FORMATS = ("subject", "text", "html", "eml", "short")
 def register(subparsers) -> None:
     new = subparsers.add_parser("new", help=_("create an incident file with its first notice"))
     new.add_argument("file", type=Path)
-    new.add_argument("--title", required=True)
-    new.add_argument("--service", required=True)
-    new.add_argument("--kind", choices=INCIDENT_KINDS, default="incident")
-    new.add_argument("--lang", choices=LANGUAGES, default="en")
+    new.add_argument("--title", required=True, help=_("the incident's title, as customers will read it"))
+    new.add_argument("--service", required=True, help=_("the service the incident affects"))
+    new.add_argument("--kind", choices=INCIDENT_KINDS, default="incident",
+                     help=_("an unplanned incident or planned maintenance"))
+    new.add_argument("--lang", choices=LANGUAGES, default="en", help=_("the language the notices are written in"))
     new.add_argument("--second-lang", choices=LANGUAGES, default="",
                      help=_("also write every notice in this language, below the first (set its text as "
                             "FIELD@LANG=VALUE, e.g. summary@en=...)"))
@@ -60,14 +61,14 @@ def register(subparsers) -> None:
 
     add = subparsers.add_parser("add", help=_("start the next notice (update, resolution, ...)"))
     add.add_argument("file", type=Path)
-    add.add_argument("--kind", choices=NOTICE_KINDS, required=True)
+    add.add_argument("--kind", choices=NOTICE_KINDS, required=True, help=_("the kind of the next notice"))
     lock_option(add)
     add.set_defaults(func=run_add)
 
     render = subparsers.add_parser("render", help=_("write a rendered notice to stdout"))
     render.add_argument("file", type=Path)
     notice_option(render)
-    render.add_argument("--format", choices=FORMATS, default="text")
+    render.add_argument("--format", choices=FORMATS, default="text", help=_("which part to write (default: the plain text)"))
     render.set_defaults(func=run_render)
 
 

@@ -32,6 +32,7 @@ CONFIRM_WORD = "SEND"
 
 
 def register(subparsers) -> None:
+    timeout_help = _("how long to wait for the mail server (default {seconds:g})").format(seconds=DEFAULT_TIMEOUT)
     accounts = subparsers.add_parser("accounts", help=_("mail accounts to send notices through"))
     sub = accounts.add_subparsers(dest="accounts_command", metavar="ACTION", required=True,
                                   parser_class=type(accounts))
@@ -40,13 +41,13 @@ def register(subparsers) -> None:
                          description=_("Presets: ") + "; ".join(f"{k}: {p.note}" for k, p in PRESETS.items()))
     add.add_argument("name")
     add.add_argument("--preset", choices=list(PRESETS), help=_("fill host, port and security for a provider"))
-    add.add_argument("--host")
-    add.add_argument("--port", type=int)
-    add.add_argument("--security", choices=SECURITY_MODES)
+    add.add_argument("--host", help=_("the SMTP server's host name"))
+    add.add_argument("--port", type=int, help=_("the SMTP server's port"))
+    add.add_argument("--security", choices=SECURITY_MODES, help=_("how the connection is encrypted"))
     add.add_argument("--user", help=_("user name to sign in with (default: the --from address)"))
     add.add_argument("--from", dest="sender", required=True, metavar="ADDR", help=_("sender address"))
     add.add_argument("--from-name", default="", metavar="NAME", help=_("sender display name"))
-    add.add_argument("--reply-to", default="", metavar="ADDR")
+    add.add_argument("--reply-to", default="", metavar="ADDR", help=_("where customers' replies go"))
     add.add_argument("--cafile", default="", metavar="FILE",
                      help=_("trusted certificate (PEM) of your own relay, instead of the system's trust store"))
     add.add_argument("--allow-plaintext-auth", action="store_true",
@@ -62,8 +63,8 @@ def register(subparsers) -> None:
 
     test = sub.add_parser("test", help=_("connect, encrypt and sign in, without sending anything"))
     test.add_argument("name")
-    test.add_argument("--password-stdin", action="store_true")
-    test.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS")
+    test.add_argument("--password-stdin", action="store_true", help=_("read the password from standard input"))
+    test.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=timeout_help)
     test.set_defaults(func=run_test)
 
     remove = sub.add_parser("remove", help=_("remove a mail account and its saved password"))
@@ -77,7 +78,7 @@ def register(subparsers) -> None:
                       "not been posted to. Exit codes: 0 every recipient accepted and every chat post went out, "
                       "1 some or all were not (sending again is safe), 2 bad input."))
     send.add_argument("file", type=Path)
-    send.add_argument("--account", required=True, metavar="NAME")
+    send.add_argument("--account", required=True, metavar="NAME", help=_("the mail account to send through"))
     send.add_argument("--notice", type=int, default=-1, metavar="N", help=_("1 is the first notice; default the newest"))
     send.add_argument("--test-to-self", action="store_true", help=_("send a test copy only to the account's own address"))
     send.add_argument("--yes", action="store_true", help=_("send without asking to type SEND"))
@@ -86,7 +87,7 @@ def register(subparsers) -> None:
     send.add_argument("--no-chat", action="store_true",
                       help=_("send the email only; the chat posts can be made by sending again later"))
     send.add_argument("--password-stdin", action="store_true", help=_("read the password from standard input"))
-    send.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS")
+    send.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=timeout_help)
     send.set_defaults(func=run_send)
 
 

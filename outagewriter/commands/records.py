@@ -22,7 +22,7 @@ def register(subparsers) -> None:
         description=_("Every notice in order with its kind, status, sent time, recipients and full text "
                       "(sent notices as they went out, the draft marked as a draft), and the history."))
     export.add_argument("file", type=Path)
-    export.add_argument("--format", choices=FORMATS, default="md")
+    export.add_argument("--format", choices=FORMATS, default="md", help=_("md (Markdown) or html"))
     export.add_argument("-o", "--output", type=Path, metavar="OUT", help=_("write to OUT instead of stdout"))
     export.set_defaults(func=run_export)
 

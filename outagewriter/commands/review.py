@@ -46,16 +46,16 @@ def register(subparsers) -> None:
 
     approve = subparsers.add_parser("approve", help=_("approve the exact text of a notice in review"))
     approve.add_argument("file", type=Path)
-    approve.add_argument("--reviewer", metavar="NAME", required=True)
-    approve.add_argument("--comment", metavar="TEXT")
+    approve.add_argument("--reviewer", metavar="NAME", required=True, help=_("who approves it"))
+    approve.add_argument("--comment", metavar="TEXT", help=_("a note for the log"))
     notice_option(approve)
     lock_option(approve)
     approve.set_defaults(func=run_approve)
 
     changes = subparsers.add_parser("request-changes", help=_("send a notice back to its author with a comment"))
     changes.add_argument("file", type=Path)
-    changes.add_argument("--reviewer", metavar="NAME", required=True)
-    changes.add_argument("--comment", metavar="TEXT", required=True)
+    changes.add_argument("--reviewer", metavar="NAME", required=True, help=_("who asks for the changes"))
+    changes.add_argument("--comment", metavar="TEXT", required=True, help=_("what should change"))
     changes.add_argument("--field", choices=FIELD_NAMES, metavar="FIELD",
                          help=_("the field the comment is about (e.g. summary)"))
     notice_option(changes)

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
 import pytest
 
+from outagewriter.cli import build_parser
 from outagewriter.core import i18n
 from outagewriter.core.checks.structure import check_next_update
 from outagewriter.core.incident.times import now_utc
@@ -15,13 +17,14 @@ from outagewriter.core.incident.times import now_utc
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
-def run(*args, cwd, lang="C.UTF-8", ui_language=None):
+def run(*args, cwd, lang="C.UTF-8", ui_language=None, user=None):
     config = cwd / "config"
-    if ui_language is not None:
+    settings = {key: value for key, value in (("ui_language", ui_language), ("user_name", user)) if value is not None}
+    if settings:
         config.mkdir(exist_ok=True)
-        (config / "settings.json").write_text(json.dumps({"ui_language": ui_language}), encoding="utf-8")
+        (config / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in LOCALE_VARIABLES}
-    env.update(LANG=lang, OUTAGEWRITER_CONFIG_DIR=str(config), PYTHONIOENCODING="utf-8")
+    env.update(LANG=lang, TZ="UTC", OUTAGEWRITER_CONFIG_DIR=str(config), PYTHONIOENCODING="utf-8")
     return subprocess.run([sys.executable, "-m", "outagewriter", *map(str, args)], cwd=cwd, env=env,
                           capture_output=True, text=True, encoding="utf-8", timeout=60)
 
@@ -59,13 +62,19 @@ def test_the_setting_wins_over_the_locale(tmp_path):
     assert "Write, check and send outage notices." in english.stdout
 
 
-def test_a_bad_field_value_is_one_japanese_line_and_the_file_is_kept(tmp_path, made):
+def refused_set(made, assignment, **how):
+    """A `set` that must be refused with exit code 2, leaving the file as it was."""
     before = made.read_bytes()
-    proc = run("set", made, "data_loss=maybe", cwd=tmp_path, ui_language="ja")
+    proc = run("set", made, assignment, cwd=made.parent, **how)
     assert proc.returncode == 2
+    assert made.read_bytes() == before
+    return proc
+
+
+def test_a_bad_field_value_is_one_japanese_line_and_the_file_is_kept(tmp_path, made):
+    proc = refused_set(made, "data_loss=maybe", ui_language="ja")
     assert proc.stderr == ("outagewriter set: data_loss: 'maybe'は選択肢（none, possible, confirmed, unknown）"
                            "にありません\n")
-    assert made.read_bytes() == before
     english = run("set", made, "data_loss=maybe", cwd=tmp_path, lang="en_US.UTF-8", ui_language="")
     assert english.stderr == "outagewriter set: data_loss: 'maybe' is not one of none, possible, confirmed, unknown\n"
 
@@ -136,3 +145,99 @@ def test_timeline_lines_are_japanese(tmp_path, made):
     assert "通知1: " in requested and "がレビューを依頼" in requested
     english = run("timeline", made, cwd=tmp_path, lang="C.UTF-8").stdout.splitlines()
     assert english[0].endswith("  Notice 1 · initial · investigating · draft, not sent (addressed to 0 recipients)")
+
+
+def test_the_languages_command_speaks_japanese(tmp_path, made):
+    japanese = {"cwd": tmp_path, "lang": "ja_JP.UTF-8"}
+    help_text = run("languages", "--help", **japanese).stdout
+    for words in ("言語を指定しない場合は、現在の言語と最新の通知", "最初に記載する言語", "その下に併記する言語",
+                  "使用しなくなった言語で入力済みのテキストを破棄します"):
+        assert words in help_text
+    assert run("languages", made, **japanese).stdout.startswith("言語: 英語\n")
+    assert run("languages", made, "ja", "en", **japanese).stdout == "通知は日本語と英語で作成します。\n"
+    assert run("languages", made, "ja", "en", **japanese).stdout == "通知はすでに日本語と英語で作成しています。\n"
+    assert run("languages", made, **japanese).stdout.startswith("言語: 日本語（その下に英語を併記）\n")
+    before = made.read_bytes()
+    refused = run("languages", made, "ja", **japanese)
+    assert refused.returncode == 2
+    assert refused.stderr == ("outagewriter languages: 入力済みのテキストが破棄されます（通知1: タイトル、対象サービスの"
+                              "英語テキスト）。破棄してよい場合は、--forceを付けて再度実行してください\n")
+    assert made.read_bytes() == before
+    assert run("languages", made, "ja", "--force", **japanese).stdout == "通知は日本語で作成します。\n"
+
+
+def test_the_languages_command_stays_english_in_an_english_locale(tmp_path, made):
+    assert run("languages", made, cwd=tmp_path).stdout.startswith("Languages: English\n")
+    assert run("languages", made, "ja", "en", cwd=tmp_path).stdout == "Notices are written in Japanese and English.\n"
+    assert run("languages", made, cwd=tmp_path).stdout.startswith("Languages: Japanese, then English\n")
+    assert run("languages", made, "ja", cwd=tmp_path).stderr == (
+        "outagewriter languages: this drops typed text (notice 1: the English text of Title, Affected service); "
+        "run again with --force to drop it\n")
+
+
+def _commands(parser, path=()):
+    """Every subcommand's words ("accounts", "add"), found in the parser the program builds."""
+    for action in parser._actions:
+        for name, sub in (action.choices or {}).items() if hasattr(action, "add_parser") else ():
+            yield (*path, name)
+            yield from _commands(sub, (*path, name))
+
+
+def _options_without_help(help_text: str) -> list[str]:
+    """Option lines of a --help whose option is followed by no description (on its line or the next)."""
+    lines = help_text.splitlines()
+    bare = []
+    for number, line in enumerate(lines):
+        if re.match(r"  -", line) and not re.search(r"\S {2,}\S", line.strip()):
+            following = lines[number + 1] if number + 1 < len(lines) else ""
+            if not following.startswith(" " * 10) or following.strip().startswith("-"):
+                bare.append(line.strip())
+    return bare
+
+
+def test_every_option_has_japanese_help(tmp_path):
+    assert "  --version        プログラムのバージョンを表示して終了します" in run("--help", cwd=tmp_path,
+                                                                         lang="ja_JP.UTF-8").stdout
+    missing = {}
+    for command in _commands(build_parser()):
+        proc = run(*command, "--help", cwd=tmp_path, lang="ja_JP.UTF-8")
+        assert proc.returncode == 0, proc.stderr
+        if bare := _options_without_help(proc.stdout):
+            missing[" ".join(command)] = bare
+    assert missing == {}
+    new = run("new", "--help", cwd=tmp_path, lang="ja_JP.UTF-8").stdout
+    assert "お客様に表示される障害の件名" in new and "通知を作成する言語" in new
+    assert "承認する人の名前" in run("approve", "--help", cwd=tmp_path, lang="ja_JP.UTF-8").stdout
+
+
+def test_a_missing_file_is_told_in_japanese(tmp_path):
+    proc = run("render", "nofile.outage", cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.returncode == 2
+    assert proc.stderr == "outagewriter render: nofile.outage: ファイルが見つかりません\n"
+    assert run("render", "nofile.outage", cwd=tmp_path).stderr == "outagewriter render: nofile.outage: no such file\n"
+
+
+def test_a_void_approval_and_the_history_dates_are_japanese(tmp_path, made):
+    assert run("request-review", made, cwd=tmp_path, user="Jana").returncode == 0
+    assert run("approve", made, "--reviewer", "Petr", cwd=tmp_path, user="Petr").returncode == 0
+    edited = run("set", made, "summary=Card payments fail in Europe.", cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert edited.stderr.startswith("outagewriter set: 承認は無効です: 承認後に変更されました\n")
+    review = run("review", made, cwd=tmp_path, lang="ja_JP.UTF-8").stdout
+    assert "承認: 承認は無効です: 承認後に変更されました\n" in review
+    weekday = "月火水木金土日"[now_utc().weekday()]
+    assert re.search(rf"- 通知1: Petrが承認（\d{{1,2}}月\d{{1,2}}日（{weekday}）\d\d:\d\d UTC）\n", review)
+    assert "\nhtml: こちらも変更されています\n" in review
+    sent = run("send", made, "--account", "work", "--yes", cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert "承認は無効です: 承認後に変更されました" in sent.stderr
+    english = run("review", made, cwd=tmp_path).stdout
+    assert "Approval: approval void: changed after approval\n" in english and "\nhtml: changed as well\n" in english
+    assert re.search(r"- Notice 1: approved by Petr \([A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}, \d\d:\d\d UTC\)", english)
+
+
+def test_second_language_text_without_a_second_language_is_refused_in_japanese(tmp_path, made):
+    proc = refused_set(made, "summary@ja=カード決済", lang="ja_JP.UTF-8")
+    assert proc.stderr == ("outagewriter set: summary@ja: この障害は英語のみで作成しています。"
+                           "先に2つ目の言語を追加してください\n")
+    english = refused_set(made, "summary@ja=カード決済")
+    assert english.stderr == ("outagewriter set: summary@ja: this incident is written in English only; "
+                              "add a second language first\n")

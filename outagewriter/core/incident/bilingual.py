@@ -40,12 +40,13 @@ def check_translated_name(incident: Incident, key: str) -> str:
     name, language = split_name(key)
     if language != incident.second_language:
         if not incident.second_language:
-            raise FieldError(f"{key}: this incident is written in {IN_ENGLISH[incident.language]} only; "
-                             f"add a second language first")
-        raise FieldError(f"{key}: this incident's second language is {incident.second_language}, not {language!r}")
+            raise FieldError(_("{key}: this incident is written in {language} only; add a second language first")
+                             .format(key=key, language=language_label(incident.language)))
+        raise FieldError(_("{key}: this incident's second language is {second}, not {language!r}")
+                         .format(key=key, second=incident.second_language, language=language))
     if name not in TRANSLATED_FIELDS:
-        raise FieldError(f"{key}: {name!r} has no second-language text; those fields are: "
-                         f"{', '.join(TRANSLATED_FIELDS)}")
+        raise FieldError(_("{key}: {name!r} has no second-language text; those fields are: {fields}")
+                         .format(key=key, name=name, fields=", ".join(TRANSLATED_FIELDS)))
     return name
 
 
@@ -58,8 +59,9 @@ class Dropped:
     fields: tuple[str, ...]
 
     def describe(self) -> str:
-        labels = ", ".join(SPECS[name].label for name in self.fields)
-        return f"notice {self.number}: the {IN_ENGLISH[self.language]} text of {labels}"
+        labels = _(", ").join(SPECS[name].label for name in self.fields)
+        return _("notice {number}: the {language} text of {labels}").format(
+            number=self.number, language=language_label(self.language), labels=labels)
 
 
 def _texts(incident: Incident, notice: Notice) -> dict[str, dict[str, str]]:
@@ -123,7 +125,7 @@ class TextWouldBeDropped(FieldError):
 
     def __init__(self, lost: list[Dropped]):
         self.lost = lost
-        super().__init__("this drops typed text (" + "; ".join(d.describe() for d in lost) + ")")
+        super().__init__(_("this drops typed text ({lost})").format(lost=_("; ").join(d.describe() for d in lost)))
 
 
 def set_value(incident: Incident, notice: Notice, key: str, value: str) -> bool:

@@ -173,8 +173,8 @@ def describe_next_update(text: str) -> str:
 
 def format_stored(stored: str | datetime, zone: tzinfo | None = None, *, now: datetime | None = None) -> str:
     """A stored moment (UTC ISO text or an aware datetime) as a person reads it, in their own zone:
-    'Mon 30 Nov, 11:00 CET' (the year only when it is not this year). `zone` defaults to the
-    computer's; text that is not a time comes back unchanged, so nothing is hidden."""
+    'Mon 30 Nov, 11:00 CET', in Japanese '11月30日（月）11:00 CET' (the year only when it is not this
+    year). `zone` defaults to the computer's; text that is not a time comes back unchanged, so nothing is hidden."""
     if isinstance(stored, datetime):
         moment = stored
     else:
@@ -188,7 +188,10 @@ def format_stored(stored: str | datetime, zone: tzinfo | None = None, *, now: da
     label = local.tzname() or ""
     if not label or label[:1] in "+-" or label.startswith("UTC") and local.utcoffset():
         label = _offset_label(local)
-    year = f" {local.year}" if local.year != (now or now_utc()).astimezone(zone).year else ""
+    other_year = local.year != (now or now_utc()).astimezone(zone).year
+    if active_language() == "ja":  # as format_zoned_ja writes it: '2025年11月30日（月）11:00 CET'
+        return f"{f'{local.year}年' if other_year else ''}{month_day_ja(local)}{local:%H:%M} {label}"
+    year = f" {local.year}" if other_year else ""
     return f"{local:%a} {local.day} {local:%b}{year}, {local:%H:%M} {label}"
 
 

@@ -56,7 +56,7 @@ class LogEntry:
         head = _("Notice {number}: ").format(number=self.number) if self.number else ""
         where = _(" on {field}").format(field=self.field) if self.field else ""
         said = f': "{self.comment}"' if self.comment else ""
-        when = f" ({show_time(self.when)})" if with_time else ""
+        when = _(" ({time})").format(time=show_time(self.when)) if with_time else ""
         return f"{head}{words}{where}{when}{said}"
 
     def to_dict(self) -> dict:

@@ -6,6 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from ..i18n import _
 from ..incident.fields import format_address
 from .content import CONTENT_PARTS, RECIPIENT_PARTS
 
@@ -112,7 +113,7 @@ def format_diff(diffs: tuple[PartDiff, ...] | list[PartDiff], context_words: int
     lines = []
     for d in diffs:
         if d.part == "html" and parts - {"html"}:
-            lines.append("html: changed as well")
+            lines.append(_("{part}: changed as well").format(part="html"))
         else:
             lines.append(d.format(context_words))
     return "\n".join(lines)

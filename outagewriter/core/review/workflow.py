@@ -52,10 +52,11 @@ STATES = (DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED)  # stored; SENT is read
 DISPLAY_STATES = (N_("draft"), N_("in review"), N_("changes requested"), N_("approved"), N_("approval void"),
                   N_("sent"))
 
-VOID_CHANGED = "approval void: changed after approval"
-VOID_ALTERED = ("approval void: the approval recorded in the file does not match its own hash "
-                "(the file was edited by hand or damaged)")
-VOID_VERSION = "approval void: it was made by a different version of OutageWriter"
+# Stored in the file as written here (Voided.reason); translated where they are shown.
+VOID_CHANGED = N_("approval void: changed after approval")
+VOID_ALTERED = N_("approval void: the approval recorded in the file does not match its own hash "
+                  "(the file was edited by hand or damaged)")
+VOID_VERSION = N_("approval void: it was made by a different version of OutageWriter")
 
 
 class ReviewError(ValueError):
@@ -83,7 +84,7 @@ class Void:
 
     def describe(self) -> str:
         changes = format_diff(self.diff)
-        return self.reason + (f"\n{changes}" if changes else "")
+        return _(self.reason) + (f"\n{changes}" if changes else "")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .. import paths
+from ..i18n import _
 from ..incident.model import Incident
 from ..incident.reminders import PromiseError, Reminder, reminder_for
 from ..storage.fileformat import IncidentFileError, load
@@ -50,7 +51,7 @@ class IncidentReader:
         try:
             info = os.stat(path)
         except OSError as exc:
-            raise IncidentFileError(path, "no such file" if isinstance(exc, FileNotFoundError)
+            raise IncidentFileError(path, _("no such file") if isinstance(exc, FileNotFoundError)
                                     else exc.strerror or str(exc)) from None
         stamp = (info.st_mtime_ns, info.st_size)
         cached = self._cache.get(path)

@@ -11,6 +11,7 @@ import os
 import stat
 
 from .. import safe_text
+from ..i18n import _
 from ..incident.fields import FIRST_RELEASE_FIELDS, FieldError
 from ..incident.model import Incident, Notice
 from ..incident.records import ReviewRecord, SentRecord
@@ -194,7 +195,7 @@ def load(path: str | os.PathLike) -> Incident:
     except IncidentFileError:
         raise
     except FileNotFoundError:
-        raise IncidentFileError(path, "no such file") from None
+        raise IncidentFileError(path, _("no such file")) from None
     except IsADirectoryError:
         raise IncidentFileError(path, "is a folder, not an incident file") from None
     except PermissionError:
