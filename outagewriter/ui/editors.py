@@ -101,12 +101,14 @@ class TextEditor(QPlainTextEdit):
         laid_out = int(self.document().size().height())
         lines = max(self._min_lines, min(self._max_lines, laid_out))
         # Japanese lines are drawn in a fallback CJK font, taller than the editor font's own lines:
-        # measure the lines as laid out, so the last one is never cut off.
-        block, drawn = self.document().firstBlock(), 0.0
+        # take the tallest line as laid out, so the last one is never cut off.
+        line_height = self.fontMetrics().lineSpacing()
+        block = self.document().firstBlock()
         while block.isValid():
-            drawn += self.blockBoundingRect(block).height()
+            layout = block.layout()
+            for number in range(layout.lineCount() if layout is not None else 0):
+                line_height = max(line_height, int(layout.lineAt(number).height() + 0.99))
             block = block.next()
-        line_height = max(self.fontMetrics().lineSpacing(), int(drawn / laid_out + 0.99) if laid_out else 0)
         margins = self.contentsMargins()
         extra = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom() + 2
         self.setFixedHeight(lines * line_height + extra)
