@@ -133,6 +133,16 @@ def _quit_on_sigint(window) -> None:
     ticker.start(250)
 
 
+def _warm_up_in_background() -> None:
+    """Libraries the first preview needs, imported while the window is being built (the short post's
+    counter: twitter-text compiles its expressions on import)."""
+    import threading
+
+    from .core.render import post_length
+
+    threading.Thread(target=post_length.warm_up, name="outagewriter-warm-up", daemon=True).start()
+
+
 def main(path=None) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
@@ -153,6 +163,7 @@ def main(path=None) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    _warm_up_in_background()
     context = build_context()
     window = first_window(app, path, context)
     window.show()

@@ -141,7 +141,7 @@ def per_pattern(ruleset: RuleSet) -> RuleSet:
             raw = {"id": f"{rule.id}.p{number}", "category": rule.category, "severity": rule.severity,
                    "patterns": [pattern], "message": rule.message, "allow": rule.allow}
             single = build_rule(raw, rule.origin)
-            rules.append(dataclasses.replace(single, exceptions=rule.exceptions))
+            rules.append(dataclasses.replace(single, exceptions=rule.exceptions, spaceless=rule.spaceless))
     return RuleSet(tuple(rules))
 
 

@@ -32,10 +32,19 @@ PROSE_FIELDS = (
 # Text with no known field (e.g. `outagewriter check -` reading stdin) is checked by every rule.
 FREE_TEXT_FIELD = "text"
 
-# A match may not start or end inside a word: no letter or digit just before or after it, except
-# kana and kanji, since Japanese has no spaces between words (必ず in 必ず復旧します is a match).
-WORD_BEFORE = rf"(?<![^\W{JAPANESE_LETTERS}])"
-WORD_AFTER = rf"(?![^\W{JAPANESE_LETTERS}])"
+# A match may not start or end inside a word: no letter or digit just before or after it.
+WORD_BEFORE = r"(?<!\w)"
+WORD_AFTER = r"(?!\w)"
+# Languages written without spaces between words: there kana and kanji next to a match do not make it
+# part of a longer word (必ず in 必ず復旧します is a match). Only their packs use these bounds: compiling
+# the class costs ~5 ms a pattern, which English rules (hundreds of patterns) would pay at every start.
+SPACELESS_LANGUAGES = frozenset({"ja"})
+SPACELESS_BEFORE = rf"(?<![^\W{JAPANESE_LETTERS}])"
+SPACELESS_AFTER = rf"(?![^\W{JAPANESE_LETTERS}])"
+
+
+def word_bounds(spaceless: bool) -> tuple[str, str]:
+    return (SPACELESS_BEFORE, SPACELESS_AFTER) if spaceless else (WORD_BEFORE, WORD_AFTER)
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _RULE_KEYS = {
@@ -75,6 +84,7 @@ class Rule:
     bad: tuple[str, ...] = ()
     source: str = ""
     origin: str = ""  # the file the rule came from
+    spaceless: bool = False  # its language has no spaces between words (SPACELESS_LANGUAGES)
     # Substitution rules: (phrase regex, replacement) pairs; a match gets its own rewrite.
     swap: tuple[tuple[re.Pattern, str], ...] = field(default=(), compare=False, repr=False)
 
@@ -130,18 +140,20 @@ def shipped_languages() -> tuple[str, ...]:
                         if item.name.endswith(".json") and not item.name.endswith(".schema.json")))
 
 
-def compile_pattern(pattern: str) -> re.Pattern:
+def compile_pattern(pattern: str, spaceless: bool = False) -> re.Pattern:
     """Case-insensitive and word-bounded: a pattern never matches inside a longer word."""
-    return re.compile(rf"{WORD_BEFORE}(?:{pattern}){WORD_AFTER}", re.IGNORECASE)
+    before, after = word_bounds(spaceless)
+    return re.compile(rf"{before}(?:{pattern}){after}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
-def compiled(pattern: str, on_lowered: bool) -> re.Pattern:
+def compiled(pattern: str, on_lowered: bool, spaceless: bool = False) -> re.Pattern:
     """One pattern, compiled when a text first passes its screen: for lower-cased text (lowered,
     without IGNORECASE) or for the folded text (IGNORECASE)."""
     if on_lowered:
-        return re.compile(rf"{WORD_BEFORE}(?:{_lower_pattern(pattern)}){WORD_AFTER}")
-    return compile_pattern(pattern)
+        before, after = word_bounds(spaceless)
+        return re.compile(rf"{before}(?:{_lower_pattern(pattern)}){after}")
+    return compile_pattern(pattern, spaceless)
 
 
 _UPPER_OUTSIDE_ESCAPES = re.compile(r"(\\.|\(\?P[<=])|([A-Z]+)")
@@ -171,9 +183,9 @@ def _text(raw: dict, key: str, where: str, *, required: bool) -> str:
     return value
 
 
-def _regex(pattern: str, where: str) -> re.Pattern:
+def _regex(pattern: str, where: str, spaceless: bool = False) -> re.Pattern:
     try:
-        return compile_pattern(pattern)
+        return compile_pattern(pattern, spaceless)
     except re.error as exc:
         raise _problem(where, f"{pattern!r} is not a valid regular expression ({exc})") from None
 
@@ -193,7 +205,8 @@ def _expanded(patterns: tuple[str, ...], lists: dict, where: str) -> tuple[str, 
     return tuple(wordlists.expand(p, lists) for p in patterns)
 
 
-def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool = True) -> Rule:
+def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool = True,
+               language: str = "en") -> Rule:
     """Validate one rule object; raises ValueError whose message says what is wrong in plain words.
 
     `compile_now=False` (the shipped pack, checked by the tests) leaves the regular expressions to be
@@ -221,8 +234,9 @@ def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool
     if swap:
         written += [wordlists.phrase_pattern(phrase) for phrase, _ in swap]  # {NAME} kept: expanded below
     patterns = _expanded(_string_list(written, where, "patterns"), lists or {}, where)
+    spaceless = language in SPACELESS_LANGUAGES
     if compile_now:
-        _validate(patterns, where)
+        _validate(patterns, where, spaceless)
     exceptions = []
     for number, exc in enumerate(raw.get("exceptions", []) if isinstance(raw.get("exceptions", []), list) else [None], 1):
         ewhere = f"{where} exception {number}"
@@ -238,7 +252,7 @@ def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool
         if within is not None and (not isinstance(within, int) or isinstance(within, bool) or within < 1):
             raise _problem(ewhere, "'within' should be a positive number of characters")
         [pattern] = _expanded((exc["pattern"],), lists or {}, ewhere)
-        exceptions.append(Unless(where_to_look, _regex(pattern, ewhere), within, str(exc.get("why", ""))))
+        exceptions.append(Unless(where_to_look, _regex(pattern, ewhere, spaceless), within, str(exc.get("why", ""))))
     fields = raw.get("fields")
     if fields is not None:
         fields = frozenset(_string_list(fields, where, "fields"))
@@ -264,6 +278,7 @@ def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool
         bad=bad,
         source=_text(raw, "source", where, required=False),
         origin=origin,
+        spaceless=spaceless,
         swap=tuple((re.compile(p, re.IGNORECASE), new)
                    for p, (_, new) in zip(_expanded(tuple(wordlists.phrase_pattern(old) for old, _ in swap),
                                                     lists or {}, where), swap)),
@@ -271,10 +286,10 @@ def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool
     return rule
 
 
-def _validate(patterns: tuple[str, ...], where: str) -> None:
+def _validate(patterns: tuple[str, ...], where: str, spaceless: bool = False) -> None:
     for number, pattern in enumerate(patterns, 1):
-        regex = _regex(pattern, f"{where} pattern {number}")
-        if regex.search("") is not None or ("(?-i:" not in pattern and compiled(pattern, True).search("")):
+        regex = _regex(pattern, f"{where} pattern {number}", spaceless)
+        if regex.search("") is not None or ("(?-i:" not in pattern and compiled(pattern, True, spaceless).search("")):
             raise _problem(where, "a pattern matches empty text; it would flag everything")
 
 
@@ -312,11 +327,11 @@ def _shipped_data(language: str) -> tuple[Traversable, dict, dict]:
     return path, data, lists
 
 
-def _build_shipped(path, data: dict, lists: dict) -> tuple[Rule, ...]:
+def _build_shipped(path, data: dict, lists: dict, language: str) -> tuple[Rule, ...]:
     rules = []
     for raw in data.get("rules", []):
         try:
-            rules.append(build_rule(raw, path.name, lists, compile_now=False))
+            rules.append(build_rule(raw, path.name, lists, compile_now=False, language=language))
         except ValueError as exc:
             raise RulePackError(f"{path.name}: {exc}") from None
     ids = [r.id for r in rules]
@@ -327,7 +342,7 @@ def _build_shipped(path, data: dict, lists: dict) -> tuple[Rule, ...]:
 
 def load_shipped(language: str = "en") -> tuple[Rule, ...]:
     """The shipped pack; any problem in it is a bug and raises RulePackError."""
-    return _build_shipped(*_shipped_data(language))
+    return _build_shipped(*_shipped_data(language), language)
 
 
 def _user_packs(folder: Path | None, language: str, problems: list[str]) -> list[tuple[str, dict]]:
@@ -361,7 +376,7 @@ def load_rules(language: str = "en", user_dir: str | Path | None = None, *,
             lists = wordlists.merge(lists, wordlists.validate(data.get("lists", {}), name))
         except ValueError as exc:
             problems.append(f"{exc} — those lists were ignored")
-    rules = {r.id: r for r in _build_shipped(path, shipped, lists)}
+    rules = {r.id: r for r in _build_shipped(path, shipped, lists, language)}
     raw_by_id = {raw["id"]: raw for raw in shipped.get("rules", [])}
     disabled: set[str] = set()
     disabled_in: dict[str, list[str]] = {}
@@ -375,7 +390,7 @@ def load_rules(language: str = "en", user_dir: str | Path | None = None, *,
         for raw in data.get("rules", []):
             merged = {**raw_by_id[raw["id"]], **raw} if isinstance(raw, dict) and raw.get("id") in raw_by_id else raw
             try:
-                rule = build_rule(merged, name, lists)
+                rule = build_rule(merged, name, lists, language=language)
             except ValueError as exc:
                 problems.append(f"{name}: {exc} — that rule was ignored")
                 continue

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from . import wordlists
 from .findings import Finding
 from .folding import fold, sentence_bounds
-from .rules import FREE_TEXT_FIELD, WORD_AFTER, WORD_BEFORE, Rule, RuleSet, compiled, load_rules
+from .rules import FREE_TEXT_FIELD, Rule, RuleSet, compiled, load_rules, word_bounds
 
 # Categories where overlapping rules describe one problem per sentence ("guarantee it will never
 # happen again" is one over-promise); each jargon term is a problem of its own.
@@ -38,7 +38,7 @@ def _matches(rule: Rule, patterns: tuple[int, ...], folded: str, lowered: str | 
         if not _may_match(rule, i, lowered):
             continue
         on_lowered = lowered is not None and not rule.cased[i]
-        for match in compiled(rule.patterns[i], on_lowered).finditer(lowered if on_lowered else folded):
+        for match in compiled(rule.patterns[i], on_lowered, rule.spaceless).finditer(lowered if on_lowered else folded):
             found.append((match.start(), i, match))
     return [match for _, _, match in sorted(found, key=lambda item: item[:2])]
 
@@ -102,10 +102,13 @@ def _sentence_hits(rules: list[tuple[Rule, tuple[int, ...]]], sentence: str) -> 
     return tuple(hits)
 
 
-def names_pattern(names: Iterable[str]) -> re.Pattern | None:
+def names_pattern(names: Iterable[str], spaceless: bool = False) -> re.Pattern | None:
     """The writer's own names (organisation, brands, products) as one case-insensitive pattern."""
     cleaned = [n.strip() for n in names if n and n.strip()]
-    return re.compile(rf"{WORD_BEFORE}{wordlists.alternation(cleaned)}{WORD_AFTER}", re.IGNORECASE) if cleaned else None
+    if not cleaned:
+        return None
+    before, after = word_bounds(spaceless)
+    return re.compile(rf"{before}{wordlists.alternation(cleaned)}{after}", re.IGNORECASE)
 
 
 def _owned(hit: _Hit, ours: re.Pattern | None) -> bool:
@@ -145,6 +148,7 @@ class ToneChecker:
         self.ruleset = ruleset if ruleset is not None else load_rules()
         self.own_names = tuple(own_names)
         self._cache: OrderedDict[tuple[str, str], tuple[_Hit, ...]] = OrderedDict()  # (field, sentence)
+        self._spaceless = any(rule.spaceless for rule in self.ruleset.rules)
 
     @property
     def problems(self) -> tuple[str, ...]:
@@ -176,7 +180,7 @@ class ToneChecker:
 
     def _speaking(self, field: str, text: str, counts: Counter, own_names: Iterable[str]):
         """The hits that speak: not about the writer's own names, and past the rule's `allow`."""
-        ours = names_pattern([*self.own_names, *own_names])
+        ours = names_pattern([*self.own_names, *own_names], self._spaceless)
         for hit in self._cached_hits(field, text):
             if _owned(hit, ours):
                 continue

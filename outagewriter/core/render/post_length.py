@@ -8,44 +8,76 @@ twitter-text's own `parse_tweet` gives the same count (the tests compare them) b
 emoji expressions over every text: ~10 ms for a post, too slow for a preview re-rendered on every
 keystroke. Here those expressions run only on text that may hold a URL or an emoji, and a text's
 weights are summed once, so shortening does not count every prefix again.
+
+Importing twitter-text compiles all its URL and emoji expressions (~0.6 s, more on a busy machine),
+which the command line's `check` would pay at start-up for one short post. So its weights (config.py, a
+dict literal) are read without importing the package, and the package is imported only to measure a
+text that may hold a URL or an emoji and that might exceed the limit: counted as plain characters plus
+23 for each possible URL and 1 for each possible emoji, most posts are clearly within it.
 """
 from __future__ import annotations
 
+import ast
 import bisect
+import functools
+import importlib.util
 import itertools
 import re
 import unicodedata
-
-from twitter_text import extract_emojis_with_indices, extract_urls_with_indices
-from twitter_text.config import config
+from pathlib import Path
+from types import SimpleNamespace
 
 ELLIPSIS = "…"
 _HEAD_FACTOR = 4  # characters weigh at least 1; a URL's 23 may stand for a long address
 _LONGEST_WORD = 4096
-_OPTIONS = config["defaults"]
-_SCALE = _OPTIONS["scale"]
-_RANGES = tuple((r["start"], r["end"], r["weight"]) for r in _OPTIONS["ranges"])
-_ASCII_WEIGHT = next(weight for start, end, weight in _RANGES if start <= 0 and 127 <= end)
 _WEB_ADDRESS = re.compile(r"https?://[\x21-\x7e]+")
 _MAYBE_URL = re.compile(r"[A-Za-z0-9-]\.[A-Za-z]{2}|://")  # a domain name or a scheme
 _MAYBE_EMOJI = re.compile("[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21ff\u231a-\u23ff\u24c2\u25aa-\u27bf"
                           "\u2934\u2935\u2b05-\u2bff\u3030\u303d\u3297\u3299\U0001f000-\U0001faff]")
 
 
+@functools.cache
+def _x() -> SimpleNamespace:
+    """twitter-text's weights, from its config.py, without importing the package."""
+    spec = importlib.util.find_spec("twitter_text")  # finds the package; runs none of its code
+    source = (Path(next(iter(spec.submodule_search_locations))) / "config.py").read_text(encoding="utf-8")
+    config = ast.literal_eval(source.split("=", 1)[1].strip())
+    options = config["defaults"]
+    ranges = tuple((r["start"], r["end"], r["weight"]) for r in options["ranges"])
+    return SimpleNamespace(
+        scale=options["scale"], default_weight=options["default_weight"], ranges=ranges,
+        url_weight=options["transformed_url_length"] * options["scale"],
+        ascii_weight=next(weight for start, end, weight in ranges if start <= 0 and 127 <= end))
+
+
+@functools.cache
+def _extractors() -> SimpleNamespace:
+    """twitter-text's URL and emoji extraction, imported when a text first needs them."""
+    import twitter_text
+
+    return SimpleNamespace(urls=twitter_text.extract_urls_with_indices, emojis=twitter_text.extract_emojis_with_indices)
+
+
+def warm_up() -> None:
+    """Import twitter-text now (the window calls this on a worker thread at start-up)."""
+    _x()
+    _extractors()
+
+
 def _char_weight(char: str) -> int:
     code = ord(char)
-    return next((weight for start, end, weight in _RANGES if start <= code <= end), _OPTIONS["default_weight"])
+    return next((weight for start, end, weight in _x().ranges if start <= code <= end), _x().default_weight)
 
 
 def _weights(text: str) -> list[int]:
     """Each code point's weight (× scale); a URL's or emoji's whole weight sits on its first character."""
-    weights = [_ASCII_WEIGHT if char.isascii() else _char_weight(char) for char in text]
+    x = _x()
+    weights = [x.ascii_weight if char.isascii() else _char_weight(char) for char in text]
     spans = []
     if _MAYBE_URL.search(text):
-        spans += [(url["indices"], _OPTIONS["transformed_url_length"] * _SCALE)
-                  for url in extract_urls_with_indices(text)]
+        spans += [(url["indices"], x.url_weight) for url in _extractors().urls(text)]
     if _MAYBE_EMOJI.search(text):
-        spans += [(emoji["indices"], _OPTIONS["default_weight"]) for emoji in extract_emojis_with_indices(text)]
+        spans += [(emoji["indices"], x.default_weight) for emoji in _extractors().emojis(text)]
     for (start, end), weight in spans:
         weights[start:end] = [weight] + [0] * (end - start - 1)
     return weights
@@ -58,15 +90,25 @@ def _head(text: str, limit: int) -> str:
     return text[:end if end >= 0 else start + _LONGEST_WORD]
 
 
+def _at_most(text: str) -> int:
+    """An upper bound of the weighted length (× scale), without extracting URLs or emoji: a URL counts
+    23 however long, so at most its characters plus 23; an emoji at most one more than its characters."""
+    x = _x()
+    plain = sum(x.ascii_weight if char.isascii() else _char_weight(char) for char in text)
+    return plain + x.url_weight * len(_MAYBE_URL.findall(text)) + x.scale * len(_MAYBE_EMOJI.findall(text))
+
+
 def exceeds(text: str, limit: int) -> bool:
     """Whether `text` counts more than `limit` on X, weighing only as much of a long text as it takes."""
     head = _head(text, limit)
+    if len(head) == len(text) and _at_most(unicodedata.normalize("NFC", text or "")) <= limit * _x().scale:
+        return False
     return post_length(head) > limit or len(head) < len(text) and post_length(text) > limit
 
 
 def post_length(text: str) -> int:
     """The post's weighted length as X counts it (on the NFC form, as X does)."""
-    return sum(_weights(unicodedata.normalize("NFC", text or ""))) // _SCALE
+    return sum(_weights(unicodedata.normalize("NFC", text or ""))) // _x().scale
 
 
 def _cut_points(text: str) -> list[int]:
@@ -75,7 +117,7 @@ def _cut_points(text: str) -> list[int]:
     inside = set()
     spans = [match.span() for match in _WEB_ADDRESS.finditer(text)]
     if _MAYBE_URL.search(text):
-        spans += [url["indices"] for url in extract_urls_with_indices(text)]
+        spans += [url["indices"] for url in _extractors().urls(text)]
     for start, end in spans:
         inside.update(range(start + 1, end))
     return [i for i in range(1, len(text))
@@ -96,10 +138,10 @@ def shorten_post(text: str, limit: int) -> str:
     text = _head(text, limit)
     whole = len(text) == len(full)
     weights = _weights(text)
-    if whole and sum(weights) <= limit * _SCALE:
+    if whole and sum(weights) <= limit * _x().scale:
         return text
     before = [0, *itertools.accumulate(weights)]  # before[i]: the weight of text[:i]
-    room = limit * _SCALE - _char_weight(ELLIPSIS)
+    room = limit * _x().scale - _char_weight(ELLIPSIS)
     points = _cut_points(text)
     last = bisect.bisect_right(points, room, key=lambda i: before[i]) - 1
     if last < 0:

@@ -33,6 +33,7 @@ from .dates import LOCAL_TIMES, ZONED_FORMATS
 from .linebreak import display_width, fit_columns
 from .post_length import exceeds, post_length, shorten_post
 from .sections import email_sections
+from .template_cache import shipped_template_cache
 from .template_limits import LimitedSandbox, TemplateLimitExceeded
 
 PARTS = ("subject.txt", "body.txt", "body.html", "short.txt")
@@ -66,9 +67,10 @@ class Rendered:
     chat_to: tuple[str, ...] = ()  # the chat destinations' names it is posted to: the notice's Chat posts
 
 
-def _make_env(cls, loader: jinja2.BaseLoader) -> jinja2.Environment:
+def _make_env(cls, loader: jinja2.BaseLoader, bytecode_cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     env = cls(
         loader=loader,
+        bytecode_cache=bytecode_cache,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -97,7 +99,7 @@ class Renderer:
         self.status_page_url = status_page_url  # the chat post links to the incident's page there (not approved)
         shipped = jinja2.FileSystemLoader(shipped_dir) if shipped_dir else jinja2.PackageLoader(PACKAGE, TEMPLATES)
         self.user_dir = Path(user_dir) if user_dir else None
-        self._shipped = _make_env(jinja2.Environment, shipped)
+        self._shipped = _make_env(jinja2.Environment, shipped, shipped_template_cache())
         self._user = None
         if self.user_dir is not None:
             # User templates may extend or include the shipped ones, so the sandbox sees both.

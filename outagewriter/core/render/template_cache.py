@@ -1,0 +1,31 @@
+"""Compiled shipped templates kept between runs.
+
+Jinja compiles a template to Python on first use: ~0.4 s for the parts of one notice, paid again by
+every process (each `outagewriter check FILE`, every start of the window). Jinja's own bytecode cache
+keeps the compiled code in the user's cache folder, keyed by the template and its source's checksum,
+and refuses code from another Python or Jinja version. Only the shipped environment uses it: user
+templates run in the sandbox and are compiled afresh. A cache that cannot be written only costs time.
+"""
+from __future__ import annotations
+
+import jinja2
+
+from ..paths import cache_dir
+
+
+class _BestEffortCache(jinja2.FileSystemBytecodeCache):
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:  # a full disk or a folder taken away: the template was compiled all the same
+            pass
+
+
+def shipped_template_cache() -> jinja2.BytecodeCache | None:
+    """The cache for the shipped templates, or None when its folder cannot be made."""
+    folder = cache_dir() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return _BestEffortCache(str(folder))
