@@ -20,6 +20,7 @@ from tone_quality import (
     load_corpus,
     markdown_table,
     score,
+    written_rows,
 )
 
 from outagewriter.core.checks import ToneChecker, load_rules
@@ -62,7 +63,7 @@ CROSS_VALIDATED_RECALL = {"blame": 0.55, "guilt": 0.85, "overpromise": 0.70}
 
 
 def test_cross_validation_on_dev_does_not_drop(dev_rows):
-    result = cross_validate(RULES, dev_rows, load_corpus(WRITTEN))
+    result = cross_validate(RULES, dev_rows, written_rows(CORPUS))
     detail = markdown_table(result) + "\n" + "\n".join(result.misses)
     for category, floor in CROSS_VALIDATED_RECALL.items():
         assert result.categories[category].precision >= 0.85, detail
