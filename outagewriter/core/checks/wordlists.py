@@ -9,6 +9,7 @@ hyphen, and a trailing `*` allows any word ending ("misconfigur*" matches "misco
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 
@@ -25,8 +26,14 @@ def phrase_pattern(phrase: str) -> str:
 
 
 def alternation(phrases: Iterable[str]) -> str:
+    return _alternation(frozenset(phrases))
+
+
+@functools.lru_cache(maxsize=256)
+def _alternation(phrases: frozenset[str]) -> str:
+    """Built once per list: a list such as SUPPLIER appears in twenty patterns."""
     # Longest first: "cloud provider" must win over "cloud" when both are listed.
-    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
+    unique = sorted(phrases, key=lambda p: (-len(p), p))
     return "(?:" + "|".join(phrase_pattern(p) for p in unique) + ")"
 
 
