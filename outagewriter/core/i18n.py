@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import gettext
 import os
-from importlib.resources import files
 from pathlib import Path
+
+from .shipped import package_path
 
 UI_LANGUAGES = ("en", "ja")
 DOMAIN = "outagewriter"
@@ -49,7 +50,7 @@ def chosen_language(setting: str = "", environ=os.environ) -> str:
 
 def locale_dir() -> Path:
     """The folder of compiled catalogs shipped inside the package (<lang>/LC_MESSAGES/outagewriter.mo)."""
-    return Path(str(files("outagewriter").joinpath("locale")))
+    return package_path("locale")
 
 
 def use_language(language: str, folder: str | os.PathLike | None = None) -> str:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 import sys
 from datetime import datetime, timezone
-from importlib.resources import files
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
 from ..core.incident.times import format_stored
+from ..core.shipped import package_path
 
 translate = QCoreApplication.translate
 _TRANSLATOR = "outagewriter_translator"
@@ -24,7 +24,7 @@ _LOCALES = {"en": QLocale(QLocale.Language.English, QLocale.Country.UnitedStates
 
 def compiled_catalog(language: str):
     """Where the built translation of the window into `language` lives (it may not exist)."""
-    return files("outagewriter.ui") / "translations" / f"outagewriter_{language}.qm"
+    return package_path("ui", "translations", f"outagewriter_{language}.qm")
 
 
 def install(app, language: str) -> None:

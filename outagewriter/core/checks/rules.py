@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from ..shipped import resource
@@ -130,7 +129,7 @@ def default_user_rules_dir() -> Path:
     return config_dir() / "rules"
 
 
-def shipped_pack_path(language: str = "en") -> Traversable:
+def shipped_pack_path(language: str = "en") -> Path:
     return resource("rules", f"{language}.json")
 
 
@@ -295,7 +294,7 @@ def _validate(patterns: tuple[str, ...], where: str, spaceless: bool = False) ->
             raise _problem(where, "a pattern matches empty text; it would flag everything")
 
 
-def _read_pack(path: Path | Traversable) -> dict:
+def _read_pack(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -317,7 +316,7 @@ def _read_pack(path: Path | Traversable) -> dict:
     return data
 
 
-def _shipped_data(language: str) -> tuple[Traversable, dict, dict]:
+def _shipped_data(language: str) -> tuple[Path, dict, dict]:
     path = shipped_pack_path(language)
     if not path.is_file():
         raise RulePackError(f"no rule pack for language {language!r} ({path.name} is missing)")
