@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QToolButton,
+    QPushButton,
     QWidget,
 )
 
@@ -120,11 +120,12 @@ class AudienceHooks:
         quiet(self.promise)
         form.sections["next_update"].grid.addWidget(self.promise, 2, 0)
         editor = form.editors["next_update"]
-        self.suggest = QToolButton(editor)
+        # A push button with a menu keeps room for its arrow (a tool button's InstantPopup arrow was drawn
+        # over the last character: 候補 read as 候補.).
+        self.suggest = QPushButton(translate("AudienceHooks", "Suggest"), editor)
         self.suggest.setObjectName("next_update_suggest")
         self.suggest.setAccessibleName(translate("AudienceHooks", "Suggested next-update times"))
-        self.suggest.setText(translate("AudienceHooks", "Suggest"))
-        self.suggest.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.suggest.setAutoDefault(False)
         self.menu = QMenu(self.suggest)
         self.menu.setObjectName("next_update_suggestions")
         self.menu.aboutToShow.connect(self._fill_menu)

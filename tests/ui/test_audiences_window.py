@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QCheckBox, QLabel, QMenu, QToolButton
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QMenu, QStyle
 from test_settings_dialog import open_settings, press
 
 AUDIENCES = [
@@ -132,7 +132,7 @@ def test_a_suggested_moment_fills_the_next_update(make_window, qtbot, dirs, inci
         action.trigger()
 
     QTimer.singleShot(200, choose)
-    qtbot.mouseClick(window.findChild(QToolButton, "next_update_suggest"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.findChild(QAbstractButton, "next_update_suggest"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(offered))
     assert [text.split(" — ")[0] for text in offered] == [
         "In 30 minutes", "In an hour", "Before the office closes for EMEA customers",
@@ -174,3 +174,17 @@ def test_ticking_audiences_fills_chat_posts_and_unticking_takes_only_theirs(make
     tick(qtbot, window, "US customers")
     assert window.form.value("chats") == "Status channel"
     assert window.notice.fields["chats"] == "Status channel"
+
+
+def test_the_suggest_button_has_room_for_its_words_and_its_arrow(make_window, qtbot, incident_file):
+    """Its menu arrow was drawn over the last character (候補 read as 候補.): the button must be as wide as
+    its text, its margins and the arrow together."""
+    window = make_window(incident_file)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    button = window.findChild(QAbstractButton, "next_update_suggest")
+    style = button.style()
+    arrow = style.pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+    text = button.fontMetrics().horizontalAdvance(button.text())
+    assert button.width() >= text + arrow + 2 * style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, button)
