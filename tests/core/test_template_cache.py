@@ -61,3 +61,15 @@ def test_a_cache_that_cannot_be_written_costs_only_time(state, incident):
     shutil.rmtree(state / "cache")  # taken away after start-up (a cleaner, another program)
     rendered = renderer.render(incident, incident.notices[-1])
     assert "Card payments" in rendered.text
+
+
+def test_a_cache_folder_others_can_write_to_is_not_used(state, incident, compiles):
+    """Compiled templates are run as code: a folder open to the group or the world is not trusted."""
+    folder = state / "cache" / "templates"
+    folder.mkdir(parents=True)
+    folder.chmod(0o777)
+    Renderer().render(incident, incident.notices[-1])
+    assert list(folder.iterdir()) == []
+    compiles.clear()
+    Renderer().render(incident, incident.notices[-1])
+    assert compiles  # compiled again, not read from the open folder

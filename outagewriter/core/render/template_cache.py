@@ -4,9 +4,15 @@ Jinja compiles a template to Python on first use: ~0.4 s for the parts of one no
 every process (each `outagewriter check FILE`, every start of the window). Jinja's own bytecode cache
 keeps the compiled code in the user's cache folder, keyed by the template and its source's checksum,
 and refuses code from another Python or Jinja version. Only the shipped environment uses it: user
-templates run in the sandbox and are compiled afresh. A cache that cannot be written only costs time.
+templates run in the sandbox and are compiled afresh. A cache that cannot be written only costs time;
+one that others could write to (not the user's own, or open to the group or the world) is not used,
+since what it holds is run as code.
 """
 from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
 
 import jinja2
 
@@ -26,6 +32,16 @@ def shipped_template_cache() -> jinja2.BytecodeCache | None:
     folder = cache_dir() / "templates"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not _private(folder):
+            return None
     except OSError:
         return None
     return _BestEffortCache(str(folder))
+
+
+def _private(folder: Path) -> bool:
+    """Only the user can write there (POSIX; elsewhere the user's profile folder is private already)."""
+    if not hasattr(os, "getuid"):
+        return True
+    info = folder.stat()
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
