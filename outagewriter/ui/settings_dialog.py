@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.chat.secrets import SecretsError
+from ..core.checks.rules import shipped_languages
+from ..core.i18n import chosen_language
 from ..core.session.errors import SettingsError
 from ..core.session.rule_switches import own_packs, rule_switches
 from . import theme
@@ -88,13 +90,16 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.resize(980, 760)
         settings = context.settings
-        self._switches = rule_switches("en", context.services.rules_dir)
+        rules_dir = context.services.rules_dir
+        # Every shipped pack's rules, the program's language first (a Japanese window opens on 日本語).
+        languages = sorted(shipped_languages(), key=lambda code: (code != chosen_language(settings.ui_language), code))
+        self._switches = {language: rule_switches(language, rules_dir) for language in languages}
         # Test needs only what grammar reads (its own page, and the names on Tone rules): a value another
         # page would refuse is for OK to refuse, not for Test to trip over.
         self.writing = WritingChecksPage(settings, context.tasks, lambda: self.chosen((self.writing, self.tone)),
                                          self)
-        rules_dir = context.services.rules_dir
-        self.tone = ToneRulesPage(settings, self._switches, own_packs("en", rules_dir), rules_dir, self)
+        self.tone = ToneRulesPage(settings, self._switches,
+                                  {language: own_packs(language, rules_dir) for language in languages}, rules_dir, self)
         self.you = YouPage(settings, self)
         self.review = ReviewPage(settings, self)
         self.components = ComponentsPage(settings, self)

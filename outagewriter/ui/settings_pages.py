@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSplitter,
+    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -33,6 +35,7 @@ from ..core.checks.languagetool_server import (
     find_java,
     server_jars,
 )
+from ..core.incident.bilingual import language_label
 from ..core.session.rule_switches import RuleSwitch
 from ..core.settings import Settings
 from . import theme
@@ -235,11 +238,13 @@ class WritingChecksPage(QWidget):
 
 
 class ToneRulesPage(QWidget):
-    """The writer's own organisation names, and each tone rule on or off with its examples."""
+    """The writer's own organisation names, and each tone rule on or off with its examples, for each
+    language's pack (English, 日本語): a Japanese notice is checked by the Japanese pack's rules."""
 
-    def __init__(self, settings: Settings, switches: list[RuleSwitch], packs: list[str], rules_dir,
-                 parent=None):
+    def __init__(self, settings: Settings, switches: dict[str, list[RuleSwitch]], packs: dict[str, list[str]],
+                 rules_dir, parent=None):
         super().__init__(parent)
+        self._packs, self._rules_dir = packs, rules_dir
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.setSpacing(10)
@@ -258,16 +263,21 @@ class ToneRulesPage(QWidget):
         rules_box = QVBoxLayout(rules)
         rules_box.addWidget(note(self.tr("Untick a rule to turn it off for every notice; select one to see what it "
                                          "flags and what it lets pass."), rules))
-        where = (args(self.tr("Rules come from the English pack shipped with OutageWriter and your own packs in "
-                              "%1: %2."), rules_dir, self.tr(", ").join(packs)) if packs else
-                 args(self.tr("Rules come from the English pack shipped with OutageWriter. Your own packs (your "
-                              "vendors, your products, rules of your own) go in %1; see the README."), rules_dir))
-        self.packs = named(note(where, rules), "tone_rule_packs", self.tr("Rule packs in use"))
+        pick = QHBoxLayout()
+        self.language = named(QComboBox(rules), "tone_rules_language", self.tr("Rules for notices in"))
+        for language in switches:
+            self.language.addItem(language_label(language), language)
+        label = QLabel(self.tr("Rules for notices &in"), rules)
+        label.setBuddy(self.language)
+        pick.addWidget(label)
+        pick.addWidget(self.language)
+        pick.addStretch(1)
+        rules_box.addLayout(pick)
+        self.packs = named(note("", rules), "tone_rule_packs", self.tr("Rule packs in use"))
         self.packs.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         rules_box.addWidget(self.packs)
         split = QSplitter(Qt.Orientation.Horizontal, rules)
-        self.rules = named(QTreeWidget(split), "tone_rules", self.tr("Tone rules"))
-        self.rules.setHeaderHidden(True)
+        self.trees = QStackedWidget(split)
         self.rule_detail = named(QLabel(split), "tone_rule_detail", self.tr("About the selected rule"))
         self.rule_detail.setWordWrap(True)
         self.rule_detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -277,20 +287,59 @@ class ToneRulesPage(QWidget):
         split.setSizes([430, 290])
         rules_box.addWidget(split, 1)
         layout.addWidget(rules, 1)
-        self._fill_rules(switches)
-        self.rules.currentItemChanged.connect(self._show_rule)
+        self.items_by_language: dict[str, dict[str, QTreeWidgetItem]] = {}
+        self.trees_by_language: dict[str, QTreeWidget] = {}
+        for language, language_switches in switches.items():
+            tree = named(QTreeWidget(self.trees), f"tone_rules_{language}",
+                         args(self.tr("Tone rules for notices in %1"), language_label(language)))
+            tree.setHeaderHidden(True)
+            self.items_by_language[language] = self._fill_rules(tree, language_switches)
+            tree.currentItemChanged.connect(self._show_rule)
+            self.trees.addWidget(tree)
+            self.trees_by_language[language] = tree
+        self.language.currentIndexChanged.connect(self._show_language)
+        self._show_language()
+
+    @property
+    def rules(self) -> QTreeWidget:
+        """The rules of the language shown."""
+        return self.trees.currentWidget()
+
+    @property
+    def rule_items(self) -> dict[str, QTreeWidgetItem]:
+        """The language shown: rule id -> its item."""
+        return self.items_by_language[self.language.currentData()]
+
+    def show_language(self, language: str) -> None:
+        self.language.setCurrentIndex(self.language.findData(language))
+
+    def _show_language(self, _index=None) -> None:
+        language = self.language.currentData()
+        self.trees.setCurrentWidget(self.trees_by_language[language])
+        packs, pack = self._packs.get(language, []), language_label(language)
+        self.packs.setText(
+            args(self.tr("Rules come from the %1 pack shipped with OutageWriter and your own packs in %2: %3."),
+                 pack, self._rules_dir, self.tr(", ").join(packs)) if packs else
+            args(self.tr("Rules come from the %1 pack shipped with OutageWriter. Your own packs (your vendors, your "
+                         "products, rules of your own) go in %2; see the README."), pack, self._rules_dir))
+        self._show_rule(self.rules.currentItem())
 
     # ---- tone rules --------------------------------------------------------------------------
 
-    def _fill_rules(self, switches: list[RuleSwitch]) -> None:
+    def _fill_rules(self, tree: QTreeWidget, switches: list[RuleSwitch]) -> dict[str, QTreeWidgetItem]:
         parents: dict[str, QTreeWidgetItem] = {}
-        self.rule_items: dict[str, QTreeWidgetItem] = {}
+        items: dict[str, QTreeWidgetItem] = {}
+        names: set[str] = set()
         for switch in switches:
             category = switch.rule.category
             if category not in parents:
-                parents[category] = QTreeWidgetItem(self.rules, [category_label(category)])
+                parents[category] = QTreeWidgetItem(tree, [category_label(category)])
                 parents[category].setFlags(Qt.ItemFlag.ItemIsEnabled)
-            item = QTreeWidgetItem(parents[category], [switch.rule.message.split(".")[0]])
+            name = _first_sentence(switch.rule.message)
+            if name in names:  # two rules whose messages start alike: tell them apart by id
+                name = f"{name} ({switch.rule.id})"
+            names.add(name)
+            item = QTreeWidgetItem(parents[category], [name])
             item.setData(0, Qt.ItemDataRole.UserRole, switch)
             item.setToolTip(0, f"{switch.rule.message}\n({switch.rule.id})")
             flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -298,8 +347,9 @@ class ToneRulesPage(QWidget):
                 flags |= Qt.ItemFlag.ItemIsUserCheckable
             item.setFlags(flags)
             item.setCheckState(0, Qt.CheckState.Checked if switch.on else Qt.CheckState.Unchecked)
-            self.rule_items[switch.rule.id] = item
-        self.rules.expandAll()
+            items[switch.rule.id] = item
+        tree.expandAll()
+        return items
 
     def _show_rule(self, item, _previous=None) -> None:
         switch = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
@@ -323,12 +373,22 @@ class ToneRulesPage(QWidget):
             parts.append(args(self.tr("Turned off in your rule pack %1."), escape(switch.fixed_off_by)))
         self.rule_detail.setText("<br><br>".join(parts))
 
-    def rules_off(self) -> set[str]:
-        return {rule_id for rule_id, item in self.rule_items.items()
-                if item.flags() & Qt.ItemFlag.ItemIsUserCheckable and item.checkState(0) != Qt.CheckState.Checked}
+    def rules_off(self) -> dict[str, set[str]]:
+        """Per pack language, the rules the user has unticked."""
+        return {language: {rule_id for rule_id, item in items.items()
+                           if item.flags() & Qt.ItemFlag.ItemIsUserCheckable and item.checkState(0) != Qt.CheckState.Checked}
+                for language, items in self.items_by_language.items()}
 
     def apply_to(self, settings: Settings) -> Settings:
         return dataclasses.replace(settings, own_names=lines(self.own_names))
+
+
+def _first_sentence(message: str) -> str:
+    """A rule's message up to its first full stop (。 in Japanese), as the rule's name in the list."""
+    for stop in ("。", ". "):
+        if stop in message:
+            return message.split(stop)[0] + ("。" if stop == "。" else "")
+    return message.rstrip(".")
 
 
 class YouPage(QWidget):

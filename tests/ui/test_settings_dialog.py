@@ -239,3 +239,30 @@ def test_testing_grammar_works_while_another_page_holds_a_value_it_would_refuse(
     result = dialog.writing.test_result
     qtbot.waitUntil(lambda: bool(result.text()) and not result.text().startswith("Testing"), timeout=20000)
     assert "9-17" not in result.text()  # the answer is about the server, not the audience
+
+
+def test_a_japanese_tone_rule_is_switched_off_from_the_window(make_window, qtbot, dirs, tmp_path):
+    """Each shipped pack's rules have their switches: a Japanese notice's rule turned off in Settings stops
+    flagging that notice, and the English pack keeps its own."""
+    from outagewriter.core.incident.model import Incident
+
+    incident = Incident.create("ログイン障害", "会員サイト", language="ja")
+    incident.notices[-1].update({"summary": "委託先の不手際により、ログインできない状態です。", "next_update": "on-change"})
+    path = tmp_path / "login.outage"
+    fileformat.save(incident, path)
+    window = make_window(path)
+    qtbot.waitUntil(lambda: bool(findings_of(window, "blame")), timeout=5000)
+    rule = findings_of(window, "blame")[0].rule
+    dialog = open_settings(qtbot, window, "Tone rules")
+    assert dialog.tone.language.currentData() == "en"  # an English window opens on the English pack
+    dialog.tone.show_language("ja")
+    assert "日本語" not in dialog.tone.packs.text() and "Japanese" in dialog.tone.packs.text()
+    item = dialog.tone.rule_items[rule]
+    dialog.tone.rules.setCurrentItem(item)
+    assert "委託先" in dialog.tone.rule_detail.text()  # the Japanese pack's own examples
+    item.setCheckState(0, Qt.CheckState.Unchecked)
+    press(qtbot, dialog, "settings_ok")
+    assert rule not in {f.rule for f in findings_of(window, "blame")}
+    switches = json.loads((dirs[1] / "rules" / "zz-settings-ja.json").read_text(encoding="utf-8"))
+    assert switches["disabled"] == [rule]
+    assert not (dirs[1] / "rules" / "zz-settings-en.json").exists()  # nothing turned off in English

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import replace
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -82,8 +82,8 @@ class Services:
 
         return WebhookSecrets()
 
-    def save_settings(self, settings: Settings, *, rules_off: Iterable[str] | None = None) -> Settings:
-        """Write `settings` to settings.json (and the tone rules switched off, when given) and use them
+    def save_settings(self, settings: Settings, *, rules_off: Mapping[str, Iterable[str]] | None = None) -> Settings:
+        """Write `settings` to settings.json (and the tone rules switched off, per pack language, when given) and use them
         from now on, without a restart: the tone checkers are rebuilt on next use; the grammar checker
         is the caller's to rebuild (it owns a server process). Raises SettingsError, file untouched."""
         from ..storage.settings_file import save_settings
@@ -97,8 +97,8 @@ class Services:
             self.renderer.audiences = self.settings.audiences
             self.renderer.chat_destinations = self.settings.chat_destinations  # the chat post and its link
             self.renderer.status_page_url = self.settings.status_page_url
-        if rules_off is not None:
-            save_switches("en", self.rules_dir, rules_off)
+        for language, switched_off in (rules_off or {}).items():
+            save_switches(language, self.rules_dir, switched_off)
         with self._tone_lock:
             self._tone.clear()
         self._fixed.clear()

@@ -1548,20 +1548,32 @@ Ask %1 to approve it as it is now, or reload the file to see the approved versio
         <translation>表現ルール</translation>
     </message>
     <message>
+        <source>Rules for notices in</source>
+        <translation>ルールを表示する通知の言語</translation>
+    </message>
+    <message>
+        <source>Rules for notices &amp;in</source>
+        <translation>通知の言語(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Tone rules for notices in %1</source>
+        <translation>%1の通知の表現ルール</translation>
+    </message>
+    <message>
         <source>Untick a rule to turn it off for every notice; select one to see what it flags and what it lets pass.</source>
         <translation>チェックを外すと、そのルールはすべての通知でオフになります。ルールを選択すると、指摘される例と指摘されない例を確認できます。</translation>
     </message>
     <message>
-        <source>Rules come from the English pack shipped with OutageWriter and your own packs in %1: %2.</source>
-        <translation>ルールは、OutageWriter付属の英語パックと、%1にある独自パック（%2）から読み込まれます。</translation>
+        <source>Rules come from the %1 pack shipped with OutageWriter and your own packs in %2: %3.</source>
+        <translation>ルールは、OutageWriter付属の%1パックと、%2にある独自パック（%3）から読み込まれます。</translation>
     </message>
     <message>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <source>Rules come from the English pack shipped with OutageWriter. Your own packs (your vendors, your products, rules of your own) go in %1; see the README.</source>
-        <translation>ルールはOutageWriter付属の英語パックから読み込まれます。独自パック（取引先、自社製品、独自のルール）は%1に置いてください。詳しくはREADMEをご覧ください。</translation>
+        <source>Rules come from the %1 pack shipped with OutageWriter. Your own packs (your vendors, your products, rules of your own) go in %2; see the README.</source>
+        <translation>ルールはOutageWriter付属の%1パックから読み込まれます。独自パック（取引先、自社製品、独自のルール）は%2に置いてください。詳しくはREADMEをご覧ください。</translation>
     </message>
     <message>
         <source>Rule packs in use</source>
