@@ -31,6 +31,7 @@ from .calendar import maintenance_calendar
 from .component_view import component_context
 from .dates import LOCAL_TIMES, ZONED_FORMATS
 from .linebreak import display_width, fit_columns
+from .moved_templates import MovedTemplates
 from .post_length import exceeds, post_length, shorten_post
 from .sections import email_sections
 from .template_limits import LimitedSandbox, TemplateLimitExceeded
@@ -95,7 +96,8 @@ class Renderer:
         self.audiences = audiences  # the saved ones: a notice names the promise in its audiences' time
         self.chat_destinations = chat_destinations  # the service each name in a notice's Chat posts is on
         self.status_page_url = status_page_url  # the chat post links to the incident's page there (not approved)
-        shipped = jinja2.FileSystemLoader(shipped_dir) if shipped_dir else jinja2.PackageLoader(PACKAGE, TEMPLATES)
+        shipped = MovedTemplates(jinja2.FileSystemLoader(shipped_dir) if shipped_dir
+                                 else jinja2.PackageLoader(PACKAGE, TEMPLATES))
         self.user_dir = Path(user_dir) if user_dir else None
         self._shipped = _make_env(jinja2.Environment, shipped)
         self._user = None
