@@ -241,3 +241,10 @@ def test_second_language_text_without_a_second_language_is_refused_in_japanese(t
     english = refused_set(made, "summary@ja=カード決済")
     assert english.stderr == ("outagewriter set: summary@ja: this incident is written in English only; "
                               "add a second language first\n")
+
+
+def test_a_mistyped_command_is_one_japanese_line(tmp_path):
+    proc = run("rendr", cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.returncode == 2
+    assert proc.stderr == ("outagewriter: 'rendr' というコマンドもファイルもありません。'render' のことでしょうか。"
+                           "（outagewriter --helpをご覧ください）\n")
