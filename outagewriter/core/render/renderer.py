@@ -7,6 +7,7 @@ reported with its file and line.
 """
 from __future__ import annotations
 
+import os
 import re
 import traceback
 from dataclasses import dataclass
@@ -101,6 +102,8 @@ class Renderer:
         self.user_dir = Path(user_dir) if user_dir else None
         self._shipped = _make_env(jinja2.Environment, shipped)
         self._user = None
+        self._user_stamp = folder_stamp(self.user_dir)
+        self.templates_generation = 0  # goes up each time the user's templates are read afresh
         if self.user_dir is not None:
             # User templates may extend or include the shipped ones, so the sandbox sees both.
             loader = jinja2.ChoiceLoader(
@@ -109,11 +112,24 @@ class Renderer:
             self._user = _make_env(LimitedSandbox, loader)  # the sandbox, with time and output limits
             self._user.limit_filters()
 
+    def reload_if_changed(self) -> int:
+        """Read the user's templates afresh when a file in their folder was saved, added or removed
+        since the last look (Jinja alone would miss a new file where a shipped one was found before);
+        returns `templates_generation`, for what was made from the old templates to be made again."""
+        stamp = folder_stamp(self.user_dir)
+        if stamp != self._user_stamp:
+            self._user_stamp = stamp
+            self.templates_generation += 1
+            if self._user is not None:
+                self._user.cache.clear()
+        return self.templates_generation
+
     def _uses_user_templates(self, language: str) -> bool:
         return self._user is not None and (self.user_dir / language).is_dir()
 
     def render(self, incident: Incident, notice: Notice) -> Rendered:
         """Every part of the notice; a bilingual notice has the first language's text, then the second's."""
+        self.reload_if_changed()
         problems: list[TemplateProblem] = []
         other = None
         if incident.second_language:
@@ -193,6 +209,23 @@ class Renderer:
             except Exception as exc:  # any template fault: report it, fall back to the shipped one
                 problems.append(_describe(exc, self.user_dir, name))
         return self._shipped.get_template(name).render(context)
+
+
+def folder_stamp(folder: Path | None) -> tuple:
+    """Each file under `folder` with its size and modification time: it changes when one is saved,
+    added or removed. A few stat calls for a typical folder, so it can be taken on every keystroke."""
+    if folder is None:
+        return ()
+    stamp = []
+    for root, _folders, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(root, name)
+            try:
+                info = os.stat(path)
+            except OSError:  # removed while we looked: the next look sees it gone
+                continue
+            stamp.append((path, info.st_mtime_ns, info.st_size))
+    return tuple(sorted(stamp))
 
 
 def chat_text(short: str, link: str) -> str:
