@@ -7,8 +7,10 @@ Exit codes: 0 success, 1 a check or delivery did not fully pass, 2 usage or bad 
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import sys
+from pathlib import Path
 
 from . import __version__
 from .commands.base import EXIT_OK, EXIT_USAGE, UsageError, start_command
@@ -64,7 +66,23 @@ def _wants_window(argv: list[str], commands: set[str]) -> bool:
     if not argv:
         return True
     first = argv[0]
-    return not first.startswith("-") and first not in commands and len(argv) == 1
+    return not first.startswith("-") and first not in commands and len(argv) == 1 and _names_a_file(first)
+
+
+def _names_a_file(word: str) -> bool:
+    """`word` is a file to open, not a mistyped command: it exists, or it is written as a path (a folder
+    in it, or an extension such as .outage: a new file the window offers to create or says it cannot read)."""
+    path = Path(word)
+    return path.exists() or bool(path.suffix) or len(path.parts) > 1
+
+
+def _unknown_command(word: str, commands: set[str]) -> str:
+    """One line for a first word that is neither a command nor a file, naming the closest command."""
+    close = difflib.get_close_matches(word, sorted(commands), n=1)
+    if close:
+        return _("outagewriter: {word!r} is not a command or a file; did you mean {command!r}? "
+                 "(see outagewriter --help)").format(word=word, command=close[0])
+    return _("outagewriter: {word!r} is not a command or a file (see outagewriter --help)").format(word=word)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         from .app import main as app_main
 
         return app_main(argv[0] if argv else None)
+    if not argv[0].startswith("-") and argv[0] not in commands and not _names_a_file(argv[0]):
+        print(_unknown_command(argv[0], commands), file=sys.stderr)
+        return EXIT_USAGE
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

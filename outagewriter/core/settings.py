@@ -63,7 +63,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from . import safe_text
-from .i18n import UI_LANGUAGES
+from .i18n import N_, UI_LANGUAGES, _
 from .incident.audiences import MAX_AUDIENCES, Audience, AudienceError, audience_data, parse_audience
 from .incident.chat_destinations import (
     MAX_DESTINATIONS,
@@ -155,16 +155,25 @@ def load_settings(folder: str | os.PathLike | None = None) -> Settings:
     except FileNotFoundError:
         return Settings()
     except (OSError, ValueError) as exc:
-        return Settings(problems=(f"{file}: cannot be read ({exc}); using the default settings",))
+        return Settings(problems=(_("{file}: cannot be read ({reason}); using the default settings").format(
+            file=file, reason=exc),))
     if not isinstance(data, dict):
-        return Settings(problems=(f"{file}: should hold a JSON object; using the default settings",))
+        return Settings(problems=(_("{file}: should hold a JSON object; using the default settings").format(
+            file=file),))
     return parse_settings(data, file)
 
 
-def parse_settings(data: dict, file: str | os.PathLike = SETTINGS_FILE) -> Settings:
-    """The settings a parsed settings.json holds; unusable values give defaults and a problem."""
+def parse_settings(data: dict, file: str | os.PathLike = SETTINGS_FILE, causes: list[str] | None = None) -> Settings:
+    """The settings a parsed settings.json holds; unusable values give defaults and a problem, one line
+    each in the program's language. `causes`, when given, gets each problem without the file and what
+    is done instead (the Settings window refuses to save such a value)."""
     problems: list[str] = []
     values: dict = {}
+
+    def problem(cause: str, instead: str) -> None:
+        problems.append(_("{file}: {problem}; {instead}").format(file=file, problem=cause, instead=instead))
+        if causes is not None:
+            causes.append(cause)
 
     def take(section: dict, key: str, kind, name: str, where: str, check=None):
         if key not in section:
@@ -176,7 +185,8 @@ def parse_settings(data: dict, file: str | os.PathLike = SETTINGS_FILE) -> Setti
         if ok:
             values[name] = value
         else:
-            problems.append(f"{file}: {where} has an unusable value {value!r}; the default is used")
+            problem(_("{setting} has an unusable value {value!r}").format(setting=where, value=value),
+                    _("the default is used"))
 
     # The name goes into lock files, the audit log and terminals: no control characters.
     take(data, "user_name", str, "user_name", "user_name", lambda v: len(v) <= 200 and safe_text.problem(v) is None)
@@ -189,26 +199,28 @@ def parse_settings(data: dict, file: str | os.PathLike = SETTINGS_FILE) -> Setti
     take(data, "components", list, "components", "components",
          lambda v: len(v) <= MAX_COMPONENTS and all(isinstance(n, str) and n.strip() and len(n) <= 80
                                                      and not {"=", ";"} & set(n) and safe_text.problem(n) is None for n in v))
-    def named(key: str, parse, error, limit: int, what: str) -> None:
+    def named(key: str, parse, error, limit: int, left_out: str) -> None:
         """A list of named entries (audiences, chat destinations): each bad one left out with a problem,
         the first of two with one name kept (notices choose them by name)."""
         raws = data.get(key, [])
         if not isinstance(raws, list) or len(raws) > limit:
-            problems.append(f"{file}: {key} should be a list of at most {limit}; none are used")
+            problem(_("{setting} should be a list of at most {limit}").format(setting=key, limit=limit),
+                    _("none are used"))
             raws = []
         parsed: dict = {}
         for raw in raws:
             try:
                 entry = parse(raw)
             except error as exc:
-                problems.append(f"{file}: {exc}; that {what} is left out")
+                problem(str(exc), _(left_out))
                 continue
             parsed.setdefault(entry.name.casefold(), entry)
         if parsed:
             values[key] = tuple(parsed.values())
 
-    named("audiences", parse_audience, AudienceError, MAX_AUDIENCES, "audience")
-    named("chat_destinations", parse_destination, ChatDestinationError, MAX_DESTINATIONS, "destination")
+    named("audiences", parse_audience, AudienceError, MAX_AUDIENCES, N_("that audience is left out"))
+    named("chat_destinations", parse_destination, ChatDestinationError, MAX_DESTINATIONS,
+          N_("that destination is left out"))
     wanted = (
         ("reminders", "before_minutes", (int, float), lambda v: 0 <= v <= 24 * 60),
         ("status_page", "folder", str, _usable_path),
@@ -232,7 +244,7 @@ def parse_settings(data: dict, file: str | os.PathLike = SETTINGS_FILE) -> Setti
     for section_name, key, kind, check in wanted:
         section = data.get(section_name, {})
         if not isinstance(section, dict):
-            problems.append(f"{file}: '{section_name}' should be an object; its defaults are used")
+            problem(_("'{section}' should be an object").format(section=section_name), _("its defaults are used"))
             continue
         name = {"grammar": f"grammar_{key}", "reminders": f"remind_{key}",
                 "status_page": key if key == "publish_after_send" else f"status_page_{key}"}.get(section_name, key)
@@ -250,10 +262,10 @@ def parse_settings(data: dict, file: str | os.PathLike = SETTINGS_FILE) -> Setti
     if "grammar_custom_words" in values:
         values["grammar_custom_words"] = tuple(dict.fromkeys(w.strip() for w in values["grammar_custom_words"]))
     if values.get("grammar_mode") == "jars" and not values.get("grammar_jar_folder"):
-        problems.append(f"{file}: grammar.mode is \"jars\" but grammar.jar_folder is empty; grammar checks are off")
+        problem(_('grammar.mode is "jars" but grammar.jar_folder is empty'), _("grammar checks are off"))
         values["grammar_mode"] = "off"
     if values.get("grammar_mode") == "server" and not values.get("grammar_server_url"):
-        problems.append(f"{file}: grammar.mode is \"server\" but grammar.server_url is empty; grammar checks are off")
+        problem(_('grammar.mode is "server" but grammar.server_url is empty'), _("grammar checks are off"))
         values["grammar_mode"] = "off"
     return Settings(**values, problems=tuple(dict.fromkeys(problems)))
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
@@ -17,7 +20,7 @@ from outagewriter.core.incident.times import now_utc
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
-def run(*args, cwd, lang="C.UTF-8", ui_language=None, user=None):
+def run(*args, cwd, lang="C.UTF-8", ui_language=None, user=None, input=None):
     config = cwd / "config"
     settings = {key: value for key, value in (("ui_language", ui_language), ("user_name", user)) if value is not None}
     if settings:
@@ -25,7 +28,7 @@ def run(*args, cwd, lang="C.UTF-8", ui_language=None, user=None):
         (config / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in LOCALE_VARIABLES}
     env.update(LANG=lang, TZ="UTC", OUTAGEWRITER_CONFIG_DIR=str(config), PYTHONIOENCODING="utf-8")
-    return subprocess.run([sys.executable, "-m", "outagewriter", *map(str, args)], cwd=cwd, env=env,
+    return subprocess.run([sys.executable, "-m", "outagewriter", *map(str, args)], cwd=cwd, env=env, input=input,
                           capture_output=True, text=True, encoding="utf-8", timeout=60)
 
 
@@ -241,3 +244,86 @@ def test_second_language_text_without_a_second_language_is_refused_in_japanese(t
     english = refused_set(made, "summary@ja=カード決済")
     assert english.stderr == ("outagewriter set: summary@ja: this incident is written in English only; "
                               "add a second language first\n")
+
+
+def test_a_mistyped_command_is_one_japanese_line(tmp_path):
+    proc = run("rendr", cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.returncode == 2
+    assert proc.stderr == ("outagewriter: 'rendr' というコマンドもファイルもありません。'render' のことでしょうか。"
+                           "（outagewriter --helpをご覧ください）\n")
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:  # a port nothing listens on once it is closed
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_mail_connection_failure_and_its_advice_are_japanese(tmp_path):
+    port = _closed_port()
+    added = run("accounts", "add", "relay", "--host", "127.0.0.1", "--port", port, "--security", "none",
+                "--no-login", "--from", "notices@example.com", cwd=tmp_path)
+    assert added.returncode == 0, added.stderr
+    proc = run("accounts", "test", "relay", cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.returncode == 1
+    assert f"127.0.0.1:{port} で接続を受け付けるものがありません。" in proc.stderr
+    assert ("ホストとポート（通常、'starttls' は587、'tls' は465）と、ファイアウォールで遮断されていないかを"
+            "ご確認ください。") in proc.stderr
+    assert "Check the host" not in proc.stderr and "Nothing accepted" not in proc.stderr
+
+
+class _RemovedWebhook(BaseHTTPRequestHandler):
+    def do_POST(self):  # noqa: N802
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self.send_response(404)
+        self.end_headers()
+        self.wfile.write(b"no_service")
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_chat_post_result_is_japanese(tmp_path):
+    server = HTTPServer(("127.0.0.1", 0), _RemovedWebhook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/services/T000/B000/abcdefghijkl"
+        added = run("chats", "add", "Status", "--service", "slack", "--url-stdin", cwd=tmp_path, input=url)
+        assert added.returncode == 0, added.stderr
+        proc = run("chats", "test", "Status", cwd=tmp_path, lang="ja_JP.UTF-8")
+    finally:
+        server.shutdown()
+    assert proc.returncode == 1
+    assert proc.stdout == ("Status (Slack) には投稿できませんでした: Slack の応答: 404 no_service: Webhookが削除されています。"
+                           "［設定］→［チャット］（または `outagewriter chats add NAME --service S`）で新しく作成してください\n")
+
+
+def test_a_settings_file_problem_is_told_in_japanese(tmp_path, made):
+    config = tmp_path / "config"
+    config.mkdir(exist_ok=True)
+    (config / "settings.json").write_text(json.dumps({"appearance": "purple", "grammar": {"mode": "jars"}}),
+                                          encoding="utf-8")
+    proc = run("timeline", made, cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.returncode == 0
+    settings = config / "settings.json"
+    assert proc.stderr.splitlines() == [
+        f"outagewriter: {settings}: appearance の値 'purple' は使えません。既定値を使います",
+        f'outagewriter: {settings}: grammar.mode が "jars" ですが、grammar.jar_folder が空です。文法チェックはオフになります',
+    ]
+
+
+def test_export_headings_are_japanese(tmp_path, made):
+    timed = run("set", made, "started=2026-11-27T09:40[Asia/Tokyo]", "resolved=2026-11-27T11:10[Asia/Tokyo]",
+                cwd=tmp_path)
+    assert timed.returncode == 0, timed.stderr
+    proc = run("export", made, cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert "- サービス: Acme Pay" in lines and "- 種類: incident" in lines and "- タイムゾーン: Asia/Tokyo" in lines
+    assert "- 開始: 2026-11-27 09:40 JST (00:40 UTC)" in lines and "- 復旧: 2026-11-27 11:10 JST (02:10 UTC)" in lines
+    assert "## 履歴" in lines and "- 状態: 下書き（未送信）" in lines and "- 宛先: 0" in lines
+    assert [line for line in lines if re.match(r"(- |## )(Service|Kind|Time zone|State|Recipients|Subject|History)\b",
+                                               line)] == []
+    page = run("export", made, "--format", "html", cwd=tmp_path, lang="ja_JP.UTF-8").stdout
+    assert '<html lang="ja">' in page and "<dt>サービス</dt>" in page and "<h2>履歴</h2>" in page
+    assert "<th>日時（Asia/Tokyo）</th>" in page and ">Service<" not in page and ">History<" not in page

@@ -110,7 +110,7 @@ def test_a_japanese_short_post_fits_280_as_x_counts():
     short = Renderer().render(incident, notice).short
     assert post_length(short) <= SHORT_LIMIT
     assert len(notice.get("summary")) + len(short.partition("）】")[0]) < SHORT_LIMIT  # a count by characters passes
-    assert short.startswith("【障害のお知らせ（第2報・原因特定済み）】")  # the status is never what gives way
+    assert short.startswith("【重大な障害のお知らせ（第2報・原因特定済み）】")  # the status is never what gives way
     assert short.endswith("次回のご案内：2026年11月27日（金）16:00 JST")  # nor the promise
     assert "…" in short
 

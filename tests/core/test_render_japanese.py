@@ -182,3 +182,22 @@ def test_the_closing_fits_what_the_reader_waits_for(renderer, kind, status, clos
     incident = japanese_incident(kind)
     incident.notices[-1].set("status", status)
     assert closing in _html_text(renderer.render(incident, incident.notices[-1]).html)
+
+
+@pytest.mark.parametrize("kind, status, components, subject", [
+    ("initial", "investigating", "決済 API = major-outage", "【重大な障害のお知らせ】"),
+    ("initial", "identified", "決済 API = partial-outage\n管理画面 = operational", "【一部障害のお知らせ（原因特定済み）】"),
+    ("initial", "investigating", "決済 API = degraded-performance", "【パフォーマンス低下のお知らせ】"),
+    ("initial", "investigating", "", "【障害のお知らせ】"),
+    ("update", "identified", "決済 API = major-outage", "【重大な障害のお知らせ（第2報・原因特定済み）】"),
+    ("resolution", "resolved", "決済 API = major-outage", "【復旧のお知らせ】"),
+    ("maintenance", "scheduled", "決済 API = major-outage", "【メンテナンスのお知らせ】"),
+    ("maintenance", "in-progress", "決済 API = partial-outage", "【メンテナンス実施中】"),
+])
+def test_a_japanese_subject_has_one_bracket_label_naming_the_trouble(renderer, kind, status, components, subject):
+    """As Japanese notices are titled: one 【…】 label, the components' worst status as the trouble it
+    announces; a recovery or a maintenance says what it is without it."""
+    incident = japanese_incident(kind)
+    incident.notices[-1].update({"status": status, "components": components})
+    rendered = renderer.render(incident, incident.notices[-1]).subject
+    assert rendered == subject + "カード決済が一部失敗する障害（Acme Pay）"

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMenu, QPushButton
+from menu_clicks import choose
 from window_texts import CJK, english_words, texts
 
 from outagewriter.app import build_context, first_window
@@ -23,6 +25,8 @@ from outagewriter.core.checks.rules import shipped_pack_path
 from outagewriter.core.incident.fields import SPECS
 from outagewriter.core.incident.model import Incident, SentRecord
 from outagewriter.core.render.post_length import post_length
+from outagewriter.core.render.renderer import Renderer
+from outagewriter.core.review import workflow as review
 from outagewriter.core.storage import fileformat
 from outagewriter.ui import language
 from outagewriter.ui.help_windows import show_about, show_guide, show_shortcuts
@@ -272,3 +276,34 @@ def test_a_japanese_summary_fits_its_editor_without_scrolling(start, qtbot):
     # Japanese is drawn in a taller fallback font: the editor grows by the lines as drawn, not by
     # its own font's line height, so the last line is not cut off under a scroll bar.
     qtbot.waitUntil(lambda: editor.verticalScrollBar().maximum() == 0, timeout=3000)
+
+
+def test_the_status_bar_speaks_japanese_after_review_steps_and_saving(start, qtbot, dialogs):
+    incident = japanese_incident()
+    notice = incident.notices[-1]
+    review.request_review(incident, notice, Renderer().render(incident, notice), "山田 花子")
+    window = start("ja", incident)
+    name = Path(window.doc.path).name
+    window.show_review()
+    said = []
+
+    def click(key):
+        qtbot.mouseClick(window.review_panel.buttons[key], Qt.MouseButton.LeftButton)
+        said.append(window.statusBar().currentMessage())
+
+    dialogs.answers["approve"] = ("Petr Svoboda", "")
+    click("approve")
+    editor = window.form.editors["impact"]
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    typed = QInputMethodEvent("", [])  # Japanese arrives as an input method commits it
+    typed.setCommitString("再読み込みで解消します。")  # an edit after the approval voids it
+    QApplication.sendEvent(editor.focusProxy() or editor, typed)
+    choose(window, qtbot, "ファイル(F)", "保存(S)")
+    said.append(window.statusBar().currentMessage())
+    dialogs.answers["request_review"] = "Petr Svoboda"
+    click("request_review")
+    assert dialogs.errors == []
+    assert said == ["Petr Svoboda が承認しました。",
+                    f"{name} を保存しました（通知1: 承認は無効です: 承認後に変更されました）",
+                    "レビューを依頼しました。"]

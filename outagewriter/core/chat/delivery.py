@@ -18,21 +18,23 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
+from ..i18n import N_, _
 from ..incident.chat_destinations import SERVICE_LABELS, ChatDestination
 from .destinations import check_webhook_url
 from .record import FAILED, POSTED, UNKNOWN
 
 DEFAULT_TIMEOUT = 20.0
 REPLY_LIMIT = 200
-SETTINGS_HINT = "make a new one in Settings → Chat (or `outagewriter chats add NAME --service S`)"
+# The words are made when a post is tried, in the program's language, and kept in the record as said.
+SETTINGS_HINT = N_("make a new one in Settings → Chat (or `outagewriter chats add NAME --service S`)")
 
 _ADVICE = {
-    400: "it did not accept the message",
-    401: f"the webhook refused the post (its URL is wrong or was revoked); {SETTINGS_HINT}",
-    403: f"the webhook refused the post (its URL is wrong, revoked, or the channel is closed to it); {SETTINGS_HINT}",
-    404: f"the webhook was removed; {SETTINGS_HINT}",
-    410: f"the webhook or its channel was removed or archived; {SETTINGS_HINT}",
-    413: "the message is too long for it",
+    400: N_("it did not accept the message"),
+    401: N_("the webhook refused the post (its URL is wrong or was revoked); {hint}"),
+    403: N_("the webhook refused the post (its URL is wrong, revoked, or the channel is closed to it); {hint}"),
+    404: N_("the webhook was removed; {hint}"),
+    410: N_("the webhook or its channel was removed or archived; {hint}"),
+    413: N_("the message is too long for it"),
 }
 
 
@@ -52,10 +54,10 @@ class PostOutcome:
         """One line for a summary: 'Posted to Status channel (Slack).' or why not."""
         where = f"{self.destination} ({SERVICE_LABELS.get(self.service, self.service)})"
         if self.ok:
-            return f"Posted to {where}."
+            return _("Posted to {where}.").format(where=where)
         if self.status == UNKNOWN:
-            return f"Maybe posted to {where}: {self.reply}"
-        return f"Not posted to {where}: {self.reply}"
+            return _("Maybe posted to {where}: {reply}").format(where=where, reply=self.reply)
+        return _("Not posted to {where}: {reply}").format(where=where, reply=self.reply)
 
 
 def _scrub(text: str, url: str) -> str:
@@ -101,21 +103,24 @@ def _answer(destination: ChatDestination, response: http.client.HTTPResponse, bo
     label = SERVICE_LABELS.get(destination.service, destination.service)
     code = response.status
     words = _reply_words(body)
-    said = f"{label} said {code}" + (f" {words}" if words else "")
+    said = _("{service} said {reply}").format(service=label, reply=f"{code} {words}".strip())
     if 200 <= code < 300:
         return PostOutcome(destination.name, POSTED, f"{code} {words}".strip(), destination.service)
     if code == 429:
         wait = _retry_after(response, body)
-        when = f"it asks to wait {wait:.0f} seconds" if wait is not None else "it asks to wait"
-        return PostOutcome(destination.name, FAILED, f"{said}: too many posts; {when}, then send again",
+        when = (_("it asks to wait {seconds} seconds").format(seconds=f"{wait:.0f}") if wait is not None
+                else _("it asks to wait"))
+        return PostOutcome(destination.name, FAILED,
+                           _("{said}: too many posts; {when}, then send again").format(said=said, when=when),
                            destination.service, wait)
     if 300 <= code < 400:
-        advice = "the webhook URL redirects elsewhere, which OutageWriter does not follow; check the URL"
+        advice = _("the webhook URL redirects elsewhere, which OutageWriter does not follow; check the URL")
     elif code >= 500:
-        advice = f"{label} had a fault; send again to retry"
+        advice = _("{service} had a fault; send again to retry").format(service=label)
     else:
-        advice = _ADVICE.get(code, "it did not take the post")
-    return PostOutcome(destination.name, FAILED, f"{said}: {advice}", destination.service)
+        advice = _(_ADVICE.get(code, N_("it did not take the post"))).format(hint=_(SETTINGS_HINT))
+    return PostOutcome(destination.name, FAILED, _("{said}: {advice}").format(said=said, advice=advice),
+                       destination.service)
 
 
 def _connection(url: str, timeout: float) -> http.client.HTTPConnection:
@@ -133,7 +138,7 @@ def post(destination: ChatDestination, url: str, body: bytes, *, timeout: float 
 
     problem = check_webhook_url(destination.service, url)
     if problem:
-        return outcome(FAILED, f"{problem}; change it in Settings → Chat")
+        return outcome(FAILED, _("{problem}; change it in Settings → Chat").format(problem=problem))
     parts = urlsplit(url)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     host = parts.hostname
@@ -142,24 +147,24 @@ def post(destination: ChatDestination, url: str, body: bytes, *, timeout: float 
         try:
             connection.connect()
         except ssl.SSLCertVerificationError as exc:
-            return outcome(FAILED, f"the certificate of {host} could not be verified ({exc.verify_message}); "
-                                   "nothing was posted")
+            return outcome(FAILED, _("the certificate of {host} could not be verified ({reason}); nothing was "
+                                     "posted").format(host=host, reason=exc.verify_message))
         except OSError as exc:
-            return outcome(FAILED, f"could not connect to {host} ({exc.strerror or type(exc).__name__}); "
-                                   "nothing was posted: send again to retry")
+            return outcome(FAILED, _("could not connect to {host} ({reason}); nothing was posted: send again to "
+                                     "retry").format(host=host, reason=exc.strerror or type(exc).__name__))
         try:
             connection.request("POST", target, body=body, headers={
                 "Content-Type": "application/json; charset=utf-8", "User-Agent": "OutageWriter"})
         except (OSError, http.client.HTTPException) as exc:
-            return outcome(FAILED, f"the connection to {host} broke before the post was sent "
-                                   f"({type(exc).__name__}); nothing was posted: send again to retry")
+            return outcome(FAILED, _("the connection to {host} broke before the post was sent ({reason}); nothing "
+                                     "was posted: send again to retry").format(host=host, reason=type(exc).__name__))
         try:
             response = connection.getresponse()
             answer = response.read(64 * 1024)
         except (OSError, http.client.HTTPException) as exc:
-            return outcome(UNKNOWN, f"the connection to {host} broke after the post was sent ({type(exc).__name__}), "
-                                    "so it may be in the channel: look there; send again with --include-unknown "
-                                    "only if it is not")
+            return outcome(UNKNOWN, _("the connection to {host} broke after the post was sent ({reason}), so it may "
+                                      "be in the channel: look there; send again with --include-unknown only if it "
+                                      "is not").format(host=host, reason=type(exc).__name__))
     finally:
         connection.close()
     result = _answer(destination, response, answer)

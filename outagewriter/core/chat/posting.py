@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..i18n import _
 from ..incident.chat_destinations import SERVICE_LABELS, ChatDestination
 from ..incident.records import SentRecord
 from ..incident.times import isoformat_utc, now_utc
@@ -35,15 +36,16 @@ def webhook_urls(destinations: tuple[ChatDestination, ...], webhooks: KeyringSto
         try:
             url = webhooks.get(destination.name)
         except SecretsError as exc:
-            raise ChatSetupError(f"{exc} Nothing was sent.") from None
+            raise ChatSetupError(_("{problem} Nothing was sent.").format(problem=exc)) from None
         if url:
             urls[destination.name] = url
         else:
             missing.append(label(destination))
     if missing:
-        raise ChatSetupError(
-            f"No webhook URL is saved for {', '.join(missing)}: add it with `outagewriter chats add NAME --service S` "
-            "(or in Settings → Chat), or send without chat posts (--no-chat). Nothing was sent.")
+        raise ChatSetupError(_(
+            "No webhook URL is saved for {names}: add it with `outagewriter chats add NAME --service S` "
+            "(or in Settings → Chat), or send without chat posts (--no-chat). Nothing was sent."
+        ).format(names=_(", ").join(missing)))
     return urls
 
 

@@ -12,6 +12,7 @@ import socket
 import ssl
 from dataclasses import dataclass
 
+from ..i18n import _
 from . import errors
 from .accounts import Account
 from .errors import MailError, reply_text, scrub, secret_forms
@@ -28,10 +29,12 @@ class ConnectionInfo:
     max_message_size: int | None  # the server's SIZE limit, if it announces one
 
     def describe(self) -> str:
-        how = f"encrypted ({self.tls_version})" if self.tls_version else "NOT encrypted"
-        who = f", signed in as {self.authenticated_as}" if self.authenticated_as else ", without signing in"
-        size = f"; largest message {self.max_message_size:,} bytes" if self.max_message_size else ""
-        return f"Connected to {self.host}:{self.port}, {how}{who}{size}."
+        how = _("encrypted ({version})").format(version=self.tls_version) if self.tls_version else _("NOT encrypted")
+        who = (_(", signed in as {user}").format(user=self.authenticated_as) if self.authenticated_as
+               else _(", without signing in"))
+        size = _("; largest message {size:,} bytes").format(size=self.max_message_size) if self.max_message_size else ""
+        return _("Connected to {where}, {how}{who}{size}.").format(where=f"{self.host}:{self.port}", how=how,
+                                                                    who=who, size=size)
 
 
 def ssl_context(account: Account) -> ssl.SSLContext:
@@ -41,8 +44,9 @@ def ssl_context(account: Account) -> ssl.SSLContext:
         except (OSError, ssl.SSLError) as exc:
             raise MailError(
                 errors.CERTIFICATE,
-                f"The trusted certificate file {account.cafile} cannot be used ({_reason(exc)}).",
-                "Choose a PEM certificate file in the account settings, or clear the setting.",
+                _("The trusted certificate file {file} cannot be used ({reason}).").format(
+                    file=account.cafile, reason=_reason(exc)),
+                _("Choose a PEM certificate file in the account settings, or clear the setting."),
             ) from None
     return ssl.create_default_context()
 
@@ -64,96 +68,98 @@ def explain(exc: BaseException, account: Account, password: str | None = None, *
         return exc
     where = account.where
     secrets = secret_forms(account.username, password)
-    unknown = ("The message may or may not have been delivered to the recipients of the last batch; "
-               "they are marked 'unknown' and are not sent again unless you ask for it.")
+    unknown = _("The message may or may not have been delivered to the recipients of the last batch; "
+                "they are marked 'unknown' and are not sent again unless you ask for it.")
     if isinstance(exc, ssl.SSLCertVerificationError):
         return MailError(
             errors.CERTIFICATE,
-            f"The certificate of {where} is not trusted ({_reason(exc)}).",
-            "If this is your organisation's own relay, set its certificate as the account's trusted "
-            "certificate file. Otherwise do not send: the connection may be intercepted.",
+            _("The certificate of {where} is not trusted ({reason}).").format(where=where, reason=_reason(exc)),
+            _("If this is your organisation's own relay, set its certificate as the account's trusted "
+              "certificate file. Otherwise do not send: the connection may be intercepted."),
         )
     if isinstance(exc, ssl.SSLError):
         return MailError(
             errors.TLS,
-            f"The encrypted connection to {where} failed ({_reason(exc)}).",
-            "Check the security setting: port 465 usually needs 'tls', port 587 'starttls'.",
+            _("The encrypted connection to {where} failed ({reason}).").format(where=where, reason=_reason(exc)),
+            _("Check the security setting: port 465 usually needs 'tls', port 587 'starttls'."),
         )
     if isinstance(exc, smtplib.SMTPAuthenticationError):
-        note = account.preset_note or "Many providers need an app password instead of your normal password."
+        note = account.preset_note or _("Many providers need an app password instead of your normal password.")
         return MailError(
             errors.AUTH,
-            f"{where} refused the user name or password ({scrub(reply_text(exc.smtp_code, exc.smtp_error), secrets)}).",
-            f"Check the user name ({account.username}) and the password. {note}",
+            _("{where} refused the user name or password ({reply}).").format(
+                where=where, reply=scrub(reply_text(exc.smtp_code, exc.smtp_error), secrets)),
+            _("Check the user name ({user}) and the password. {note}").format(user=account.username, note=note),
             code=exc.smtp_code,
         )
     if isinstance(exc, smtplib.SMTPServerDisconnected) and isinstance(exc.__context__, (socket.timeout, TimeoutError)):
         exc = exc.__context__  # smtplib reports a reply that never came as "unexpectedly closed"
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         if after_data:
-            return MailError(errors.DROPPED, f"{where} closed the connection before confirming the message.",
-                             unknown, retry_safe=False)
-        return MailError(errors.DROPPED, f"{where} closed the connection unexpectedly.",
-                         "Send again in a few minutes; recipients who got it already will not get it twice.")
+            return MailError(errors.DROPPED, _("{where} closed the connection before confirming the message.").format(
+                where=where), unknown, retry_safe=False)
+        return MailError(errors.DROPPED, _("{where} closed the connection unexpectedly.").format(where=where),
+                         _("Send again in a few minutes; recipients who got it already will not get it twice."))
     if isinstance(exc, smtplib.SMTPResponseException):
         text = scrub(reply_text(exc.smtp_code, exc.smtp_error), secrets)
         if exc.smtp_code == 421:
             return closing(account, text)
         if 400 <= exc.smtp_code < 500:
-            return MailError(errors.TEMPORARY, f"{where} cannot take mail right now ({text}).",
-                             "Send again in a few minutes.", code=exc.smtp_code)
-        return MailError(errors.REJECTED, f"{where} refused ({text}).",
-                         "Check the account settings; the server's words above say why.", code=exc.smtp_code)
+            return MailError(errors.TEMPORARY, _("{where} cannot take mail right now ({reply}).").format(
+                where=where, reply=text), _("Send again in a few minutes."), code=exc.smtp_code)
+        return MailError(errors.REJECTED, _("{where} refused ({reply}).").format(where=where, reply=text),
+                         _("Check the account settings; the server's words above say why."), code=exc.smtp_code)
     if isinstance(exc, smtplib.SMTPNotSupportedError):
-        return MailError(errors.PROTOCOL, f"{where} does not support what was asked ({exc}).",
-                         "Check the security setting and port.")
+        return MailError(errors.PROTOCOL, _("{where} does not support what was asked ({reason}).").format(
+            where=where, reason=exc), _("Check the security setting and port."))
     if isinstance(exc, (socket.timeout, TimeoutError)):
         if after_data:
             return MailError(errors.TIMEOUT,
-                             f"{where} did not confirm the message within {timeout:g} seconds.",
-                             unknown, retry_safe=False)
-        return MailError(errors.TIMEOUT, f"{where} did not answer within {timeout:g} seconds.",
-                         "Try again later; if it keeps happening, check the host, port and security setting "
-                         "(a 'starttls' account on a 'tls' port waits like this).")
+                             _("{where} did not confirm the message within {seconds} seconds.").format(
+                                 where=where, seconds=f"{timeout:g}"), unknown, retry_safe=False)
+        return MailError(errors.TIMEOUT, _("{where} did not answer within {seconds} seconds.").format(
+                             where=where, seconds=f"{timeout:g}"),
+                         _("Try again later; if it keeps happening, check the host, port and security setting "
+                           "(a 'starttls' account on a 'tls' port waits like this)."))
     if isinstance(exc, ConnectionRefusedError):
-        return MailError(errors.CONNECTION_REFUSED, f"Nothing accepted a connection at {where}.",
-                         "Check the host and port (587 is usual for 'starttls', 465 for 'tls') "
-                         "and that no firewall blocks it.")
+        return MailError(errors.CONNECTION_REFUSED, _("Nothing accepted a connection at {where}.").format(where=where),
+                         _("Check the host and port (587 is usual for 'starttls', 465 for 'tls') "
+                           "and that no firewall blocks it."))
     if isinstance(exc, socket.gaierror):
-        return MailError(errors.HOST_NOT_FOUND, f"The mail server name {account.host} was not found.",
-                         "Check the host name and your network connection.")
+        return MailError(errors.HOST_NOT_FOUND, _("The mail server name {host} was not found.").format(
+            host=account.host), _("Check the host name and your network connection."))
     if isinstance(exc, (ConnectionResetError, BrokenPipeError, ConnectionAbortedError)):
         if after_data:
-            return MailError(errors.DROPPED, f"The connection to {where} was lost before the server "
-                             "confirmed the message.", unknown, retry_safe=False)
-        return MailError(errors.DROPPED, f"The connection to {where} was lost.",
-                         "Send again in a few minutes; recipients who got it already will not get it twice.")
+            return MailError(errors.DROPPED, _("The connection to {where} was lost before the server "
+                                               "confirmed the message.").format(where=where), unknown, retry_safe=False)
+        return MailError(errors.DROPPED, _("The connection to {where} was lost.").format(where=where),
+                         _("Send again in a few minutes; recipients who got it already will not get it twice."))
     if isinstance(exc, OSError):
-        return MailError(errors.NETWORK, f"Cannot reach {where} ({_reason(exc)}).",
-                         "Check your network connection and the host and port.")
+        return MailError(errors.NETWORK, _("Cannot reach {where} ({reason}).").format(where=where, reason=_reason(exc)),
+                         _("Check your network connection and the host and port."))
     if isinstance(exc, smtplib.SMTPException):
-        return MailError(errors.PROTOCOL, f"The mail server at {where} answered unexpectedly "
-                         f"({scrub(str(exc), secrets)}).", "Check the account settings and try again.")
+        return MailError(errors.PROTOCOL, _("The mail server at {where} answered unexpectedly ({reply}).").format(
+            where=where, reply=scrub(str(exc), secrets)), _("Check the account settings and try again."))
     raise exc  # a programming error: let it surface
 
 
 def closing(account: Account, text: str) -> MailError:
-    return MailError(errors.SERVER_CLOSING, f"{account.where} is not accepting mail right now ({text}).",
-                     "Wait a few minutes and send again; recipients who got it already will not get it twice.",
-                     code=421)
+    return MailError(errors.SERVER_CLOSING, _("{where} is not accepting mail right now ({reply}).").format(
+        where=account.where, reply=text),
+        _("Wait a few minutes and send again; recipients who got it already will not get it twice."), code=421)
 
 
 def connect(account: Account, password: str | None, *, timeout: float = DEFAULT_TIMEOUT) -> smtplib.SMTP:
     """An open SMTP session, encrypted as the account says and signed in. Raises MailError."""
     if account.username and not password:
-        raise MailError(errors.NO_PASSWORD, f"No password for account {account.name!r}.",
-                        "Enter the password (it is saved only if a system keyring is available).")
+        raise MailError(errors.NO_PASSWORD, _("No password for account {name!r}.").format(name=account.name),
+                        _("Enter the password (it is saved only if a system keyring is available)."))
     if account.security == "none" and account.username and not account.allow_plaintext_auth:
         raise MailError(
             errors.PLAINTEXT_AUTH,
-            f"Account {account.name!r} would send the password without encryption.",
-            "Use security 'starttls' or 'tls'. Allow sign-in without encryption only for a relay on a "
-            "network you trust.", retry_safe=True,
+            _("Account {name!r} would send the password without encryption.").format(name=account.name),
+            _("Use security 'starttls' or 'tls'. Allow sign-in without encryption only for a relay on a "
+              "network you trust."), retry_safe=True,
         )
     context = ssl_context(account) if account.security != "none" else None
     smtp: smtplib.SMTP | None = None
@@ -165,16 +171,16 @@ def connect(account: Account, password: str | None, *, timeout: float = DEFAULT_
         smtp.ehlo()
         if account.security == "starttls":
             if not smtp.has_extn("starttls"):
-                raise MailError(errors.NO_STARTTLS, f"{account.where} does not offer STARTTLS encryption.",
-                                "Check the port (465 needs security 'tls'); never send a password unencrypted "
-                                "over the internet.")
+                raise MailError(errors.NO_STARTTLS, _("{where} does not offer STARTTLS encryption.").format(
+                    where=account.where), _("Check the port (465 needs security 'tls'); never send a password "
+                                            "unencrypted over the internet."))
             smtp.starttls(context=context)
             smtp.ehlo()
         if account.username:
             if not smtp.has_extn("auth"):
-                raise MailError(errors.NO_AUTH, f"{account.where} does not offer sign-in on this connection.",
-                                "Check the port and security setting, or clear the user name for a relay "
-                                "that needs no sign-in.")
+                raise MailError(errors.NO_AUTH, _("{where} does not offer sign-in on this connection.").format(
+                    where=account.where), _("Check the port and security setting, or clear the user name for a "
+                                            "relay that needs no sign-in."))
             login(smtp, account.username, password or "")
         return smtp
     except BaseException as exc:

@@ -7,6 +7,7 @@ reported with its file and line.
 """
 from __future__ import annotations
 
+import os
 import re
 import traceback
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from .calendar import maintenance_calendar
 from .component_view import component_context
 from .dates import LOCAL_TIMES, ZONED_FORMATS
 from .linebreak import display_width, fit_columns
+from .moved_templates import MovedTemplates
 from .post_length import exceeds, post_length, shorten_post
 from .sections import email_sections
 from .template_cache import shipped_template_cache
@@ -97,10 +99,13 @@ class Renderer:
         self.audiences = audiences  # the saved ones: a notice names the promise in its audiences' time
         self.chat_destinations = chat_destinations  # the service each name in a notice's Chat posts is on
         self.status_page_url = status_page_url  # the chat post links to the incident's page there (not approved)
-        shipped = jinja2.FileSystemLoader(shipped_dir) if shipped_dir else jinja2.PackageLoader(PACKAGE, TEMPLATES)
+        shipped = MovedTemplates(jinja2.FileSystemLoader(shipped_dir) if shipped_dir
+                                 else jinja2.PackageLoader(PACKAGE, TEMPLATES))
         self.user_dir = Path(user_dir) if user_dir else None
         self._shipped = _make_env(jinja2.Environment, shipped, shipped_template_cache())
         self._user = None
+        self._user_stamp = folder_stamp(self.user_dir)
+        self.templates_generation = 0  # goes up each time the user's templates are read afresh
         if self.user_dir is not None:
             # User templates may extend or include the shipped ones, so the sandbox sees both.
             loader = jinja2.ChoiceLoader(
@@ -109,11 +114,24 @@ class Renderer:
             self._user = _make_env(LimitedSandbox, loader)  # the sandbox, with time and output limits
             self._user.limit_filters()
 
+    def reload_if_changed(self) -> int:
+        """Read the user's templates afresh when a file in their folder was saved, added or removed
+        since the last look (Jinja alone would miss a new file where a shipped one was found before);
+        returns `templates_generation`, for what was made from the old templates to be made again."""
+        stamp = folder_stamp(self.user_dir)
+        if stamp != self._user_stamp:
+            self._user_stamp = stamp
+            self.templates_generation += 1
+            if self._user is not None:
+                self._user.cache.clear()
+        return self.templates_generation
+
     def _uses_user_templates(self, language: str) -> bool:
         return self._user is not None and (self.user_dir / language).is_dir()
 
     def render(self, incident: Incident, notice: Notice) -> Rendered:
         """Every part of the notice; a bilingual notice has the first language's text, then the second's."""
+        self.reload_if_changed()
         problems: list[TemplateProblem] = []
         other = None
         if incident.second_language:
@@ -193,6 +211,23 @@ class Renderer:
             except Exception as exc:  # any template fault: report it, fall back to the shipped one
                 problems.append(_describe(exc, self.user_dir, name))
         return self._shipped.get_template(name).render(context)
+
+
+def folder_stamp(folder: Path | None) -> tuple:
+    """Each file under `folder` with its size and modification time: it changes when one is saved,
+    added or removed. A few stat calls for a typical folder, so it can be taken on every keystroke."""
+    if folder is None:
+        return ()
+    stamp = []
+    for root, _folders, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(root, name)
+            try:
+                info = os.stat(path)
+            except OSError:  # removed while we looked: the next look sees it gone
+                continue
+            stamp.append((path, info.st_mtime_ns, info.st_size))
+    return tuple(sorted(stamp))
 
 
 def chat_text(short: str, link: str) -> str:

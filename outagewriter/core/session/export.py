@@ -14,6 +14,7 @@ from email.parser import BytesParser
 
 import jinja2
 
+from ..i18n import N_, _, active_language
 from ..incident.model import TIME_NAMES, Incident, Notice
 from ..mail import archive, resend
 from ..render.renderer import Renderer
@@ -68,11 +69,11 @@ def _content(incident: Incident, notice: Notice, incident_path: str | None,
             return found[0], found[1], ""
         approved = resend.approved_rendering(notice)
         if approved is not None:
-            return approved.subject, approved.text, f"The archived message could not be read ({found}); " \
-                                                    "this is the approved text."
+            return approved.subject, approved.text, _("The archived message could not be read ({reason}); "
+                                                      "this is the approved text.").format(reason=found)
         rendered = renderer.render(incident, notice)
-        return rendered.subject, rendered.text, f"The archived message could not be read ({found}); " \
-                                                "this is the notice as it renders now."
+        return rendered.subject, rendered.text, _("The archived message could not be read ({reason}); "
+                                                  "this is the notice as it renders now.").format(reason=found)
     rendered = renderer.render(incident, notice)
     return rendered.subject, rendered.text, ""
 
@@ -100,10 +101,25 @@ class IncidentRecord:
     history: list[story.Entry]
 
 
+def headings() -> dict[str, str]:
+    """The record's own words, in the program's language (the notices keep their own)."""
+    return {"service": _("Service"), "kind": _("Kind"), "zone": _("Time zone"), "notice": _("Notice {number}"),
+            "no_status": _("no status"), "draft": _("DRAFT"), "draft_state": _("DRAFT, not sent"),
+            "sent_state": _("sent"), "state": _("State"), "started": _("Started"), "sent": _("Sent"),
+            "recipients": _("Recipients"), "audiences": _("Audiences"), "subject": _("Subject"), "note": _("Note"),
+            "history": _("History"), "when": _("When ({zone})"), "what": _("What"),
+            "record": _("incident record"), "separator": _(", ")}
+
+
+TIME_HEADINGS = {"started": N_("Started"), "detected": N_("Detected"), "mitigated": N_("Mitigated"),
+                 "resolved": N_("Resolved")}
+
+
 def incident_record(incident: Incident, incident_path: str | None, renderer: Renderer) -> IncidentRecord:
     history = story.timeline(incident)
-    times = [(e.text.removeprefix("Incident "), e.when) for e in history if e.what == story.TIME]
-    times.sort(key=lambda item: TIME_NAMES.index(item[0]))
+    told = {e.text: e.when for e in history if e.what == story.TIME}  # in the program's language
+    times = [(_(TIME_HEADINGS[name]), told[_(story.TIME_EVENTS[name])]) for name in TIME_NAMES
+             if _(story.TIME_EVENTS[name]) in told]
     return IncidentRecord(incident.title, incident.service, incident.kind, incident.zone or "UTC", times,
                           notice_records(incident, incident_path, renderer), history)
 
@@ -132,26 +148,28 @@ def _fenced(text: str) -> str:
 
 
 def to_markdown(record: IncidentRecord) -> str:
-    lines = [f"# {_md(record.title)}", "", f"- Service: {_md(record.service)}", f"- Kind: {record.kind}",
-             f"- Time zone: {record.zone}"]
-    lines += [f"- {name.capitalize()}: {when}" for name, when in record.times]
+    w = headings()
+    lines = [f"# {_md(record.title)}", "", f"- {w['service']}: {_md(record.service)}", f"- {w['kind']}: {record.kind}",
+             f"- {w['zone']}: {record.zone}"]
+    lines += [f"- {name}: {when}" for name, when in record.times]
     for notice in record.notices:
-        state = "DRAFT, not sent" if notice.draft else "sent"
-        lines += ["", f"## Notice {notice.number}: {notice.kind}, {notice.status or 'no status'}"
-                      f"{' (DRAFT)' if notice.draft else ''}", "",
-                  f"- State: {state}", f"- {'Started' if notice.draft else 'Sent'}: {notice.when}",
-                  f"- Recipients: {notice.recipients}"]
+        state = w["draft_state"] if notice.draft else w["sent_state"]
+        title = w["notice"].format(number=notice.number)
+        draft = f" ({w['draft']})" if notice.draft else ""
+        lines += ["", f"## {title}: {notice.kind}{w['separator']}{notice.status or w['no_status']}{draft}", "",
+                  f"- {w['state']}: {state}", f"- {w['started'] if notice.draft else w['sent']}: {notice.when}",
+                  f"- {w['recipients']}: {notice.recipients}"]
         if notice.audiences:
-            lines.append(f"- Audiences: {_md(notice.audiences)}")
-        lines.append(f"- Subject: {_md(notice.subject)}")
+            lines.append(f"- {w['audiences']}: {_md(notice.audiences)}")
+        lines.append(f"- {w['subject']}: {_md(notice.subject)}")
         if notice.note:
-            lines.append(f"- Note: {_md(notice.note)}")
+            lines.append(f"- {w['note']}: {_md(notice.note)}")
         lines += ["", _fenced(notice.text)]
-    lines += ["", "## History", ""] + [f"- {_md(entry.line())}" for entry in record.history]
+    lines += ["", f"## {w['history']}", ""] + [f"- {_md(entry.line())}" for entry in record.history]
     return "\n".join(lines) + "\n"
 
 
 def to_html(record: IncidentRecord) -> str:
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     template = env.from_string(resource("export", "incident.html").read_text(encoding="utf-8"))
-    return template.render(record=record)
+    return template.render(record=record, w=headings(), lang=active_language())

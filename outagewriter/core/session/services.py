@@ -43,6 +43,7 @@ class Services:
                 self.__dict__[name] = given  # takes the place of the cached property
         self._tone: dict[str, ToneChecker] = {}
         self._fixed: dict[tuple, str] = {}  # fixed_wording, by language, kind, status and data-loss answer
+        self._fixed_templates = 0  # the renderer's templates_generation that _fixed was made with
         self._tone_lock = threading.Lock()
 
     @classmethod
@@ -142,6 +143,10 @@ class Services:
         from ..incident.fields import TEXT_FIELDS
         from ..incident.model import Notice
 
+        generation = self.renderer.reload_if_changed()
+        if generation != self._fixed_templates:  # the user edited their templates: their words changed
+            self._fixed.clear()
+            self._fixed_templates = generation
         key = (incident.language, notice.kind, notice.fields.get("status", ""), notice.fields.get("data_loss", ""))
         if key not in self._fixed:
             bare = Notice(notice.kind, {name: value for name, value in notice.fields.items() if name not in TEXT_FIELDS})

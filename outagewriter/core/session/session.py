@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 
+from ..i18n import _
 from ..incident import bilingual
 from ..incident.audience_recipients import choose_audiences
 from ..incident.chat_destinations import ChatDestination
@@ -355,9 +356,12 @@ class Session:
             self.lock, self.read_only, self.read_only_reason = lock, False, ""
         self.path = target
         self.modified = False
-        what = "; ".join(f"notice {number}: {void.reason}" for number, void in voids)
-        return self._did(Changes(file=True, review=bool(voids), notices=bool(voids),
-                                 message=f"Saved {self.display_name}" + (f" ({what})" if what else "")))
+        saved = _("Saved {name}").format(name=self.display_name)
+        if voids:
+            what = _("; ").join(_("notice {number}: {reason}").format(number=number, reason=_(void.reason))
+                                for number, void in voids)
+            saved = _("{saved} ({what})").format(saved=saved, what=what)
+        return self._did(Changes(file=True, review=bool(voids), notices=bool(voids), message=saved))
 
     def _lock_for(self, target: str) -> EditLock:
         """The edit lock of a file we are about to write under a new name: FileLocked if it is open elsewhere."""
@@ -459,17 +463,17 @@ class Session:
     def request_review(self, notice: Notice, reviewer: str | None = None) -> Changes:
         who = self.services.settings.identity()
         review.request_review(self.incident, notice, self.render(notice), who, reviewer=reviewer or None)
-        return self._reviewed("Review requested.")
+        return self._reviewed(_("Review requested."))
 
     def approve(self, notice: Notice, reviewer: str, comment: str | None = None) -> Changes:
         settings = self.services.settings
         approval = review.approve(self.incident, notice, self.render(notice), reviewer, settings,
                                   comment=comment or None)
-        return self._reviewed(f"Approved by {approval.reviewer}.")
+        return self._reviewed(_("Approved by {reviewer}.").format(reviewer=approval.reviewer))
 
     def request_changes(self, notice: Notice, reviewer: str, comment: str, field: str | None = None) -> Changes:
         review.request_changes(self.incident, notice, self.render(notice), reviewer, comment, field=field)
-        return self._reviewed("Changes requested.")
+        return self._reviewed(_("Changes requested."))
 
     def _reviewed(self, message: str) -> Changes:
         self.modified = True

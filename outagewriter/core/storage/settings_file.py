@@ -33,9 +33,10 @@ def save_settings(settings: Settings, folder: str | os.PathLike | None = None) -
             merged[key] = {**(section if isinstance(section, dict) else {}), **value}
         else:
             merged[key] = value
-    checked = parse_settings(merged, file)
-    if checked.problems:
-        raise SettingsError(checked.problems[0].split(": ", 1)[-1].split("; ")[0])
+    causes: list[str] = []
+    checked = parse_settings(merged, file, causes)
+    if causes:
+        raise SettingsError(causes[0])
     file.parent.mkdir(parents=True, exist_ok=True)
     if existing is None and file.exists():
         atomic_write_bytes(file.with_name(SETTINGS_FILE + ".unreadable"), file.read_bytes())
