@@ -94,7 +94,7 @@ def test_check_findings_are_japanese(tmp_path, made):
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
     assert ("next_update:0-0 error structure structure.next-update-missing: 次回の通知の時期が書かれていません。"
-            "どの通知でも、次回の通知をタイムゾーン付きの時刻、または「状況が変わり次第」としてお約束します。"
+            "どの通知でも、次回の通知をタイムゾーン付きの時刻、または「状況に変化があり次第」としてお約束します。"
             "（修正候補: on-change）") in lines
     assert any(line.startswith("data_loss:0-0 error structure structure.data-loss-unanswered: データの損失の有無")
                for line in lines)
