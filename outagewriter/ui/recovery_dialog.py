@@ -24,9 +24,8 @@ class RecoveryDialog(QDialog):
         self.to_restore: list = []
         self.to_discard: list = []
         layout = QVBoxLayout(self)
-        intro = QLabel(
-            "OutageWriter stopped before these incidents were saved. "
-            "Restore the ones you want to keep working on.", self)
+        intro = QLabel(translate("Recovery", "OutageWriter stopped before these incidents were saved. "
+                                             "Restore the ones you want to keep working on."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QListWidget(self)

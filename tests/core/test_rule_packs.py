@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from outagewriter.core.checks import FREE_TEXT_FIELD, ToneChecker, load_rules
+from outagewriter.core.checks import FREE_TEXT_FIELD, ToneChecker, load_rules, present
 from outagewriter.core.checks.rules import (
     RulePackError,
     build_rule,
@@ -132,3 +132,26 @@ def test_user_substitution_rule_suggests_the_rewritten_sentence(tmp_path):
     assert finding.suggestions == ("We see slowness in Europe.",)
     [finding] = ToneChecker(ruleset).check_text("summary", "Search is extremely degraded.")
     assert finding.suggestions == ("Search is slow.",)
+
+
+def test_a_users_rewrite_is_offered_when_a_shipped_rule_speaks_for_the_same_words(tmp_path):
+    """The README's pack: "project kraken" is a shipped code-name finding too; the one finding shown
+    offers the user's rewrite first, and the shipped advice after it."""
+    _write(tmp_path, "mine.json", {"rules": [{
+        "id": "jargon.code-names", "category": "jargon", "severity": "suggestion",
+        "swap": {"project kraken": "the new billing system"}, "message": "Internal code name: customers don't know it.",
+        "examples": {"bad": ["Project Kraken is down."], "good": ["Billing is down."]},
+    }]})
+    ruleset = load_rules("en", tmp_path)
+    [shown] = present(ToneChecker(ruleset).check_text("summary", "Project Kraken is down.")).shown
+    assert shown.suggestions[0] == "The new billing system is down."
+    assert "jargon.code-names" in {f.rule for f in (shown, *shown.also)}
+
+
+def test_a_pack_for_every_language_may_turn_off_rules_of_one_language(tmp_path):
+    """A pack without "language" applies to English and Japanese notices alike: turning off an English
+    rule is no problem when a Japanese notice is checked, while a rule of no pack at all is told."""
+    _write(tmp_path, "mine.json", {"disabled": ["guilt.hindsight", "blame.nonexistent"]})
+    for language in ("en", "ja"):
+        problems = load_rules(language, tmp_path).problems
+        assert len(problems) == 1 and "blame.nonexistent" in problems[0] and "guilt.hindsight" not in problems[0]

@@ -92,10 +92,10 @@ SHAPES = CORPUS / "written-shapes.jsonl"
 # The written shapes (README of tests/corpus): rules are written from the "tune" set; the "check" set
 # is measured. Floors a little below the shipped rules' figures (README, "How well it works").
 SHAPES_FLOOR = {
-    "tune": {"blame": (0.87, 0.37), "guilt": (0.97, 0.85), "overpromise": (0.95, 0.48)},
-    "check": {"blame": (0.88, 0.43), "guilt": (0.91, 0.80), "overpromise": (0.73, 0.33)},
+    "tune": {"blame": (0.90, 0.37), "guilt": (0.97, 0.85), "overpromise": (0.96, 0.48)},
+    "check": {"blame": (0.90, 0.43), "guilt": (0.91, 0.80), "overpromise": (0.76, 0.33)},
 }
-SHAPES_MOST_NEUTRAL_FLAGGED = {"tune": 0.04, "check": 0.05}
+SHAPES_MOST_NEUTRAL_FLAGGED = {"tune": 0.03, "check": 0.04}
 
 
 def test_written_shapes_are_marked_as_written():

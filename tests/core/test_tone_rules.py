@@ -165,3 +165,19 @@ def test_a_rewrite_that_still_breaks_its_category_is_not_offered():
     assert promise.suggestions  # the rule's advice is still given
     [plain] = checker.check_text("summary", "We guarantee it.")
     assert plain.suggestions[0] == "We expect it."  # a rewrite that passes is still offered
+
+
+@pytest.mark.parametrize("text, match", [
+    ("The restoration time is 12:00am.", "restoration time is 12:00am"),
+    ("Payments will be back online at 15:00 sharp.", "will be back online at 15:00"),
+    ("We will have it fixed by 3 pm.", "will have it fixed by 3 pm"),
+])
+def test_a_certain_time_is_highlighted_whole(text, match):
+    """The card marks the whole time, not its hour up to the colon."""
+    [finding] = [f for f in ToneChecker(RULESET).check_text("summary", text) if f.category == "overpromise"]
+    assert finding.match == match
+
+
+def test_an_error_by_our_own_staff_is_not_called_outside_our_organisation():
+    findings = ToneChecker(RULESET).check_text("summary", "A human error by one of our engineers caused the outage.")
+    assert [f.rule for f in findings] == ["blame.individual"]

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -25,6 +26,7 @@ from outagewriter.core.settings import Settings, load_settings
 from outagewriter.ui.dialogs import Dialogs
 from outagewriter.ui.new_incident_dialog import NewIncidentDialog
 from outagewriter.ui.publish_dialog import PublishDialog
+from outagewriter.ui.recovery_dialog import RecoveryDialog
 from outagewriter.ui.review_dialogs import (
     ApproveDialog,
     ChangesDialog,
@@ -110,7 +112,9 @@ def test_every_dialog_is_japanese(japanese, make_window, qtbot):
     dialogs = [NewIncidentDialog(window), StarterDialog(starters, kind, (), window),
                ApproveDialog("山田", "通知1", window), ChangesDialog("山田", [("summary", "概要")], window),
                ReviewEmailDialog([account()], window), SendDialog([account()], "…", False, ("障害連絡",), window),
-               SendDialog([account()], "…", True, (), window), PublishDialog(window)]
+               SendDialog([account()], "…", True, (), window), PublishDialog(window),
+               RecoveryDialog([SimpleNamespace(title="決済障害", original_path="", saved_at="2026-11-27T06:00:00Z")],
+                              window)]
     # The starting texts are written in the notice's language (this one is English): content, not the window.
     left, data = [], (*machine(window.context), *(s.title for s in starters), *(s.group for s in starters),
                   *(s.summary for s in starters))

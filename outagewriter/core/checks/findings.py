@@ -40,6 +40,8 @@ class Finding:
     # A bilingual notice's second language when the finding is about its text (Notice.translation);
     # "" for the first language's text, which is all a notice in one language has.
     language: str = ""
+    # This sentence rewritten by a substitution rule (also the first suggestion); "" when the rule only advises.
+    rewrite: str = field(default="", compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -70,6 +72,7 @@ class Finding:
         data["also"] = [f.to_dict() for f in self.also]
         if not self.language:  # a notice in one language reads as it always did
             del data["language"]
+        del data["rewrite"]  # it is the first suggestion already
         return data
 
 
@@ -104,8 +107,16 @@ def merge_overlapping(findings: Iterable[Finding]) -> list[Finding]:
             by_field.setdefault(finding.where, []).append(index)
         else:
             kept[home] += [replace(finding, also=()), *finding.also]
-    return [replace(findings[i], also=findings[i].also + tuple(kept[i])) if kept[i] else findings[i]
-            for i in sorted(kept)]
+    return [_speaking_for(findings[i], kept[i]) if kept[i] else findings[i] for i in sorted(kept)]
+
+
+def _speaking_for(speaker: Finding, absorbed: list[Finding]) -> Finding:
+    """`speaker` with the findings it absorbed; a rewrite one of them offers for the same problem comes
+    first among its suggestions when it has none of its own (a user's substitution under a shipped rule)."""
+    rewrite = "" if speaker.rewrite else next(
+        (f.rewrite for f in absorbed if f.category == speaker.category and f.rewrite), "")
+    suggestions = (rewrite, *(s for s in speaker.suggestions if s != rewrite)) if rewrite else speaker.suggestions
+    return replace(speaker, also=speaker.also + tuple(absorbed), suggestions=suggestions, rewrite=rewrite or speaker.rewrite)
 
 
 class Presented(NamedTuple):

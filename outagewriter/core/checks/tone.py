@@ -131,7 +131,7 @@ def _finding(field: str, text: str, hit: _Hit, replacement: str | None) -> Findi
         suggestions.append(rule.suggestion)
     return Finding(rule=rule.id, category=rule.category, severity=rule.severity, field=field,
                    start=hit.start, end=hit.end, match=text[hit.start:hit.end], message=rule.message,
-                   suggestions=tuple(suggestions))
+                   suggestions=tuple(suggestions), rewrite=suggestions[0] if replacement is not None else "")
 
 
 class ToneChecker:

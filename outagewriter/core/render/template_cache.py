@@ -1,6 +1,6 @@
 """Compiled shipped templates kept between runs.
 
-Jinja compiles a template to Python on first use: ~0.4 s for the parts of one notice, paid again by
+Jinja compiles a template to Python on first use: ~0.1–0.15 s for the parts of one notice, paid again by
 every process (each `outagewriter check FILE`, every start of the window). Jinja's own bytecode cache
 keeps the compiled code in the user's cache folder, keyed by the template and its source's checksum,
 and refuses code from another Python or Jinja version. Only the shipped environment uses it: user

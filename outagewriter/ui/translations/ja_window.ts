@@ -1288,6 +1288,10 @@ Alarm on connection pool use | Platform team | 15 December</source>
         <translation>未保存</translation>
     </message>
     <message>
+        <source>OutageWriter stopped before these incidents were saved. Restore the ones you want to keep working on.</source>
+        <translation>以下のインシデントは、保存される前にOutageWriterが終了しました。作業を続けるものを復元してください。</translation>
+    </message>
+    <message>
         <source>%1
 %2 · autosaved %3</source>
         <translation>%1
