@@ -33,9 +33,9 @@ def test_stdin_text_output_and_exit_1_on_error(tmp_path):
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("text:7-18 warning guilt guilt.intensified-apology: ")
-    assert lines[1].startswith("text:28-46 error overpromise overpromise.certain-eta: ")
+    assert lines[1].startswith("text:28-49 error overpromise overpromise.certain-eta: ")
     assert "(suggestion: " in lines[1]
-    assert text[28:46] == "will be fixed by 3"
+    assert text[28:49] == "will be fixed by 3 pm"  # the whole time, not its hour
 
 
 def test_file_json_output(tmp_path, incident):
