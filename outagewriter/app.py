@@ -134,13 +134,17 @@ def _quit_on_sigint(window) -> None:
 
 
 def _warm_up_in_background() -> None:
-    """Libraries the first preview needs, imported while the window is being built (the short post's
-    counter: twitter-text compiles its expressions on import)."""
+    """Libraries a later preview may need, imported on a worker thread once the window is up (the short
+    post's counter: twitter-text compiles its expressions on import, ~0.6 s). Not earlier: the import is
+    Python work that would compete with building the first window."""
     import threading
+
+    from PySide6.QtCore import QTimer
 
     from .core.render import post_length
 
-    threading.Thread(target=post_length.warm_up, name="outagewriter-warm-up", daemon=True).start()
+    QTimer.singleShot(2000, lambda: threading.Thread(target=post_length.warm_up, name="outagewriter-warm-up",
+                                                     daemon=True).start())
 
 
 def main(path=None) -> int:
@@ -163,10 +167,10 @@ def main(path=None) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
-    _warm_up_in_background()
     context = build_context()
     window = first_window(app, path, context)
     window.show()
+    _warm_up_in_background()
     _quit_on_sigint(window)
     try:
         return app.exec()

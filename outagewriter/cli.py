@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -73,7 +74,8 @@ def _names_a_file(word: str) -> bool:
     """`word` is a file to open, not a mistyped command: it exists, or it is written as a path (a folder
     in it, or an extension such as .outage: a new file the window offers to create or says it cannot read)."""
     path = Path(word)
-    return path.exists() or bool(path.suffix) or len(path.parts) > 1
+    # The raw word, not path.parts: pathlib reads "./new-incident" as the one part "new-incident".
+    return path.exists() or bool(path.suffix) or "/" in word or os.sep in word
 
 
 def _unknown_command(word: str, commands: set[str]) -> str:

@@ -1,7 +1,7 @@
 """Where OutageWriter keeps its own files, in the places each desktop expects.
 
 `OUTAGEWRITER_CONFIG_DIR` moves the configuration (accounts, settings) elsewhere, and
-`OUTAGEWRITER_STATE_DIR` the working state (and, under it, the cache): tests and portable installs use them. Nothing is created here; callers create folders when they write.
+`OUTAGEWRITER_STATE_DIR` the working state: tests and portable installs use them. Nothing is created here; callers create folders when they write.
 """
 from __future__ import annotations
 
@@ -38,13 +38,3 @@ def state_dir() -> Path:
         return Path(override).expanduser()
     return platformdirs.user_state_path(APP_NAME, appauthor=False)
 
-
-def cache_dir() -> Path:
-    """What can be rebuilt at any time: compiled templates.
-
-    Under the state folder when `OUTAGEWRITER_STATE_DIR` moves it, so tests and portable installs keep
-    everything in their own folders.
-    """
-    if os.environ.get(STATE_DIR_ENV, "").strip():
-        return state_dir() / "cache"
-    return platformdirs.user_cache_path(APP_NAME, appauthor=False)

@@ -24,3 +24,13 @@ def test_a_short_post_with_a_link_is_within_without_counting_it_exactly():
     post = "Payments: card payments fail in Europe. Next update 11:00 CET. https://status.acme.com/incidents/2026-11-27"
     assert not exceeds(post, 280)
     assert post_length(post) == len(post) - len("https://status.acme.com/incidents/2026-11-27") + 23
+
+
+def test_a_web_address_with_letters_beyond_ascii_counts_as_x_counts_it():
+    """X links grüß.de (23, like any address); a filter that wanted an ASCII letter before the dot
+    counted its letters instead."""
+    from twitter_text import parse_tweet
+
+    post = "Störung bei grüß.de"
+    assert post_length(post) == parse_tweet(post).weightedLength
+    assert exceeds(post, 30) == (parse_tweet(post).weightedLength > 30)

@@ -155,3 +155,10 @@ def test_a_pack_for_every_language_may_turn_off_rules_of_one_language(tmp_path):
     for language in ("en", "ja"):
         problems = load_rules(language, tmp_path).problems
         assert len(problems) == 1 and "blame.nonexistent" in problems[0] and "guilt.hindsight" not in problems[0]
+
+
+def test_a_pack_for_one_language_is_told_when_it_turns_off_another_languages_rule(tmp_path):
+    """A pack that says "language": "ja" is only read for Japanese: an English rule named there does nothing."""
+    _write(tmp_path, "mine-ja.json", {"language": "ja", "disabled": ["guilt.hindsight"]})
+    [problem] = load_rules("ja", tmp_path).problems
+    assert "guilt.hindsight" in problem

@@ -38,3 +38,12 @@ def test_own_packs_are_named_without_the_switches_or_other_languages(tmp_path):
     (tmp_path / "japanese.json").write_text(json.dumps({"language": "ja", "disabled": []}), encoding="utf-8")
     save_switches("en", tmp_path, ["x"])
     assert own_packs("en", tmp_path) == ["team.json"]
+
+
+def test_the_pack_that_fixes_a_japanese_rule_off_is_one_read_for_japanese(tmp_path):
+    """The English switches name blame.customer too (both packs have it): the Japanese list names the
+    user's own pack for every language, not the English switches."""
+    save_switches("en", tmp_path, ["blame.customer"])
+    (tmp_path / "zz-team.json").write_text(json.dumps({"disabled": ["blame.customer"]}), encoding="utf-8")
+    [switch] = [s for s in rule_switches("ja", tmp_path) if s.rule.id == "blame.customer"]
+    assert (switch.on, switch.fixed_off_by) == (False, "zz-team.json")

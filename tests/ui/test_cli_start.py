@@ -67,3 +67,10 @@ def test_an_incident_file_still_opens_the_window(run_cli, tmp_path):
     fileformat.save(Incident.create("Card payments failing", "Acme Pay"), path)
     code, shown = run_cli(str(path))
     assert (code, shown) == (0, ["Card payments failing"])
+
+
+def test_a_word_written_as_a_path_is_a_file_even_without_a_folder_or_extension(run_cli, tmp_path, monkeypatch):
+    """pathlib reads "./new-incident" as one part; the user wrote a path, so it goes to the window."""
+    monkeypatch.chdir(tmp_path)
+    code, shown = run_cli("./new-incident")
+    assert code == 0 and shown

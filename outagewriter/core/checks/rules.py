@@ -402,7 +402,7 @@ def load_rules(language: str = "en", user_dir: str | Path | None = None, *,
     # Structure and grammar findings can be turned off by id too; check_notice drops those.
     for name, ids in disabled_in.items():
         unknown = [d for d in ids if d not in rules and not d.startswith(("structure.", "grammar."))]
-        if unknown:  # a pack without "language" applies to every language: another pack's ids are fine
+        if unknown and "language" not in dict(packs)[name]:  # a pack for every language: another's ids are fine
             elsewhere = {rule.id for other in shipped_languages() if other != language for rule in load_shipped(other)}
             unknown = [d for d in unknown if d not in elsewhere]
         if unknown:

@@ -31,7 +31,7 @@ ELLIPSIS = "…"
 _HEAD_FACTOR = 4  # characters weigh at least 1; a URL's 23 may stand for a long address
 _LONGEST_WORD = 4096
 _WEB_ADDRESS = re.compile(r"https?://[\x21-\x7e]+")
-_MAYBE_URL = re.compile(r"[A-Za-z0-9-]\.[A-Za-z]{2}|://")  # a domain name or a scheme
+_MAYBE_URL = re.compile(r"[\w-]\.[A-Za-z]{2}|://")  # a domain name (grüß.de too) or a scheme
 _MAYBE_EMOJI = re.compile("[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21ff\u231a-\u23ff\u24c2\u25aa-\u27bf"
                           "\u2934\u2935\u2b05-\u2bff\u3030\u303d\u3297\u3299\U0001f000-\U0001faff]")
 

@@ -35,7 +35,7 @@ from .linebreak import display_width, fit_columns
 from .moved_templates import MovedTemplates
 from .post_length import exceeds, post_length, shorten_post
 from .sections import email_sections
-from .template_cache import shipped_template_cache
+from .template_cache import use_template_cache
 from .template_limits import LimitedSandbox, TemplateLimitExceeded
 
 PARTS = ("subject.txt", "body.txt", "body.html", "short.txt")
@@ -69,10 +69,9 @@ class Rendered:
     chat_to: tuple[str, ...] = ()  # the chat destinations' names it is posted to: the notice's Chat posts
 
 
-def _make_env(cls, loader: jinja2.BaseLoader, bytecode_cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+def _make_env(cls, loader: jinja2.BaseLoader) -> jinja2.Environment:
     env = cls(
         loader=loader,
-        bytecode_cache=bytecode_cache,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -102,7 +101,8 @@ class Renderer:
         shipped = MovedTemplates(jinja2.FileSystemLoader(shipped_dir) if shipped_dir
                                  else jinja2.PackageLoader(PACKAGE, TEMPLATES))
         self.user_dir = Path(user_dir) if user_dir else None
-        self._shipped = _make_env(jinja2.Environment, shipped, shipped_template_cache())
+        self._shipped = _make_env(jinja2.Environment, shipped)
+        use_template_cache(self._shipped)
         self._user = None
         self._user_stamp = folder_stamp(self.user_dir)
         self.templates_generation = 0  # goes up each time the user's templates are read afresh

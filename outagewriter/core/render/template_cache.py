@@ -2,21 +2,22 @@
 
 Jinja compiles a template to Python on first use: ~0.1–0.15 s for the parts of one notice, paid again by
 every process (each `outagewriter check FILE`, every start of the window). Jinja's own bytecode cache
-keeps the compiled code in the user's cache folder, keyed by the template and its source's checksum,
-and refuses code from another Python or Jinja version. Only the shipped environment uses it: user
-templates run in the sandbox and are compiled afresh. A cache that cannot be written only costs time;
-one that others could write to (not the user's own, or open to the group or the world) is not used,
-since what it holds is run as code.
+keeps the compiled code, keyed by the template's file and its source's checksum, in the folder Jinja
+makes for it: `_jinja2-cache-<uid>` in the system's temporary folder, which Jinja refuses unless it is a
+real folder owned by the user with mode 0700 (what it holds is run as code, so no folder others can write
+to, or swap, is trusted; on Windows the per-user temporary folder). Each file's name carries a fingerprint
+of what else is compiled into the code (OutageWriter's and Jinja's versions, the environment's options
+and filters), so a release or an upgrade never runs code compiled for another. Only the shipped
+environment uses it: user templates run in the sandbox and are compiled afresh. A cache that cannot be
+made or written only costs time.
 """
 from __future__ import annotations
 
-import os
-import stat
-from pathlib import Path
+import hashlib
 
 import jinja2
 
-from ..paths import cache_dir
+from ... import __version__
 
 
 class _BestEffortCache(jinja2.FileSystemBytecodeCache):
@@ -27,21 +28,20 @@ class _BestEffortCache(jinja2.FileSystemBytecodeCache):
             pass
 
 
-def shipped_template_cache() -> jinja2.BytecodeCache | None:
-    """The cache for the shipped templates, or None when its folder cannot be made."""
-    folder = cache_dir() / "templates"
+def fingerprint(env: jinja2.Environment) -> str:
+    """What the compiled code depends on besides the template's source."""
+    options = (__version__, jinja2.__version__, type(env).__name__, env.block_start_string, env.block_end_string,
+               env.variable_start_string, env.variable_end_string, env.comment_start_string, env.comment_end_string,
+               env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks,
+               env.newline_sequence, env.keep_trailing_newline, env.optimized, sorted(env.filters), sorted(env.tests),
+               sorted(env.globals), getattr(env.autoescape, "__qualname__", repr(env.autoescape)),
+               [cell.cell_contents for cell in getattr(env.autoescape, "__closure__", None) or ()])
+    return hashlib.sha256(repr(options).encode()).hexdigest()[:16]
+
+
+def use_template_cache(env: jinja2.Environment) -> None:
+    """Give `env` the bytecode cache, unless Jinja finds no private folder for it."""
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not _private(folder):
-            return None
-    except OSError:
-        return None
-    return _BestEffortCache(str(folder))
-
-
-def _private(folder: Path) -> bool:
-    """Only the user can write there (POSIX; elsewhere the user's profile folder is private already)."""
-    if not hasattr(os, "getuid"):
-        return True
-    info = folder.stat()
-    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        env.bytecode_cache = _BestEffortCache(pattern=f"__outagewriter_{fingerprint(env)}_%s.cache")
+    except (OSError, RuntimeError):  # RuntimeError: Jinja found no safe folder; compile afresh then
+        env.bytecode_cache = None

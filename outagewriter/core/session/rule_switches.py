@@ -37,8 +37,8 @@ def rule_switches(language: str, rules_dir: str | Path) -> list[RuleSwitch]:
         off = rule_id in in_force.disabled
         fixed = ""
         if off and rule_id not in ours:
-            fixed = next((p.name for p in sorted(Path(rules_dir).glob("*.json"))
-                          if p != switches_pack(rules_dir, language) and rule_id in _disabled_in(p)), "a rule pack")
+            fixed = next((name for name in own_packs(language, rules_dir)  # packs for this language only
+                          if rule_id in _disabled_in(Path(rules_dir) / name)), "a rule pack")
         switches.append(RuleSwitch(rule, not off, fixed))
     return switches
 
