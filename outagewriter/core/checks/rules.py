@@ -400,9 +400,10 @@ def load_rules(language: str = "en", user_dir: str | Path | None = None, *,
             if examples is not None:  # the user's own examples, run through a checker (tone.py)
                 problems.extend(f"{name}: {p}" for p in examples(rule))
     # Structure and grammar findings can be turned off by id too; check_notice drops those.
+    pack_data = dict(packs)
     for name, ids in disabled_in.items():
         unknown = [d for d in ids if d not in rules and not d.startswith(("structure.", "grammar."))]
-        if unknown and "language" not in dict(packs)[name]:  # a pack for every language: another's ids are fine
+        if unknown and "language" not in pack_data[name]:  # a pack for every language: another's ids are fine
             elsewhere = {rule.id for other in shipped_languages() if other != language for rule in load_shipped(other)}
             unknown = [d for d in unknown if d not in elsewhere]
         if unknown:

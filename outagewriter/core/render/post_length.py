@@ -37,7 +37,7 @@ _MAYBE_EMOJI = re.compile("[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21ff\u2
 
 
 @functools.cache
-def _x() -> SimpleNamespace:
+def _config() -> SimpleNamespace:
     """twitter-text's weights, from its config.py, without importing the package."""
     spec = importlib.util.find_spec("twitter_text")  # finds the package; runs none of its code
     source = (Path(next(iter(spec.submodule_search_locations))) / "config.py").read_text(encoding="utf-8")
@@ -59,25 +59,31 @@ def _extractors() -> SimpleNamespace:
 
 
 def warm_up() -> None:
-    """Import twitter-text now (the window calls this on a worker thread at start-up)."""
-    _x()
+    """Import twitter-text now (the window calls this on a worker thread once it is up)."""
+    _config()
     _extractors()
 
 
 def _char_weight(char: str) -> int:
-    code = ord(char)
-    return next((weight for start, end, weight in _x().ranges if start <= code <= end), _x().default_weight)
+    code, config = ord(char), _config()
+    return next((weight for start, end, weight in config.ranges if start <= code <= end), config.default_weight)
+
+
+def _plain_weights(text: str) -> list[int]:
+    """Each code point's own weight (× scale), before URLs and emoji are taken as one."""
+    ascii_weight = _config().ascii_weight
+    return [ascii_weight if char.isascii() else _char_weight(char) for char in text]
 
 
 def _weights(text: str) -> list[int]:
     """Each code point's weight (× scale); a URL's or emoji's whole weight sits on its first character."""
-    x = _x()
-    weights = [x.ascii_weight if char.isascii() else _char_weight(char) for char in text]
+    config = _config()
+    weights = _plain_weights(text)
     spans = []
     if _MAYBE_URL.search(text):
-        spans += [(url["indices"], x.url_weight) for url in _extractors().urls(text)]
+        spans += [(url["indices"], config.url_weight) for url in _extractors().urls(text)]
     if _MAYBE_EMOJI.search(text):
-        spans += [(emoji["indices"], x.default_weight) for emoji in _extractors().emojis(text)]
+        spans += [(emoji["indices"], config.default_weight) for emoji in _extractors().emojis(text)]
     for (start, end), weight in spans:
         weights[start:end] = [weight] + [0] * (end - start - 1)
     return weights
@@ -93,22 +99,22 @@ def _head(text: str, limit: int) -> str:
 def _at_most(text: str) -> int:
     """An upper bound of the weighted length (× scale), without extracting URLs or emoji: a URL counts
     23 however long, so at most its characters plus 23; an emoji at most one more than its characters."""
-    x = _x()
-    plain = sum(x.ascii_weight if char.isascii() else _char_weight(char) for char in text)
-    return plain + x.url_weight * len(_MAYBE_URL.findall(text)) + x.scale * len(_MAYBE_EMOJI.findall(text))
+    config = _config()
+    return (sum(_plain_weights(text)) + config.url_weight * len(_MAYBE_URL.findall(text))
+            + config.scale * len(_MAYBE_EMOJI.findall(text)))
 
 
 def exceeds(text: str, limit: int) -> bool:
     """Whether `text` counts more than `limit` on X, weighing only as much of a long text as it takes."""
     head = _head(text, limit)
-    if len(head) == len(text) and _at_most(unicodedata.normalize("NFC", text or "")) <= limit * _x().scale:
+    if len(head) == len(text) and _at_most(unicodedata.normalize("NFC", text or "")) <= limit * _config().scale:
         return False
     return post_length(head) > limit or len(head) < len(text) and post_length(text) > limit
 
 
 def post_length(text: str) -> int:
     """The post's weighted length as X counts it (on the NFC form, as X does)."""
-    return sum(_weights(unicodedata.normalize("NFC", text or ""))) // _x().scale
+    return sum(_weights(unicodedata.normalize("NFC", text or ""))) // _config().scale
 
 
 def _cut_points(text: str) -> list[int]:
@@ -138,10 +144,10 @@ def shorten_post(text: str, limit: int) -> str:
     text = _head(text, limit)
     whole = len(text) == len(full)
     weights = _weights(text)
-    if whole and sum(weights) <= limit * _x().scale:
+    if whole and sum(weights) <= limit * _config().scale:
         return text
     before = [0, *itertools.accumulate(weights)]  # before[i]: the weight of text[:i]
-    room = limit * _x().scale - _char_weight(ELLIPSIS)
+    room = limit * _config().scale - _char_weight(ELLIPSIS)
     points = _cut_points(text)
     last = bisect.bisect_right(points, room, key=lambda i: before[i]) - 1
     if last < 0:
