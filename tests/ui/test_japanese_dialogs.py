@@ -4,7 +4,6 @@ Japanese; English left anywhere fails with the widget's objectName."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -61,15 +60,8 @@ def report(left: list[str]) -> str:
     return "English left in the Japanese window:\n" + "\n".join(left)
 
 
-@pytest.fixture(scope="module")
-def built_catalogs():
-    """The .qm files are built from the .ts sources at test time, as `scripts/test` does."""
-    subprocess.run([str(REPO / "scripts" / "build-translations")], check=True,
-                   env={**os.environ, "PYTHON": sys.executable})
-
-
 @pytest.fixture
-def japanese(built_catalogs, qapp, dirs):
+def japanese(qapp, dirs):
     """The settings say ui_language "ja" and the app speaks Japanese, as app.main sets it up; English after."""
     dirs[1].mkdir(parents=True, exist_ok=True)
     (dirs[1] / "settings.json").write_text(json.dumps({"ui_language": "ja"}), encoding="utf-8")

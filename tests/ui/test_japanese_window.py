@@ -4,7 +4,6 @@ protocol names aside); the English window shows no Japanese."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -49,13 +48,6 @@ TYPED = {
     "to": "customers@example.com",
     "next_update": "2026-11-27T11:00[Asia/Tokyo]",
 }
-
-
-@pytest.fixture(scope="module", autouse=True)
-def built_catalogs():
-    """The .qm files are built from the .ts sources at test time, as `scripts/test` does."""
-    subprocess.run([str(REPO / "scripts" / "build-translations")], check=True,
-                   env={**os.environ, "PYTHON": sys.executable})
 
 
 @pytest.fixture
