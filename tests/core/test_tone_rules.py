@@ -181,3 +181,22 @@ def test_a_certain_time_is_highlighted_whole(text, match):
 def test_an_error_by_our_own_staff_is_not_called_outside_our_organisation():
     findings = ToneChecker(RULESET).check_text("summary", "A human error by one of our engineers caused the outage.")
     assert [f.rule for f in findings] == ["blame.individual"]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # A negated "caused by" early in the sentence set its whole match aside, hiding the cause named after it.
+    ("This was not caused by a cyberattack – rather, it was caused by a third-party provider during a change.",
+     "third-party provider"),
+    ("The outage was not caused by our staff; it came from a failure at our hosting provider.", "hosting provider"),
+])
+def test_a_negated_cause_does_not_hide_the_cause_named_after_it(text, flagged):
+    found = [f for f in CHECKER.check_text(FREE_TEXT_FIELD, text) if f.category == "blame"]
+    assert len(found) == 1 and flagged in text[found[0].start:found[0].end]
+
+
+@pytest.mark.parametrize("text", [
+    "This was not caused by our CDN provider.",
+    "If your ISP is down, use the mobile app.",
+])
+def test_a_set_aside_match_stays_aside(text):
+    assert [f for f in CHECKER.check_text(FREE_TEXT_FIELD, text) if f.category == "blame"] == []
