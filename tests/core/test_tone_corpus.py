@@ -37,8 +37,8 @@ def test_frozen_split_is_the_frozen_file(frozen):
     assert hashlib.sha256(frozen.read_bytes()).hexdigest() in readme
 
 
-# Last measured (tests/corpus/TEST-RUNS.md). The frozen split: blame 0.82 / 0.43, guilt 0.97 / 0.62,
-# overpromise 0.90 / 0.53, 1.6% of neutral sentences flagged. The second frozen split (its run 3): blame
+# Last measured (tests/corpus/TEST-RUNS.md). The frozen split (run 15): blame 0.82 / 0.44, guilt 0.97 / 0.62,
+# overpromise 0.90 / 0.53, 1.6% of neutral sentences flagged. The second frozen split (its run 7): blame
 # 0.81 / 0.33, guilt 0.96 / 0.56, over-promise 1.00 / 0.20 (5 firm examples), 1.2% flagged.
 # Floors a little below (precision, recall per category; most neutral flagged; fewest rows scored), not targets.
 FROZEN_FLOORS = {
@@ -65,8 +65,9 @@ def dev_rows():
 
 
 # Leave-organisations-out cross-validation on dev, as measured and reported in the README: a change
-# that loses what the rules generalise to fails here, before anyone scores the frozen split.
-CROSS_VALIDATED_RECALL = {"blame": 0.55, "guilt": 0.85, "overpromise": 0.70}
+# that loses what the rules generalise to fails here, before anyone scores the frozen split. Measured with
+# the third gathering in dev (1,242 rows scored): blame 0.93 / 0.36, guilt 0.92 / 0.77, over-promise 0.89 / 0.71.
+CROSS_VALIDATED_RECALL = {"blame": 0.34, "guilt": 0.75, "overpromise": 0.70}
 
 
 def test_cross_validation_on_dev_does_not_drop(dev_rows):

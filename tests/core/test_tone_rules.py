@@ -200,3 +200,11 @@ def test_a_negated_cause_does_not_hide_the_cause_named_after_it(text, flagged):
 ])
 def test_a_set_aside_match_stays_aside(text):
     assert [f for f in CHECKER.check_text(FREE_TEXT_FIELD, text) if f.category == "blame"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The outage was caused by our 3rd-party DNS host.",  # "3rd" spelled with a digit, as status pages often do
+    "A fault at our registrar took the domain offline.",
+])
+def test_suppliers_spelled_as_status_pages_spell_them(text):
+    assert "blame.third-party" in _rule_ids(text)
