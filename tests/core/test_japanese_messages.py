@@ -8,10 +8,15 @@ import json
 import pytest
 
 from outagewriter.core import i18n
+from outagewriter.core.chat import setup
+from outagewriter.core.chat.destinations import ChatSetupError, check_webhook_url, resolve
+from outagewriter.core.incident.audiences import AudienceError, parse_audiences
+from outagewriter.core.incident.chat_destinations import ChatDestination, ChatDestinationError
 from outagewriter.core.incident.model import Incident
 from outagewriter.core.mail import on_disk
 from outagewriter.core.mail.accounts import Account, AccountError, AccountStore, unencrypted_sign_in
 from outagewriter.core.mail.archive import ArchiveError, archive_folder, read
+from outagewriter.core.settings import Settings
 from outagewriter.core.storage import fileformat
 
 
@@ -95,3 +100,38 @@ def test_a_send_record_that_cannot_be_saved_is_told_in_japanese(japanese, tmp_pa
     copy = said.split("通知の受信者の記録は ")[1].split(" として保存しました")[0]
     assert (tmp_path / copy).exists() and copy.startswith("db")
     assert said.endswith("もう一度送信する前に、そのファイルを元のファイルと置き換えてください")
+
+
+def test_a_chat_post_to_an_unknown_destination_is_refused_in_japanese(japanese):
+    known = (ChatDestination("Status", "slack"),)
+    with pytest.raises(ChatSetupError) as caught:
+        resolve(["Status", "Ops room"], known)
+    assert str(caught.value) == ("チャット投稿: 'Ops room' は設定にチャットの投稿先としてないため、投稿先がわかりません。"
+                                 "［設定］→［チャット］で追加するか、通知のチャット投稿から外してください。何も送信していません。")
+
+
+def test_webhook_url_problems_are_japanese(japanese):
+    assert check_webhook_url("discord", "https://example.com/x") == (
+        "Discord のWebhook URLは https://discord.com/api/webhooks/ で始まります")
+    assert check_webhook_url("teams", "http://hooks.example.com/x") == (
+        "Webhook URLは https:// で始まる必要があります（http はこのコンピューター上のものにだけ使えます）")
+    assert check_webhook_url("slack", "") == "Webhook URLが空です"
+
+
+def test_chat_destination_changes_are_refused_in_japanese(japanese):
+    settings = Settings(chat_destinations=(ChatDestination("Status", "slack"),))
+    with pytest.raises(ChatDestinationError) as caught:
+        setup.with_destination(settings, "status", "teams")
+    assert str(caught.value) == "'Status' という名前のチャットの投稿先がすでにあります。変更するには --replace を指定してください"
+    with pytest.raises(ChatDestinationError) as caught:
+        setup.with_followed(settings, "Customers", ["Status"])
+    assert str(caught.value) == "'Customers' という配信先グループはありません（あるもの: まだありません）"
+
+
+def test_audiences_from_the_settings_window_are_refused_in_japanese(japanese):
+    with pytest.raises(AudienceError) as caught:
+        parse_audiences([{"name": "EU", "zone": "Europe/Berlin"}, {"name": "eu", "zone": "Europe/Paris"}])
+    assert str(caught.value) == "名前 'eu' が2回使われています"
+    with pytest.raises(AudienceError) as caught:
+        parse_audiences([{"name": "EU", "zone": "Europe/Berlin", "hours": "9-17"}])
+    assert str(caught.value) == "営業時間 '9-17' が08:00-18:00の形になっていません"
