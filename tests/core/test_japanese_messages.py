@@ -135,3 +135,26 @@ def test_audiences_from_the_settings_window_are_refused_in_japanese(japanese):
     with pytest.raises(AudienceError) as caught:
         parse_audiences([{"name": "EU", "zone": "Europe/Berlin", "hours": "9-17"}])
     assert str(caught.value) == "営業時間 '9-17' が08:00-18:00の形になっていません"
+
+
+def test_a_send_lock_held_by_someone_else_is_told_in_japanese(japanese, tmp_path):
+    from outagewriter.core.storage.locks import SendBusy, SendLock
+    path = tmp_path / "db.outage"
+    path.write_text("{}")
+    with SendLock(path, user="Jana"):
+        with pytest.raises(SendBusy) as caught:
+            SendLock(path, user="Petr").acquire()
+    assert str(caught.value).startswith("db.outage はJana（ホスト ")
+    assert str(caught.value).endswith("）が送信中です。その送信が終わるまでお待ちください")
+
+
+def test_an_unreadable_incident_file_is_told_in_japanese(japanese, tmp_path):
+    path = tmp_path / "db.outage"
+    path.write_text("  \n")
+    with pytest.raises(fileformat.IncidentFileError) as caught:
+        fileformat.load(path)
+    assert str(caught.value) == f"{path}: ファイルが空です"
+    path.write_text('{"format": "outagewriter-incident", "meta": {')
+    with pytest.raises(fileformat.IncidentFileError) as caught:
+        fileformat.load(path)
+    assert str(caught.value) == f"{path}: ファイルが途中で切れています（1行目でデータの途中で終わっています）"
