@@ -7,8 +7,9 @@ gives Japanese, anything else English. A notice's own language (Incident.languag
 Japanese notice can be written in an English window and the reverse.
 
 Messages for people are written in English in the code and marked: `_("...")` where they are made,
-`N_("...")` where they are module constants (translated where they are shown, with `_()`), and
-`ngettext()` for counts. The start of the program (cli.main, app.main) calls `use_language` once;
+`N_("...")` where they are module constants (translated where they are shown, with `_()`),
+`ngettext()` for counts, and `pgettext(context, "...")` for a word that two places translate
+differently (the incident kind "maintenance" is not the notice kind "maintenance"). The start of the program (cli.main, app.main) calls `use_language` once;
 until then, and whenever a catalog is missing, messages stay English. Catalogs are compiled from
 outagewriter/locale/<lang>/LC_MESSAGES/outagewriter.po by scripts/build-translations.
 """
@@ -81,6 +82,11 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a message that fits `count`, in the active language."""
     return _catalog.ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """`message` as meant in `context`, in the active language."""
+    return _catalog.pgettext(context, message)
 
 
 def N_(message: str) -> str:

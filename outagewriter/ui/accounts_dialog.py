@@ -294,7 +294,7 @@ class AccountsDialog(QDialog):
         self.port.setValue(preset.port)
         self.security.setCurrentIndex(self.security.findData(preset.security))
         self.batch_size.setValue(preset.batch_size)
-        self.preset_note.setText(preset.note)
+        self.preset_note.setText(_(preset.note))
         self.preset_note.show()
 
     def _security_changed(self, *_args) -> None:

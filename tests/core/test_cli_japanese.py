@@ -319,11 +319,47 @@ def test_export_headings_are_japanese(tmp_path, made):
     proc = run("export", made, cwd=tmp_path, lang="ja_JP.UTF-8")
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
-    assert "- サービス: Acme Pay" in lines and "- 種類: incident" in lines and "- タイムゾーン: Asia/Tokyo" in lines
+    assert "- サービス: Acme Pay" in lines and "- 種類: インシデント" in lines and "- タイムゾーン: Asia/Tokyo" in lines
+    assert "## 通知1: 第一報、調査中 (下書き)" in lines  # the kind and status as the window names them
     assert "- 開始: 2026-11-27 09:40 JST (00:40 UTC)" in lines and "- 復旧: 2026-11-27 11:10 JST (02:10 UTC)" in lines
     assert "## 履歴" in lines and "- 状態: 下書き（未送信）" in lines and "- 宛先: 0" in lines
     assert [line for line in lines if re.match(r"(- |## )(Service|Kind|Time zone|State|Recipients|Subject|History)\b",
                                                line)] == []
     page = run("export", made, "--format", "html", cwd=tmp_path, lang="ja_JP.UTF-8").stdout
     assert '<html lang="ja">' in page and "<dt>サービス</dt>" in page and "<h2>履歴</h2>" in page
+    assert "<dd>インシデント</dd>" in page and "第一報、調査中" in page and "initial, " not in page
     assert "<th>日時（Asia/Tokyo）</th>" in page and ">Service<" not in page and ">History<" not in page
+
+
+def test_export_kinds_and_statuses_stay_english_in_an_english_locale(tmp_path, made):
+    proc = run("export", made, cwd=tmp_path, lang="en_GB.UTF-8")
+    lines = proc.stdout.splitlines()
+    assert "- Kind: incident" in lines and "## Notice 1: initial, investigating (DRAFT)" in lines
+
+
+def test_a_webhook_url_for_the_wrong_service_is_refused_in_japanese(tmp_path):
+    proc = run("chats", "add", "Status", "--service", "slack", "--url-stdin", cwd=tmp_path, lang="ja_JP.UTF-8",
+               input="https://example.com/hooks/abc")
+    assert proc.returncode == 2
+    assert proc.stderr == "outagewriter chats: Slack のWebhook URLは https://hooks.slack.com/ で始まります。何も保存していません\n"
+    follow = run("chats", "follow", "Customers", "Status", cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert follow.returncode == 2
+    assert follow.stderr == "outagewriter chats: 'Status' というチャットの投稿先はありません（あるもの: まだありません）\n"
+
+
+def test_audience_and_chat_destination_problems_in_the_settings_are_japanese(tmp_path, made):
+    config = tmp_path / "config"
+    config.mkdir(exist_ok=True)
+    (config / "settings.json").write_text(json.dumps({
+        "audiences": [{"name": "Customers", "zone": "Mars/Base"}, {"name": "EU", "zone": "Europe/Berlin", "days": "Weekdays"}],
+        "chat_destinations": [{"name": "Ops room", "service": "icq"}]}), encoding="utf-8")
+    proc = run("timeline", made, cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.returncode == 0
+    settings = config / "settings.json"
+    assert proc.stderr.splitlines() == [
+        f"outagewriter: {settings}: 配信先グループ 'Customers': 'Mars/Base' はEurope/Berlinのようなタイムゾーンではありません。"
+        "この配信先グループは使いません",
+        f"outagewriter: {settings}: 営業日 'Weekdays' がMon-FriやMon, Wed, Friの形になっていません。この配信先グループは使いません",
+        f"outagewriter: {settings}: チャットの投稿先 'Ops room': サービス 'icq' は slack, teams, mattermost, discord の"
+        "いずれでもありません。この投稿先は使いません",
+    ]

@@ -198,3 +198,16 @@ def test_every_string_of_the_dialogs_has_its_japanese(tmp_path):
                if m.find("translation").get("type") is not None
                or not "".join(m.find("translation").itertext()).strip()]
     assert len(messages) > 300 and missing == []
+
+
+def test_a_webhook_url_the_service_cannot_use_is_told_in_japanese(japanese, make_window, qtbot):
+    """The core's check of a typed webhook URL (core/chat/destinations.py) speaks the window's language."""
+    window = make_window()
+    dialog = SettingsDialog(window.context, window, "Chat")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.chat.add.click()
+    assert dialog.chat.service.currentData() == "slack"
+    dialog.chat.url.setFocus()
+    qtbot.keyClicks(dialog.chat.url, "https://example.com/hooks/abc")
+    assert dialog.chat.url_note.text() == "Slack のWebhook URLは https://hooks.slack.com/ で始まります"

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from collections.abc import Iterable
 
+from ..i18n import _, ngettext
 from ..incident.audience_chats import chat_names, notice_destinations, unknown_chats
 from ..incident.chat_destinations import SERVICE_LABELS, ChatDestination
 from ..incident.model import Notice
@@ -34,10 +35,12 @@ def resolve(names: Iterable[str], destinations: tuple[ChatDestination, ...]) -> 
     unknown = unknown_chats(value, destinations)
     if unknown:
         listed = ", ".join(repr(n) for n in unknown)
-        raise ChatSetupError(
-            f"Chat posts: {listed} {'is not a chat destination' if len(unknown) == 1 else 'are not chat destinations'}"
-            " in your settings, so nobody knows where to post. Add it under Settings › Chat, or take it out of "
-            "the notice's Chat posts. Nothing was sent.")
+        raise ChatSetupError(ngettext(
+            "Chat posts: {names} is not a chat destination in your settings, so nobody knows where to post. Add it "
+            "under Settings › Chat, or take it out of the notice's Chat posts. Nothing was sent.",
+            "Chat posts: {names} are not chat destinations in your settings, so nobody knows where to post. Add it "
+            "under Settings › Chat, or take it out of the notice's Chat posts. Nothing was sent.",
+            len(unknown)).format(names=listed))
     return notice_destinations(value, destinations)
 
 
@@ -56,27 +59,28 @@ def check_webhook_url(service: str, url: str) -> str | None:
     label = SERVICE_LABELS.get(service, service)
     url = url.strip()
     if not url:
-        return "the webhook URL is empty"
+        return _("the webhook URL is empty")
     if len(url) > MAX_URL or not url.isprintable() or any(c.isspace() for c in url):
-        return "the webhook URL has spaces or characters a URL cannot hold"
+        return _("the webhook URL has spaces or characters a URL cannot hold")
     try:
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
         parts.port  # noqa: B018 — raises ValueError for a port that is not a number
     except ValueError:
-        return "the webhook URL cannot be read as a URL"
+        return _("the webhook URL cannot be read as a URL")
     if not host:
-        return "the webhook URL has no host name"
+        return _("the webhook URL has no host name")
     if parts.username or parts.password:
-        return "the webhook URL must not carry a user name or password"
+        return _("the webhook URL must not carry a user name or password")
     if parts.scheme == "http":
         if not _is_local(host):
-            return "the webhook URL must start with https:// (plain http is only for this computer)"
+            return _("the webhook URL must start with https:// (plain http is only for this computer)")
         return None  # a local stand-in for the service (tests, a relay on this machine)
     if parts.scheme != "https":
-        return "the webhook URL must start with https://"
+        return _("the webhook URL must start with https://")
     if service == "slack" and host not in SLACK_HOSTS:
-        return f"a {label} webhook URL starts with https://hooks.slack.com/"
+        return _("a {service} webhook URL starts with {start}").format(service=label, start="https://hooks.slack.com/")
     if service == "discord" and (host not in DISCORD_HOSTS or not parts.path.startswith(DISCORD_PATH)):
-        return f"a {label} webhook URL starts with https://discord.com/api/webhooks/"
+        return _("a {service} webhook URL starts with {start}").format(service=label,
+                                                                       start="https://discord.com/api/webhooks/")
     return None  # Teams (Workflows, *.logic.azure.com, *.webhook.office.com) and Mattermost: any https host

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from ..i18n import _
 from ..incident.chat_destinations import (
     MAX_DESTINATIONS,
     ChatDestination,
@@ -17,8 +18,9 @@ def find(settings: Settings, name: str) -> ChatDestination:
     for destination in settings.chat_destinations:
         if destination.name.casefold() == " ".join(name.split()).casefold():
             return destination
-    known = ", ".join(d.name for d in settings.chat_destinations) or "none yet"
-    raise ChatDestinationError(f"there is no chat destination {name!r} (there are: {known})")
+    known = ", ".join(d.name for d in settings.chat_destinations) or _("none yet")
+    raise ChatDestinationError(_("there is no chat destination {name!r} (there are: {known})").format(
+        name=name, known=known))
 
 
 def with_destination(settings: Settings, name: str, service: str, *, replace: bool = False) -> Settings:
@@ -26,9 +28,10 @@ def with_destination(settings: Settings, name: str, service: str, *, replace: bo
     new = parse_destination({"name": name, "service": service})
     existing = [d for d in settings.chat_destinations if d.name.casefold() == new.name.casefold()]
     if existing and not replace:
-        raise ChatDestinationError(f"a chat destination named {existing[0].name!r} exists; pass --replace to change it")
+        raise ChatDestinationError(_("a chat destination named {name!r} exists; pass --replace to change it").format(
+            name=existing[0].name))
     if not existing and len(settings.chat_destinations) >= MAX_DESTINATIONS:
-        raise ChatDestinationError(f"at most {MAX_DESTINATIONS} chat destinations")
+        raise ChatDestinationError(_("at most {limit} chat destinations").format(limit=MAX_DESTINATIONS))
     kept = [new if d in existing else d for d in settings.chat_destinations]
     return dataclasses.replace(settings, chat_destinations=tuple(kept if existing else kept + [new]))
 
@@ -47,8 +50,9 @@ def with_followed(settings: Settings, audience: str, names: list[str]) -> Settin
     chosen = tuple(dict.fromkeys(find(settings, n).name for n in names))
     matches = [a for a in settings.audiences if a.name.casefold() == " ".join(audience.split()).casefold()]
     if not matches:
-        known = ", ".join(a.name for a in settings.audiences) or "none yet"
-        raise ChatDestinationError(f"there is no audience {audience!r} (there are: {known})")
+        known = ", ".join(a.name for a in settings.audiences) or _("none yet")
+        raise ChatDestinationError(_("there is no audience {name!r} (there are: {known})").format(
+            name=audience, known=known))
     return dataclasses.replace(settings, audiences=tuple(
         dataclasses.replace(a, chats=chosen) if a is matches[0] else a for a in settings.audiences))
 

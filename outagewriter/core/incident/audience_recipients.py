@@ -12,6 +12,7 @@ import re
 import zoneinfo
 from collections.abc import Iterable, Mapping
 
+from ..i18n import _
 from .audience_chats import merge_chats
 from .audiences import Audience
 from .fields import FieldError, format_address, parse_addresses
@@ -86,9 +87,9 @@ def choose_audiences(fields: Mapping[str, str], chosen: Iterable[str], known: It
     wanted = audience_names(", ".join(chosen))
     for name in wanted:
         if name.casefold() not in by_name:
-            raise FieldError(f"audiences: {name!r} is not an audience in the settings")
+            raise FieldError(_("audiences: {name!r} is not an audience in the settings").format(name=name))
     current = audience_entries(fields.get("audiences", ""))
-    before = [by_name[n.casefold()] for n, _ in current if n.casefold() in by_name]
+    before = [by_name[n.casefold()] for n, _zone in current if n.casefold() in by_name]
     after = [by_name[n.casefold()] for n in wanted]
     unknown = [f"{n} [{zone}]" if zone else n for n, zone in current if n.casefold() not in by_name]
     result = {"audiences": ", ".join([entry_text(a) for a in after] + unknown),
@@ -98,11 +99,11 @@ def choose_audiences(fields: Mapping[str, str], chosen: Iterable[str], known: It
         try:
             pairs = parse_addresses(value) if value.strip() else []
         except FieldError as exc:
-            raise FieldError(f"{part}: {exc}") from None
+            raise FieldError(_("{field}: {problem}").format(field=part, problem=exc)) from None
         kept_by_others = set().union(*(_keys(getattr(a, part)) for a in after))
         leaving = set().union(*(_keys(getattr(a, part)) for a in before if a not in after)) - kept_by_others
         pairs = [p for p in pairs if p[1].casefold() not in leaving]
-        present = {addr.casefold() for _, addr in pairs}
+        present = {addr.casefold() for _name, addr in pairs}
         for audience in after:
             for pair in parse_addresses(getattr(audience, part)) if getattr(audience, part).strip() else []:
                 if pair[1].casefold() not in present:

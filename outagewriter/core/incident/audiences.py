@@ -8,6 +8,7 @@ import re
 import zoneinfo
 from dataclasses import dataclass
 
+from ..i18n import N_, _
 from .named_list import parse_named
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -52,13 +53,13 @@ def _days_text(days: tuple[int, ...]) -> str:
 def parse_hours(text: str) -> tuple[int, int]:
     match = _HOURS.match(text)
     if not match:
-        raise AudienceError(f"office hours {text!r} are not like 08:00-18:00")
+        raise AudienceError(_("office hours {hours!r} are not like 08:00-18:00").format(hours=text))
     h1, m1, h2, m2 = (int(g) for g in match.groups())
     if not (h1 < 24 and h2 <= 24 and m1 < 60 and m2 < 60):
-        raise AudienceError(f"office hours {text!r} are not times of day")
+        raise AudienceError(_("office hours {hours!r} are not times of day").format(hours=text))
     opens, closes = h1 * 60 + m1, h2 * 60 + m2
     if closes <= opens:
-        raise AudienceError(f"office hours {text!r} close before they open")
+        raise AudienceError(_("office hours {hours!r} close before they open").format(hours=text))
     return opens, closes
 
 
@@ -73,32 +74,34 @@ def parse_days(text: str) -> tuple[int, ...]:
     picked = [w.strip().lower()[:3] for w in text.split(",") if w.strip()]
     if picked and all(w in names for w in picked):
         return tuple(sorted({names.index(w) for w in picked}))
-    raise AudienceError(f"office days {text!r} are not like Mon-Fri or Mon, Wed, Fri")
+    raise AudienceError(_("office days {days!r} are not like Mon-Fri or Mon, Wed, Fri").format(days=text))
 
 
 def parse_audience(raw: dict) -> Audience:
     """One entry of settings.json "audiences"; AudienceError in plain words."""
     if not isinstance(raw, dict):
-        raise AudienceError("an audience should be an object with a name and a zone")
+        raise AudienceError(_("an audience should be an object with a name and a zone"))
     name = raw.get("name")
     if not isinstance(name, str) or not name.strip() or len(name) > 80 or any(c in name for c in ",[]"):
-        raise AudienceError(f"audience name {name!r} should be 1 to 80 characters without commas or brackets")
+        raise AudienceError(_("audience name {name!r} should be 1 to 80 characters without commas or brackets").format(
+            name=name))
     zone = raw.get("zone", "UTC")
     try:
         zoneinfo.ZoneInfo(zone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
-        raise AudienceError(f"audience {name!r}: {zone!r} is not a time zone like Europe/Berlin") from None
+        raise AudienceError(_("audience {name!r}: {zone!r} is not a time zone like Europe/Berlin").format(
+            name=name, zone=zone)) from None
     values = {}
     for key in ("to", "bcc"):
         value = raw.get(key, "")
         if not isinstance(value, str):
-            raise AudienceError(f"audience {name!r}: {key} should be text")
+            raise AudienceError(_("audience {name!r}: {setting} should be text").format(name=name, setting=key))
         values[key] = value
     opens, closes = parse_hours(str(raw.get("hours", "08:00-18:00")))
     days = parse_days(str(raw.get("days", "Mon-Fri")))
     chats = raw.get("chats", [])
     if not isinstance(chats, list) or not all(isinstance(c, str) and c.strip() for c in chats):
-        raise AudienceError(f"audience {name!r}: chats should be a list of chat destination names")
+        raise AudienceError(_("audience {name!r}: chats should be a list of chat destination names").format(name=name))
     return Audience(" ".join(name.split()), zone, values["to"], values["bcc"], opens, closes, days,
                     tuple(dict.fromkeys(" ".join(c.split()) for c in chats)))
 
@@ -116,4 +119,4 @@ def audience_data(audience: Audience) -> dict:
 def parse_audiences(raws: list[dict]) -> tuple[Audience, ...]:
     """Audiences as the Settings window gives them, all or nothing: AudienceError names the first
     that cannot be used, or a name given twice (a notice chooses audiences by name)."""
-    return parse_named(raws, parse_audience, MAX_AUDIENCES, "audiences", AudienceError)
+    return parse_named(raws, parse_audience, MAX_AUDIENCES, N_("at most {limit} audiences"), AudienceError)

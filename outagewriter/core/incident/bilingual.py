@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..i18n import _
+from ..i18n import N_, _
 from .fields import SPECS, TRANSLATED_FIELDS, FieldError
 from .model import Incident, Notice, check_languages
 
 # Languages named in the program's own (English) sentences; LANGUAGE_NAMES names each in itself.
-IN_ENGLISH = {"en": "English", "ja": "Japanese"}
+IN_ENGLISH = {"en": N_("English"), "ja": N_("Japanese")}
 
 
 def language_label(code: str) -> str:

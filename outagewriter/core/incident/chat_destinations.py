@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import N_, _
 from .named_list import parse_named
 
 # Each service's documented incoming-webhook payload is built in core/chat/payloads.py.
@@ -30,16 +31,16 @@ class ChatDestination:
 def parse_destination(raw: dict) -> ChatDestination:
     """One entry of settings.json "chat_destinations"; ChatDestinationError in plain words."""
     if not isinstance(raw, dict):
-        raise ChatDestinationError("a chat destination should be an object with a name and a service")
+        raise ChatDestinationError(_("a chat destination should be an object with a name and a service"))
     name = raw.get("name")
     if not isinstance(name, str) or not name.strip() or len(name) > 80 or any(c in name for c in ",[]") \
             or not name.isprintable():
-        raise ChatDestinationError(f"chat destination name {name!r} should be 1 to 80 characters without "
-                                   "commas or brackets")
+        raise ChatDestinationError(_("chat destination name {name!r} should be 1 to 80 characters without "
+                                     "commas or brackets").format(name=name))
     service = raw.get("service")
     if service not in CHAT_SERVICES:
-        raise ChatDestinationError(f"chat destination {name!r}: service {service!r} is not one of "
-                                   f"{', '.join(CHAT_SERVICES)}")
+        raise ChatDestinationError(_("chat destination {name!r}: service {service!r} is not one of {services}").format(
+            name=name, service=service, services=", ".join(CHAT_SERVICES)))
     return ChatDestination(" ".join(name.split()), service)
 
 
@@ -50,4 +51,5 @@ def destination_data(destination: ChatDestination) -> dict:
 def parse_destinations(raws: list[dict]) -> tuple[ChatDestination, ...]:
     """Destinations as the Settings window gives them, all or nothing: ChatDestinationError names the
     first that cannot be used, or a name given twice (audiences follow destinations by name)."""
-    return parse_named(raws, parse_destination, MAX_DESTINATIONS, "chat destinations", ChatDestinationError)
+    return parse_named(raws, parse_destination, MAX_DESTINATIONS, N_("at most {limit} chat destinations"),
+                       ChatDestinationError)

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import MISSING, asdict, dataclass, fields, replace
 from pathlib import Path
 
 from .. import paths, safe_text
+from ..i18n import N_, _
 from ..incident.fields import FieldError, parse_addresses
 from ..storage.atomic import atomic_write_text
 
@@ -33,23 +34,24 @@ class Preset:
     host: str
     port: int
     security: str
-    note: str
+    note: str  # marked with N_: shown translated, through Account.preset_note or _(preset.note)
     batch_size: int = DEFAULT_BATCH_SIZE
 
 
 PRESETS: dict[str, Preset] = {p.key: p for p in (
     Preset("gmail", "Gmail / Google Workspace", "smtp.gmail.com", 587, "starttls",
-           "Gmail needs an app password (2-step verification on); the user name is the full address.",
+           N_("Gmail needs an app password (2-step verification on); the user name is the full address."),
            batch_size=100),
     Preset("microsoft365", "Microsoft 365 / Outlook.com", "smtp.office365.com", 587, "starttls",
-           "Microsoft 365 needs SMTP AUTH turned on for this mailbox by an administrator (it is off by default).",
+           N_("Microsoft 365 needs SMTP AUTH turned on for this mailbox by an administrator (it is off by "
+              "default)."),
            batch_size=100),
     Preset("fastmail", "Fastmail", "smtp.fastmail.com", 465, "tls",
-           "Fastmail needs an app password with SMTP access (Settings, Privacy & Security, App passwords)."),
+           N_("Fastmail needs an app password with SMTP access (Settings, Privacy & Security, App passwords).")),
     Preset("icloud", "iCloud Mail", "smtp.mail.me.com", 587, "starttls",
-           "iCloud needs an app-specific password (appleid.apple.com, Sign-In and Security)."),
+           N_("iCloud needs an app-specific password (appleid.apple.com, Sign-In and Security).")),
     Preset("relay", "Your own relay", "", 587, "starttls",
-           "Your own relay: enter its host; for a self-signed certificate choose that certificate as trusted."),
+           N_("Your own relay: enter its host; for a self-signed certificate choose that certificate as trusted.")),
 )}
 
 
@@ -74,7 +76,7 @@ class Account:
     @property
     def preset_note(self) -> str:
         preset = PRESETS.get(self.preset)
-        return preset.note if preset else ""
+        return _(preset.note) if preset else ""
 
     @property
     def where(self) -> str:
@@ -86,32 +88,35 @@ class Account:
     @classmethod
     def from_dict(cls, data: dict) -> "Account":
         if not isinstance(data, dict):
-            raise AccountError("an account entry is not an object")
+            raise AccountError(_("an account entry is not an object"))
         if any("password" in str(key).lower() for key in data):
             raise AccountError(
-                f"account {data.get('name')!r} has a password written in the accounts file; "
-                "remove it from the file: passwords belong in the system keyring"
+                _("account {name!r} has a password written in the accounts file; "
+                  "remove it from the file: passwords belong in the system keyring").format(name=data.get("name"))
             )
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
-        try:
-            return cls(**values)
-        except TypeError as exc:
-            raise AccountError(f"account entry is incomplete: {exc}") from None
+        missing = [f.name for f in fields(cls) if f.default is MISSING and f.name not in values]
+        if missing:  # named here: Python's own TypeError would say it in English
+            raise AccountError(_("account entry is incomplete: it has no {settings}").format(
+                settings=", ".join(missing)))
+        return cls(**values)
 
     def with_changes(self, **changes) -> "Account":
         return replace(self, **changes)
 
 
 def _check_text(label: str, value, *, required: bool = False, limit: int = 1000) -> None:
+    """`label` is marked with N_ where it is written, and translated here."""
     if not isinstance(value, str):
-        raise AccountError(f"{label}: expected text")
+        raise AccountError(_("{setting}: expected text").format(setting=_(label)))
     if required and not value.strip():
-        raise AccountError(f"{label} is required")
+        raise AccountError(_("{setting} is required").format(setting=_(label)))
     if len(value) > limit:
-        raise AccountError(f"{label} is too long ({len(value)} characters; at most {limit})")
+        raise AccountError(_("{setting} is too long ({count} characters; at most {limit})").format(
+            setting=_(label), count=len(value), limit=limit))
     if "\t" in value or safe_text.bad_character(value) is not None:  # C1 controls such as U+0085 too
-        raise AccountError(f"{label}: line breaks and control characters are not allowed")
+        raise AccountError(_("{setting}: line breaks and control characters are not allowed").format(setting=_(label)))
 
 
 def _check_address(label: str, value: str, *, required: bool) -> None:
@@ -123,32 +128,36 @@ def _check_address(label: str, value: str, *, required: bool) -> None:
     except FieldError:
         pairs = []
     if len(pairs) != 1 or pairs[0][0] or pairs[0][1] != value.strip():
-        raise AccountError(f"{label}: not a single email address: {value!r}")
+        raise AccountError(_("{setting}: not a single email address: {value!r}").format(setting=_(label), value=value))
 
 
 def validate(account: Account) -> None:
-    _check_text("account name", account.name, required=True, limit=MAX_NAME_CHARS)
+    _check_text(N_("account name"), account.name, required=True, limit=MAX_NAME_CHARS)
     if account.name != account.name.strip():
-        raise AccountError("account name: no spaces at the start or end")
-    _check_address("sender address", account.sender_address, required=True)
-    _check_address("reply-to address", account.reply_to, required=False)
-    _check_text("sender name", account.sender_name)
-    _check_text("host", account.host, required=True, limit=255)
+        raise AccountError(_("account name: no spaces at the start or end"))
+    _check_address(N_("sender address"), account.sender_address, required=True)
+    _check_address(N_("reply-to address"), account.reply_to, required=False)
+    _check_text(N_("sender name"), account.sender_name)
+    _check_text(N_("host"), account.host, required=True, limit=255)
     if any(c.isspace() for c in account.host) or "/" in account.host:
-        raise AccountError(f"host: {account.host!r} is not a host name (no spaces, no slashes, no scheme)")
-    _check_text("user name", account.username)
-    _check_text("trusted certificate file", account.cafile, limit=4096)
+        raise AccountError(_("host: {host!r} is not a host name (no spaces, no slashes, no scheme)").format(
+            host=account.host))
+    _check_text(N_("user name"), account.username)
+    _check_text(N_("trusted certificate file"), account.cafile, limit=4096)
     if not isinstance(account.port, int) or isinstance(account.port, bool) or not 1 <= account.port <= 65535:
-        raise AccountError(f"port: {account.port!r} is not a port number (1 to 65535)")
+        raise AccountError(_("port: {port!r} is not a port number (1 to 65535)").format(port=account.port))
     if account.security not in SECURITY_MODES:
-        raise AccountError(f"security: {account.security!r} is not one of {', '.join(SECURITY_MODES)}")
+        raise AccountError(_("security: {security!r} is not one of {modes}").format(
+            security=account.security, modes=", ".join(SECURITY_MODES)))
     if not isinstance(account.allow_plaintext_auth, bool):
-        raise AccountError("allow_plaintext_auth: expected true or false")
+        raise AccountError(_("allow_plaintext_auth: expected true or false"))
     size = account.batch_size
     if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= MAX_BATCH_SIZE:
-        raise AccountError(f"batch size: {size!r} is not a number from 1 to {MAX_BATCH_SIZE}")
+        raise AccountError(_("batch size: {size!r} is not a number from 1 to {limit}").format(
+            size=size, limit=MAX_BATCH_SIZE))
     if account.preset and account.preset not in PRESETS:
-        raise AccountError(f"preset: unknown preset {account.preset!r}; presets are: {', '.join(PRESETS)}")
+        raise AccountError(_("preset: unknown preset {preset!r}; presets are: {presets}").format(
+            preset=account.preset, presets=", ".join(PRESETS)))
 
 
 def unencrypted_sign_in(account: Account, has_password: bool = False) -> str | None:
@@ -157,19 +166,21 @@ def unencrypted_sign_in(account: Account, has_password: bool = False) -> str | N
     if account.security != "none" or not (account.username or has_password):
         return None
     if account.allow_plaintext_auth:
-        return (f"Account {account.name!r} sends its password to {account.host} without encryption: anyone on "
-                "the network in between can read it. Use it only for a relay on a network you trust.")
-    return (f"Account {account.name!r} has no encryption (security \"none\") but signs in with a password. "
-            "OutageWriter never sends a password unencrypted unless you allow it, so sending through this "
-            "account will fail. Choose STARTTLS or TLS, or allow sign-in without encryption for a relay on a "
-            "network you trust.")
+        return _("Account {name!r} sends its password to {host} without encryption: anyone on the network in "
+                 "between can read it. Use it only for a relay on a network you trust.").format(
+                     name=account.name, host=account.host)
+    return _("Account {name!r} has no encryption (security \"none\") but signs in with a password. "
+             "OutageWriter never sends a password unencrypted unless you allow it, so sending through this "
+             "account will fail. Choose STARTTLS or TLS, or allow sign-in without encryption for a relay on a "
+             "network you trust.").format(name=account.name)
 
 
 def from_preset(key: str, **values) -> Account:
     """An account filled from a preset; explicit values win over the preset's."""
     preset = PRESETS.get(key)
     if preset is None:
-        raise AccountError(f"unknown preset {key!r}; presets are: {', '.join(PRESETS)}")
+        raise AccountError(_("unknown preset {preset!r}; presets are: {presets}").format(
+            preset=key, presets=", ".join(PRESETS)))
     base = {"host": preset.host, "port": preset.port, "security": preset.security,
             "batch_size": preset.batch_size, "preset": key}
     base.update({k: v for k, v in values.items() if v is not None})
@@ -194,8 +205,11 @@ class AccountStore:
     def get(self, name: str) -> Account:
         accounts = self._load()
         if name not in accounts:
-            known = ", ".join(accounts) or "none yet; add one with `outagewriter accounts add`"
-            raise AccountError(f"no account named {name!r} (accounts: {known})")
+            if not accounts:
+                raise AccountError(_("no account named {name!r} (accounts: none yet; add one with `outagewriter "
+                                     "accounts add`)").format(name=name))
+            raise AccountError(_("no account named {name!r} (accounts: {known})").format(
+                name=name, known=", ".join(accounts)))
         return accounts[name]
 
     def save(self, account: Account) -> None:
@@ -207,7 +221,7 @@ class AccountStore:
     def remove(self, name: str) -> None:
         accounts = self._load()
         if name not in accounts:
-            raise AccountError(f"no account named {name!r}")
+            raise AccountError(_("no account named {name!r}").format(name=name))
         del accounts[name]
         self._write(accounts)
 
@@ -217,25 +231,28 @@ class AccountStore:
         except FileNotFoundError:
             return {}
         except (OSError, UnicodeDecodeError) as exc:
-            raise AccountError(f"{self.path}: cannot read the accounts file ({exc})") from None
+            raise AccountError(_("{file}: cannot read the accounts file ({reason})").format(
+                file=self.path, reason=exc)) from None
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise AccountError(f"{self.path}: not valid JSON at line {exc.lineno}: {exc.msg}") from None
+            raise AccountError(_("{file}: not valid JSON at line {line}: {reason}").format(
+                file=self.path, line=exc.lineno, reason=exc.msg)) from None
         if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-            raise AccountError(f"{self.path}: not an OutageWriter accounts file")
+            raise AccountError(_("{file}: not an OutageWriter accounts file").format(file=self.path))
         version = data.get("version")
         if not isinstance(version, int) or version > FORMAT_VERSION:
-            raise AccountError(f"{self.path}: written by a newer OutageWriter (version {version!r})")
+            raise AccountError(_("{file}: written by a newer OutageWriter (version {version!r})").format(
+                file=self.path, version=version))
         raw = data.get("accounts")
         if not isinstance(raw, list):
-            raise AccountError(f"{self.path}: 'accounts' should be a list")
+            raise AccountError(_("{file}: 'accounts' should be a list").format(file=self.path))
         accounts: dict[str, Account] = {}
         for entry in raw:
             try:
                 account = Account.from_dict(entry)
             except AccountError as exc:
-                raise AccountError(f"{self.path}: {exc}") from None
+                raise AccountError(_("{file}: {problem}").format(file=self.path, problem=exc)) from None
             accounts[account.name] = account
         return accounts
 

@@ -15,6 +15,8 @@ import stat
 from email.parser import BytesHeaderParser, BytesParser
 from pathlib import Path, PurePosixPath
 
+from ..i18n import _
+
 MAX_ARCHIVE_BYTES = 64 * 1024 * 1024  # far above any SMTP server's size limit
 _IGNORED_HEADERS = ("date", "content-type")  # Date is the clock's, Content-Type holds a random boundary
 
@@ -42,26 +44,28 @@ def read(incident_path: str | os.PathLike, relative: str) -> bytes:
     name = PurePosixPath(relative or "")
     if (not relative or name.is_absolute() or "\\" in relative or ".." in name.parts
             or len(name.parts) != 2 or name.parts[0] != folder.name):
-        raise ArchiveError(f"the sent record names {relative!r} as its archive, which is not a file in "
-                           f"{folder.name}/ beside the incident file")
+        raise ArchiveError(_("the sent record names {archive!r} as its archive, which is not a file in "
+                             "{folder}/ beside the incident file").format(archive=relative, folder=folder.name))
     if folder.is_symlink() or not folder.is_dir():
-        raise ArchiveError(f"the archive folder {folder} is missing or is a link")
+        raise ArchiveError(_("the archive folder {folder} is missing or is a link").format(folder=folder))
     target = folder / name.parts[1]
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         if target.is_symlink():
-            raise ArchiveError(f"the archive {target} is a link, not the archived message")
+            raise ArchiveError(_("the archive {archive} is a link, not the archived message").format(archive=target))
         fd = os.open(target, flags)
     except FileNotFoundError:
-        raise ArchiveError(f"the archived message {target} is missing") from None
+        raise ArchiveError(_("the archived message {archive} is missing").format(archive=target)) from None
     except OSError as exc:
-        raise ArchiveError(f"the archived message {target} cannot be read ({exc.strerror or exc})") from None
+        raise ArchiveError(_("the archived message {archive} cannot be read ({reason})").format(
+            archive=target, reason=exc.strerror or exc)) from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
-            raise ArchiveError(f"the archive {target} is not a regular file")
+            raise ArchiveError(_("the archive {archive} is not a regular file").format(archive=target))
         if info.st_size > MAX_ARCHIVE_BYTES:
-            raise ArchiveError(f"the archive {target} is {info.st_size:,} bytes, too large to be a notice")
+            raise ArchiveError(_("the archive {archive} is {size:,} bytes, too large to be a notice").format(
+                archive=target, size=info.st_size))
         return handle.read(MAX_ARCHIVE_BYTES + 1)
 
 
@@ -103,18 +107,18 @@ def difference(archived: bytes, expected: bytes) -> str | None:
     try:
         have = _shape(archived)
     except (ValueError, LookupError, AttributeError) as exc:
-        return f"it cannot be read as a message ({exc})"
+        return _("it cannot be read as a message ({reason})").format(reason=exc)
     want = _shape(expected)
     if have == want:
         return None
-    have_names, want_names = {k for k, _ in have}, {k for k, _ in want}
+    have_names, want_names = {k for k, _v in have}, {k for k, _v in want}
     extra = sorted(have_names - want_names)
     if extra:
-        return f"it has {extra[0]!r}, which the approved notice does not have"
+        return _("it has {part!r}, which the approved notice does not have").format(part=extra[0])
     missing = sorted(want_names - have_names)
     if missing:
-        return f"its {missing[0]!r} is missing"
-    for (name, value), (_, wanted) in zip(have, want):
+        return _("its {part!r} is missing").format(part=missing[0])
+    for (name, value), (_name, wanted) in zip(have, want):
         if value != wanted:
-            return f"its {name!r} differs"
-    return "its headers differ"
+            return _("its {part!r} differs").format(part=name)
+    return _("its headers differ")

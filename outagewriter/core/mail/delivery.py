@@ -20,6 +20,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Protocol
 
+from ..i18n import _
 from . import errors
 from .accounts import Account
 from .errors import MailError, reply_text, scrub, secret_forms
@@ -137,8 +138,9 @@ def deliver(
         if limit and len(message) > limit:
             raise _Stop(MailError(
                 errors.TOO_LARGE,
-                f"The message is {len(message):,} bytes; {account.where} takes at most {limit:,}.",
-                "Shorten the notice (move long logs out of the appendix) and send again."))
+                _("The message is {size:,} bytes; {where} takes at most {limit:,}.").format(
+                    size=len(message), where=account.where, limit=limit),
+                _("Shorten the notice (move long logs out of the appendix) and send again.")))
         while queue:
             if cancel is not None and cancel.is_set():
                 report.cancelled = True
@@ -168,7 +170,7 @@ def _send_batch(smtp, account, password, message, sender, batch, queue, size, re
     options = []
     if not all(_is_ascii(a) for a in batch + [sender]):
         if not smtp.has_extn("smtputf8"):
-            record([RecipientResult(a, REFUSED, "the server cannot take addresses with non-ASCII characters")
+            record([RecipientResult(a, REFUSED, _("the server cannot take addresses with non-ASCII characters"))
                     for a in batch if not _is_ascii(a)])
             batch = [a for a in batch if _is_ascii(a)]
             if not batch or not _is_ascii(sender):
@@ -186,9 +188,10 @@ def _send_batch(smtp, account, password, message, sender, batch, queue, size, re
             raise _Stop(_too_large(account, text))
         if code != 250:
             kind = errors.TEMPORARY if 400 <= code < 500 else errors.REJECTED
-            raise _Stop(MailError(kind, f"{account.where} refused the sender address {sender} ({text}).",
-                                  "Use the address that belongs to this account as the sender, or ask the "
-                                  "mail administrator.", code=code))
+            raise _Stop(MailError(kind, _("{where} refused the sender address {sender} ({reply}).").format(
+                where=account.where, sender=sender, reply=text),
+                _("Use the address that belongs to this account as the sender, or ask the mail administrator."),
+                code=code))
         took: list[str] = []
         answers: list[RecipientResult] = []
         for position, address in enumerate(batch):
@@ -237,16 +240,17 @@ def _send_batch(smtp, account, password, message, sender, batch, queue, size, re
         record([RecipientResult(a, DEFERRED, text) for a in took])
         return size  # e.g. greylisting: the other batches may still go through
     record([RecipientResult(a, REFUSED, text) for a in took])
-    raise _Stop(MailError(errors.REJECTED, f"{account.where} refused the message ({text}).",
-                          "The server's words above say why (often a spam filter or a policy); "
-                          "ask its administrator before sending again.", code=code))
+    raise _Stop(MailError(errors.REJECTED, _("{where} refused the message ({reply}).").format(
+        where=account.where, reply=text),
+        _("The server's words above say why (often a spam filter or a policy); ask its administrator before "
+          "sending again."), code=code))
 
 
 def _too_large(account: Account, text: str) -> MailError:
-    return MailError(errors.TOO_LARGE, f"{account.where} refused the message as too large or over its "
-                     f"storage limit ({text}).",
-                     "Shorten the notice (move long logs out of the appendix), or lower the account's batch "
-                     "size if the server limits recipients, then send again.", code=552)
+    return MailError(errors.TOO_LARGE, _("{where} refused the message as too large or over its storage limit "
+                                         "({reply}).").format(where=account.where, reply=text),
+                     _("Shorten the notice (move long logs out of the appendix), or lower the account's batch "
+                       "size if the server limits recipients, then send again."), code=552)
 
 
 def _over_recipient_limit(reply: str) -> bool:
@@ -263,17 +267,22 @@ def _recipients_problem(report: DeliveryReport, missed: list[str], account: Acco
         reply = report.results[limited[0]].reply
         return MailError(
             errors.RECIPIENTS,
-            f"{len(missed)} of {len(report.recipients)} recipients were not accepted: {account.where} takes fewer "
-            f"recipients per message than the batch size of {account.batch_size} ({reply}).",
-            "The addresses are not the problem: lower the account's batch size (Mail accounts, or `outagewriter "
-            "accounts add NAME --replace ... --batch-size N`) and send again; only those who have not got it get it.",
+            _("{missed} of {count} recipients were not accepted: {where} takes fewer recipients per message than "
+              "the batch size of {batch} ({reply}).").format(missed=len(missed), count=len(report.recipients),
+                                                              where=account.where, batch=account.batch_size,
+                                                              reply=reply),
+            _("The addresses are not the problem: lower the account's batch size (Mail accounts, or `outagewriter "
+              "accounts add NAME --replace ... --batch-size N`) and send again; only those who have not got it get "
+              "it."),
         )
-    shown = "; ".join(f"{a} ({report.results[a].reply})" for a in missed[:5])
-    more = f"; and {len(missed) - 5} more" if len(missed) > 5 else ""
+    shown = _("; ").join(_("{address} ({reply})").format(address=a, reply=report.results[a].reply)
+                         for a in missed[:5])
+    more = _("; and {count} more").format(count=len(missed) - 5) if len(missed) > 5 else ""
     return MailError(
         errors.RECIPIENTS,
-        f"{len(missed)} of {len(report.recipients)} recipients were not accepted: {shown}{more}.",
-        "Check these addresses. Sending again reaches only the recipients who have not got it.",
+        _("{missed} of {count} recipients were not accepted: {addresses}{more}.").format(
+            missed=len(missed), count=len(report.recipients), addresses=shown, more=more),
+        _("Check these addresses. Sending again reaches only the recipients who have not got it."),
     )
 
 

@@ -38,7 +38,8 @@ class MailError(Exception):
         self.advice = advice
         self.retry_safe = retry_safe
         self.code = code
-        super().__init__(f"{message} {advice}".strip())
+        # A Japanese sentence ends in 。 and the next follows without a space.
+        super().__init__(f"{message}{'' if message.endswith('。') else ' '}{advice}".strip())
 
     def __reduce__(self):  # picklable across a worker boundary, keywords included
         return (_rebuild, (self.kind, self.message, self.advice, self.retry_safe, self.code))

@@ -12,6 +12,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
 
+from ..i18n import _
 from ..incident.fields import FieldError, parse_addresses
 from ..incident.model import Incident, Notice
 from ..incident.times import now_utc
@@ -36,16 +37,16 @@ class Sender:
 def _safe(name: str, value: str) -> str:
     # The policy would fold or reject some of these too, but a clear message beats a traceback.
     if "\r" in value or "\n" in value:
-        raise FieldError(f"{name}: a line break is not allowed in a header")
+        raise FieldError(_("{header}: a line break is not allowed in a header").format(header=name))
     if any(unicodedata.category(c) == "Cc" for c in value):
-        raise FieldError(f"{name}: a control character is not allowed in a header")
+        raise FieldError(_("{header}: a control character is not allowed in a header").format(header=name))
     return value
 
 
 def message_id(incident: Incident, notice: Notice, domain: str) -> str:
     """The notice's Message-ID: the one it was sent with, else a stable short one made from its ids."""
     if notice.sent and notice.sent.message_id:
-        return check_message_id(notice.sent.message_id, f"notice {notice.id}: recorded message id")
+        return check_message_id(notice.sent.message_id, _("notice {id}: recorded message id").format(id=notice.id))
     return notice_message_id(incident.id, notice.id, domain)
 
 

@@ -16,6 +16,7 @@ import secrets
 from email.headerregistry import BaseHeader, HeaderRegistry
 from email.policy import SMTP
 
+from ..i18n import _
 from ..incident.fields import FieldError
 
 # An ID fits on a header line after "In-Reply-To: " (13 columns) within the 78 of RFC 5322.
@@ -49,9 +50,10 @@ def one_off_message_id(kind: str, domain: str) -> str:
     return f"<{left}@{_fit_domain(domain, MAX_ID_LENGTH - len(left) - 3)}>"
 
 
-def check_message_id(value: str, where: str = "message id") -> str:
+def check_message_id(value: str, where: str = "") -> str:
     if not isinstance(value, str) or not _ID.fullmatch(value):
-        raise FieldError(f"{where}: {str(value)[:80]!r} is not a message id of the form <id@domain>")
+        raise FieldError(_("{where}: {value!r} is not a message id of the form <id@domain>").format(
+            where=where or _("message id"), value=str(value)[:80]))
     return value
 
 

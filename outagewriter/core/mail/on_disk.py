@@ -12,6 +12,7 @@ import copy
 import time
 from pathlib import Path
 
+from ..i18n import _
 from ..incident.model import Incident, Notice
 from ..storage import conflicts, fileformat
 
@@ -26,20 +27,21 @@ def merge_send_record(path: str | Path, incident: Incident, notice: Notice, new_
     """Put `notice.sent` and `new_log` into the file on disk; returns the saved incident and, if the
     notice itself was edited on disk meanwhile, a note naming the copy that keeps that edit."""
     path = Path(path)
-    for _ in range(ROUNDS):
+    for _round in range(ROUNDS):
         try:
             disk, stamp = conflicts.load_with_stamp(path)
         except fileformat.IncidentFileError as exc:
             kept = conflicts.save_copy(incident, path, "send record")
-            raise RecordNotSaved(f"{exc}; the record of who got the notice was saved as {kept.name}: "
-                                 "put that file in its place before sending again") from None
+            raise RecordNotSaved(_("{problem}; the record of who got the notice was saved as {copy}: put that "
+                                   "file in its place before sending again").format(problem=exc, copy=kept.name)) from None
         twin = next((n for n in disk.notices if n.id == notice.id), None)
         note = None
         if twin is None:
             disk.notices.append(twin := copy.deepcopy(notice))
         elif twin.fields != notice.fields:  # edited before the send was recorded: the file keeps what went out
             kept = conflicts.save_copy(disk, path, "edited while sending")
-            note = f"The notice was edited while it was being sent; that edited version was saved as {kept.name}."
+            note = _("The notice was edited while it was being sent; that edited version was saved as {copy}.").format(
+                copy=kept.name)
             twin.fields, twin.review = dict(notice.fields), copy.deepcopy(notice.review)
         twin.sent = copy.deepcopy(notice.sent)
         for entry in new_log:
@@ -51,5 +53,6 @@ def merge_send_record(path: str | Path, incident: Incident, notice: Notice, new_
         except conflicts.ConflictError:
             time.sleep(0.02)
     kept = conflicts.save_copy(incident, path, "send record")
-    raise RecordNotSaved(f"{path.name} kept changing while the send was being recorded; the record of who got "
-                         f"the notice was saved as {kept.name}: put that file in its place before sending again")
+    raise RecordNotSaved(_("{file} kept changing while the send was being recorded; the record of who got the "
+                           "notice was saved as {copy}: put that file in its place before sending again").format(
+                               file=path.name, copy=kept.name))

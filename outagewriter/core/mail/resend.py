@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from ..i18n import _
 from ..incident.model import Incident, Notice
 from ..incident.records import SentRecord
 from ..render.renderer import Rendered, Renderer, chat_text
@@ -79,23 +80,28 @@ def retry_message(incident: Incident, notice: Notice, incident_path, sender: Sen
     name = sent.archive or ""
     data = archive.read(incident_path, name)
     if not sent.sha256:
-        raise ArchiveError(f"its sent record holds no SHA-256 of the archive {name} (written by hand or by an "
-                           "older version), so the archive cannot be shown to be the message that went out")
+        raise ArchiveError(_("its sent record holds no SHA-256 of the archive {archive} (written by hand or by an "
+                             "older version), so the archive cannot be shown to be the message that went out").format(
+                                 archive=name))
     if archive.sha256(data) != sent.sha256:
-        raise ArchiveError(f"the archive {name} was changed after the notice first went out (its SHA-256 is not "
-                           "the one recorded then)")
+        raise ArchiveError(_("the archive {archive} was changed after the notice first went out (its SHA-256 is "
+                             "not the one recorded then)").format(archive=name))
     if archive.message_id(data) != sent.message_id:
-        raise ArchiveError(f"the archive {name} does not carry the Message-ID recorded when it first went out")
+        raise ArchiveError(_("the archive {archive} does not carry the Message-ID recorded when it first went "
+                             "out").format(archive=name))
     addressed = sent.addressed
     if not addressed:
-        raise ArchiveError("its sent record does not say whom the notice was addressed to when it first went out")
+        raise ArchiveError(_("its sent record does not say whom the notice was addressed to when it first went out"))
     current = set(notice_recipients(notice))
     outside = [a for a in addressed if a not in current]
     if outside:
-        raise ArchiveError(f"its sent record names recipients the notice is not addressed to: {', '.join(outside[:3])}")
+        raise ArchiveError(_("its sent record names recipients the notice is not addressed to: {addresses}").format(
+            addresses=", ".join(outside[:3])))
     rendered = check_approval(incident, notice, renderer, settings)
     different = archive.difference(data, build_message(incident, notice, rendered, sender).as_bytes())
     if different:
-        what = "the approved notice" if settings.approval_required else "the notice"
-        raise ArchiveError(f"the archive {name} is not {what} as sent from {sender.address}: {different}")
+        message = (_("the archive {archive} is not the approved notice as sent from {sender}: {difference}")
+                   if settings.approval_required else
+                   _("the archive {archive} is not the notice as sent from {sender}: {difference}"))
+        raise ArchiveError(message.format(archive=name, sender=sender.address, difference=different))
     return data, rendered

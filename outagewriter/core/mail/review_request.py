@@ -14,6 +14,7 @@ from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
+from ..i18n import _
 from ..incident.fields import FieldError, format_address, parse_addresses
 from ..incident.model import Incident, Notice
 from ..incident.times import now_utc
@@ -28,7 +29,7 @@ ATTACHMENT_TYPE = ("application", "json")  # the .outage file is UTF-8 JSON
 
 def _safe(name: str, value: str) -> str:
     if "\r" in value or "\n" in value:
-        raise FieldError(f"{name}: a line break is not allowed in a header")
+        raise FieldError(_("{header}: a line break is not allowed in a header").format(header=name))
     return value
 
 
@@ -44,16 +45,16 @@ def reviewer_address_problem(text: str) -> str | None:
     """Why `text` is not one reviewer's email address, in plain words; None when it is one."""
     text = text.strip()
     if not text:
-        return "Enter the reviewer’s email address."
+        return _("Enter the reviewer’s email address.")
     if "\r" in text or "\n" in text:
-        return "The address cannot hold a line break."
+        return _("The address cannot hold a line break.")
     try:
         pairs = parse_addresses(text)
     except FieldError as exc:
         said = str(exc)
         return said[:1].upper() + said[1:]
     if len(pairs) != 1:
-        return "Enter one address: the request goes to one reviewer."
+        return _("Enter one address: the request goes to one reviewer.")
     return None
 
 

@@ -119,8 +119,8 @@ def _adopt_from_disk(path: Path, notice: Notice, number: int) -> Incident:
         raise SendError(str(exc)) from None
     twin = next((n for n in disk.notices if n.id == notice.id), None)
     if twin is None or twin.fields != notice.fields:
-        raise SendError(f"{path.name} changed since it was read: notice {number} is different there now. "
-                        "Open the file again, then send.")
+        raise SendError(_("{file} changed since it was read: notice {number} is different there now. "
+                          "Open the file again, then send.").format(file=path.name, number=number))
     notice.sent, notice.review = twin.sent, twin.review
     return disk
 
@@ -217,7 +217,8 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
         try:
             data, rendered = resend.retry_message(incident, notice, path, sender_of(account), renderer, settings)
         except ArchiveError as exc:
-            raise SendError(f"Notice {number} cannot be sent to the rest: {exc}. Nothing was sent.") from None
+            raise SendError(_("Notice {number} cannot be sent to the rest: {reason}. Nothing was sent.").format(
+                number=number, reason=exc)) from None
         archive = path.parent / (notice.sent.archive or "")
         sent = notice.sent
         fresh = False
@@ -227,7 +228,8 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
         # The last moment: the approval must cover exactly these bytes' subject, bodies and recipients.
         signer = send_gate.check_can_send(incident, notice, rendered, settings)
         if signer:
-            notes.append(f"Approval signed by {signer} (key in {settings.allowed_signers_path()}).")
+            notes.append(_("Approval signed by {signer} (key in {file}).").format(
+                signer=signer, file=settings.allowed_signers_path()))
         _refuse_if_archived(path, data, number)
         problems = rendered.problems
         stamp = now.replace("-", "").replace(":", "")
@@ -295,8 +297,8 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
         if rendered.chat:
             posts = post_notice(sent, chats, urls, rendered.chat, save)
         else:
-            notes.append("Nothing was posted to chat: the notice has no chat text now (its Chat posts name no "
-                         "destination).")
+            notes.append(_("Nothing was posted to chat: the notice has no chat text now (its Chat posts name no "
+                           "destination)."))
     return SendResult(number, what.recipients, what.targets, report,
                       archive=archive if notice.sent is not None else None,
                       template_problems=problems, already_had_it=what.already, notes=notes, posts=posts)
@@ -307,8 +309,8 @@ def _refuse_if_archived(path: Path, data: bytes, number: int) -> None:
     this file is then an older copy (restored, or synced back), and sending it again would repeat it."""
     found = archives.find_with_message_id(path, archives.message_id(data))
     if found is not None:
-        raise SendError(
-            f"Notice {number} may have been sent already: {found.parent.name}/{found.name} beside the file carries "
-            f"its Message-ID, but this file does not record that send (it may be an older copy, restored or synced "
-            f"back). Open the newest copy of the incident instead. If you are sure nobody received that message, "
-            f"move {found.name} out of {found.parent.name}/ and send again.")
+        raise SendError(_(
+            "Notice {number} may have been sent already: {folder}/{archive} beside the file carries its Message-ID, "
+            "but this file does not record that send (it may be an older copy, restored or synced back). Open the "
+            "newest copy of the incident instead. If you are sure nobody received that message, move {archive} out "
+            "of {folder}/ and send again.").format(number=number, folder=found.parent.name, archive=found.name))

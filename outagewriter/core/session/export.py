@@ -14,7 +14,8 @@ from email.parser import BytesParser
 
 import jinja2
 
-from ..i18n import N_, _, active_language
+from ..i18n import N_, _, active_language, pgettext
+from ..incident.fields import kind_label, status_label
 from ..incident.model import TIME_NAMES, Incident, Notice
 from ..mail import archive, resend
 from ..render.renderer import Renderer
@@ -42,21 +43,31 @@ class NoticeRecord:
     text: str
     note: str = ""  # where the text comes from, when it is not the archived message
 
+    @property
+    def kind_label(self) -> str:
+        """The notice kind in the program's language ("update" in English, 続報 in Japanese)."""
+        return kind_label(self.kind)
+
+    @property
+    def status_label(self) -> str:
+        """The status in the program's language; "" when the notice has none."""
+        return status_label(self.status) if self.status else ""
+
 
 def _archived(incident_path: str | None, notice: Notice) -> tuple[str, str] | str:
     """(subject, text) of the archived message, or why it cannot be used."""
     if not incident_path:
-        return "the incident has not been saved to a file"
+        return _("the incident has not been saved to a file")
     try:
         data = archive.read(incident_path, notice.sent.archive or "")
     except archive.ArchiveError as exc:
         return str(exc)
     if notice.sent.sha256 and archive.sha256(data) != notice.sent.sha256:
-        return f"the archive {notice.sent.archive} was changed after the notice went out"
+        return _("the archive {archive} was changed after the notice went out").format(archive=notice.sent.archive)
     message = BytesParser(policy=email.policy.default).parsebytes(data)
     body = message.get_body(("plain",))
     if body is None:
-        return f"the archive {notice.sent.archive} holds no plain text"
+        return _("the archive {archive} holds no plain text").format(archive=notice.sent.archive)
     return str(message.get("Subject", "")), body.get_content()
 
 
@@ -100,6 +111,19 @@ class IncidentRecord:
     notices: list[NoticeRecord]
     history: list[story.Entry]
 
+    @property
+    def kind_label(self) -> str:
+        """The incident's kind in the program's language ("incident" or "maintenance" in English)."""
+        return incident_kind_label(self.kind)
+
+
+def incident_kind_label(kind: str) -> str:
+    if kind == "maintenance":
+        return pgettext("incident kind", "maintenance")
+    if kind == "incident":
+        return pgettext("incident kind", "incident")
+    return kind
+
 
 def headings() -> dict[str, str]:
     """The record's own words, in the program's language (the notices keep their own)."""
@@ -127,7 +151,7 @@ def incident_record(incident: Incident, incident_path: str | None, renderer: Ren
 def export(incident: Incident, incident_path: str | None, renderer: Renderer, fmt: str) -> str:
     """The incident as `fmt` ('md' or 'html'); ValueError for another format."""
     if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; use {' or '.join(FORMATS)}")
+        raise ValueError(_("unknown export format {format!r}; use md or html").format(format=fmt))  # FORMATS
     record = incident_record(incident, incident_path, renderer)
     return to_markdown(record) if fmt == "md" else to_html(record)
 
@@ -149,14 +173,15 @@ def _fenced(text: str) -> str:
 
 def to_markdown(record: IncidentRecord) -> str:
     w = headings()
-    lines = [f"# {_md(record.title)}", "", f"- {w['service']}: {_md(record.service)}", f"- {w['kind']}: {record.kind}",
+    lines = [f"# {_md(record.title)}", "", f"- {w['service']}: {_md(record.service)}", f"- {w['kind']}: {record.kind_label}",
              f"- {w['zone']}: {record.zone}"]
     lines += [f"- {name}: {when}" for name, when in record.times]
     for notice in record.notices:
         state = w["draft_state"] if notice.draft else w["sent_state"]
         title = w["notice"].format(number=notice.number)
         draft = f" ({w['draft']})" if notice.draft else ""
-        lines += ["", f"## {title}: {notice.kind}{w['separator']}{notice.status or w['no_status']}{draft}", "",
+        lines += ["", f"## {title}: {notice.kind_label}{w['separator']}{notice.status_label or w['no_status']}{draft}",
+                  "",
                   f"- {w['state']}: {state}", f"- {w['started'] if notice.draft else w['sent']}: {notice.when}",
                   f"- {w['recipients']}: {notice.recipients}"]
         if notice.audiences:

@@ -149,18 +149,20 @@ def loads(text: str, path: str | os.PathLike = "<text>") -> Incident:
     except json.JSONDecodeError as exc:
         # A save cut short by a crash or a full disk ends inside a string or before a closing bracket.
         if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
-            problem = f"the file is truncated (it ends in the middle of the data, line {exc.lineno})"
+            problem = _("the file is truncated (it ends in the middle of the data, line {line})").format(
+                line=exc.lineno)
         else:
-            problem = f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+            problem = _("not valid JSON at line {line}, column {column}: {reason}").format(
+                line=exc.lineno, column=exc.colno, reason=exc.msg)
         raise IncidentFileError(path, problem) from None
     except RecursionError:
-        raise IncidentFileError(path, "the data is nested too deeply to be an incident file") from None
+        raise IncidentFileError(path, _("the data is nested too deeply to be an incident file")) from None
     except ValueError as exc:  # a number of more than 4,300 digits
         raise IncidentFileError(path, f"not an incident file: {exc}".split(";")[0]) from None
     try:
         return from_dict(data)
     except RecursionError:
-        raise IncidentFileError(path, "the data is nested too deeply to be an incident file") from None
+        raise IncidentFileError(path, _("the data is nested too deeply to be an incident file")) from None
     except (ValueError, FieldError, TimeError) as exc:
         raise IncidentFileError(path, str(exc)) from None
 
@@ -176,16 +178,17 @@ def read_regular_file(path: str | os.PathLike) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(path)
         if not stat.S_ISREG(info.st_mode):
-            raise IncidentFileError(path, "not a regular file (a device, pipe or socket)")
+            raise IncidentFileError(path, _("not a regular file (a device, pipe or socket)"))
         if info.st_size > MAX_FILE_BYTES:
-            raise IncidentFileError(path, f"the file is {info.st_size:,} bytes, too large to be an incident file")
+            raise IncidentFileError(path, _("the file is {size:,} bytes, too large to be an incident file").format(
+                size=info.st_size))
         # Ask for what the file says it holds, plus one byte to notice it growing: asking for the
         # limit itself would allocate 64 MiB on every load.
         raw = handle.read(info.st_size + 1)
         if len(raw) > info.st_size:
             raw += handle.read(MAX_FILE_BYTES + 1 - len(raw))
     if len(raw) > MAX_FILE_BYTES:
-        raise IncidentFileError(path, "the file is too large to be an incident file")
+        raise IncidentFileError(path, _("the file is too large to be an incident file"))
     return raw
 
 
@@ -197,15 +200,15 @@ def load(path: str | os.PathLike) -> Incident:
     except FileNotFoundError:
         raise IncidentFileError(path, _("no such file")) from None
     except IsADirectoryError:
-        raise IncidentFileError(path, "is a folder, not an incident file") from None
+        raise IncidentFileError(path, _("is a folder, not an incident file")) from None
     except PermissionError:
-        raise IncidentFileError(path, "permission denied") from None
+        raise IncidentFileError(path, _("permission denied")) from None
     except OSError as exc:
         raise IncidentFileError(path, exc.strerror or str(exc)) from None
     if not raw.strip():
-        raise IncidentFileError(path, "the file is empty")
+        raise IncidentFileError(path, _("the file is empty"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise IncidentFileError(path, f"not UTF-8 text (bad byte at offset {exc.start})") from None
+        raise IncidentFileError(path, _("not UTF-8 text (bad byte at offset {offset})").format(offset=exc.start)) from None
     return loads(text, path)

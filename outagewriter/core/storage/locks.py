@@ -36,6 +36,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .. import safe_text
+from ..i18n import _
 from ..incident.times import format_stored, isoformat_utc, now_utc
 from ..settings import DEFAULT_LOCK_STALE_MINUTES, current_user
 from .atomic import atomic_write_text
@@ -66,7 +67,8 @@ class LockInfo:
     token: str = ""  # random: tells our lock from a later one by the same process
 
     def describe(self, show_time: Callable[[str], str] = format_stored) -> str:
-        return safe_text.visible(f"locked by {self.user} on host {self.host} since {show_time(self.since)}")
+        return safe_text.visible(_("locked by {user} on host {host} since {time}").format(
+            user=self.user, host=self.host, time=show_time(self.since)))
 
     def to_json(self) -> str:
         return json.dumps({"user": self.user, "host": self.host, "pid": self.pid, "since": self.since,
@@ -100,12 +102,13 @@ class LockInfo:
     def stale_reason(self, stale_after: float, *, host: str | None = None, now: datetime | None = None) -> str | None:
         """Why this lock may be taken over, or None while its holder is alive and refreshing it."""
         if self.host == (host or socket.gethostname()) and self.pid > 0 and not process_alive(self.pid):
-            return f"the program that held it (process {self.pid} on {self.host}) is no longer running"
+            return _("the program that held it (process {pid} on {host}) is no longer running").format(
+                pid=self.pid, host=self.host)
         age = self.age_seconds(now)
         if age is None:
-            return "its time cannot be read"
+            return _("its time cannot be read")
         if age > stale_after:
-            return f"it has not been refreshed for {int(age // 60)} minutes"
+            return _("it has not been refreshed for {minutes} minutes").format(minutes=int(age // 60))
         return None
 
 
@@ -126,10 +129,14 @@ class FileLocked(Exception):
         self.path = Path(path)
         self.holder = holder
         self.stale = stale  # why it may be taken over, or None
-        what = holder.describe() if holder else "locked (the lock file cannot be read)"
-        extra = f"; the lock is stale ({stale}) and may be taken over" if stale else \
-            "; open it read-only, or ask them to close it"
-        super().__init__(f"{self.path.name}: {what}{extra}")
+        what = holder.describe() if holder else _("locked (the lock file cannot be read)")
+        if stale:
+            text = _("{file}: {holder}; the lock is stale ({reason}) and may be taken over").format(
+                file=self.path.name, holder=what, reason=stale)
+        else:
+            text = _("{file}: {holder}; open it read-only, or ask them to close it").format(
+                file=self.path.name, holder=what)
+        super().__init__(text)
 
 
 class LockLost(Exception):
@@ -252,7 +259,7 @@ class EditLock:
         the user confirmed that the holder is not editing any more)."""
         if self.held:
             return self.info
-        for _ in range(50):  # a lock vanishing or being replaced while we look: look again
+        for _attempt in range(50):  # a lock vanishing or being replaced while we look: look again
             info = self._new_info()
             if _create_exclusive(self.lock_path, info.to_json()):
                 self.info = info
@@ -293,9 +300,11 @@ class EditLock:
         current = read_lock(self.path)
         if self.info is None or current is None or current.token != self.info.token:
             self.info = None
-            raise LockLost(f"{self.path.name}: the edit lock was " +
-                           (f"taken over ({current.describe()})" if current else "removed") +
-                           "; save may clash with someone else's changes")
+            if current:
+                raise LockLost(_("{file}: the edit lock was taken over ({holder}); save may clash with someone "
+                                 "else's changes").format(file=self.path.name, holder=current.describe()))
+            raise LockLost(_("{file}: the edit lock was removed; save may clash with someone else's changes").format(
+                file=self.path.name))
         updated = LockInfo(self.info.user, self.info.host, self.info.pid, self.info.since,
                            isoformat_utc(now_utc()), self.info.token)
         atomic_write_text(self.lock_path, updated.to_json())
@@ -336,13 +345,14 @@ class SendBusy(Exception):
         self.path = Path(path)
         self.holder = holder
         self.editing = editing
-        who = (f"{holder.user} on host {holder.host} since {holder.since}" if holder
-               else "someone (the lock file cannot be read)")
+        who = (_("{user} on host {host} since {time}").format(user=holder.user, host=holder.host, time=holder.since)
+               if holder else _("someone (the lock file cannot be read)"))
         if editing:
-            text = (f"{self.path.name} is open for editing by {who}; send from that window, or ask them to "
-                    "close the file first")
+            text = _("{file} is open for editing by {who}; send from that window, or ask them to close the file "
+                     "first").format(file=self.path.name, who=who)
         else:
-            text = f"{self.path.name} is being sent by {who}; wait until that send has finished"
+            text = _("{file} is being sent by {who}; wait until that send has finished").format(
+                file=self.path.name, who=who)
         super().__init__(text)
 
 

@@ -1,0 +1,160 @@
+"""Messages the core makes for people, in a Japanese program: mail accounts and sends, chat destinations,
+settings problems and the export. Each is made on its real path and must carry its details (the file,
+the account, the destination), in Japanese; the English ones are checked where each feature is tested."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from outagewriter.core import i18n
+from outagewriter.core.chat import setup
+from outagewriter.core.chat.destinations import ChatSetupError, check_webhook_url, resolve
+from outagewriter.core.incident.audiences import AudienceError, parse_audiences
+from outagewriter.core.incident.chat_destinations import ChatDestination, ChatDestinationError
+from outagewriter.core.incident.model import Incident
+from outagewriter.core.mail import on_disk
+from outagewriter.core.mail.accounts import Account, AccountError, AccountStore, unencrypted_sign_in
+from outagewriter.core.mail.archive import ArchiveError, archive_folder, read
+from outagewriter.core.settings import Settings
+from outagewriter.core.storage import fileformat
+
+
+@pytest.fixture
+def japanese():
+    assert i18n.use_language("ja") == "ja"  # the conftest's autouse fixture turns English back on
+
+
+def test_a_bad_account_setting_is_refused_in_japanese(japanese):
+    with pytest.raises(AccountError) as caught:
+        Account(name="work", sender_address="ops at example", host="smtp.example.com")
+    assert str(caught.value) == "差出人アドレス: 1つのメールアドレスではありません: 'ops at example'"
+    with pytest.raises(AccountError) as caught:
+        Account(name="work", sender_address="ops@example.com", host="smtp.example.com", port=70000)
+    assert str(caught.value) == "ポート: 70000 はポート番号（1～65535）ではありません"
+    with pytest.raises(AccountError) as caught:
+        Account(name=" work", sender_address="ops@example.com", host="smtp.example.com")
+    assert str(caught.value) == "アカウント名: 先頭と末尾に空白は使えません"
+
+
+def test_the_accounts_file_problems_are_japanese_and_name_the_file(japanese, tmp_path):
+    store = AccountStore(tmp_path)
+    store.path.write_text('{"format": "something else"}', encoding="utf-8")
+    with pytest.raises(AccountError) as caught:
+        store.list()
+    assert str(caught.value) == f"{store.path}: OutageWriterのアカウントファイルではありません"
+    store.path.write_text(json.dumps({"format": "outagewriter-accounts", "version": 1, "accounts": [
+        {"name": "work", "sender_address": "ops@example.com", "host": "smtp.example.com", "password": "x"}]}),
+        encoding="utf-8")
+    with pytest.raises(AccountError) as caught:
+        store.list()
+    assert str(caught.value).startswith(f"{store.path}: アカウント 'work' のパスワードがアカウントファイルに書かれています。")
+    store.path.write_text(json.dumps({"format": "outagewriter-accounts", "version": 1,
+                                      "accounts": [{"name": "work"}]}), encoding="utf-8")
+    with pytest.raises(AccountError) as caught:
+        store.list()
+    assert str(caught.value) == f"{store.path}: アカウントの項目が不完全です: sender_address, host がありません"
+    store.path.unlink()
+    with pytest.raises(AccountError) as caught:
+        store.get("work")
+    assert str(caught.value) == ("'work' という名前のアカウントはありません（アカウントはまだありません。"
+                                 "`outagewriter accounts add` で追加してください）")
+
+
+def test_an_incomplete_account_entry_names_what_it_lacks_in_english(tmp_path):
+    store = AccountStore(tmp_path)
+    store.path.write_text(json.dumps({"format": "outagewriter-accounts", "version": 1,
+                                      "accounts": [{"name": "work", "host": "smtp.example.com"}]}), encoding="utf-8")
+    with pytest.raises(AccountError, match=r"accounts.json: account entry is incomplete: it has no sender_address$"):
+        store.list()
+
+
+def test_provider_notes_and_the_unencrypted_warning_are_japanese(japanese):
+    gmail = Account(name="gmail", sender_address="ops@example.com", host="smtp.gmail.com", preset="gmail")
+    assert gmail.preset_note == "Gmailではアプリパスワードが必要です（2段階認証をオンにしてください）。ユーザー名はメールアドレス全体です。"
+    relay = Account(name="relay", sender_address="ops@example.com", host="relay.example.com", port=25,
+                    security="none", username="ops", allow_plaintext_auth=True)
+    assert unencrypted_sign_in(relay).startswith("アカウント 'relay' はパスワードを暗号化せずに relay.example.com へ送信します。")
+
+
+def test_an_archive_that_cannot_be_read_is_told_in_japanese(japanese, tmp_path):
+    path = tmp_path / "db.outage"
+    archive_folder(path).mkdir()
+    with pytest.raises(ArchiveError) as caught:
+        read(path, "db.sent/01-initial.eml")
+    assert str(caught.value) == f"保存されたメッセージ {archive_folder(path) / '01-initial.eml'} がありません"
+    with pytest.raises(ArchiveError) as caught:
+        read(path, "/etc/passwd")
+    assert str(caught.value) == ("送信記録にアーカイブとして '/etc/passwd' が指定されていますが、これはインシデントファイルと"
+                                 "同じ場所にある db.sent/ 内のファイルではありません")
+
+
+def test_a_send_record_that_cannot_be_saved_is_told_in_japanese(japanese, tmp_path):
+    path = tmp_path / "db.outage"
+    incident = Incident.create("Card payments failing", "Acme Pay")
+    fileformat.save(incident, path)
+    path.write_text("{ not json", encoding="utf-8")  # broken on disk while the send was going on
+    with pytest.raises(on_disk.RecordNotSaved) as caught:
+        on_disk.merge_send_record(path, incident, incident.notices[-1], [])
+    said = str(caught.value)
+    copy = said.split("通知の受信者の記録は ")[1].split(" として保存しました")[0]
+    assert (tmp_path / copy).exists() and copy.startswith("db")
+    assert said.endswith("もう一度送信する前に、そのファイルを元のファイルと置き換えてください")
+
+
+def test_a_chat_post_to_an_unknown_destination_is_refused_in_japanese(japanese):
+    known = (ChatDestination("Status", "slack"),)
+    with pytest.raises(ChatSetupError) as caught:
+        resolve(["Status", "Ops room"], known)
+    assert str(caught.value) == ("チャット投稿: 'Ops room' は設定にチャットの投稿先としてないため、投稿先がわかりません。"
+                                 "［設定］→［チャット］で追加するか、通知のチャット投稿から外してください。何も送信していません。")
+
+
+def test_webhook_url_problems_are_japanese(japanese):
+    assert check_webhook_url("discord", "https://example.com/x") == (
+        "Discord のWebhook URLは https://discord.com/api/webhooks/ で始まります")
+    assert check_webhook_url("teams", "http://hooks.example.com/x") == (
+        "Webhook URLは https:// で始まる必要があります（http はこのコンピューター上のものにだけ使えます）")
+    assert check_webhook_url("slack", "") == "Webhook URLが空です"
+
+
+def test_chat_destination_changes_are_refused_in_japanese(japanese):
+    settings = Settings(chat_destinations=(ChatDestination("Status", "slack"),))
+    with pytest.raises(ChatDestinationError) as caught:
+        setup.with_destination(settings, "status", "teams")
+    assert str(caught.value) == "'Status' という名前のチャットの投稿先がすでにあります。変更するには --replace を指定してください"
+    with pytest.raises(ChatDestinationError) as caught:
+        setup.with_followed(settings, "Customers", ["Status"])
+    assert str(caught.value) == "'Customers' という配信先グループはありません（あるもの: まだありません）"
+
+
+def test_audiences_from_the_settings_window_are_refused_in_japanese(japanese):
+    with pytest.raises(AudienceError) as caught:
+        parse_audiences([{"name": "EU", "zone": "Europe/Berlin"}, {"name": "eu", "zone": "Europe/Paris"}])
+    assert str(caught.value) == "名前 'eu' が2回使われています"
+    with pytest.raises(AudienceError) as caught:
+        parse_audiences([{"name": "EU", "zone": "Europe/Berlin", "hours": "9-17"}])
+    assert str(caught.value) == "営業時間 '9-17' が08:00-18:00の形になっていません"
+
+
+def test_a_send_lock_held_by_someone_else_is_told_in_japanese(japanese, tmp_path):
+    from outagewriter.core.storage.locks import SendBusy, SendLock
+    path = tmp_path / "db.outage"
+    path.write_text("{}")
+    with SendLock(path, user="Jana"):
+        with pytest.raises(SendBusy) as caught:
+            SendLock(path, user="Petr").acquire()
+    assert str(caught.value).startswith("db.outage はJana（ホスト ")
+    assert str(caught.value).endswith("）が送信中です。その送信が終わるまでお待ちください")
+
+
+def test_an_unreadable_incident_file_is_told_in_japanese(japanese, tmp_path):
+    path = tmp_path / "db.outage"
+    path.write_text("  \n")
+    with pytest.raises(fileformat.IncidentFileError) as caught:
+        fileformat.load(path)
+    assert str(caught.value) == f"{path}: ファイルが空です"
+    path.write_text('{"format": "outagewriter-incident", "meta": {')
+    with pytest.raises(fileformat.IncidentFileError) as caught:
+        fileformat.load(path)
+    assert str(caught.value) == f"{path}: ファイルが途中で切れています（1行目でデータの途中で終わっています）"
