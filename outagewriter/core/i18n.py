@@ -9,9 +9,10 @@ Japanese notice can be written in an English window and the reverse.
 Messages for people are written in English in the code and marked: `_("...")` where they are made,
 `N_("...")` where they are module constants (translated where they are shown, with `_()`),
 `ngettext()` for counts, and `pgettext(context, "...")` for a word that two places translate
-differently (the incident kind "maintenance" is not the notice kind "maintenance"). The start of the program (cli.main, app.main) calls `use_language` once;
-until then, and whenever a catalog is missing, messages stay English. Catalogs are compiled from
-outagewriter/locale/<lang>/LC_MESSAGES/outagewriter.po by scripts/build-translations.
+differently (the incident kind "maintenance" is not the notice kind "maintenance"). The start of the
+program (cli.main, app.main) calls `use_language` once; until then, and whenever a catalog is missing,
+messages stay English. Catalogs are compiled from outagewriter/locale/<lang>/LC_MESSAGES/outagewriter.po
+by scripts/build-translations.
 """
 from __future__ import annotations
 
