@@ -12,7 +12,7 @@ from outagewriter.core.chat import setup
 from outagewriter.core.chat.destinations import ChatSetupError, check_webhook_url, resolve
 from outagewriter.core.incident.audiences import AudienceError, parse_audiences
 from outagewriter.core.incident.chat_destinations import ChatDestination, ChatDestinationError
-from outagewriter.core.incident.model import Incident
+from outagewriter.core.incident.model import Incident, NoticeLocked
 from outagewriter.core.mail import on_disk
 from outagewriter.core.mail.accounts import Account, AccountError, AccountStore, unencrypted_sign_in
 from outagewriter.core.mail.archive import ArchiveError, archive_folder, read
@@ -158,3 +158,79 @@ def test_an_unreadable_incident_file_is_told_in_japanese(japanese, tmp_path):
     with pytest.raises(fileformat.IncidentFileError) as caught:
         fileformat.load(path)
     assert str(caught.value) == f"{path}: ファイルが途中で切れています（1行目でデータの途中で終わっています）"
+
+
+# ---- the second round: approvals' signatures, rule packs, grammar, notices, starters, components,
+# ---- publishing, reviews, the keyring, the status page's files
+
+def _in_review():
+    from outagewriter.core.render.renderer import Renderer
+    from outagewriter.core.review import workflow as review
+    renderer = Renderer()
+    incident = Incident.create("Card payments failing", "Acme Pay")
+    notice = incident.notices[-1]
+    notice.update({"summary": "Card payments fail.", "to": "ops@customer.example"})
+    review.request_review(incident, notice, renderer.render(incident, notice), "Jana Novák")
+    return incident, notice, renderer
+
+
+def test_a_signing_key_that_is_not_there_is_told_in_japanese(japanese, tmp_path):
+    from outagewriter.core.review import workflow as review
+    incident, notice, renderer = _in_review()
+    key = tmp_path / "no-such-key"
+    with pytest.raises(review.ReviewError) as caught:
+        review.approve(incident, notice, renderer.render(incident, notice), "Petr Svoboda",
+                       Settings(user_name="Petr Svoboda", signing_key=str(key)))
+    assert str(caught.value) == f"承認に署名できません: 署名鍵 {key} がありません（設定: review.signing_key）"
+
+
+def test_ssh_keygen_missing_is_told_in_japanese(japanese, tmp_path, monkeypatch):
+    from outagewriter.core.review import signature
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    key = tmp_path / "petr"
+    key.write_text("not really a key")
+    with pytest.raises(signature.SignatureError) as caught:
+        signature.sign(b"approval", key)
+    assert str(caught.value) == ("承認に署名できません: ssh-keygenが見つかりません。署名付きの承認を使うには、"
+                                 "OpenSSH（openssh-client）をインストールしてください")
+
+
+def test_an_unsigned_approval_check_names_the_allowed_signers_file_in_japanese(japanese, tmp_path):
+    from outagewriter.core.review import send_gate
+    from outagewriter.core.review import workflow as review
+    incident, notice, renderer = _in_review()
+    review.approve(incident, notice, renderer.render(incident, notice), "Petr Svoboda", Settings(user_name="Petr Svoboda"))
+    notice.review.approval.signature = "-----BEGIN SSH SIGNATURE-----\nx\n-----END SSH SIGNATURE-----\n"
+    allowed = tmp_path / "nowhere"
+    with pytest.raises(review.ApprovalError) as caught:
+        send_gate.check_can_send(incident, notice, renderer.render(incident, notice),
+                                 Settings(require_signed_approval=True, allowed_signers=str(allowed)))
+    assert str(caught.value) == (f"通知1は送信できません: 承認の署名を確認できません: {allowed} に許可された署名者の"
+                                 "ファイルがありません（設定: review.allowed_signers）。")
+
+
+def test_a_review_record_that_disagrees_with_the_log_is_told_in_japanese(japanese):
+    from outagewriter.core.review import send_gate
+    from outagewriter.core.review import workflow as review
+    incident, notice, renderer = _in_review()
+    review.approve(incident, notice, renderer.render(incident, notice), "Petr Svoboda", Settings(user_name="Petr Svoboda"))
+    notice.review.approval.reviewer = "Eva Dvořáková"  # edited by hand
+    with pytest.raises(review.ApprovalError) as caught:
+        send_gate.check_approval_for_send(incident, notice, renderer.render(incident, notice))
+    said = str(caught.value)
+    assert said.startswith("通知1は送信できません: 監査ログではPetr Svobodaが")
+    assert "レビューの記録ではEva Dvořákováが" in said and said.endswith("もう一度レビューを依頼してください。")
+
+
+def test_review_steps_refused_in_japanese(japanese):
+    from outagewriter.core.review import workflow as review
+    incident, notice, renderer = _in_review()
+    with pytest.raises(review.ReviewError) as caught:
+        review.approve(incident, notice, renderer.render(incident, notice), "   ", Settings(user_name="Petr"))
+    assert str(caught.value) == "レビュー担当者の名前が空です"
+    notice.sent = True  # anything sent: the review is closed
+    with pytest.raises(NoticeLocked) as caught:
+        review.request_changes(incident, notice, renderer.render(incident, notice), "Petr", "Say when.")
+    assert str(caught.value) == "通知1は送信済みです。レビューは終了しています"
+
+
