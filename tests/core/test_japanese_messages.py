@@ -234,3 +234,55 @@ def test_review_steps_refused_in_japanese(japanese):
     assert str(caught.value) == "通知1は送信済みです。レビューは終了しています"
 
 
+def test_problems_in_a_users_rule_pack_are_japanese_and_name_the_file(japanese, tmp_path):
+    from outagewriter.core.checks import load_rules
+    (tmp_path / "broken.json").write_text("{ not json", encoding="utf-8")
+    (tmp_path / "odd.json").write_text(json.dumps({"rules": [
+        {"id": "acme.blame", "category": "rudeness", "severity": "warning", "patterns": ["x"], "message": "m"}],
+        "disabled": ["no.such.rule"]}), encoding="utf-8")
+    (tmp_path / "regex.json").write_text(json.dumps({"rules": [
+        {"id": "acme.regex", "category": "blame", "severity": "warning", "patterns": ["(unclosed"], "message": "m"}]}),
+        encoding="utf-8")
+    problems = load_rules("en", tmp_path).problems
+    assert problems[0] == "broken.json: 1行3列目がJSONとして正しくありません: Expecting property name enclosed in double quotes。このファイルは使用しません"
+    assert ("odd.json: ルール 'acme.blame': 'category' には blame, guilt, overpromise, speculation, jargon のいずれかを"
+            "指定してください（指定された値: 'rudeness'）。このルールは使用しません") in problems
+    assert "odd.json: 'disabled' に存在しないルールが指定されています: no.such.rule" in problems
+    [regex] = [p for p in problems if p.startswith("regex.json")]
+    assert regex.startswith("regex.json: ルール 'acme.regex'のパターン1: '(unclosed' は正しい正規表現ではありません（")
+
+
+def test_a_rule_packs_own_examples_are_checked_in_japanese(japanese, tmp_path):
+    from outagewriter.core.checks.tone import load_checked_rules
+    (tmp_path / "mine.json").write_text(json.dumps({"rules": [
+        {"id": "acme.vendor", "category": "blame", "severity": "warning", "patterns": ["the vendor"],
+         "message": "m", "examples": {"bad": ["Our supplier broke it."], "good": ["Ask the vendor."]}}]}), encoding="utf-8")
+    problems = load_checked_rules("en", tmp_path).problems
+    assert "mine.json: ルール 'acme.vendor': 悪い例が指摘されません: 'Our supplier broke it.'" in problems
+    assert "mine.json: ルール 'acme.vendor': 良い例が指摘されます: 'Ask the vendor.'" in problems
+
+
+def test_grammar_checks_that_cannot_start_say_why_in_japanese(japanese, tmp_path):
+    from outagewriter.core.checks.grammar import GrammarChecker, GrammarSettings, GrammarUnavailable, base_url
+    with pytest.raises(GrammarUnavailable) as caught:
+        base_url("ftp://lt.example")
+    assert str(caught.value) == ("文法チェックはオフになっています: 'ftp://lt.example' はLanguageToolサーバーのアドレスでは"
+                                 "ありません（例: http://host:8081）。表現チェックは引き続き使用できます。")
+    with GrammarChecker(GrammarSettings(mode="jars")) as checker:
+        with pytest.raises(GrammarUnavailable) as caught:
+            checker.check_fields({"summary": "text"})
+    assert str(caught.value) == "文法チェックはオフになっています: LanguageToolのフォルダーが設定されていません。表現チェックは引き続き使用できます。"
+    with pytest.raises(ValueError) as caught:
+        GrammarSettings(mode="cloud")
+    assert str(caught.value).startswith("'cloud'という文法チェックのモードはありません。")
+
+
+def test_a_language_tool_server_that_does_not_answer_is_told_in_japanese(japanese):
+    from outagewriter.core.checks.grammar import GrammarChecker, GrammarSettings, GrammarUnavailable
+    settings = GrammarSettings(mode="server", server_url="http://127.0.0.1:9", request_timeout=2)
+    with GrammarChecker(settings) as checker:
+        with pytest.raises(GrammarUnavailable) as caught:
+            checker.probe().result(timeout=20)
+    assert str(caught.value).startswith("http://127.0.0.1:9 のLanguageToolサーバーから応答がありません（")
+
+
