@@ -286,3 +286,66 @@ def test_a_language_tool_server_that_does_not_answer_is_told_in_japanese(japanes
     assert str(caught.value).startswith("http://127.0.0.1:9 のLanguageToolサーバーから応答がありません（")
 
 
+def test_a_sent_notice_and_a_wrong_status_are_refused_in_japanese(japanese):
+    from outagewriter.core.incident.fields import FieldError
+    incident = Incident.create("Card payments failing", "Acme Pay")
+    notice = incident.notices[-1]
+    with pytest.raises(FieldError) as caught:
+        notice.set("status", "completed")
+    assert str(caught.value) == ("status: 'completed' は第一報には使えません。使える状況: investigating, identified, "
+                                 "monitoring, resolved")
+    with pytest.raises(FieldError) as caught:
+        Incident(kind="outage")
+    assert str(caught.value) == "'outage'というインシデントの種類はありません。incident または maintenance を指定してください"
+    with pytest.raises(FieldError) as caught:
+        Incident(language="ja", second_language="ja")
+    assert str(caught.value) == "2つ目の言語には1つ目（ja）と異なる言語を指定してください"
+    notice.sent = True
+    with pytest.raises(NoticeLocked) as caught:
+        notice.set("summary", "Fixed.")
+    assert str(caught.value) == "この通知は送信済みのため、編集できません"
+
+
+def test_an_address_that_is_not_one_is_told_in_japanese(japanese):
+    from outagewriter.core.incident.fields import FieldError, normalise
+    with pytest.raises(FieldError) as caught:
+        normalise("to", "ops@example.com, Jana <jana at example>")
+    said = str(caught.value)
+    assert said.startswith("to: メールアドレスではありません: 'Jana <jana at example>'（") and said.endswith("）")
+
+
+def test_starting_texts_are_refused_in_japanese(japanese, tmp_path):
+    from outagewriter.core.session.starters import StarterError, load_library, plan
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    library = load_library("en", tmp_path)
+    assert library.problems == ("ひな形 broken.json: JSONとして正しくありません（1行2列目: Expecting property name "
+                                "enclosed in double quotes）。このファイルは使用しません",)
+    with pytest.raises(StarterError) as caught:
+        library.get("nope")
+    assert str(caught.value).startswith("'nope' というひな形はありません。使用できるひな形: ")
+    resolved = library.get("resolved")
+    with pytest.raises(StarterError) as caught:
+        library.get("resolved", "update")
+    assert str(caught.value).startswith("ひな形 'resolved' は復旧報告用です。続報には使えません。続報に使えるひな形: ")
+    with pytest.raises(StarterError) as caught:
+        plan(Incident.create("Card payments failing", "Acme Pay").notices[-1], resolved)
+    assert str(caught.value) == "ひな形 'resolved' は復旧報告用です。第一報には使えません"
+
+
+def test_components_are_refused_in_japanese_with_the_line(japanese):
+    from outagewriter.core.incident.components import ComponentError, add_component, parse_components
+    with pytest.raises(ComponentError) as caught:
+        parse_components("API = operational\nWeb = broken")
+    assert str(caught.value) == ("2行目: 'broken' は状態ではありません。使用できる状態: operational, degraded-performance, "
+                                 "partial-outage, major-outage, under-maintenance")
+    with pytest.raises(ComponentError) as caught:
+        add_component("API = operational", "api", "major-outage")
+    assert str(caught.value) == "'api' はすでに一覧にあります"
+    with pytest.raises(ComponentError) as caught:
+        add_component("", "x" * 81, "major-outage")
+    assert str(caught.value) == f"'{'x' * 81}': 名前は制御文字を含まない80文字以内にしてください"
+    with pytest.raises(ComponentError) as caught:
+        add_component("", " ", "major-outage")
+    assert str(caught.value) == "先にコンポーネント名を入力してください"
+
+
