@@ -349,3 +349,35 @@ def test_components_are_refused_in_japanese_with_the_line(japanese):
     assert str(caught.value) == "先にコンポーネント名を入力してください"
 
 
+def test_publishing_refusals_are_japanese_and_name_the_folder(japanese, tmp_path):
+    from outagewriter.core.session.publishing import PublishError, publish_status_page
+    incidents = tmp_path / "incidents"
+    incidents.mkdir()
+    path = incidents / "db.outage"
+    fileformat.save(Incident.create("Card payments failing", "Acme Pay"), path)
+    with pytest.raises(PublishError) as caught:
+        publish_status_page([incidents], "", Settings())
+    assert str(caught.value) == "ステータスページのフォルダーが指定されておらず、設定にもありません"
+    with pytest.raises(PublishError) as caught:
+        publish_status_page([incidents], incidents, Settings())
+    assert str(caught.value) == f"{incidents.resolve()} には公開できません: インシデントファイルのフォルダーです"
+    with pytest.raises(PublishError) as caught:
+        publish_status_page([tmp_path / "nowhere.outage"], tmp_path / "page", Settings())
+    assert str(caught.value) == f"{tmp_path / 'nowhere.outage'}: ファイルまたはフォルダーが見つかりません"
+    (tmp_path / "page").write_text("a file")
+    with pytest.raises(PublishError) as caught:
+        publish_status_page([incidents], tmp_path / "page", Settings())
+    assert str(caught.value) == f"{(tmp_path / 'page').resolve()} はファイルです。フォルダーではありません"
+    result = publish_status_page([incidents], tmp_path / "site", Settings())
+    assert result.problems[0] == "指定された1件のインシデントファイルには送信済みの通知がないため、ページにはインシデントが表示されません"
+
+
+def test_a_broken_incident_file_stops_the_publish_in_japanese(japanese, tmp_path):
+    from outagewriter.core.session.publishing import PublishError, publish_status_page
+    path = tmp_path / "db.outage"
+    path.write_text("  \n")
+    with pytest.raises(PublishError) as caught:
+        publish_status_page([path], tmp_path / "site", Settings())
+    assert str(caught.value) == f"公開できません: {path}: ファイルが空です"
+
+
