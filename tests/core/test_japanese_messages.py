@@ -381,3 +381,36 @@ def test_a_broken_incident_file_stops_the_publish_in_japanese(japanese, tmp_path
     assert str(caught.value) == f"公開できません: {path}: ファイルが空です"
 
 
+def test_keyring_problems_are_japanese_and_name_the_entry(japanese):
+    import keyring.errors
+    from keyring.backend import KeyringBackend
+    from jaraco.classes import properties
+
+    from outagewriter.core.chat.secrets import WebhookSecrets
+    from outagewriter.core.mail.secrets import Secrets, SecretsError
+
+    class LockedKeyring(KeyringBackend):
+        @properties.classproperty
+        def priority(cls):
+            raise RuntimeError("test double: never chosen automatically")
+
+        def get_password(self, service, username):
+            raise keyring.errors.KeyringLocked("locked")
+
+        def set_password(self, service, username, password):
+            raise keyring.errors.PasswordSetError("cannot")
+
+        def delete_password(self, service, username):
+            raise keyring.errors.KeyringError("cannot")
+
+    with pytest.raises(SecretsError) as caught:
+        Secrets(LockedKeyring()).set("work", "")
+    assert str(caught.value) == "パスワードが空のため、何も保存していません"
+    with pytest.raises(SecretsError) as caught:
+        Secrets(LockedKeyring()).get("work")
+    assert str(caught.value) == "'work' のパスワードをキーリングから読み取れませんでした: KeyringLocked"
+    with pytest.raises(SecretsError) as caught:
+        WebhookSecrets(LockedKeyring()).set("Status", "https://hooks.slack.com/services/x")
+    assert str(caught.value) == "'Status' のWebhook URLをキーリングに保存できませんでした: PasswordSetError"
+
+
