@@ -414,3 +414,27 @@ def test_keyring_problems_are_japanese_and_name_the_entry(japanese):
     assert str(caught.value) == "'Status' のWebhook URLをキーリングに保存できませんでした: PasswordSetError"
 
 
+def test_a_file_changed_on_disk_and_its_copy_are_named_in_japanese(japanese, tmp_path):
+    from outagewriter.core.storage.conflicts import ConflictError, load_with_stamp, save_checked, save_copy
+    path = tmp_path / "db.outage"
+    fileformat.save(Incident.create("Card payments failing", "Acme Pay"), path)
+    incident, stamp = load_with_stamp(path)
+    path.unlink()
+    with pytest.raises(ConflictError) as caught:
+        save_checked(incident, path, stamp)
+    assert str(caught.value) == ("db.outage は、開いた後に削除または移動されました。何も保存していません。再読み込みする"
+                                 "（あなたの変更は失われます）か、あなたの版をコピーとして保存するか、相手の変更を上書きしてください。")
+    copy = save_copy(incident, path, "Jana")
+    assert copy.name.startswith("db（Janaのコピー ") and copy.name.endswith("）.outage")
+    assert fileformat.load(copy).id == incident.id  # a copy is found again by what it holds, never by its name
+
+
+def test_the_copy_of_a_send_record_is_named_in_japanese(japanese, tmp_path):
+    path = tmp_path / "db.outage"
+    incident = Incident.create("Card payments failing", "Acme Pay")
+    fileformat.save(incident, path)
+    path.write_text("{ not json", encoding="utf-8")
+    with pytest.raises(on_disk.RecordNotSaved) as caught:
+        on_disk.merge_send_record(path, incident, incident.notices[-1], [])
+    [copy] = [p.name for p in tmp_path.glob("*.outage") if p != path]
+    assert copy.startswith("db（送信記録のコピー ") and copy in str(caught.value)
