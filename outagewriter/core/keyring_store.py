@@ -22,7 +22,7 @@ class KeyringUnavailable(SecretsError):
     ADVICE = N_("No system keyring is available, so nothing can be saved in it.")
 
     def __init__(self, detail: str = ""):
-        super().__init__(_(self.ADVICE) + (f" ({detail})" if detail else ""))
+        super().__init__(_(self.ADVICE) + (_(" ({detail})").format(detail=detail) if detail else ""))
 
 
 def _is_unusable(backend: KeyringBackend) -> bool:
@@ -39,7 +39,7 @@ class KeyringStore:
     """Secrets of one kind (`what`, e.g. "password"), keyed by name under keyring service `service`.
     `backend` is injectable for tests. Subclasses name their kind and their no-keyring advice."""
 
-    what = "secret"
+    what = N_("secret")
     unavailable: type[KeyringUnavailable] = KeyringUnavailable
     no_keyring_state = "none"
 
@@ -76,18 +76,18 @@ class KeyringStore:
         try:
             return backend.get_password(self.service, name)
         except keyring.errors.KeyringError as exc:
-            raise SecretsError(f"the keyring could not read the {self.what} for {name!r}: "
-                               f"{type(exc).__name__}") from None
+            raise SecretsError(_("the keyring could not read the {what} for {name!r}: {error}").format(
+                what=_(self.what), name=name, error=type(exc).__name__)) from None
 
     def set(self, name: str, secret: str) -> None:
         if not secret:
-            raise SecretsError(f"the {self.what} is empty; nothing was stored")
+            raise SecretsError(_("the {what} is empty; nothing was stored").format(what=_(self.what)))
         backend = self._require()
         try:
             backend.set_password(self.service, name, secret)
         except keyring.errors.KeyringError as exc:
-            raise SecretsError(f"the keyring could not store the {self.what} for {name!r}: "
-                               f"{type(exc).__name__}") from None
+            raise SecretsError(_("the keyring could not store the {what} for {name!r}: {error}").format(
+                what=_(self.what), name=name, error=type(exc).__name__)) from None
 
     def delete(self, name: str) -> bool:
         """Remove the stored secret; returns whether there was one. No keyring: returns False."""
@@ -98,6 +98,6 @@ class KeyringStore:
         except keyring.errors.PasswordDeleteError:
             return False
         except keyring.errors.KeyringError as exc:
-            raise SecretsError(f"the keyring could not delete the {self.what} for {name!r}: "
-                               f"{type(exc).__name__}") from None
+            raise SecretsError(_("the keyring could not delete the {what} for {name!r}: {error}").format(
+                what=_(self.what), name=name, error=type(exc).__name__)) from None
         return True

@@ -320,7 +320,7 @@ def test_export_headings_are_japanese(tmp_path, made):
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert "- サービス: Acme Pay" in lines and "- 種類: インシデント" in lines and "- タイムゾーン: Asia/Tokyo" in lines
-    assert "## 通知1: 第一報、調査中 (下書き)" in lines  # the kind and status as the window names them
+    assert "## 通知1: 第一報、調査中（下書き）" in lines  # the kind and status as the window names them
     assert "- 開始: 2026-11-27 09:40 JST (00:40 UTC)" in lines and "- 復旧: 2026-11-27 11:10 JST (02:10 UTC)" in lines
     assert "## 履歴" in lines and "- 状態: 下書き（未送信）" in lines and "- 宛先: 0" in lines
     assert [line for line in lines if re.match(r"(- |## )(Service|Kind|Time zone|State|Recipients|Subject|History)\b",

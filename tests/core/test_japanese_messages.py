@@ -12,7 +12,7 @@ from outagewriter.core.chat import setup
 from outagewriter.core.chat.destinations import ChatSetupError, check_webhook_url, resolve
 from outagewriter.core.incident.audiences import AudienceError, parse_audiences
 from outagewriter.core.incident.chat_destinations import ChatDestination, ChatDestinationError
-from outagewriter.core.incident.model import Incident
+from outagewriter.core.incident.model import Incident, NoticeLocked
 from outagewriter.core.mail import on_disk
 from outagewriter.core.mail.accounts import Account, AccountError, AccountStore, unencrypted_sign_in
 from outagewriter.core.mail.archive import ArchiveError, archive_folder, read
@@ -158,3 +158,283 @@ def test_an_unreadable_incident_file_is_told_in_japanese(japanese, tmp_path):
     with pytest.raises(fileformat.IncidentFileError) as caught:
         fileformat.load(path)
     assert str(caught.value) == f"{path}: ファイルが途中で切れています（1行目でデータの途中で終わっています）"
+
+
+# ---- the second round: approvals' signatures, rule packs, grammar, notices, starters, components,
+# ---- publishing, reviews, the keyring, the status page's files
+
+def _in_review():
+    from outagewriter.core.render.renderer import Renderer
+    from outagewriter.core.review import workflow as review
+    renderer = Renderer()
+    incident = Incident.create("Card payments failing", "Acme Pay")
+    notice = incident.notices[-1]
+    notice.update({"summary": "Card payments fail.", "to": "ops@customer.example"})
+    review.request_review(incident, notice, renderer.render(incident, notice), "Jana Novák")
+    return incident, notice, renderer
+
+
+def test_a_signing_key_that_is_not_there_is_told_in_japanese(japanese, tmp_path):
+    from outagewriter.core.review import workflow as review
+    incident, notice, renderer = _in_review()
+    key = tmp_path / "no-such-key"
+    with pytest.raises(review.ReviewError) as caught:
+        review.approve(incident, notice, renderer.render(incident, notice), "Petr Svoboda",
+                       Settings(user_name="Petr Svoboda", signing_key=str(key)))
+    assert str(caught.value) == f"承認に署名できません: 署名鍵 {key} がありません（設定: review.signing_key）"
+
+
+def test_ssh_keygen_missing_is_told_in_japanese(japanese, tmp_path, monkeypatch):
+    from outagewriter.core.review import signature
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    key = tmp_path / "petr"
+    key.write_text("not really a key")
+    with pytest.raises(signature.SignatureError) as caught:
+        signature.sign(b"approval", key)
+    assert str(caught.value) == ("承認に署名できません: ssh-keygenが見つかりません。署名付きの承認を使うには、"
+                                 "OpenSSH（openssh-client）をインストールしてください")
+
+
+def test_an_unsigned_approval_check_names_the_allowed_signers_file_in_japanese(japanese, tmp_path):
+    from outagewriter.core.review import send_gate
+    from outagewriter.core.review import workflow as review
+    incident, notice, renderer = _in_review()
+    review.approve(incident, notice, renderer.render(incident, notice), "Petr Svoboda", Settings(user_name="Petr Svoboda"))
+    notice.review.approval.signature = "-----BEGIN SSH SIGNATURE-----\nx\n-----END SSH SIGNATURE-----\n"
+    allowed = tmp_path / "nowhere"
+    with pytest.raises(review.ApprovalError) as caught:
+        send_gate.check_can_send(incident, notice, renderer.render(incident, notice),
+                                 Settings(require_signed_approval=True, allowed_signers=str(allowed)))
+    assert str(caught.value) == (f"通知1は送信できません: 承認の署名を確認できません: {allowed} に許可された署名者の"
+                                 "ファイルがありません（設定: review.allowed_signers）。")
+
+
+def test_a_review_record_that_disagrees_with_the_log_is_told_in_japanese(japanese):
+    from outagewriter.core.review import send_gate
+    from outagewriter.core.review import workflow as review
+    incident, notice, renderer = _in_review()
+    review.approve(incident, notice, renderer.render(incident, notice), "Petr Svoboda", Settings(user_name="Petr Svoboda"))
+    notice.review.approval.reviewer = "Eva Dvořáková"  # edited by hand
+    with pytest.raises(review.ApprovalError) as caught:
+        send_gate.check_approval_for_send(incident, notice, renderer.render(incident, notice))
+    said = str(caught.value)
+    assert said.startswith("通知1は送信できません: 監査ログではPetr Svobodaが")
+    assert "レビューの記録ではEva Dvořákováが" in said and said.endswith("もう一度レビューを依頼してください。")
+
+
+def test_review_steps_refused_in_japanese(japanese):
+    from outagewriter.core.review import workflow as review
+    incident, notice, renderer = _in_review()
+    with pytest.raises(review.ReviewError) as caught:
+        review.approve(incident, notice, renderer.render(incident, notice), "   ", Settings(user_name="Petr"))
+    assert str(caught.value) == "レビュー担当者の名前が空です"
+    notice.sent = True  # anything sent: the review is closed
+    with pytest.raises(NoticeLocked) as caught:
+        review.request_changes(incident, notice, renderer.render(incident, notice), "Petr", "Say when.")
+    assert str(caught.value) == "通知1は送信済みです。レビューは終了しています"
+
+
+def test_problems_in_a_users_rule_pack_are_japanese_and_name_the_file(japanese, tmp_path):
+    from outagewriter.core.checks import load_rules
+    (tmp_path / "broken.json").write_text("{ not json", encoding="utf-8")
+    (tmp_path / "odd.json").write_text(json.dumps({"rules": [
+        {"id": "acme.blame", "category": "rudeness", "severity": "warning", "patterns": ["x"], "message": "m"}],
+        "disabled": ["no.such.rule"]}), encoding="utf-8")
+    (tmp_path / "regex.json").write_text(json.dumps({"rules": [
+        {"id": "acme.regex", "category": "blame", "severity": "warning", "patterns": ["(unclosed"], "message": "m"}]}),
+        encoding="utf-8")
+    problems = load_rules("en", tmp_path).problems
+    assert problems[0] == "broken.json: 1行3列目がJSONとして正しくありません: Expecting property name enclosed in double quotes。このファイルは使用しません"
+    assert ("odd.json: ルール 'acme.blame': 'category' には blame, guilt, overpromise, speculation, jargon のいずれかを"
+            "指定してください（指定された値: 'rudeness'）。このルールは使用しません") in problems
+    assert "odd.json: 'disabled' に存在しないルールが指定されています: no.such.rule" in problems
+    [regex] = [p for p in problems if p.startswith("regex.json")]
+    assert regex.startswith("regex.json: ルール 'acme.regex'のパターン1: '(unclosed' は正しい正規表現ではありません（")
+
+
+def test_a_rule_packs_own_examples_are_checked_in_japanese(japanese, tmp_path):
+    from outagewriter.core.checks.tone import load_checked_rules
+    (tmp_path / "mine.json").write_text(json.dumps({"rules": [
+        {"id": "acme.vendor", "category": "blame", "severity": "warning", "patterns": ["the vendor"],
+         "message": "m", "examples": {"bad": ["Our supplier broke it."], "good": ["Ask the vendor."]}}]}), encoding="utf-8")
+    problems = load_checked_rules("en", tmp_path).problems
+    assert "mine.json: ルール 'acme.vendor': 悪い例が指摘されません: 'Our supplier broke it.'" in problems
+    assert "mine.json: ルール 'acme.vendor': 良い例が指摘されます: 'Ask the vendor.'" in problems
+
+
+def test_grammar_checks_that_cannot_start_say_why_in_japanese(japanese, tmp_path):
+    from outagewriter.core.checks.grammar import GrammarChecker, GrammarSettings, GrammarUnavailable, base_url
+    with pytest.raises(GrammarUnavailable) as caught:
+        base_url("ftp://lt.example")
+    assert str(caught.value) == ("文法チェックはオフになっています: 'ftp://lt.example' はLanguageToolサーバーのアドレスでは"
+                                 "ありません（例: http://host:8081）。表現チェックは引き続き使用できます。")
+    with GrammarChecker(GrammarSettings(mode="jars")) as checker:
+        with pytest.raises(GrammarUnavailable) as caught:
+            checker.check_fields({"summary": "text"})
+    assert str(caught.value) == "文法チェックはオフになっています: LanguageToolのフォルダーが設定されていません。表現チェックは引き続き使用できます。"
+    with pytest.raises(ValueError) as caught:
+        GrammarSettings(mode="cloud")
+    assert str(caught.value).startswith("'cloud'という文法チェックのモードはありません。")
+
+
+def test_a_language_tool_server_that_does_not_answer_is_told_in_japanese(japanese):
+    from outagewriter.core.checks.grammar import GrammarChecker, GrammarSettings, GrammarUnavailable
+    settings = GrammarSettings(mode="server", server_url="http://127.0.0.1:9", request_timeout=2)
+    with GrammarChecker(settings) as checker:
+        with pytest.raises(GrammarUnavailable) as caught:
+            checker.probe().result(timeout=20)
+    assert str(caught.value).startswith("http://127.0.0.1:9 のLanguageToolサーバーから応答がありません（")
+
+
+def test_a_sent_notice_and_a_wrong_status_are_refused_in_japanese(japanese):
+    from outagewriter.core.incident.fields import FieldError
+    incident = Incident.create("Card payments failing", "Acme Pay")
+    notice = incident.notices[-1]
+    with pytest.raises(FieldError) as caught:
+        notice.set("status", "completed")
+    assert str(caught.value) == ("status: 'completed' は第一報には使えません。使える状況: investigating, identified, "
+                                 "monitoring, resolved")
+    with pytest.raises(FieldError) as caught:
+        Incident(kind="outage")
+    assert str(caught.value) == "'outage'というインシデントの種類はありません。incident または maintenance を指定してください"
+    with pytest.raises(FieldError) as caught:
+        Incident(language="ja", second_language="ja")
+    assert str(caught.value) == "2つ目の言語には1つ目（ja）と異なる言語を指定してください"
+    notice.sent = True
+    with pytest.raises(NoticeLocked) as caught:
+        notice.set("summary", "Fixed.")
+    assert str(caught.value) == "この通知は送信済みのため、編集できません"
+
+
+def test_an_address_that_is_not_one_is_told_in_japanese(japanese):
+    from outagewriter.core.incident.fields import FieldError, normalise
+    with pytest.raises(FieldError) as caught:
+        normalise("to", "ops@example.com, Jana <jana at example>")
+    said = str(caught.value)
+    assert said.startswith("to: メールアドレスではありません: 'Jana <jana at example>'（") and said.endswith("）")
+
+
+def test_starting_texts_are_refused_in_japanese(japanese, tmp_path):
+    from outagewriter.core.session.starters import StarterError, load_library, plan
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    library = load_library("en", tmp_path)
+    assert library.problems == ("ひな形 broken.json: JSONとして正しくありません（1行2列目: Expecting property name "
+                                "enclosed in double quotes）。このファイルは使用しません",)
+    with pytest.raises(StarterError) as caught:
+        library.get("nope")
+    assert str(caught.value).startswith("'nope' というひな形はありません。使用できるひな形: ")
+    resolved = library.get("resolved")
+    with pytest.raises(StarterError) as caught:
+        library.get("resolved", "update")
+    assert str(caught.value).startswith("ひな形 'resolved' は復旧報告用です。続報には使えません。続報に使えるひな形: ")
+    with pytest.raises(StarterError) as caught:
+        plan(Incident.create("Card payments failing", "Acme Pay").notices[-1], resolved)
+    assert str(caught.value) == "ひな形 'resolved' は復旧報告用です。第一報には使えません"
+
+
+def test_components_are_refused_in_japanese_with_the_line(japanese):
+    from outagewriter.core.incident.components import ComponentError, add_component, parse_components
+    with pytest.raises(ComponentError) as caught:
+        parse_components("API = operational\nWeb = broken")
+    assert str(caught.value) == ("2行目: 'broken' は状態ではありません。使用できる状態: operational, degraded-performance, "
+                                 "partial-outage, major-outage, under-maintenance")
+    with pytest.raises(ComponentError) as caught:
+        add_component("API = operational", "api", "major-outage")
+    assert str(caught.value) == "'api' はすでに一覧にあります"
+    with pytest.raises(ComponentError) as caught:
+        add_component("", "x" * 81, "major-outage")
+    assert str(caught.value) == f"'{'x' * 81}': 名前は制御文字を含まない80文字以内にしてください"
+    with pytest.raises(ComponentError) as caught:
+        add_component("", " ", "major-outage")
+    assert str(caught.value) == "先にコンポーネント名を入力してください"
+
+
+def test_publishing_refusals_are_japanese_and_name_the_folder(japanese, tmp_path):
+    from outagewriter.core.session.publishing import PublishError, publish_status_page
+    incidents = tmp_path / "incidents"
+    incidents.mkdir()
+    path = incidents / "db.outage"
+    fileformat.save(Incident.create("Card payments failing", "Acme Pay"), path)
+    with pytest.raises(PublishError) as caught:
+        publish_status_page([incidents], "", Settings())
+    assert str(caught.value) == "ステータスページのフォルダーが指定されておらず、設定にもありません"
+    with pytest.raises(PublishError) as caught:
+        publish_status_page([incidents], incidents, Settings())
+    assert str(caught.value) == f"{incidents.resolve()} には公開できません: インシデントファイルのフォルダーです"
+    with pytest.raises(PublishError) as caught:
+        publish_status_page([tmp_path / "nowhere.outage"], tmp_path / "page", Settings())
+    assert str(caught.value) == f"{tmp_path / 'nowhere.outage'}: ファイルまたはフォルダーが見つかりません"
+    (tmp_path / "page").write_text("a file")
+    with pytest.raises(PublishError) as caught:
+        publish_status_page([incidents], tmp_path / "page", Settings())
+    assert str(caught.value) == f"{(tmp_path / 'page').resolve()} はファイルです。フォルダーではありません"
+    result = publish_status_page([incidents], tmp_path / "site", Settings())
+    assert result.problems[0] == "指定された1件のインシデントファイルには送信済みの通知がないため、ページにはインシデントが表示されません"
+
+
+def test_a_broken_incident_file_stops_the_publish_in_japanese(japanese, tmp_path):
+    from outagewriter.core.session.publishing import PublishError, publish_status_page
+    path = tmp_path / "db.outage"
+    path.write_text("  \n")
+    with pytest.raises(PublishError) as caught:
+        publish_status_page([path], tmp_path / "site", Settings())
+    assert str(caught.value) == f"公開できません: {path}: ファイルが空です"
+
+
+def test_keyring_problems_are_japanese_and_name_the_entry(japanese):
+    import keyring.errors
+    from keyring.backend import KeyringBackend
+    from jaraco.classes import properties
+
+    from outagewriter.core.chat.secrets import WebhookSecrets
+    from outagewriter.core.mail.secrets import Secrets, SecretsError
+
+    class LockedKeyring(KeyringBackend):
+        @properties.classproperty
+        def priority(cls):
+            raise RuntimeError("test double: never chosen automatically")
+
+        def get_password(self, service, username):
+            raise keyring.errors.KeyringLocked("locked")
+
+        def set_password(self, service, username, password):
+            raise keyring.errors.PasswordSetError("cannot")
+
+        def delete_password(self, service, username):
+            raise keyring.errors.KeyringError("cannot")
+
+    with pytest.raises(SecretsError) as caught:
+        Secrets(LockedKeyring()).set("work", "")
+    assert str(caught.value) == "パスワードが空のため、何も保存していません"
+    with pytest.raises(SecretsError) as caught:
+        Secrets(LockedKeyring()).get("work")
+    assert str(caught.value) == "'work' のパスワードをキーリングから読み取れませんでした: KeyringLocked"
+    with pytest.raises(SecretsError) as caught:
+        WebhookSecrets(LockedKeyring()).set("Status", "https://hooks.slack.com/services/x")
+    assert str(caught.value) == "'Status' のWebhook URLをキーリングに保存できませんでした: PasswordSetError"
+
+
+def test_a_file_changed_on_disk_and_its_copy_are_named_in_japanese(japanese, tmp_path):
+    from outagewriter.core.storage.conflicts import ConflictError, load_with_stamp, save_checked, save_copy
+    path = tmp_path / "db.outage"
+    fileformat.save(Incident.create("Card payments failing", "Acme Pay"), path)
+    incident, stamp = load_with_stamp(path)
+    path.unlink()
+    with pytest.raises(ConflictError) as caught:
+        save_checked(incident, path, stamp)
+    assert str(caught.value) == ("db.outage は、開いた後に削除または移動されました。何も保存していません。再読み込みする"
+                                 "（あなたの変更は失われます）か、あなたの版をコピーとして保存するか、相手の変更を上書きしてください。")
+    copy = save_copy(incident, path, "Jana")
+    assert copy.name.startswith("db（Janaのコピー ") and copy.name.endswith("）.outage")
+    assert fileformat.load(copy).id == incident.id  # a copy is found again by what it holds, never by its name
+
+
+def test_the_copy_of_a_send_record_is_named_in_japanese(japanese, tmp_path):
+    path = tmp_path / "db.outage"
+    incident = Incident.create("Card payments failing", "Acme Pay")
+    fileformat.save(incident, path)
+    path.write_text("{ not json", encoding="utf-8")
+    with pytest.raises(on_disk.RecordNotSaved) as caught:
+        on_disk.merge_send_record(path, incident, incident.notices[-1], [])
+    [copy] = [p.name for p in tmp_path.glob("*.outage") if p != path]
+    assert copy.startswith("db（送信記録のコピー ") and copy in str(caught.value)

@@ -211,3 +211,22 @@ def test_a_webhook_url_the_service_cannot_use_is_told_in_japanese(japanese, make
     dialog.chat.url.setFocus()
     qtbot.keyClicks(dialog.chat.url, "https://example.com/hooks/abc")
     assert dialog.chat.url_note.text() == "Slack のWebhook URLは https://hooks.slack.com/ で始まります"
+
+
+def test_a_refused_chat_destination_is_told_in_japanese_with_the_page_name(japanese, make_window, qtbot):
+    """A chat destination the Chat page refuses on Apply: the page's name and the core's reason are both
+    Japanese, and the destination's name is kept."""
+    window = make_window()
+    dialog = SettingsDialog(window.context, window, "Chat")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.chat.add.click()
+    dialog.chat.name.setFocus()
+    dialog.chat.name.selectAll()
+    qtbot.keyClicks(dialog.chat.name, "Ops room")
+    dialog.chat.url.setFocus()
+    qtbot.keyClicks(dialog.chat.url, "https://example.com/hooks/abc")
+    dialog.findChild(QWidget, "settings_apply").click()
+    said = dialog.error.text()
+    assert said == ("保存できませんでした: チャット: Ops room: "
+                    "Slack のWebhook URLは https://hooks.slack.com/ で始まります"), said

@@ -299,3 +299,37 @@ def test_the_status_bar_speaks_japanese_after_review_steps_and_saving(start, qtb
     assert said == ["Petr Svoboda が承認しました。",
                     f"{name} を保存しました（通知1: 承認は無効です: 承認後に変更されました）",
                     "レビューを依頼しました。"]
+
+
+def test_a_component_the_form_cannot_add_is_told_in_japanese(start, qtbot, dirs):
+    """The core's refusal (core/incident/components.py) reaches the form's components editor in Japanese,
+    with the name typed."""
+    dirs[1].mkdir(parents=True, exist_ok=True)
+    (dirs[1] / "settings.json").write_text(json.dumps({"ui_language": "ja", "components": ["API", "Dashboard"]}),
+                                           encoding="utf-8")
+    window = start(None, japanese_incident())
+    editor = window.form.editors["components"]
+    for name in ("API", "api", "Web; mobile"):
+        editor.add_name.setFocus()
+        editor.add_name.lineEdit().selectAll()
+        qtbot.keyClicks(editor.add_name.lineEdit(), name)
+        qtbot.keyClick(editor.add_name.lineEdit(), Qt.Key.Key_Return)
+        if name == "api":
+            assert editor.problem.text() == "追加できませんでした：'api' はすでに一覧にあります。"
+    assert editor.problem.text() == "追加できませんでした：'Web; mobile': コンポーネント名に '=' や ';' は使えません。"
+    window.flush()
+    assert window.notice.fields["components"] == "API = partial-outage"
+
+
+def test_a_status_reads_the_same_in_the_window_the_command_line_and_the_notice(start):
+    """'identified' is 原因特定済み in the window (ui/words.py), in core's catalog (the command line, the
+    export) and in the Japanese notice's subject (templates/ja/phrases.txt): one word, as the glossary says."""
+    from outagewriter.core import i18n
+    from outagewriter.core.incident.fields import status_label
+    from outagewriter.ui.words import value_label
+    incident = japanese_incident()
+    incident.notices[-1].update({"status": "identified"})
+    start("ja", incident)
+    assert value_label("identified") == "原因特定済み"
+    assert i18n.use_language("ja") == "ja" and status_label("identified") == "原因特定済み"
+    assert "原因特定済み" in Renderer().render(incident, incident.notices[-1]).subject

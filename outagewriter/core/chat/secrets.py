@@ -27,7 +27,7 @@ class WebhookKeyringUnavailable(keyring_store.KeyringUnavailable):
 class WebhookSecrets(keyring_store.KeyringStore):
     """Webhook URLs of chat destinations, keyed by destination name. `backend` is injectable for tests."""
 
-    what = "webhook URL"
+    what = N_("webhook URL")  # translated where shown (keyring_store)
     unavailable = WebhookKeyringUnavailable
     no_keyring_state = "none (webhook URLs cannot be saved; chat posts are off)"
 

@@ -22,6 +22,7 @@ import urllib.parse
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
+from ..i18n import _, ngettext
 from .findings import Finding
 from .languagetool_server import (
     DEFAULT_STARTUP_TIMEOUT,
@@ -35,7 +36,6 @@ from .languagetool_server import (
 MODES = ("off", "local", "jars", "server")
 PROBE_TEXT = "We is investigating the cause."  # one known agreement error
 MAX_SUGGESTIONS = 5
-STILL_WORKS = "Tone checks still work."
 # LanguageTool issue types that are a matter of taste rather than an error.
 SUGGESTION_ISSUE_TYPES = frozenset({"style", "typographical", "whitespace", "register"})
 SPELLING_RULE_MARKERS = ("MORFOLOGIK_RULE", "HUNSPELL", "SPELLER_RULE", "SPELLING_RULE")
@@ -60,7 +60,7 @@ class GrammarSettings:
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
-            raise ValueError(f"unknown grammar mode {self.mode!r}; expected one of {MODES}")
+            raise ValueError(_("unknown grammar mode {mode!r}; expected one of {modes}").format(mode=self.mode, modes=MODES))
         object.__setattr__(self, "custom_words", tuple(self.custom_words))
 
     @classmethod
@@ -85,8 +85,13 @@ def network_reason(error: BaseException) -> str:
     reason = reason if reason is not None else error
     said = getattr(reason, "strerror", None) or str(reason)
     if isinstance(reason, TimeoutError) or "timed out" in said:
-        return "no answer in time"
+        return _("no answer in time")
     return said[:1].lower() + said[1:] if said else type(reason).__name__
+
+
+def off_because(reason: str) -> str:
+    """The sentence telling that grammar checks are off, and why (`reason`: a clause, no full stop)."""
+    return _("Grammar checks are off: {reason}. Tone checks still work.").format(reason=reason)
 
 
 def _words_of(names) -> tuple[str, ...]:
@@ -282,7 +287,7 @@ class GrammarChecker:
         findings: list[Finding] = []
         for key, text in fields.items():
             if text and text.strip():
-                field, _, language = key.partition("@")
+                field, _at, language = key.partition("@")
                 in_code = languagetool_code(language, self.settings.language) if language else code
                 findings.extend(replace(f, language=language) for f in self._check_text(field, text, in_code))
         return findings
@@ -297,33 +302,30 @@ class GrammarChecker:
             )
         except urllib.error.HTTPError as error:
             detail = error.read().decode("utf-8", "replace").strip()[:300]
-            raise GrammarUnavailable(
-                f"Grammar checks are off: LanguageTool refused the text ({error.code}: {detail}). "
-                + STILL_WORKS
-            ) from error
+            raise GrammarUnavailable(off_because(_("LanguageTool refused the text ({code}: {detail})").format(
+                code=error.code, detail=detail))) from error
         except (OSError, ValueError) as error:
             self._forget_dead_server()
-            raise GrammarUnavailable(
-                f"Grammar checks are off: the LanguageTool server at {url} did not answer "
-                f"({network_reason(error)}). {STILL_WORKS}"
-            ) from error
+            raise GrammarUnavailable(off_because(_("the LanguageTool server at {url} did not answer ({reason})").format(
+                url=url, reason=network_reason(error)))) from error
         return matches_to_findings(answer.get("matches", []), text, field, self.settings.custom_words)
 
     def _probe(self) -> str:
         url = self._ensure_url()
         if url is None:
-            return "Grammar checks are off."
+            return _("Grammar checks are off.")
         try:
             answer = http_json(f"{url}/v2/check", {"language": self.settings.language, "text": PROBE_TEXT},
                                timeout=self.settings.request_timeout)
         except (OSError, ValueError) as error:
-            raise GrammarUnavailable(
-                f"The LanguageTool server at {url} did not answer ({network_reason(error)}).") from error
+            raise GrammarUnavailable(_("The LanguageTool server at {url} did not answer ({reason}).").format(
+                url=url, reason=network_reason(error))) from error
         software = answer.get("software") if isinstance(answer, dict) else None
         version = software.get("version", "") if isinstance(software, dict) else ""
         found = len(answer.get("matches", [])) if isinstance(answer, dict) else 0
-        return (f"LanguageTool {version} answered at {url}: {found} problem{'s' if found != 1 else ''} "
-                f"in the test sentence “{PROBE_TEXT}”.")
+        return ngettext("LanguageTool {version} answered at {url}: {count} problem in the test sentence “{sentence}”.",
+                        "LanguageTool {version} answered at {url}: {count} problems in the test sentence “{sentence}”.",
+                        found).format(version=version, url=url, count=found, sentence=PROBE_TEXT)
 
     def _ensure_url(self) -> str | None:
         if not self.enabled:
@@ -342,9 +344,7 @@ class GrammarChecker:
 
     def _start_jars(self) -> str:
         if not self.settings.jar_folder:
-            raise GrammarUnavailable(
-                f"Grammar checks are off: no LanguageTool folder is set. {STILL_WORKS}"
-            )
+            raise GrammarUnavailable(off_because(_("no LanguageTool folder is set")))
         server = LanguageToolServer(
             self.settings.jar_folder,
             startup_timeout=self.settings.startup_timeout,
@@ -353,32 +353,28 @@ class GrammarChecker:
         try:
             server.start()
         except JavaNotFound as error:
-            raise GrammarUnavailable(f"Grammar checks are off: Java 17 was not found. {STILL_WORKS}") from error
+            raise GrammarUnavailable(off_because(_("Java 17 was not found"))) from error
         except NoJarsFound as error:
-            raise GrammarUnavailable(
-                f"Grammar checks are off: no LanguageTool files in {self.settings.jar_folder}. {STILL_WORKS}"
-            ) from error
+            raise GrammarUnavailable(off_because(_("no LanguageTool files in {folder}").format(
+                folder=self.settings.jar_folder))) from error
         except LanguageToolServerError as error:
             first_line = str(error).splitlines()[0]
-            raise GrammarUnavailable(
-                f"Grammar checks are off: LanguageTool did not start ({first_line}). {STILL_WORKS}"
-            ) from error
+            raise GrammarUnavailable(off_because(_("LanguageTool did not start ({reason})").format(
+                reason=first_line))) from error
         self._server = server
         return server.url
 
     def _start_local(self) -> str:
         # language-tool-python looks for java on PATH only.
         if shutil.which("java") is None:
-            raise GrammarUnavailable(f"Grammar checks are off: Java 17 was not found. {STILL_WORKS}")
+            raise GrammarUnavailable(off_because(_("Java 17 was not found")))
         try:
             import language_tool_python
 
             self._ltp = language_tool_python.LanguageTool(self.settings.language)
         except Exception as error:  # it raises many kinds: download, zip, timeout, server errors
-            raise GrammarUnavailable(
-                f"Grammar checks are off: LanguageTool could not be downloaded or started ({error}). "
-                + STILL_WORKS
-            ) from error
+            raise GrammarUnavailable(off_because(_("LanguageTool could not be downloaded or started ({reason})").format(
+                reason=error))) from error
         return self._ltp.url.rstrip("/").removesuffix("/v2")
 
     def _forget_dead_server(self) -> None:
@@ -401,10 +397,8 @@ class GrammarChecker:
 def base_url(url: str | None) -> str:
     parsed = urllib.parse.urlsplit(url or "")
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise GrammarUnavailable(
-            f"Grammar checks are off: {url!r} is not a LanguageTool server address "
-            f"(expected e.g. http://host:8081). {STILL_WORKS}"
-        )
+        raise GrammarUnavailable(off_because(_("{url!r} is not a LanguageTool server address "
+                                               "(expected e.g. http://host:8081)").format(url=url)))
     # Accept both "http://host:8081" and "http://host:8081/v2/".
     path = parsed.path.rstrip("/").removesuffix("/v2")
     return urllib.parse.urlunsplit((parsed.scheme, parsed.netloc, path, "", ""))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from ..i18n import _
 from ..shipped import resource
 from . import screen, wordlists
 from .findings import CATEGORIES, SEVERITIES
@@ -166,21 +167,22 @@ def _lower_pattern(pattern: str) -> str:
 
 
 def _problem(where: str, text: str) -> ValueError:
-    return ValueError(f"{where}: {text}")
+    return ValueError(_("{where}: {problem}").format(where=where, problem=text))
 
 
 def _string_list(value, where: str, what: str, *, allow_empty: bool = False) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise _problem(where, f"'{what}' should be a list of non-empty texts")
+        raise _problem(where, _("'{key}' should be a list of non-empty texts").format(key=what))
     if not value and not allow_empty:
-        raise _problem(where, f"'{what}' should not be empty")
+        raise _problem(where, _("'{key}' should not be empty").format(key=what))
     return tuple(value)
 
 
 def _text(raw: dict, key: str, where: str, *, required: bool) -> str:
     value = raw.get(key, "")
     if not isinstance(value, str) or (required and not value.strip()):
-        raise _problem(where, f"'{key}' should be {'a non-empty ' if required else ''}text")
+        raise _problem(where, (_("'{key}' should be a non-empty text") if required else
+                               _("'{key}' should be text")).format(key=key))
     return value
 
 
@@ -188,21 +190,22 @@ def _regex(pattern: str, where: str, spaceless: bool = False) -> re.Pattern:
     try:
         return compile_pattern(pattern, spaceless)
     except re.error as exc:
-        raise _problem(where, f"{pattern!r} is not a valid regular expression ({exc})") from None
+        raise _problem(where, _("{pattern!r} is not a valid regular expression ({reason})").format(
+            pattern=pattern, reason=exc)) from None
 
 
 def _swap(raw, where: str) -> tuple[tuple[str, str], ...]:
     swap = raw.get("swap", {})
     if not isinstance(swap, dict) or not all(isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip()
                                              for k, v in swap.items()):
-        raise _problem(where, "'swap' should be an object of phrase: replacement texts")
+        raise _problem(where, _("'swap' should be an object of phrase: replacement texts"))
     return tuple(swap.items())
 
 
 def _expanded(patterns: tuple[str, ...], lists: dict, where: str) -> tuple[str, ...]:
     unknown = sorted({name for p in patterns for name in wordlists.references(p)} - set(lists))
     if unknown:
-        raise _problem(where, f"refers to word list(s) that do not exist: {', '.join(unknown)}")
+        raise _problem(where, _("refers to word list(s) that do not exist: {names}").format(names=", ".join(unknown)))
     return tuple(wordlists.expand(p, lists) for p in patterns)
 
 
@@ -213,23 +216,24 @@ def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool
     `compile_now=False` (the shipped pack, checked by the tests) leaves the regular expressions to be
     compiled when a text first passes the rule's screen: start-up then costs no compiling."""
     if not isinstance(raw, dict):
-        raise ValueError("each rule should be an object with an 'id'")
+        raise ValueError(_("each rule should be an object with an 'id'"))
     rule_id = raw.get("id")
     if not isinstance(rule_id, str) or not _ID.match(rule_id):
-        raise ValueError(
-            f"rule id {rule_id!r} should be lower-case letters, digits, '.', '-' or '_'"
-        )
-    where = f"rule '{rule_id}'"
+        raise ValueError(_("rule id {id!r} should be lower-case letters, digits, '.', '-' or '_'").format(id=rule_id))
+    where = _("rule '{id}'").format(id=rule_id)
     unknown = sorted(set(raw) - _RULE_KEYS)
     if unknown:
-        raise _problem(where, f"unknown key(s) {', '.join(unknown)}; keys are {', '.join(sorted(_RULE_KEYS))}")
+        raise _problem(where, _("unknown key(s) {names}; keys are {keys}").format(
+            names=", ".join(unknown), keys=", ".join(sorted(_RULE_KEYS))))
     category = raw.get("category")
     if category not in TONE_CATEGORIES:
-        raise _problem(where, f"'category' should be one of {', '.join(TONE_CATEGORIES)} (found {category!r})")
+        raise _problem(where, _("'category' should be one of {choices} (found {value!r})").format(
+            choices=", ".join(TONE_CATEGORIES), value=category))
     assert category in CATEGORIES
     severity = raw.get("severity")
     if severity not in SEVERITIES:
-        raise _problem(where, f"'severity' should be one of {', '.join(SEVERITIES)} (found {severity!r})")
+        raise _problem(where, _("'severity' should be one of {choices} (found {value!r})").format(
+            choices=", ".join(SEVERITIES), value=severity))
     swap = _swap(raw, where)
     written = list(raw.get("patterns", [])) if swap and isinstance(raw.get("patterns", []), list) else raw.get("patterns")
     if swap:
@@ -240,18 +244,18 @@ def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool
         _validate(patterns, where, spaceless)
     exceptions = []
     for number, exc in enumerate(raw.get("exceptions", []) if isinstance(raw.get("exceptions", []), list) else [None], 1):
-        ewhere = f"{where} exception {number}"
+        ewhere = _("{rule} exception {number}").format(rule=where, number=number)
         if not isinstance(exc, dict) or not isinstance(exc.get("pattern"), str):
-            raise _problem(ewhere, "should be an object with a 'pattern'")
+            raise _problem(ewhere, _("should be an object with a 'pattern'"))
         bad_keys = sorted(set(exc) - _EXCEPTION_KEYS)
         if bad_keys:
-            raise _problem(ewhere, f"unknown key(s) {', '.join(bad_keys)}")
+            raise _problem(ewhere, _("unknown key(s) {names}").format(names=", ".join(bad_keys)))
         where_to_look = exc.get("where", "sentence")
         if where_to_look not in WHERE:
-            raise _problem(ewhere, f"'where' should be one of {', '.join(WHERE)}")
+            raise _problem(ewhere, _("'where' should be one of {choices}").format(choices=", ".join(WHERE)))
         within = exc.get("within")
         if within is not None and (not isinstance(within, int) or isinstance(within, bool) or within < 1):
-            raise _problem(ewhere, "'within' should be a positive number of characters")
+            raise _problem(ewhere, _("'within' should be a positive number of characters"))
         [pattern] = _expanded((exc["pattern"],), lists or {}, ewhere)
         exceptions.append(Unless(where_to_look, _regex(pattern, ewhere, spaceless), within, str(exc.get("why", ""))))
     fields = raw.get("fields")
@@ -259,10 +263,10 @@ def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool
         fields = frozenset(_string_list(fields, where, "fields"))
     allow = raw.get("allow", 0)
     if not isinstance(allow, int) or isinstance(allow, bool) or allow < 0:
-        raise _problem(where, "'allow' should be a whole number, 0 or more")
+        raise _problem(where, _("'allow' should be a whole number, 0 or more"))
     examples = raw.get("examples", {})
     if not isinstance(examples, dict) or set(examples) - {"good", "bad"}:
-        raise _problem(where, "'examples' should be an object with 'good' and 'bad' lists")
+        raise _problem(where, _("'examples' should be an object with 'good' and 'bad' lists"))
     good = _string_list(examples.get("good", []), where, "examples.good", allow_empty=True)
     bad = _string_list(examples.get("bad", []), where, "examples.bad", allow_empty=True)
     rule = Rule(
@@ -289,30 +293,31 @@ def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool
 
 def _validate(patterns: tuple[str, ...], where: str, spaceless: bool = False) -> None:
     for number, pattern in enumerate(patterns, 1):
-        regex = _regex(pattern, f"{where} pattern {number}", spaceless)
+        regex = _regex(pattern, _("{rule} pattern {number}").format(rule=where, number=number), spaceless)
         if regex.search("") is not None or ("(?-i:" not in pattern and compiled(pattern, True, spaceless).search("")):
-            raise _problem(where, "a pattern matches empty text; it would flag everything")
+            raise _problem(where, _("a pattern matches empty text; it would flag everything"))
 
 
 def _read_pack(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise RulePackError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+        raise RulePackError(_("{file}: cannot be read ({reason})").format(
+            file=path.name, reason=exc.strerror or exc)) from None
     except UnicodeDecodeError:
-        raise RulePackError(f"{path.name}: is not UTF-8 text") from None
+        raise RulePackError(_("{file}: is not UTF-8 text").format(file=path.name)) from None
     except json.JSONDecodeError as exc:
-        raise RulePackError(
-            f"{path.name}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        ) from None
+        raise RulePackError(_("{file}: not valid JSON at line {line}, column {column}: {reason}").format(
+            file=path.name, line=exc.lineno, column=exc.colno, reason=exc.msg)) from None
     if not isinstance(data, dict):
-        raise RulePackError(f"{path.name}: should hold a JSON object with 'rules' and/or 'disabled'")
+        raise RulePackError(_("{file}: should hold a JSON object with 'rules' and/or 'disabled'").format(
+            file=path.name))
     unknown = sorted(set(data) - _PACK_KEYS)
     if unknown:
-        raise RulePackError(f"{path.name}: unknown key(s) {', '.join(unknown)}")
+        raise RulePackError(_("{file}: unknown key(s) {names}").format(file=path.name, names=", ".join(unknown)))
     for key in ("rules", "disabled"):
         if key in data and not isinstance(data[key], list):
-            raise RulePackError(f"{path.name}: '{key}' should be a list")
+            raise RulePackError(_("{file}: '{key}' should be a list").format(file=path.name, key=key))
     return data
 
 
@@ -354,7 +359,7 @@ def _user_packs(folder: Path | None, language: str, problems: list[str]) -> list
         try:
             data = _read_pack(path)
         except RulePackError as exc:
-            problems.append(f"{exc} — the file was ignored")
+            problems.append(_("{problem} — the file was ignored").format(problem=exc))
             continue
         if data.get("language", language) == language:
             packs.append((path.name, data))
@@ -376,7 +381,7 @@ def load_rules(language: str = "en", user_dir: str | Path | None = None, *,
         try:
             lists = wordlists.merge(lists, wordlists.validate(data.get("lists", {}), name))
         except ValueError as exc:
-            problems.append(f"{exc} — those lists were ignored")
+            problems.append(_("{problem} — those lists were ignored").format(problem=exc))
     rules = {r.id: r for r in _build_shipped(path, shipped, lists, language)}
     raw_by_id = {raw["id"]: raw for raw in shipped.get("rules", [])}
     disabled: set[str] = set()
@@ -393,7 +398,7 @@ def load_rules(language: str = "en", user_dir: str | Path | None = None, *,
             try:
                 rule = build_rule(merged, name, lists, language=language)
             except ValueError as exc:
-                problems.append(f"{name}: {exc} — that rule was ignored")
+                problems.append(_("{file}: {problem} — that rule was ignored").format(file=name, problem=exc))
                 continue
             rules[rule.id] = rule
             raw_by_id[rule.id] = merged
@@ -407,6 +412,7 @@ def load_rules(language: str = "en", user_dir: str | Path | None = None, *,
             elsewhere = {rule.id for other in shipped_languages() if other != language for rule in load_shipped(other)}
             unknown = [d for d in unknown if d not in elsewhere]
         if unknown:
-            problems.append(f"{name}: 'disabled' names rules that do not exist: {', '.join(unknown)}")
+            problems.append(_("{file}: 'disabled' names rules that do not exist: {ids}").format(
+                file=name, ids=", ".join(unknown)))
     active = tuple(r for r in rules.values() if r.id not in disabled)
     return RuleSet(active, frozenset(disabled), tuple(problems), lists)

@@ -11,6 +11,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
+from ..i18n import _
 from . import wordlists
 from .findings import Finding
 from .folding import fold, sentence_bounds
@@ -270,10 +271,10 @@ def example_problems(rule: Rule) -> list[str]:
     out = []
     for text in rule.bad:
         if not any(f.rule == rule.id for f in checker.check_text(FREE_TEXT_FIELD, text)):
-            out.append(f"rule '{rule.id}': bad example not flagged: {text!r}")
+            out.append(_("rule '{id}': bad example not flagged: {text!r}").format(id=rule.id, text=text))
     for text in rule.good:
         if any(f.rule == rule.id for f in checker.check_text(FREE_TEXT_FIELD, text)):
-            out.append(f"rule '{rule.id}': good example flagged: {text!r}")
+            out.append(_("rule '{id}': good example flagged: {text!r}").format(id=rule.id, text=text))
     return out
 
 

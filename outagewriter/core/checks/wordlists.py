@@ -13,6 +13,8 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 
+from ..i18n import _
+
 LIST_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _REFERENCE = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 
@@ -65,13 +67,15 @@ def merge(base: Mapping[str, tuple[str, ...]], extra: Mapping[str, Iterable[str]
 def validate(raw, where: str) -> dict[str, tuple[str, ...]]:
     """A pack's `"lists"` object, checked; raises ValueError with a plain message."""
     if not isinstance(raw, dict):
-        raise ValueError(f"{where}: 'lists' should be an object of NAME: [phrases]")
+        raise ValueError(_("{where}: 'lists' should be an object of NAME: [phrases]").format(where=where))
     out = {}
     for name, phrases in raw.items():
         if not LIST_NAME.match(name):
-            raise ValueError(f"{where}: list name {name!r} should be upper-case letters, digits or '_'")
+            raise ValueError(_("{where}: list name {name!r} should be upper-case letters, digits or '_'").format(
+                where=where, name=name))
         if not isinstance(phrases, list) or not phrases or not all(
                 isinstance(p, str) and p.strip() and p.strip() != "*" for p in phrases):
-            raise ValueError(f"{where}: list {name} should be a non-empty list of phrases")
+            raise ValueError(_("{where}: list {name} should be a non-empty list of phrases").format(
+                where=where, name=name))
         out[name] = tuple(p.strip() for p in phrases)
     return out

@@ -9,14 +9,23 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..i18n import N_
+from ..i18n import N_, _
 
 # What a component is doing, best first.
 COMPONENT_STATUSES = ("operational", "degraded-performance", "partial-outage", "major-outage", "under-maintenance")
 
 
 class ComponentError(ValueError):
-    """A components line that cannot be read; the message is written for the user."""
+    """A components line that cannot be read; the message is written for the user. `detail` is what is
+    wrong without the line's number (add_component tells it about the name being added)."""
+
+    def __init__(self, message: str, detail: str | None = None):
+        super().__init__(message)
+        self.detail = message if detail is None else detail
+
+
+def _line_error(number: int, detail: str) -> ComponentError:
+    return ComponentError(_("line {number}: {problem}").format(number=number, problem=detail), detail)
 
 MAX_COMPONENTS = 100
 MAX_NAME_CHARS = 80
@@ -50,18 +59,19 @@ def parse_components(value: str) -> list[tuple[str, str]]:
         name = " ".join(name.split())
         token = _status_token(status) if sep else None
         if not sep or not name:
-            raise ComponentError(f"line {number} ({line.strip()!r}) is not 'name = status'")
+            raise ComponentError(_("line {number} ({line!r}) is not 'name = status'").format(
+                number=number, line=line.strip()))
         if token is None:
-            raise ComponentError(f"line {number}: {status.strip()!r} is not a status; use "
-                             f"{', '.join(COMPONENT_STATUSES)}")
+            raise _line_error(number, _("{status!r} is not a status; use {statuses}").format(
+                status=status.strip(), statuses=", ".join(COMPONENT_STATUSES)))
         if len(name) > MAX_NAME_CHARS or any(unicodedata.category(c) == "Cc" for c in name):
-            raise ComponentError(f"line {number}: a name of at most {MAX_NAME_CHARS} plain characters")
+            raise _line_error(number, _("a name of at most {limit} plain characters").format(limit=MAX_NAME_CHARS))
         if name.lower() in seen:
-            raise ComponentError(f"{name!r} is listed twice")
+            raise ComponentError(_("{name!r} is listed twice").format(name=name))
         seen.add(name.lower())
         pairs.append((name, token))
     if len(pairs) > MAX_COMPONENTS:
-        raise ComponentError(f"{len(pairs)} is more than the {MAX_COMPONENTS} allowed")
+        raise ComponentError(_("{count} is more than the {limit} allowed").format(count=len(pairs), limit=MAX_COMPONENTS))
     return pairs
 
 
@@ -87,13 +97,13 @@ def add_component(value: str, name: str, status: str) -> str:
     be listed (empty, listed already, holding '=' or ';', too long)."""
     name = " ".join(name.split())
     if not name:
-        raise ComponentError("type the component's name first")
+        raise ComponentError(_("type the component's name first"))
     if "=" in name or ";" in name:
-        raise ComponentError(f"{name!r}: a component's name cannot hold '=' or ';'")
+        raise ComponentError(_("{name!r}: {problem}").format(name=name, problem=_("a component's name cannot hold '=' or ';'")))
     pairs = parse_components(value)
     if name.lower() in (listed.lower() for listed, _ in pairs):
-        raise ComponentError(f"{name!r} is listed already")
+        raise ComponentError(_("{name!r} is listed already").format(name=name))
     try:
         return format_components(parse_components(format_components([*pairs, (name, status)])))
     except ComponentError as exc:  # the new line is the last one: say what is wrong with the name
-        raise ComponentError(f"{name!r}: {str(exc).split(': ', 1)[-1]}") from None
+        raise ComponentError(_("{name!r}: {problem}").format(name=name, problem=exc.detail)) from None

@@ -209,7 +209,7 @@ def _check_header_safe(name: str, value: str) -> None:
     """One-line values may end up in mail headers: no line breaks, no other control characters."""
     problem = _header_problem(value)
     if problem is not None:
-        raise FieldError(f"{name}: {problem}")
+        raise FieldError(_("{field}: {problem}").format(field=name, problem=problem))
 
 
 def _header_problem(value: str) -> str | None:
@@ -251,14 +251,14 @@ def parse_address(raw: str) -> tuple[str, str]:
     """
     reason = _header_problem(raw)
     if reason is not None:
-        raise FieldError(f"{raw!r} ({reason})")
+        raise FieldError(_("{entry!r} ({reason})").format(entry=raw, reason=reason))
     parsed = getaddresses([raw], **_STRICT)
     addr = parsed[0][1] if len(parsed) == 1 else ""
     reason = mailbox_problem(addr or raw)
     if reason is None and not addr:
         reason = _("not a single name and address")
     if reason is not None:
-        raise FieldError(f"{raw!r} ({reason})")
+        raise FieldError(_("{entry!r} ({reason})").format(entry=raw, reason=reason))
     return parsed[0]
 
 
@@ -366,7 +366,7 @@ def normalise(name: str, value: str) -> str:
         try:
             pairs = parse_addresses(value)
         except FieldError as exc:
-            raise FieldError(f"{name}: {exc}") from None
+            raise FieldError(_("{field}: {problem}").format(field=name, problem=exc)) from None
         return ", ".join(format_address(*pair) for pair in pairs)
     if spec.kind == "addresses":
         return ""
@@ -378,5 +378,5 @@ def normalise(name: str, value: str) -> str:
         try:
             return format_components(parse_components(value)) if value.strip() else ""
         except ComponentError as exc:
-            raise FieldError(f"components: {exc}") from None
+            raise FieldError(_("{field}: {problem}").format(field="components", problem=exc)) from None
     return value

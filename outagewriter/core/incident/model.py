@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..i18n import _
 from .carry import taken_by, translation_taken_by
-from .fields import FIELD_NAMES, NOTICE_KINDS, TRANSLATED_FIELDS, FieldError, normalise, statuses_for
+from .fields import FIELD_NAMES, NOTICE_KINDS, TRANSLATED_FIELDS, FieldError, kind_label, normalise, statuses_for
 from .records import ReviewRecord, SentRecord
 from .times import TimeError, isoformat_utc, now_utc, parse_next_update, parse_zoned
 
@@ -30,9 +30,10 @@ def check_languages(first: str, second: str = "") -> None:
     """A notice's languages: one of LANGUAGES first, optionally another one second."""
     for value in (first, second) if second else (first,):
         if value not in LANGUAGES:
-            raise FieldError(f"unsupported language {value!r}; available: {', '.join(LANGUAGES)}")
+            raise FieldError(_("unsupported language {language!r}; available: {languages}").format(
+                language=value, languages=", ".join(LANGUAGES)))
     if second == first:
-        raise FieldError(f"the second language must differ from the first ({first})")
+        raise FieldError(_("the second language must differ from the first ({language})").format(language=first))
 
 
 def _new_id() -> str:
@@ -54,7 +55,8 @@ class Notice:
 
     def __post_init__(self) -> None:
         if self.kind not in NOTICE_KINDS:
-            raise FieldError(f"unknown notice kind {self.kind!r}; kinds are: {', '.join(NOTICE_KINDS)}")
+            raise FieldError(_("unknown notice kind {kind!r}; kinds are: {kinds}").format(
+                kind=self.kind, kinds=", ".join(NOTICE_KINDS)))
         complete = dict.fromkeys(FIELD_NAMES, "")
         for name, value in self.fields.items():
             complete[name] = normalise(name, value)
@@ -62,8 +64,8 @@ class Notice:
         translation = dict.fromkeys(TRANSLATED_FIELDS, "")
         for name, value in self.translation.items():
             if name not in TRANSLATED_FIELDS:
-                raise FieldError(f"{name!r} has no second-language text; those fields are: "
-                                 f"{', '.join(TRANSLATED_FIELDS)}")
+                raise FieldError(_("{name!r} has no second-language text; those fields are: {names}").format(
+                    name=name, names=", ".join(TRANSLATED_FIELDS)))
             translation[name] = normalise(name, value)
         self.translation = translation
 
@@ -73,17 +75,18 @@ class Notice:
 
     def get(self, name: str) -> str:
         if name not in self.fields:
-            raise FieldError(f"unknown field {name!r}")
+            raise FieldError(_("unknown field {name!r}").format(name=name))
         return self.fields[name]
 
     def set(self, name: str, value: str) -> bool:
         """Validate and store one field; returns whether the stored value changed."""
         if self.is_sent:
-            raise NoticeLocked("this notice has been sent and can no longer be edited")
+            raise NoticeLocked(_("this notice has been sent and can no longer be edited"))
         stored = normalise(name, value)
         if name == "status" and stored and stored not in statuses_for(self.kind):
             allowed = ", ".join(statuses_for(self.kind))
-            raise FieldError(f"status: {stored!r} does not fit a {self.kind} notice; use {allowed}")
+            raise FieldError(_("status: {value!r} does not fit a {kind} notice; use {allowed}").format(
+                value=stored, kind=kind_label(self.kind), allowed=allowed))
         changed = self.fields[name] != stored
         self.fields[name] = stored
         return changed
@@ -91,9 +94,10 @@ class Notice:
     def set_translation(self, name: str, value: str) -> bool:
         """Store one field's second-language text; returns whether it changed."""
         if self.is_sent:
-            raise NoticeLocked("this notice has been sent and can no longer be edited")
+            raise NoticeLocked(_("this notice has been sent and can no longer be edited"))
         if name not in TRANSLATED_FIELDS:
-            raise FieldError(f"{name!r} has no second-language text; those fields are: {', '.join(TRANSLATED_FIELDS)}")
+            raise FieldError(_("{name!r} has no second-language text; those fields are: {names}").format(
+                name=name, names=", ".join(TRANSLATED_FIELDS)))
         stored = normalise(name, value)
         changed = self.translation[name] != stored
         self.translation[name] = stored
@@ -102,7 +106,7 @@ class Notice:
     def update(self, values: dict[str, str]) -> None:
         """Set several fields at once; nothing changes unless every value is valid."""
         if self.is_sent:
-            raise NoticeLocked("this notice has been sent and can no longer be edited")
+            raise NoticeLocked(_("this notice has been sent and can no longer be edited"))
         trial = Notice(self.kind, dict(self.fields), id=self.id, created=self.created,
                        translation=dict(self.translation))
         for name, value in values.items():
@@ -140,7 +144,7 @@ class Incident:
 
     def __post_init__(self) -> None:
         if self.kind not in INCIDENT_KINDS:
-            raise FieldError(f"unknown incident kind {self.kind!r}; use incident or maintenance")
+            raise FieldError(_("unknown incident kind {kind!r}; use incident or maintenance").format(kind=self.kind))
         check_languages(self.language, self.second_language)
         self.set_times(dict(self.times))
 

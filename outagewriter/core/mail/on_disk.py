@@ -31,7 +31,7 @@ def merge_send_record(path: str | Path, incident: Incident, notice: Notice, new_
         try:
             disk, stamp = conflicts.load_with_stamp(path)
         except fileformat.IncidentFileError as exc:
-            kept = conflicts.save_copy(incident, path, "send record")
+            kept = conflicts.save_copy(incident, path, _("send record"))
             raise RecordNotSaved(_("{problem}; the record of who got the notice was saved as {copy}: put that "
                                    "file in its place before sending again").format(problem=exc, copy=kept.name)) from None
         twin = next((n for n in disk.notices if n.id == notice.id), None)
@@ -39,7 +39,7 @@ def merge_send_record(path: str | Path, incident: Incident, notice: Notice, new_
         if twin is None:
             disk.notices.append(twin := copy.deepcopy(notice))
         elif twin.fields != notice.fields:  # edited before the send was recorded: the file keeps what went out
-            kept = conflicts.save_copy(disk, path, "edited while sending")
+            kept = conflicts.save_copy(disk, path, _("edited while sending"))
             note = _("The notice was edited while it was being sent; that edited version was saved as {copy}.").format(
                 copy=kept.name)
             twin.fields, twin.review = dict(notice.fields), copy.deepcopy(notice.review)
@@ -52,7 +52,7 @@ def merge_send_record(path: str | Path, incident: Incident, notice: Notice, new_
             return disk, note
         except conflicts.ConflictError:
             time.sleep(0.02)
-    kept = conflicts.save_copy(incident, path, "send record")
+    kept = conflicts.save_copy(incident, path, _("send record"))
     raise RecordNotSaved(_("{file} kept changing while the send was being recorded; the record of who got the "
                            "notice was saved as {copy}: put that file in its place before sending again").format(
                                file=path.name, copy=kept.name))

@@ -27,7 +27,7 @@ class KeyringUnavailable(keyring_store.KeyringUnavailable):
 class Secrets(keyring_store.KeyringStore):
     """Passwords of mail accounts, keyed by account name. `backend` is injectable for tests."""
 
-    what = "password"
+    what = N_("password")  # translated where shown (keyring_store)
     unavailable = KeyringUnavailable
     no_keyring_state = "none (passwords are asked for at send time)"
 

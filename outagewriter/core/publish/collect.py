@@ -18,6 +18,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from ..i18n import _
 from ..incident.components import SEVERITY, ComponentError, parse_components, worst_status
 from ..incident.model import Incident, Notice
 from ..incident.page_id import page_id
@@ -70,7 +71,7 @@ def incident_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
         elif path.exists() or path.is_symlink():
             found[path] = None
         else:
-            raise CollectError(f"{path}: no such file or folder")
+            raise CollectError(_("{file}: no such file or folder").format(file=path))
     return list(found)
 
 
@@ -105,13 +106,13 @@ def _archived(path: Path, notice: Notice) -> tuple[str, str] | str:
     except archive.ArchiveError as exc:
         return str(exc)
     if not sent.sha256:
-        return f"its sent record holds no SHA-256 to check the archive {sent.archive} against"
+        return _("its sent record holds no SHA-256 to check the archive {archive} against").format(archive=sent.archive)
     if archive.sha256(data) != sent.sha256:
-        return f"the archive {sent.archive} does not match the SHA-256 its sent record holds"
+        return _("the archive {archive} does not match the SHA-256 its sent record holds").format(archive=sent.archive)
     message = BytesParser(policy=email.policy.default).parsebytes(data)
     body = message.get_body(("plain",))
     if body is None:
-        return f"the archive {sent.archive} holds no plain text"
+        return _("the archive {archive} holds no plain text").format(archive=sent.archive)
     return one_line(str(message.get("Subject", ""))), body.get_content().replace("\r\n", "\n")
 
 
@@ -134,10 +135,11 @@ def _update(incident: Incident, notice: Notice, path: Path, renderer: Renderer) 
     number = incident.number(notice)
     time = _utc(notice.sent.time)
     if time is None:
-        return f"{path.name}: notice {number} has no readable sent time, so it was left out"
+        return _("{file}: notice {number} has no readable sent time, so it was left out").format(
+            file=path.name, number=number)
     found = _archived(path, notice)
     if isinstance(found, str):
-        return f"{path.name}: notice {number} was left out: {found}"
+        return _("{file}: notice {number} was left out: {reason}").format(file=path.name, number=number, reason=found)
     subject, text = found
     rendered = renderer.render(incident, notice)
     verbatim = rendered.text != text
@@ -245,10 +247,10 @@ def collect(paths: Iterable[str | os.PathLike], settings: Settings, renderer: Re
         try:
             incident = load(path)
         except IncidentFileError as exc:
-            raise CollectError(f"cannot publish: {exc}") from None
+            raise CollectError(_("cannot publish: {reason}").format(reason=exc)) from None
         if incident.id in seen:
-            raise CollectError(f"cannot publish: {seen[incident.id]} and {path} hold the same incident "
-                               f"({incident.id}); keep one of them")
+            raise CollectError(_("cannot publish: {file} and {other} hold the same incident ({id}); keep one of "
+                                 "them").format(file=seen[incident.id], other=path, id=incident.id))
         seen[incident.id] = path
         found, notes = published_incident(incident, path, renderer)
         problems += notes
@@ -257,8 +259,8 @@ def collect(paths: Iterable[str | os.PathLike], settings: Settings, renderer: Re
     by_id: dict[str, PublishedIncident] = {}
     for incident in incidents:  # two ids that end up as one file name: neither may hide the other
         if incident.id in by_id:
-            raise CollectError(f"cannot publish: {by_id[incident.id].source} and {incident.source} "
-                               f"give the same page name {incident.id}")
+            raise CollectError(_("cannot publish: {file} and {other} give the same page name {id}").format(
+                file=by_id[incident.id].source, other=incident.source, id=incident.id))
         by_id[incident.id] = incident
     incidents.sort(key=lambda i: (i.updated, i.id), reverse=True)
     components = _component_states(settings, incidents)

@@ -16,6 +16,8 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
+from ..i18n import _
+
 MARKER = ".outagewriter-status-page"
 MARKER_TEXT = b"This folder is written by OutageWriter's publish command and is replaced as a whole.\n"
 RENAME_EXCHANGE = 2  # linux/fs.h
@@ -39,16 +41,16 @@ def _existing(folder: Path) -> dict[str, bytes] | None:
 def check_target(folder: Path) -> None:
     """TreeError unless `folder` is missing, empty, or one of our status pages."""
     if folder.is_symlink():
-        raise TreeError(f"{folder} is a link; give the folder itself")
+        raise TreeError(_("{folder} is a link; give the folder itself").format(folder=folder))
     if not folder.exists():
         if not folder.parent.is_dir():
-            raise TreeError(f"{folder.parent} does not exist; create it first")
+            raise TreeError(_("{folder} does not exist; create it first").format(folder=folder.parent))
         return
     if not folder.is_dir():
-        raise TreeError(f"{folder} is a file, not a folder")
+        raise TreeError(_("{folder} is a file, not a folder").format(folder=folder))
     if any(folder.iterdir()) and not (folder / MARKER).is_file():
-        raise TreeError(f"{folder} already holds other files and is not a status page written here; "
-                        "choose an empty or new folder")
+        raise TreeError(_("{folder} already holds other files and is not a status page written here; "
+                          "choose an empty or new folder").format(folder=folder))
 
 
 def _write(staging: Path, files: Mapping[str, bytes]) -> None:
@@ -56,7 +58,7 @@ def _write(staging: Path, files: Mapping[str, bytes]) -> None:
     for relative, data in files.items():
         name = PurePosixPath(relative)
         if name.is_absolute() or ".." in name.parts or not name.parts:
-            raise TreeError(f"refusing to write {relative!r} outside the status page's folder")
+            raise TreeError(_("refusing to write {file!r} outside the status page's folder").format(file=relative))
         target = staging.joinpath(*name.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         folders.update(p for p in target.parents if staging in p.parents or p == staging)
@@ -140,7 +142,7 @@ def _swap_in(staging: Path, target: Path) -> Path | None:
             os.rename(aside / "tree", target)  # put the old page back rather than leave none
             raise
         return aside
-    raise TreeError(f"{target} kept changing while it was being published; try again")
+    raise TreeError(_("{folder} kept changing while it was being published; try again").format(folder=target))
 
 
 def write_tree(folder: str | os.PathLike, files: Mapping[str, bytes]) -> bool:

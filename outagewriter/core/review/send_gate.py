@@ -82,42 +82,45 @@ def check_approval_for_send(incident: Incident, notice: Notice, rendered: "Rende
     number = _number(incident, notice)
 
     def refuse(why: str) -> NoReturn:
-        raise ApprovalError(f"notice {number} cannot be sent: {why}; the review record and the audit log "
-                            "disagree (the file was edited by hand or damaged). Ask for a new review.")
+        raise ApprovalError(_("notice {number} cannot be sent: {reason}; the review record and the audit log "
+                              "disagree (the file was edited by hand or damaged). Ask for a new review.").format(
+                                  number=number, reason=why))
 
     record = _record(notice)
     approval = record.approval
     if record.state != APPROVED:
-        refuse(f"its review state is {record.state!r}, not approved")
+        refuse(_("its review state is {state!r}, not approved").format(state=record.state))
     if approval is None:
-        refuse("the review record holds no approval")
+        refuse(_("the review record holds no approval"))
     if approval.voided:
-        refuse("its approval was withdrawn")
+        refuse(_("its approval was withdrawn"))
     digest = notice_hash(incident, notice, rendered)
     entries = audit.timeline(incident, notice)
     approvals = [i for i, e in enumerate(entries) if e.event == audit.APPROVED]
     if not approvals:
-        refuse("the audit log has no approval of it")
+        refuse(_("the audit log has no approval of it"))
     last = approvals[-1]
     entry = entries[last]
     if entry.hash != digest or approval.hash != digest:
-        refuse("the audit log's approval is of a different text")
+        refuse(_("the audit log's approval is of a different text"))
     if entry.who != approval.reviewer or entry.when != approval.time:
-        refuse(f"the audit log says {entry.who} approved it at {entry.when}, the review record says "
-               f"{approval.reviewer} at {approval.time}")
+        refuse(_("the audit log says {who} approved it at {time}, the review record says {reviewer} at "
+                 "{reviewer_time}").format(who=entry.who, time=entry.when, reviewer=approval.reviewer,
+                                           reviewer_time=approval.time))
     later = [e for e in entries[last + 1:] if e.event in (audit.VOIDED, audit.CHANGES_REQUESTED,
                                                           audit.REVIEW_REQUESTED)]
     if later:
-        refuse(f"after the approval the audit log has: {later[0].describe()}")
+        refuse(_("after the approval the audit log has: {entry}").format(entry=later[0].describe()))
     requests = [e for e in entries[:last] if e.event == audit.REVIEW_REQUESTED]
     if not requests:
-        refuse("the audit log has no review request before the approval")
+        refuse(_("the audit log has no review request before the approval"))
     if not same_person(requests[-1].who, author_of(notice)):
-        refuse(f"the review record names {author_of(notice)} as author, the audit log {requests[-1].who}")
+        refuse(_("the review record names {author} as author, the audit log {logged}").format(
+            author=author_of(notice), logged=requests[-1].who))
     if approver_must_differ:
         for author in (requests[0].who, requests[-1].who):
             if same_person(author, entry.who):
-                refuse(f"it was approved by its own author ({entry.who})")
+                refuse(_("it was approved by its own author ({who})").format(who=entry.who))
     if allowed_signers is None:
         return None
     signature = approval.signature
@@ -129,4 +132,4 @@ def check_approval_for_send(incident: Incident, notice: Notice, rendered: "Rende
     try:
         return approval_signature.verify(data, signature, allowed_signers)
     except approval_signature.SignatureError as exc:
-        raise ApprovalError(f"notice {number} cannot be sent: {exc}.") from None
+        raise ApprovalError(_("notice {number} cannot be sent: {reason}.").format(number=number, reason=exc)) from None

@@ -31,6 +31,7 @@ import tempfile
 from pathlib import Path
 
 from .. import safe_text
+from ..i18n import _
 
 NAMESPACE = "outagewriter-approval"
 PAYLOAD_VERSION = 1
@@ -57,44 +58,46 @@ def _run(args: list[str], what: str, stdin=subprocess.DEVNULL) -> subprocess.Com
         return subprocess.run(["ssh-keygen", *args], stdin=stdin, capture_output=True,
                               env=env, timeout=TIMEOUT_SECONDS, start_new_session=True)  # no terminal
     except FileNotFoundError:
-        raise SignatureError(f"cannot {what}: ssh-keygen was not found; install OpenSSH "
-                             "(openssh-client) to use signed approvals") from None
+        raise SignatureError(_("cannot {what}: ssh-keygen was not found; install OpenSSH "
+                               "(openssh-client) to use signed approvals").format(what=what)) from None
     except subprocess.TimeoutExpired:
-        raise SignatureError(f"cannot {what}: ssh-keygen did not finish within "
-                             f"{TIMEOUT_SECONDS:.0f} seconds") from None
+        raise SignatureError(_("cannot {what}: ssh-keygen did not finish within {seconds} seconds").format(
+            what=what, seconds=f"{TIMEOUT_SECONDS:.0f}")) from None
     except OSError as exc:
-        raise SignatureError(f"cannot {what}: ssh-keygen could not be run ({exc})") from None
+        raise SignatureError(_("cannot {what}: ssh-keygen could not be run ({reason})").format(
+            what=what, reason=exc)) from None
 
 
 def _last_line(stderr: bytes) -> str:
     lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
-    return lines[-1] if lines else "no message"
+    return lines[-1] if lines else _("no message")
 
 
 def sign(data: bytes, key: str | os.PathLike) -> str:
     """Sign `data` with the private key file `key`; returns the armored signature."""
     key_path = Path(key).expanduser()
     if not key_path.is_file():
-        raise SignatureError(f"cannot sign the approval: the signing key {key_path} does not exist "
-                             "(settings: review.signing_key)")
+        raise SignatureError(_("cannot sign the approval: the signing key {key} does not exist "
+                               "(settings: review.signing_key)").format(key=key_path))
     with tempfile.TemporaryDirectory(prefix="outagewriter-sign-") as folder:
         message = Path(folder) / "approval"
         message.write_bytes(data)
-        done = _run(["-Y", "sign", "-f", str(key_path), "-n", NAMESPACE, str(message)], "sign the approval")
+        done = _run(["-Y", "sign", "-f", str(key_path), "-n", NAMESPACE, str(message)], _("sign the approval"))
         if done.returncode != 0:
             why = _last_line(done.stderr)
             if "passphrase" in why:
-                raise SignatureError(f"cannot sign the approval: the key {key_path} is protected by a "
-                                     "passphrase and no SSH agent holds it; add it with ssh-add, then "
-                                     "approve again")
-            raise SignatureError(f"cannot sign the approval with {key_path}: {why}")
+                raise SignatureError(_("cannot sign the approval: the key {key} is protected by a "
+                                       "passphrase and no SSH agent holds it; add it with ssh-add, then "
+                                       "approve again").format(key=key_path))
+            raise SignatureError(_("cannot sign the approval with {key}: {reason}").format(key=key_path, reason=why))
         try:
             signature = (Path(folder) / "approval.sig").read_text("ascii")
         except (OSError, UnicodeDecodeError) as exc:
-            raise SignatureError(f"cannot sign the approval: ssh-keygen wrote no signature ({exc})") from None
+            raise SignatureError(_("cannot sign the approval: ssh-keygen wrote no signature ({reason})").format(
+                reason=exc)) from None
     if len(signature) > MAX_SIGNATURE_CHARS:
-        raise SignatureError(f"cannot sign the approval: the signature is longer than "
-                             f"{MAX_SIGNATURE_CHARS} characters")
+        raise SignatureError(_("cannot sign the approval: the signature is longer than {limit} characters").format(
+            limit=MAX_SIGNATURE_CHARS))
     return signature
 
 
@@ -102,23 +105,24 @@ def verify(data: bytes, signature: str, allowed_signers: str | os.PathLike) -> s
     """The principal (from `allowed_signers`) whose key signed exactly `data`, or SignatureError."""
     allowed = Path(allowed_signers).expanduser()
     if not allowed.is_file():
-        raise SignatureError(f"the approval's signature cannot be checked: there is no allowed signers "
-                             f"file at {allowed} (settings: review.allowed_signers)")
+        raise SignatureError(_("the approval's signature cannot be checked: there is no allowed signers "
+                               "file at {file} (settings: review.allowed_signers)").format(file=allowed))
     with tempfile.TemporaryDirectory(prefix="outagewriter-verify-") as folder:
         sig_file = Path(folder) / "approval.sig"
         sig_file.write_text(signature, "utf-8", "surrogatepass")
         found = _run(["-Y", "find-principals", "-s", str(sig_file), "-f", str(allowed)],
-                     "check the approval's signature")
+                     _("check the approval's signature"))
         principals = found.stdout.decode("utf-8", "replace").split() if found.returncode == 0 else []
         if not principals:
-            raise SignatureError(f"the approval was not signed by any key in {allowed}")
+            raise SignatureError(_("the approval was not signed by any key in {file}").format(file=allowed))
         for principal in principals:
             with open(Path(folder) / "approval", "w+b") as message:
                 message.write(data)
                 message.seek(0)
                 done = _run(["-Y", "verify", "-f", str(allowed), "-I", principal, "-n", NAMESPACE,
-                             "-s", str(sig_file)], "check the approval's signature", stdin=message)
+                             "-s", str(sig_file)], _("check the approval's signature"), stdin=message)
             if done.returncode == 0:  # shown to the sender and written to the shared log: no escapes
                 return safe_text.visible(principal)
-    raise SignatureError(f"the approval's signature (by a key of {principals[0]}) does not match this "
-                         "approval: the approval or its signature was changed, or it belongs to another notice")
+    raise SignatureError(_("the approval's signature (by a key of {principal}) does not match this approval: the "
+                           "approval or its signature was changed, or it belongs to another notice").format(
+                               principal=principals[0]))

@@ -164,9 +164,10 @@ def author_of(notice: Notice) -> str | None:
 def _check_name(name: str, what: str) -> str:
     cleaned = " ".join((name or "").split())
     if not cleaned:
-        raise ReviewError(f"the {what}'s name is empty")
+        raise ReviewError(_("the author's name is empty") if what == "author" else _("the reviewer's name is empty"))
     if len(cleaned) > 200:
-        raise ReviewError(f"the {what}'s name is longer than 200 characters")
+        raise ReviewError((_("the author's name is longer than {limit} characters") if what == "author" else
+                           _("the reviewer's name is longer than {limit} characters")).format(limit=200))
     return cleaned
 
 
@@ -199,7 +200,8 @@ def _number(incident: Incident, notice: Notice) -> int:
 
 def _editable(incident: Incident, notice: Notice) -> ReviewRecord:
     if notice.is_sent:
-        raise NoticeLocked(f"notice {_number(incident, notice)} has been sent; its review is closed")
+        raise NoticeLocked(_("notice {number} has been sent; its review is closed").format(
+            number=_number(incident, notice)))
     if notice.review is None:
         notice.review = ReviewRecord()
     return notice.review
@@ -263,8 +265,8 @@ def approve(incident: Incident, notice: Notice, rendered: "Rendered", reviewer: 
         raise ReviewError(_("notice {number} is not in review ({state}); its author asks for a review "
                             "first (outagewriter request-review)").format(number=number, state=state_label(current)))
     if rendered.problems:
-        raise ReviewError(f"notice {number} was rendered with template problems, so this is not the text "
-                          f"that would be sent: {rendered.problems[0]}")
+        raise ReviewError(_("notice {number} was rendered with template problems, so this is not the text "
+                            "that would be sent: {problem}").format(number=number, problem=rendered.problems[0]))
     _check_differs(notice, reviewer, settings)
     when = when or isoformat_utc(now_utc())
     content = canonical_content(incident, notice, rendered)

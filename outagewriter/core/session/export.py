@@ -179,7 +179,7 @@ def to_markdown(record: IncidentRecord) -> str:
     for notice in record.notices:
         state = w["draft_state"] if notice.draft else w["sent_state"]
         title = w["notice"].format(number=notice.number)
-        draft = f" ({w['draft']})" if notice.draft else ""
+        draft = _(" ({detail})").format(detail=w["draft"]) if notice.draft else ""  # Japanese: full-width （）
         lines += ["", f"## {title}: {notice.kind_label}{w['separator']}{notice.status_label or w['no_status']}{draft}",
                   "",
                   f"- {w['state']}: {state}", f"- {w['started'] if notice.draft else w['sent']}: {notice.when}",

@@ -77,10 +77,11 @@ def _refuse_dropping_open(target: Path, published_ids: set[str]) -> None:
     missing = {i: name for i, name in _shown_now(target).items() if i not in published_ids}
     if missing:
         names = ", ".join(repr(name) for name in list(missing.values())[:3])
-        more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
-        raise PublishError(f"the page in {target} shows {names}{more}, still open, which none of the incident files "
-                           "given holds; publish from the folder that has it (Settings → Status page → incidents "
-                           "folder), or pass --allow-removing if it should go")
+        more = _(" and {count} more").format(count=len(missing) - 3) if len(missing) > 3 else ""
+        raise PublishError(_("the page in {folder} shows {names}, still open, which none of the incident files "
+                             "given holds; publish from the folder that has it (Settings → Status page → incidents "
+                             "folder), or pass --allow-removing if it should go").format(
+                                 folder=target, names=names + more))
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -91,13 +92,16 @@ def _refuse_unsafe_target(target: Path, sources: Sequence[Path], files: Sequence
     """The page must never replace incident files or their sent archives."""
     for source in sources:
         if source.is_dir() and target == source.resolve():
-            raise PublishError(f"cannot publish into {target}: it is the folder of the incident files")
+            raise PublishError(_("cannot publish into {folder}: it is the folder of the incident files").format(
+                folder=target))
     for file in files:
         file = file.resolve()
         if _inside(file, target):
-            raise PublishError(f"cannot publish into {target}: it holds the incident file {file.name}")
+            raise PublishError(_("cannot publish into {folder}: it holds the incident file {file}").format(
+                folder=target, file=file.name))
         if _inside(target, archive_folder(file)):
-            raise PublishError(f"cannot publish into {target}: it is inside the sent archive of {file.name}")
+            raise PublishError(_("cannot publish into {folder}: it is inside the sent archive of {file}").format(
+                folder=target, file=file.name))
 
 
 def publish_status_page(sources: Sequence[str | Path], folder: str | Path, settings: Settings, *,
@@ -109,10 +113,10 @@ def publish_status_page(sources: Sequence[str | Path], folder: str | Path, setti
     An open incident or maintenance the page shows now but no file given holds is refused unless
     `allow_removing`. PublishError (one line) leaves the old page as it was."""
     if not str(folder).strip():
-        raise PublishError("no status page folder given, and none is set in the settings")
+        raise PublishError(_("no status page folder given, and none is set in the settings"))
     if not sources:
-        raise PublishError("no incident files given, and no incidents folder is set in the settings "
-                           "(Settings → Status page, or status_page.incidents)")
+        raise PublishError(_("no incident files given, and no incidents folder is set in the settings "
+                             "(Settings → Status page, or status_page.incidents)"))
     target = Path(os.path.abspath(Path(folder).expanduser())).resolve()
     paths = [Path(s).expanduser() for s in sources]
     try:
@@ -127,10 +131,13 @@ def publish_status_page(sources: Sequence[str | Path], folder: str | Path, setti
     except (CollectError, TreeError) as exc:
         raise PublishError(str(exc)) from None
     except OSError as exc:
-        raise PublishError(f"cannot publish into {target}: {exc.strerror or exc}") from None
+        raise PublishError(_("cannot publish into {folder}: {reason}").format(
+            folder=target, reason=exc.strerror or exc)) from None
     if not page.incidents:  # an empty page is allowed (a new team), but never without a word
-        problems = [f"none of the {len(files)} incident file{'s' if len(files) != 1 else ''} given has a notice "
-                    "that went out, so the page shows no incident", *problems]
+        problems = [ngettext("none of the {count} incident file given has a notice that went out, so the page "
+                             "shows no incident",
+                             "none of the {count} incident files given has a notice that went out, so the page "
+                             "shows no incident", len(files)).format(count=len(files)), *problems]
     return PublishResult(folder=target, incidents=len(page.incidents),
                          notices=sum(len(i.updates) for i in page.incidents), newest=page.newest,
                          files=len(tree) + 1, changed=changed, problems=tuple(problems))
@@ -146,7 +153,7 @@ def publish_after_send(settings: Settings, incident_path: str | os.PathLike | No
         result = publish_status_page(sources_for(settings, Path(incident_path)), settings.status_page_folder,
                                      settings, renderer=renderer)
     except PublishError as exc:
-        return [f"The status page was not published: {exc}"]
+        return [_("The status page was not published: {reason}").format(reason=exc)]
     except Exception as exc:  # noqa: BLE001 - the notice went out; a page that failed must not hide that
-        return [f"The status page was not published: {type(exc).__name__}: {exc}"]
+        return [_("The status page was not published: {reason}").format(reason=f"{type(exc).__name__}: {exc}")]
     return [result.summary(), *result.problems]

@@ -239,7 +239,8 @@ class Session:
 
     def _store(self, notice: Notice, fields: dict[str, str], times: dict[str, str] | None = None) -> Changes:
         if notice.is_sent:
-            raise NoticeLocked(f"notice {self.number(notice)} has been sent and can no longer be edited")
+            raise NoticeLocked(_("notice {number} has been sent and can no longer be edited").format(
+                number=self.number(notice)))
         problems = _refusals(self.incident, notice, fields, times or {})
         if problems:
             raise FieldError("; ".join(problems))

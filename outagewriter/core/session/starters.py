@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..i18n import _
 from ..incident.bilingual import IN_ENGLISH, language_label
-from ..incident.fields import FieldError, display_label, fields_of, normalise, statuses_for
+from ..incident.fields import FieldError, display_label, fields_of, kind_label, normalise, statuses_for
 from ..incident.model import Notice
 from ..shipped import resource
 from ..storage.validation import problem
@@ -28,6 +28,11 @@ ALWAYS_SET = ("status",)
 
 class StarterError(FieldError):
     """A starter that does not exist, does not fit the notice, or a broken shipped library."""
+
+
+def _kinds_text(kinds) -> str:
+    """Notice kinds as the program's language names them: "initial and update", "第一報・続報"."""
+    return _(" and ").join(kind_label(kind) for kind in kinds)
 
 
 @dataclass(frozen=True)
@@ -56,12 +61,13 @@ class Library:
         """The starter called `name` (fitting a notice of `kind` when given), else StarterError in one line."""
         found = next((s for s in self.starters if s.name == name), None)
         if found is None:
-            raise StarterError(f"there is no starting text {name!r}; "
-                               f"available: {', '.join(s.name for s in self.starters)}")
+            raise StarterError(_("there is no starting text {name!r}; available: {names}").format(
+                name=name, names=", ".join(s.name for s in self.starters)))
         if kind is not None and kind not in found.kinds:
-            fitting = ", ".join(s.name for s in self.for_kind(kind)) or "none"
-            raise StarterError(f"the starting text {name!r} is for {' and '.join(found.kinds)} notices, "
-                               f"not {kind}; for {kind} notices: {fitting}")
+            fitting = ", ".join(s.name for s in self.for_kind(kind)) or _("none")
+            raise StarterError(_("the starting text {name!r} is for {kinds} notices, not {kind}; for {kind} "
+                                 "notices: {names}").format(name=name, kinds=_kinds_text(found.kinds),
+                                                            kind=kind_label(kind), names=fitting))
         return found
 
 
@@ -80,13 +86,15 @@ def _starters(data, origin: str, language: str) -> list[Starter]:
             try:
                 values[key] = normalise(key, value)
             except FieldError as exc:
-                raise ValueError(f"starter {name!r}: {exc}") from None
+                raise ValueError(_("starter {name!r}: {problem}").format(name=name, problem=exc)) from None
         for kind in raw["kinds"]:
             unused = [key for key in values if key not in fields_of(kind)]
             if unused:
-                raise ValueError(f"starter {name!r}: a {kind} notice has no {', '.join(unused)} field")
+                raise ValueError(_("starter {name!r}: a {kind} notice has no {fields} field").format(
+                    name=name, kind=kind_label(kind), fields=", ".join(unused)))
             if values.get("status", statuses_for(kind)[0]) not in statuses_for(kind):
-                raise ValueError(f"starter {name!r}: status {values['status']!r} does not fit a {kind} notice")
+                raise ValueError(_("starter {name!r}: status {status!r} does not fit a {kind} notice").format(
+                    name=name, status=values["status"], kind=kind_label(kind)))
         made.append(Starter(name, raw["title"], raw.get("group", "Your own"), tuple(raw["kinds"]), values, origin))
     return made
 
@@ -95,9 +103,10 @@ def _read(path: Path) -> object:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        raise ValueError("not UTF-8 text") from None
+        raise ValueError(_("not UTF-8 text")) from None
     except json.JSONDecodeError as exc:
-        raise ValueError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise ValueError(_("not valid JSON (line {line}, column {column}: {reason})").format(
+            line=exc.lineno, column=exc.colno, reason=exc.msg)) from None
 
 
 def load_library(language: str = "en", user_dir: str | Path | None = None) -> Library:
@@ -108,7 +117,7 @@ def load_library(language: str = "en", user_dir: str | Path | None = None) -> Li
         shipped = _starters(json.loads(shipped_file.read_text(encoding="utf-8")), "shipped", language) \
             if shipped_file.is_file() else []
     except (OSError, ValueError) as exc:
-        raise StarterError(f"the shipped starting texts cannot be used: {exc}") from None
+        raise StarterError(_("the shipped starting texts cannot be used: {problem}").format(problem=exc)) from None
     starters, problems = list(shipped), []
     folder = Path(user_dir) if user_dir is not None else None
     for path in sorted(folder.glob("*.json")) if folder is not None and folder.is_dir() else []:
@@ -116,9 +125,10 @@ def load_library(language: str = "en", user_dir: str | Path | None = None) -> Li
             mine = _starters(_read(path), path.name, language)
             taken = sorted({s.name for s in mine} & {s.name for s in starters})
             if taken:
-                raise ValueError(f"the name {taken[0]!r} is already used by another starting text")
+                raise ValueError(_("the name {name!r} is already used by another starting text").format(name=taken[0]))
         except (OSError, ValueError) as exc:
-            problems.append(f"starting texts {path.name}: {exc} — the file was ignored")
+            problems.append(_("starting texts {file}: {problem} — the file was ignored").format(
+                file=path.name, problem=exc))
             continue
         starters.extend(mine)
     if not starters:
@@ -146,8 +156,8 @@ class StarterPlan:
 def plan(notice: Notice, starter: Starter) -> StarterPlan:
     """How `starter` would change `notice` (StarterError when it is not for the notice's kind)."""
     if notice.kind not in starter.kinds:
-        raise StarterError(f"the starting text {starter.name!r} is for {' and '.join(starter.kinds)} notices, "
-                           f"not {notice.kind}")
+        raise StarterError(_("the starting text {name!r} is for {kinds} notices, not {kind}").format(
+            name=starter.name, kinds=_kinds_text(starter.kinds), kind=kind_label(notice.kind)))
     fill, replace = {}, {}
     for name, value in starter.fields.items():
         current = notice.fields[name]

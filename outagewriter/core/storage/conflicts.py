@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..i18n import _
 from ..incident.model import Incident
 from ..incident.times import format_stored, now_utc
 from ..settings import current_user
@@ -52,19 +53,20 @@ class ConflictError(Exception):
         self.current = current
         self.options = self.OPTIONS
         if current is None:
-            what = "was deleted or moved since you opened it"
+            what = _("{file} was deleted or moved since you opened it.").format(file=self.path.name)
         elif loaded is None:
-            what = "was created by someone else meanwhile"
+            what = _("{file} was created by someone else meanwhile.").format(file=self.path.name)
         else:
             when = format_stored(datetime.fromtimestamp(current.mtime_ns / 1e9, timezone.utc))
-            what = f"was changed by someone else since you opened it (last changed {when})"
-        super().__init__(f"{self.path.name} {what}. Nothing was saved. Reload it (your changes are lost), "
-                         "save your version as a copy, or overwrite their changes.")
+            what = _("{file} was changed by someone else since you opened it (last changed {time}).").format(
+                file=self.path.name, time=when)
+        super().__init__(what + _(" Nothing was saved. Reload it (your changes are lost), save your version as a "
+                                  "copy, or overwrite their changes."))
 
 
 def load_with_stamp(path: str | os.PathLike) -> tuple[Incident, FileStamp]:
     """Load an incident and the stamp of exactly the bytes that were read."""
-    for _ in range(5):
+    for _attempt in range(5):
         before = FileStamp.of(path)
         incident = fileformat.load(path)
         after = FileStamp.of(path)
@@ -91,11 +93,13 @@ def save_checked(incident: Incident, path: str | os.PathLike, loaded_stamp: File
 
 
 def conflict_copy_path(path: str | os.PathLike, user: str | None = None, *, when: datetime | None = None) -> Path:
-    """'payments (Jana's copy 2026-11-27 1130).outage', numbered if that exists too."""
+    """'payments (Jana's copy 2026-11-27 1130).outage', numbered if that exists too; in the program's
+    language ('payments（Janaのコピー 2026-11-27 1130）.outage'): nothing looks a copy up by its name's words,
+    a copy is opened, published or refused by its content like any incident file."""
     file = Path(path)
     moment = (when or now_utc()).astimezone(timezone.utc)
-    who = "".join(c for c in (user or current_user()) if c.isalnum() or c in " .-_")[:40].strip() or "my"
-    base = f"{file.stem} ({who}'s copy {moment:%Y-%m-%d %H%M})"
+    who = "".join(c for c in (user or current_user()) if c.isalnum() or c in " .-_")[:40].strip() or _("my")
+    base = _("{file} ({who}'s copy {time})").format(file=file.stem, who=who, time=f"{moment:%Y-%m-%d %H%M}")
     candidate = file.with_name(base + file.suffix)
     number = 2
     while candidate.exists():

@@ -1601,7 +1601,7 @@ Alarm on connection pool use | Platform team | 15 December</source>
     </message>
     <message>
         <source>Identified</source>
-        <translation>原因特定</translation>
+        <translation>原因特定済み</translation>
     </message>
     <message>
         <source>Monitoring</source>
