@@ -4,6 +4,7 @@ the account, the destination), in Japanese; the English ones are checked where e
 from __future__ import annotations
 
 import json
+import socket
 
 import pytest
 
@@ -279,11 +280,14 @@ def test_grammar_checks_that_cannot_start_say_why_in_japanese(japanese, tmp_path
 
 def test_a_language_tool_server_that_does_not_answer_is_told_in_japanese(japanese):
     from outagewriter.core.checks.grammar import GrammarChecker, GrammarSettings, GrammarUnavailable
-    settings = GrammarSettings(mode="server", server_url="http://127.0.0.1:9", request_timeout=2)
+    with socket.socket() as probe:  # a port nothing listens on: taken, then given back
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings = GrammarSettings(mode="server", server_url=f"http://127.0.0.1:{port}", request_timeout=2)
     with GrammarChecker(settings) as checker:
         with pytest.raises(GrammarUnavailable) as caught:
             checker.probe().result(timeout=20)
-    assert str(caught.value).startswith("http://127.0.0.1:9 のLanguageToolサーバーから応答がありません（")
+    assert str(caught.value).startswith(f"http://127.0.0.1:{port} のLanguageToolサーバーから応答がありません（")
 
 
 def test_a_sent_notice_and_a_wrong_status_are_refused_in_japanese(japanese):
@@ -438,3 +442,20 @@ def test_the_copy_of_a_send_record_is_named_in_japanese(japanese, tmp_path):
         on_disk.merge_send_record(path, incident, incident.notices[-1], [])
     [copy] = [p.name for p in tmp_path.glob("*.outage") if p != path]
     assert copy.startswith("db（送信記録のコピー ") and copy in str(caught.value)
+
+
+def test_an_address_problem_follows_a_change_of_language(monkeypatch):
+    """The address check is cached (a 1,000-address list is checked on every keystroke); the window can
+    switch its language while it runs, and the reason must follow."""
+    from outagewriter.core.incident import fields
+
+    def unwritable(addr, **_options):
+        raise ValueError("the message builder cannot write it")
+
+    monkeypatch.setattr(fields, "validate_email", unwritable)
+    address = "someone@switch.example"
+    assert fields.mailbox_problem(address) == "the mail standard cannot write this address"
+    i18n.use_language("ja")
+    assert fields.mailbox_problem(address) != "the mail standard cannot write this address"
+    i18n.use_language("en")
+    assert fields.mailbox_problem(address) == "the mail standard cannot write this address"

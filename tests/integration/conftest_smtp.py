@@ -4,8 +4,12 @@ Imported into tests/integration/conftest.py with one line (`from conftest_smtp i
 """
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
+import tempfile
 import uuid
+from pathlib import Path
 
 import pytest
 from smtp_server import (
@@ -134,15 +138,24 @@ def webhook_server(request):
 
 @pytest.fixture
 def chat_keyring():
-    """The real Secret Service for webhook URLs; every entry a test saves there is removed afterwards."""
+    """The real Secret Service for webhook URLs; every entry a test saves there is removed afterwards.
+
+    Webhook URLs are keyed by destination name, and the tests' destinations have the same names in every
+    test worker, all of which share the run's one keyring: one test at a time holds them, or a worker
+    posts to the URL another worker just saved (its server already stopped: connection refused)."""
     from outagewriter.core.chat.secrets import WebhookSecrets
 
     webhooks = WebhookSecrets()
     if not webhooks.available():
         pytest.fail("no working keyring backend; run the tests under scripts/with-keyring")
-    yield webhooks
-    for name in CHAT_TEST_NAMES:
-        webhooks.delete(name)
+    bus = hashlib.sha256(os.environ.get("DBUS_SESSION_BUS_ADDRESS", "").encode()).hexdigest()[:12]
+    with open(Path(tempfile.gettempdir()) / f"outagewriter-test-chat-keyring-{bus}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield webhooks
+        finally:
+            for name in CHAT_TEST_NAMES:
+                webhooks.delete(name)
 
 
 CHAT_TEST_NAMES = ("Status channel", "Ops", "Partners room", "Team chat")

@@ -16,7 +16,7 @@ from functools import lru_cache
 from email_validator import EmailNotValidError, validate_email
 
 from .. import safe_text
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, _, active_language, ngettext
 from .components import ComponentError, format_components, parse_components
 from .times import parse_next_update, parse_zoned
 
@@ -276,9 +276,14 @@ def _as_checked(addr: str) -> str:
     return addr
 
 
-@lru_cache(maxsize=16384)  # a 1,000-address list is checked on every load and every keystroke in To
 def mailbox_problem(addr: str) -> str | None:
     """Why `addr` is not a plain mailbox address we can send to, in the user's words; None if it is."""
+    return _mailbox_problem(addr, active_language())
+
+
+@lru_cache(maxsize=16384)  # a 1,000-address list is checked on every load and every keystroke in To
+def _mailbox_problem(addr: str, _language: str) -> str | None:
+    """Cached by language too: the window can switch its language while it runs."""
     try:
         validate_email(_as_checked(addr), check_deliverability=False)
         Address(addr_spec=addr)  # what the message builder will do with it

@@ -58,7 +58,7 @@ def recipients(notice: Notice) -> list[str]:
     """Every envelope recipient (To, Cc and Bcc), each once, in order."""
     seen: dict[str, None] = {}
     for name in ("to", "cc", "bcc"):
-        for _, addr in parse_addresses(notice.fields[name]):
+        for _name, addr in parse_addresses(notice.fields[name]):
             seen.setdefault(addr, None)
     return list(seen)
 

@@ -248,7 +248,7 @@ def _send_locked(incident, notice, disk, path, number, account, password, render
             persist()
             return
         try:
-            _, note = on_disk.merge_send_record(path, incident, notice, incident.log[log_start:])
+            _merged, note = on_disk.merge_send_record(path, incident, notice, incident.log[log_start:])
         except on_disk.RecordNotSaved as exc:
             raise SendError(str(exc)) from None
         if note and note not in notes:
