@@ -459,3 +459,55 @@ def test_an_address_problem_follows_a_change_of_language(monkeypatch):
     assert fields.mailbox_problem(address) != "the mail standard cannot write this address"
     i18n.use_language("en")
     assert fields.mailbox_problem(address) == "the mail standard cannot write this address"
+
+
+# ---- the third round: reminders, the file format's validation, template limits, the audit log
+
+def _promised(title="Card payments failing", promise="2026-11-30T15:00[Europe/Berlin]"):
+    """An incident whose first notice and update 1 were sent, the update promising the next one."""
+    from outagewriter.core.incident.records import SentRecord
+    incident = Incident.create(title, "Acme Pay")
+    incident.notices[-1].sent = SentRecord(time="2026-11-27T09:00:00Z")
+    update = incident.add_notice("update")
+    update.update({"next_update": promise})
+    update.sent = SentRecord(time="2026-11-27T10:00:00Z")
+    return incident
+
+
+def test_reminders_are_japanese_with_japanese_dates(japanese):
+    from datetime import datetime, timedelta, timezone
+
+    from outagewriter.core.incident.reminders import next_notice_label, reminder_for, reminder_line, reminder_sentence
+    due = datetime(2026, 11, 30, 14, 0, tzinfo=timezone.utc)  # 15:00 in Berlin
+    incident = _promised()
+    soon = reminder_for(incident, due - timedelta(minutes=10), 10)
+    assert reminder_sentence(soon, due - timedelta(minutes=10)) == "「Card payments failing」の続報2の期限は15:00 CETです（あと10分）。"
+    assert next_notice_label(soon.promise) == "続報2を作成"
+    late = reminder_for(incident, due + timedelta(minutes=75), 10)
+    assert reminder_sentence(late, due + timedelta(minutes=75)) == "「Card payments failing」の続報2の期限（15:00 CET）を1時間15分過ぎています。"
+    just = reminder_for(incident, due, 10)
+    assert reminder_sentence(just, due) == "「Card payments failing」の続報2の期限（15:00 CET）を過ぎました。"
+    # Another day: the date as times.format_zoned_ja writes it, UTC in full-width brackets.
+    earlier = due - timedelta(days=1, minutes=65)
+    ahead = reminder_for(incident, earlier, 10)
+    assert reminder_sentence(ahead, earlier) == "「Card payments failing」の続報2の期限は11月30日（月）15:00 CETです（あと1日1時間）。"
+    assert reminder_line(ahead, earlier, "/x/a.outage") == (
+        "予定（あと1日1時間）  Card payments failing  通知2でお約束した時刻11月30日（月）15:00 CET（14:00 UTC）  /x/a.outage")
+    resolved = _promised()
+    resolved.add_notice("resolution").update({"next_update": "2026-12-02T12:00[Europe/Berlin]"})
+    resolved.notices[-1].sent = resolved.notices[1].sent
+    report = reminder_for(resolved, datetime(2026, 12, 2, 11, 30, tzinfo=timezone.utc), 10)
+    assert next_notice_label(report.promise) == "事後報告を作成"
+    assert reminder_sentence(report, due).startswith("「Card payments failing」の事後報告の期限（12月2日（水）12:00 CET）を30分")
+
+
+def test_a_promise_that_cannot_be_read_is_told_in_japanese(japanese):
+    from datetime import datetime, timezone
+
+    from outagewriter.core.session.due import due_report
+    incident = _promised()
+    incident.notices[-1].fields["next_update"] = "tomorrow-ish"  # as a file written elsewhere could hold
+    report = due_report([("/x/db.outage", incident)], datetime(2026, 11, 30, tzinfo=timezone.utc), 10)
+    [(where, why)] = report.skipped
+    assert where == "/x/db.outage"
+    assert why.startswith("通知2の次回の通知 'tomorrow-ish' を読み取れません: ") and "ISO 8601" in why
