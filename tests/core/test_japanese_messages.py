@@ -511,3 +511,49 @@ def test_a_promise_that_cannot_be_read_is_told_in_japanese(japanese):
     [(where, why)] = report.skipped
     assert where == "/x/db.outage"
     assert why.startswith("通知2の次回の通知 'tomorrow-ish' を読み取れません: ") and "ISO 8601" in why
+
+
+def _hand_edited(tmp_path, change, name="db.outage"):
+    """A saved incident file edited by hand with `change` (on its parsed JSON), loaded again."""
+    path = tmp_path / name
+    data = fileformat.to_dict(Incident.create("Card payments failing", "Acme Pay"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(fileformat.IncidentFileError) as caught:
+        fileformat.load(path)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize(("change", "said"), [
+    (lambda d: d["notices"][0]["fields"].__setitem__("summary", 5), "通知1の項目 'summary': テキストが必要です（実際は数値）"),
+    (lambda d: d["notices"][0]["fields"].__setitem__("colour", "red"), "通知1に不明な項目があります: colour"),
+    (lambda d: d["notices"][0].__setitem__("created", "yesterday"),
+     "通知1の 'created': 2026-11-27T10:15:02Z のようなUTCの時刻が必要です（実際はテキスト 'yesterday'）"),
+    (lambda d: d["notices"][0].__setitem__("review", "approved"),
+     "通知1の 'review': オブジェクトまたはnullが必要です（実際はテキスト 'approved'）"),
+    (lambda d: d["incident"].__setitem__("kind", "outage"),
+     "'incident.kind': incident, maintenance のいずれかが必要です（実際はテキスト 'outage'）"),
+    (lambda d: d.__setitem__("notices", []), "'notices': 1件以上の通知が必要です（実際は空のリスト）"),
+    (lambda d: d["incident"].pop("kind"), "'incident': 'kind' がありません"),
+    (lambda d: d.__setitem__("log", [{"who": None}]), "監査ログの記録1: 'event' がありません"),
+    (lambda d: d.__setitem__("version", 7), "新しいOutageWriterで作成されたファイルです（形式バージョン7。"
+                                            "このバージョンで読めるのは1までです）。開くにはOutageWriterを更新してください"),
+    (lambda d: d.__setitem__("format", "something else"), "OutageWriterのインシデントファイルではありません"),
+    (lambda d: d["notices"][0]["fields"].__setitem__("summary", "Paid\x1b[8m twice"),
+     "notices[0].fields.summary の値: 使用できない制御文字 U+001Bが含まれています"),
+    (lambda d: d["notices"][0]["fields"].__setitem__("next_update", "tomorrow"),
+     "通知1: ISO 8601形式の日時ではありません: 'tomorrow'"),
+], ids=["type", "unknown-field", "x-expected", "type-or-null", "enum", "min-items", "required", "log-entry", "newer",
+        "not-ours", "control-character", "notice"])
+def test_a_hand_edited_incident_file_is_told_in_japanese_with_its_name(japanese, tmp_path, change, said):
+    assert _hand_edited(tmp_path, change, "障害 db.outage") == f"{tmp_path / '障害 db.outage'}: {said}"
+
+
+def test_a_hand_edited_starting_text_file_is_told_in_japanese(japanese, tmp_path):
+    from outagewriter.core.session.starters import load_library
+    (tmp_path / "mine.json").write_text(json.dumps({"starters": [
+        {"name": "Full Outage", "title": "Full outage", "kinds": ["initial"], "fields": {"summary": "Down."}}]}),
+        encoding="utf-8")
+    [problem] = load_library("en", tmp_path).problems
+    assert problem == ("ひな形 mine.json: 'starters.0.name': 小文字の英字、数字、'-'（例: 'full-outage'）が必要です"
+                       "（実際はテキスト 'Full Outage'）。このファイルは使用しません")
