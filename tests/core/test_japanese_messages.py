@@ -557,3 +557,62 @@ def test_a_hand_edited_starting_text_file_is_told_in_japanese(japanese, tmp_path
     [problem] = load_library("en", tmp_path).problems
     assert problem == ("ひな形 mine.json: 'starters.0.name': 小文字の英字、数字、'-'（例: 'full-outage'）が必要です"
                        "（実際はテキスト 'Full Outage'）。このファイルは使用しません")
+
+
+def test_a_template_over_its_limits_is_told_in_japanese_with_its_file(japanese, tmp_path):
+    from outagewriter.core.render.renderer import Renderer
+    folder = tmp_path / "templates" / "en" / "initial"
+    folder.mkdir(parents=True)
+    for part, source in (("subject.txt", "{{ range(100000)|length }}"), ("body.txt", "{{ 2 ** 100 }}"),
+                         ("body.html", "{{ 'x' * 10**10 }}"), ("short.txt", "{{ '{:>1000000000}'.format(1) }}")):
+        (folder / part).write_text(source, "utf-8")
+    incident = Incident.create("Card payments failing", "Acme Pay")
+    rendered = Renderer(user_dir=tmp_path / "templates").render(incident, incident.notices[-1])
+    said = [str(problem) for problem in rendered.problems]
+    assert said[0] == (f"{folder / 'subject.txt'}:1: TemplateLimitExceeded: 10,000個を超える数の range() は使えません"
+                       "（代わりに同梱のテンプレートを使用しました）")
+    assert len(said) == 1  # over a limit: the other parts skip the user's templates
+    for source, words in (("{{ 2 ** 100 }}", "64を超える指数はテンプレートでは使えません"),
+                          ("{{ 'x' * 10**10 }}", "テンプレートが2,000,000個を超える要素の値を作りました"),
+                          ("{{ 'x'|center(1000000000) }}", "数値 1000000000 はテンプレートで扱うには大きすぎます"),
+                          ("{{ '{:>1000000000}'.format(1) }}", "これほど大きな書式の幅はテンプレートでは使えません")):
+        (folder / "subject.txt").write_text(source, "utf-8")
+        [problem] = Renderer(user_dir=tmp_path / "templates").render(incident, incident.notices[-1]).problems
+        assert str(problem).endswith(f": {words}（代わりに同梱のテンプレートを使用しました）"), str(problem)
+
+
+def test_the_audit_log_entry_that_stops_a_send_is_told_in_japanese_with_its_time(japanese, in_prague):
+    import re
+
+    from outagewriter.core.review import audit, send_gate
+    from outagewriter.core.review import workflow as review
+    incident, notice, renderer = _in_review()
+    review.approve(incident, notice, renderer.render(incident, notice), "Petr Svoboda", Settings(user_name="Petr Svoboda"))
+    # Someone sent the notice back and then put the approval back by hand: the log still says so.
+    audit.append(incident, audit.CHANGES_REQUESTED, notice, "Eva Dvořáková", comment="Say when.",
+                 field="summary", when="2026-11-27T10:15:02Z")
+    with pytest.raises(review.ApprovalError) as caught:
+        send_gate.check_approval_for_send(incident, notice, renderer.render(incident, notice))
+    assert re.fullmatch(r"通知1は送信できません: 監査ログでは承認の後に次の記録があります: 通知1: Eva Dvořákováが修正を依頼"
+                        r"（項目: summary）（(2026年)?11月27日（金）11:15 CET）: 「Say when.」.*", str(caught.value), re.S), \
+        str(caught.value)
+
+
+def test_void_approvals_and_their_log_entries_are_japanese_but_stored_in_english(japanese):
+    from outagewriter.core.review import audit, send_gate
+    from outagewriter.core.review import workflow as review
+    incident, notice, renderer = _in_review()
+    review.approve(incident, notice, renderer.render(incident, notice), "Petr Svoboda", Settings(user_name="Petr Svoboda"))
+    notice.update({"summary": "Card payments fail in Europe."})
+    review.note_changes(incident, notice, renderer.render(incident, notice), "Jana Novák")
+    voided = audit.timeline(incident, notice)[-1]
+    assert voided.comment.startswith("changed: ")  # the file keeps the English
+    assert voided.describe(with_time=False).startswith("通知1: 承認無効（承認後に変更されました）、確認者: Jana Novák: 「変更箇所: ")
+    # A reviewer who sends an approved notice back withdraws the approval, in English in the file.
+    incident, notice, renderer = _in_review()
+    review.approve(incident, notice, renderer.render(incident, notice), "Petr Svoboda", Settings(user_name="Petr Svoboda"))
+    review.request_changes(incident, notice, renderer.render(incident, notice), "Petr Svoboda", "Say when.")
+    assert notice.review.approval.voided.reason == "approval withdrawn: changes requested by Petr Svoboda"
+    with pytest.raises(review.ApprovalError) as caught:
+        send_gate.check_can_send(incident, notice, renderer.render(incident, notice), Settings())
+    assert str(caught.value).startswith("通知1は送信できません: 承認は取り消されました: Petr Svobodaが修正を依頼しました")

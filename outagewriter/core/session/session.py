@@ -359,7 +359,7 @@ class Session:
         self.modified = False
         saved = _("Saved {name}").format(name=self.display_name)
         if voids:
-            what = _("; ").join(_("notice {number}: {reason}").format(number=number, reason=_(void.reason))
+            what = _("; ").join(_("notice {number}: {reason}").format(number=number, reason=review.reason_label(void.reason))
                                 for number, void in voids)
             saved = _("{saved} ({what})").format(saved=saved, what=what)
         return self._did(Changes(file=True, review=bool(voids), notices=bool(voids), message=saved))
