@@ -616,3 +616,28 @@ def test_void_approvals_and_their_log_entries_are_japanese_but_stored_in_english
     with pytest.raises(review.ApprovalError) as caught:
         send_gate.check_can_send(incident, notice, renderer.render(incident, notice), Settings())
     assert str(caught.value).startswith("通知1は送信できません: 承認は取り消されました: Petr Svobodaが修正を依頼しました")
+
+
+def test_a_missing_keyring_an_untitled_incident_and_a_restless_file_are_japanese(japanese, tmp_path, monkeypatch):
+    from keyring.backends import fail
+
+    from outagewriter.core.chat.secrets import WebhookSecrets
+    from outagewriter.core.mail.secrets import Secrets
+    from outagewriter.core.session.services import Services
+    from outagewriter.core.session.session import Session
+    from outagewriter.core.storage import conflicts
+    from outagewriter.core.storage.recovery import RecoveryCopy
+
+    assert Secrets(fail.Keyring()).describe() == "なし（パスワードは送信時に入力を求めます）"
+    assert WebhookSecrets(fail.Keyring()).describe() == "なし（Webhook URLを保存できないため、チャットへの投稿はオフです）"
+    session = Session.new(Services(Settings(), tmp_path), "", "Acme Pay")
+    assert session.display_name == "無題のインシデント"  # the window's title and its unsaved-changes question
+    assert RecoveryCopy(tmp_path / "x.json", session.incident, None, "2026-11-27T10:00:00Z", 1).title == \
+        "（無題のインシデント）"
+    path = tmp_path / "db.outage"
+    fileformat.save(Incident.create("Card payments failing", "Acme Pay"), path)
+    stamps = iter(range(100))
+    monkeypatch.setattr(conflicts.FileStamp, "of", staticmethod(lambda _path: next(stamps)))  # a colleague keeps saving
+    with pytest.raises(fileformat.IncidentFileError) as caught:
+        conflicts.load_with_stamp(path)
+    assert str(caught.value) == f"{path}: ファイルが読み込み中に変更され続けています。もう一度お試しください"

@@ -129,7 +129,7 @@ class Session:
 
     @property
     def display_name(self) -> str:
-        return Path(self.path).name if self.path else "Untitled incident"
+        return Path(self.path).name if self.path else _("Untitled incident")
 
     def number(self, notice: Notice) -> int:
         """The notice's number as the user sees it (1 is the first)."""
