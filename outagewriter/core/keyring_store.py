@@ -41,7 +41,7 @@ class KeyringStore:
 
     what = N_("secret")
     unavailable: type[KeyringUnavailable] = KeyringUnavailable
-    no_keyring_state = "none"
+    no_keyring_state = N_("none")  # translated where shown (describe)
 
     def __init__(self, backend: KeyringBackend | None = None, service: str = "outagewriter"):
         self._backend = backend
@@ -60,7 +60,7 @@ class KeyringStore:
     def describe(self) -> str:
         """Which keyring is in use, for a settings dialog or a `list` command."""
         if not self.available():
-            return self.no_keyring_state
+            return _(self.no_keyring_state)
         backend = self.backend
         return getattr(backend, "name", type(backend).__name__)
 

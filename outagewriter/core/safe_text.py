@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .i18n import _
+
 # Unicode's control characters (Cc: U+0000-001F, U+007F-009F) but newline and tab, and surrogates (Cs).
 _BAD = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -21,14 +23,17 @@ def bad_character(value: str) -> str | None:
 
 
 def describe_character(char: str) -> str:
-    kind = "lone surrogate" if unicodedata.category(char) == "Cs" else "control character"
-    return f"the {kind} U+{ord(char):04X}"
+    """'the control character U+001B', in the program's language."""
+    if unicodedata.category(char) == "Cs":
+        return _("the lone surrogate U+{code}").format(code=f"{ord(char):04X}")
+    return _("the control character U+{code}").format(code=f"{ord(char):04X}")
 
 
 def problem(value: str) -> str | None:
-    """'contains the control character U+001B', or None when the text is clean."""
+    """'contains the control character U+001B, which is not allowed', or None when the text is clean."""
     char = bad_character(value)
-    return None if char is None else f"contains {describe_character(char)}, which is not allowed"
+    return None if char is None else _("contains {character}, which is not allowed").format(
+        character=describe_character(char))
 
 
 def visible(text: str) -> str:

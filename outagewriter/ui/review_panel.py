@@ -177,7 +177,7 @@ class ReviewPanel(QWidget):
         theme.tint(self.state, STATE_TONES.get(state))
         notes = []
         if isinstance(status, review.Void):
-            why = status.reason.split(": ", 1)[-1]
+            why = review.reason_label(status.reason).split(": ", 1)[-1]  # core's words, in the program's language
             notes.append(args(translate("ReviewPanel", "Approved by %1 (%2); %3. A reviewer must approve the notice "
                                            "as it is now before it can be sent."),
                               status.approval.reviewer, moment_text(status.approval.time), why))
@@ -222,8 +222,8 @@ class ReviewPanel(QWidget):
 
 def _state_words(state: str, status) -> str:
     if state == "approval void":
-        return review.VOID_CHANGED.capitalize() if not isinstance(status, review.Void) else \
-            status.reason[:1].upper() + status.reason[1:]
+        reason = review.reason_label(status.reason if isinstance(status, review.Void) else review.VOID_CHANGED)
+        return reason[:1].upper() + reason[1:]
     if state == "approved" and isinstance(status, review.Valid):
         return args(translate("ReviewPanel", "Approved by %1"), status.approval.reviewer)
     return value_label(state)

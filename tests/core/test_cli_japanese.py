@@ -363,3 +363,27 @@ def test_audience_and_chat_destination_problems_in_the_settings_are_japanese(tmp
         f"outagewriter: {settings}: チャットの投稿先 'Ops room': サービス 'icq' は slack, teams, mattermost, discord の"
         "いずれでもありません。この投稿先は使いません",
     ]
+
+
+def test_due_lists_an_overdue_promise_in_japanese(tmp_path):
+    """`outagewriter due` in a Japanese locale: the state and the time as Japanese text, the title and
+    the file as they are; the English line is unchanged."""
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from outagewriter.core.incident.model import Incident
+    from outagewriter.core.incident.records import SentRecord
+    from outagewriter.core.storage import fileformat
+
+    incident = Incident.create("Card payments failing", "Checkout")
+    moment = (now_utc() - timedelta(minutes=30)).astimezone(ZoneInfo("Asia/Tokyo"))
+    incident.notices[-1].update({"next_update": f"{moment:%Y-%m-%dT%H:%M}[Asia/Tokyo]"})
+    incident.notices[-1].sent = SentRecord(time="2026-11-30T12:00:00Z")
+    path = tmp_path / "payments.outage"
+    fileformat.save(incident, path)
+    proc = run("due", path, cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.returncode == 1, proc.stderr
+    assert re.fullmatch(r"期限超過（3[01]分）  Card payments failing  通知1でお約束した時刻(\d{1,2}月\d{1,2}日（[月火水木金土日]）)?"
+                        rf"\d\d:\d\d JST（(\d{{1,2}}月\d{{1,2}}日（[月火水木金土日]）)?\d\d:\d\d UTC）  {re.escape(str(path))}\n",
+                        proc.stdout), proc.stdout
+    assert re.match(r"OVERDUE 3[01] min  Card payments failing  notice 1 promised ", run("due", path, cwd=tmp_path).stdout)

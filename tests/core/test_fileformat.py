@@ -142,3 +142,23 @@ def test_failed_save_leaves_the_original(tmp_path, incident, monkeypatch):
         fileformat.save(incident, path)
     assert path.read_bytes() == original
     assert [p.name for p in Path(tmp_path).iterdir()] == ["keep.outage"]  # no temporary left behind
+
+
+def test_every_x_expected_text_is_marked_for_translation():
+    """validation.EXPECTED lists the schemas' x-expected texts for the catalog (JSON is not searched for
+    messages): one added to a schema and not there would stay English in a Japanese program."""
+    from outagewriter.core.shipped import schema
+    from outagewriter.core.storage.validation import EXPECTED
+
+    def texts(node):
+        if isinstance(node, dict):
+            if "x-expected" in node:
+                yield node["x-expected"]
+            for value in node.values():
+                yield from texts(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from texts(value)
+
+    found = {text for name in ("incident", "starters") for text in texts(schema(name))}
+    assert found == set(EXPECTED)

@@ -459,3 +459,185 @@ def test_an_address_problem_follows_a_change_of_language(monkeypatch):
     assert fields.mailbox_problem(address) != "the mail standard cannot write this address"
     i18n.use_language("en")
     assert fields.mailbox_problem(address) == "the mail standard cannot write this address"
+
+
+# ---- the third round: reminders, the file format's validation, template limits, the audit log
+
+def _promised(title="Card payments failing", promise="2026-11-30T15:00[Europe/Berlin]"):
+    """An incident whose first notice and update 1 were sent, the update promising the next one."""
+    from outagewriter.core.incident.records import SentRecord
+    incident = Incident.create(title, "Acme Pay")
+    incident.notices[-1].sent = SentRecord(time="2026-11-27T09:00:00Z")
+    update = incident.add_notice("update")
+    update.update({"next_update": promise})
+    update.sent = SentRecord(time="2026-11-27T10:00:00Z")
+    return incident
+
+
+def test_reminders_are_japanese_with_japanese_dates(japanese):
+    from datetime import datetime, timedelta, timezone
+
+    from outagewriter.core.incident.reminders import next_notice_label, reminder_for, reminder_line, reminder_sentence
+    due = datetime(2026, 11, 30, 14, 0, tzinfo=timezone.utc)  # 15:00 in Berlin
+    incident = _promised()
+    soon = reminder_for(incident, due - timedelta(minutes=10), 10)
+    assert reminder_sentence(soon, due - timedelta(minutes=10)) == "「Card payments failing」の続報2の期限は15:00 CETです（あと10分）。"
+    assert next_notice_label(soon.promise) == "続報2を作成"
+    late = reminder_for(incident, due + timedelta(minutes=75), 10)
+    assert reminder_sentence(late, due + timedelta(minutes=75)) == "「Card payments failing」の続報2の期限（15:00 CET）を1時間15分過ぎています。"
+    just = reminder_for(incident, due, 10)
+    assert reminder_sentence(just, due) == "「Card payments failing」の続報2の期限（15:00 CET）を過ぎました。"
+    # Another day: the date as times.format_zoned_ja writes it, UTC in full-width brackets.
+    earlier = due - timedelta(days=1, minutes=65)
+    ahead = reminder_for(incident, earlier, 10)
+    assert reminder_sentence(ahead, earlier) == "「Card payments failing」の続報2の期限は11月30日（月）15:00 CETです（あと1日1時間）。"
+    assert reminder_line(ahead, earlier, "/x/a.outage") == (
+        "予定（あと1日1時間）  Card payments failing  通知2でお約束した時刻11月30日（月）15:00 CET（14:00 UTC）  /x/a.outage")
+    resolved = _promised()
+    resolved.add_notice("resolution").update({"next_update": "2026-12-02T12:00[Europe/Berlin]"})
+    resolved.notices[-1].sent = resolved.notices[1].sent
+    report = reminder_for(resolved, datetime(2026, 12, 2, 11, 30, tzinfo=timezone.utc), 10)
+    assert next_notice_label(report.promise) == "事後報告を作成"
+    assert reminder_sentence(report, due).startswith("「Card payments failing」の事後報告の期限（12月2日（水）12:00 CET）を30分")
+
+
+def test_a_promise_that_cannot_be_read_is_told_in_japanese(japanese):
+    from datetime import datetime, timezone
+
+    from outagewriter.core.session.due import due_report
+    incident = _promised()
+    incident.notices[-1].fields["next_update"] = "tomorrow-ish"  # as a file written elsewhere could hold
+    report = due_report([("/x/db.outage", incident)], datetime(2026, 11, 30, tzinfo=timezone.utc), 10)
+    [(where, why)] = report.skipped
+    assert where == "/x/db.outage"
+    assert why.startswith("通知2の次回の通知 'tomorrow-ish' を読み取れません: ") and "ISO 8601" in why
+
+
+def _hand_edited(tmp_path, change, name="db.outage"):
+    """A saved incident file edited by hand with `change` (on its parsed JSON), loaded again."""
+    path = tmp_path / name
+    data = fileformat.to_dict(Incident.create("Card payments failing", "Acme Pay"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(fileformat.IncidentFileError) as caught:
+        fileformat.load(path)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize(("change", "said"), [
+    (lambda d: d["notices"][0]["fields"].__setitem__("summary", 5), "通知1の項目 'summary': テキストが必要です（実際は数値）"),
+    (lambda d: d["notices"][0]["fields"].__setitem__("colour", "red"), "通知1に不明な項目があります: colour"),
+    (lambda d: d["notices"][0].__setitem__("created", "yesterday"),
+     "通知1の 'created': 2026-11-27T10:15:02Z のようなUTCの時刻が必要です（実際はテキスト 'yesterday'）"),
+    (lambda d: d["notices"][0].__setitem__("review", "approved"),
+     "通知1の 'review': オブジェクトまたはnullが必要です（実際はテキスト 'approved'）"),
+    (lambda d: d["incident"].__setitem__("kind", "outage"),
+     "'incident.kind': incident, maintenance のいずれかが必要です（実際はテキスト 'outage'）"),
+    (lambda d: d.__setitem__("notices", []), "'notices': 1件以上の通知が必要です（実際は空のリスト）"),
+    (lambda d: d["incident"].pop("kind"), "'incident': 'kind' がありません"),
+    (lambda d: d.__setitem__("log", [{"who": None}]), "監査ログの記録1: 'event' がありません"),
+    (lambda d: d.__setitem__("version", 7), "新しいOutageWriterで作成されたファイルです（形式バージョン7。"
+                                            "このバージョンで読めるのは1までです）。開くにはOutageWriterを更新してください"),
+    (lambda d: d.__setitem__("format", "something else"), "OutageWriterのインシデントファイルではありません"),
+    (lambda d: d["notices"][0]["fields"].__setitem__("summary", "Paid\x1b[8m twice"),
+     "notices[0].fields.summary の値: 使用できない制御文字 U+001Bが含まれています"),
+    (lambda d: d["notices"][0]["fields"].__setitem__("next_update", "tomorrow"),
+     "通知1: ISO 8601形式の日時ではありません: 'tomorrow'"),
+], ids=["type", "unknown-field", "x-expected", "type-or-null", "enum", "min-items", "required", "log-entry", "newer",
+        "not-ours", "control-character", "notice"])
+def test_a_hand_edited_incident_file_is_told_in_japanese_with_its_name(japanese, tmp_path, change, said):
+    assert _hand_edited(tmp_path, change, "障害 db.outage") == f"{tmp_path / '障害 db.outage'}: {said}"
+
+
+def test_a_hand_edited_starting_text_file_is_told_in_japanese(japanese, tmp_path):
+    from outagewriter.core.session.starters import load_library
+    (tmp_path / "mine.json").write_text(json.dumps({"starters": [
+        {"name": "Full Outage", "title": "Full outage", "kinds": ["initial"], "fields": {"summary": "Down."}}]}),
+        encoding="utf-8")
+    [problem] = load_library("en", tmp_path).problems
+    assert problem == ("ひな形 mine.json: 'starters.0.name': 小文字の英字、数字、'-'（例: 'full-outage'）が必要です"
+                       "（実際はテキスト 'Full Outage'）。このファイルは使用しません")
+
+
+def test_a_template_over_its_limits_is_told_in_japanese_with_its_file(japanese, tmp_path):
+    from outagewriter.core.render.renderer import Renderer
+    folder = tmp_path / "templates" / "en" / "initial"
+    folder.mkdir(parents=True)
+    for part, source in (("subject.txt", "{{ range(100000)|length }}"), ("body.txt", "{{ 2 ** 100 }}"),
+                         ("body.html", "{{ 'x' * 10**10 }}"), ("short.txt", "{{ '{:>1000000000}'.format(1) }}")):
+        (folder / part).write_text(source, "utf-8")
+    incident = Incident.create("Card payments failing", "Acme Pay")
+    rendered = Renderer(user_dir=tmp_path / "templates").render(incident, incident.notices[-1])
+    said = [str(problem) for problem in rendered.problems]
+    assert said[0] == (f"{folder / 'subject.txt'}:1: TemplateLimitExceeded: 10,000個を超える数の range() は使えません"
+                       "（代わりに同梱のテンプレートを使用しました）")
+    assert len(said) == 1  # over a limit: the other parts skip the user's templates
+    for source, words in (("{{ 2 ** 100 }}", "64を超える指数はテンプレートでは使えません"),
+                          ("{{ 'x' * 10**10 }}", "テンプレートが2,000,000個を超える要素の値を作りました"),
+                          ("{{ 'x'|center(1000000000) }}", "数値 1000000000 はテンプレートで扱うには大きすぎます"),
+                          ("{{ '{:>1000000000}'.format(1) }}", "これほど大きな書式の幅はテンプレートでは使えません")):
+        (folder / "subject.txt").write_text(source, "utf-8")
+        [problem] = Renderer(user_dir=tmp_path / "templates").render(incident, incident.notices[-1]).problems
+        assert str(problem).endswith(f": {words}（代わりに同梱のテンプレートを使用しました）"), str(problem)
+
+
+def test_the_audit_log_entry_that_stops_a_send_is_told_in_japanese_with_its_time(japanese, in_prague):
+    import re
+
+    from outagewriter.core.review import audit, send_gate
+    from outagewriter.core.review import workflow as review
+    incident, notice, renderer = _in_review()
+    review.approve(incident, notice, renderer.render(incident, notice), "Petr Svoboda", Settings(user_name="Petr Svoboda"))
+    # Someone sent the notice back and then put the approval back by hand: the log still says so.
+    audit.append(incident, audit.CHANGES_REQUESTED, notice, "Eva Dvořáková", comment="Say when.",
+                 field="summary", when="2026-11-27T10:15:02Z")
+    with pytest.raises(review.ApprovalError) as caught:
+        send_gate.check_approval_for_send(incident, notice, renderer.render(incident, notice))
+    assert re.fullmatch(r"通知1は送信できません: 監査ログでは承認の後に次の記録があります: 通知1: Eva Dvořákováが修正を依頼"
+                        r"（項目: summary）（(2026年)?11月27日（金）11:15 CET）: 「Say when.」.*", str(caught.value), re.S), \
+        str(caught.value)
+
+
+def test_void_approvals_and_their_log_entries_are_japanese_but_stored_in_english(japanese):
+    from outagewriter.core.review import audit, send_gate
+    from outagewriter.core.review import workflow as review
+    incident, notice, renderer = _in_review()
+    review.approve(incident, notice, renderer.render(incident, notice), "Petr Svoboda", Settings(user_name="Petr Svoboda"))
+    notice.update({"summary": "Card payments fail in Europe."})
+    review.note_changes(incident, notice, renderer.render(incident, notice), "Jana Novák")
+    voided = audit.timeline(incident, notice)[-1]
+    assert voided.comment.startswith("changed: ")  # the file keeps the English
+    assert voided.describe(with_time=False).startswith("通知1: 承認無効（承認後に変更されました）、確認者: Jana Novák: 「変更箇所: ")
+    # A reviewer who sends an approved notice back withdraws the approval, in English in the file.
+    incident, notice, renderer = _in_review()
+    review.approve(incident, notice, renderer.render(incident, notice), "Petr Svoboda", Settings(user_name="Petr Svoboda"))
+    review.request_changes(incident, notice, renderer.render(incident, notice), "Petr Svoboda", "Say when.")
+    assert notice.review.approval.voided.reason == "approval withdrawn: changes requested by Petr Svoboda"
+    with pytest.raises(review.ApprovalError) as caught:
+        send_gate.check_can_send(incident, notice, renderer.render(incident, notice), Settings())
+    assert str(caught.value).startswith("通知1は送信できません: 承認は取り消されました: Petr Svobodaが修正を依頼しました")
+
+
+def test_a_missing_keyring_an_untitled_incident_and_a_restless_file_are_japanese(japanese, tmp_path, monkeypatch):
+    from keyring.backends import fail
+
+    from outagewriter.core.chat.secrets import WebhookSecrets
+    from outagewriter.core.mail.secrets import Secrets
+    from outagewriter.core.session.services import Services
+    from outagewriter.core.session.session import Session
+    from outagewriter.core.storage import conflicts
+    from outagewriter.core.storage.recovery import RecoveryCopy
+
+    assert Secrets(fail.Keyring()).describe() == "なし（パスワードは送信時に入力を求めます）"
+    assert WebhookSecrets(fail.Keyring()).describe() == "なし（Webhook URLを保存できないため、チャットへの投稿はオフです）"
+    session = Session.new(Services(Settings(), tmp_path), "", "Acme Pay")
+    assert session.display_name == "無題のインシデント"  # the window's title and its unsaved-changes question
+    assert RecoveryCopy(tmp_path / "x.json", session.incident, None, "2026-11-27T10:00:00Z", 1).title == \
+        "（無題のインシデント）"
+    path = tmp_path / "db.outage"
+    fileformat.save(Incident.create("Card payments failing", "Acme Pay"), path)
+    stamps = iter(range(100))
+    monkeypatch.setattr(conflicts.FileStamp, "of", staticmethod(lambda _path: next(stamps)))  # a colleague keeps saving
+    with pytest.raises(fileformat.IncidentFileError) as caught:
+        conflicts.load_with_stamp(path)
+    assert str(caught.value) == f"{path}: ファイルが読み込み中に変更され続けています。もう一度お試しください"

@@ -333,3 +333,21 @@ def test_a_status_reads_the_same_in_the_window_the_command_line_and_the_notice(s
     assert value_label("identified") == "原因特定済み"
     assert i18n.use_language("ja") == "ja" and status_label("identified") == "原因特定済み"
     assert "原因特定済み" in Renderer().render(incident, incident.notices[-1]).subject
+
+
+def test_an_approval_withdrawn_by_its_reviewer_is_told_in_japanese(start):
+    """The review panel says why an approval no longer counts in core's words (review.reason_label),
+    though the file stores the reason in English."""
+    from outagewriter.core.settings import Settings
+    incident = japanese_incident()
+    notice = incident.notices[-1]
+    renderer = Renderer()
+    review.request_review(incident, notice, renderer.render(incident, notice), "山田 花子")
+    review.approve(incident, notice, renderer.render(incident, notice), "Petr Svoboda", Settings(user_name="Petr Svoboda"))
+    review.request_changes(incident, notice, renderer.render(incident, notice), "Petr Svoboda", "復旧の見込みも書いてください。")
+    assert notice.review.approval.voided.reason == "approval withdrawn: changes requested by Petr Svoboda"
+    window = start("ja", incident)
+    window.show_review()
+    detail = window.review_panel.detail.text()
+    assert "が、Petr Svobodaが修正を依頼しました。" in detail, detail
+    assert "withdrawn" not in detail

@@ -234,3 +234,38 @@ def test_remind_before_is_set_in_the_settings_window_and_used_at_once(start, tmp
     assert json.loads((dirs[1] / "settings.json").read_text("utf-8"))["reminders"] == {"before_minutes": 30.0}
     tick(window)
     assert window.reminder_banner.label.text().endswith("(in 25 min).")
+
+
+def test_the_banner_and_the_notification_speak_japanese_in_a_japanese_window(qtbot, dirs, dialogs, tmp_path, told):
+    """The reminder's sentence and its button come from core (incident/reminders.py): in a Japanese window
+    they are Japanese, with the incident's title, the update's number and the time as core writes times."""
+    from PySide6.QtWidgets import QApplication
+
+    from outagewriter.app import first_window
+
+    dirs[1].mkdir(parents=True, exist_ok=True)
+    (dirs[1] / "settings.json").write_text(json.dumps({"ui_language": "ja"}), encoding="utf-8")
+    clock = Clock(DUE - timedelta(minutes=10))
+    context = build_context(state_dir=dirs[0], config_dir=dirs[1], dialogs=dialogs, grammar=type("Off", (), {"enabled": False})(),
+                            clock=clock)
+    context.reminders = ReminderService(context, tray_available=lambda: True)
+    try:
+        window = first_window(QApplication.instance(), str(sent_file(tmp_path)), context)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        tick(window)
+        soon = "「Card payments failing」の続報1の期限は15:00 CETです（あと10分）。"
+        assert window.reminder_banner.label.text() == soon
+        assert window.reminder_banner.findChild(QPushButton, "reminder_start").text() == "続報1を作成"
+        assert told == [("続報の期限が近づいています", soon, QSystemTrayIcon.MessageIcon.Information)]
+        clock.now = DUE + timedelta(hours=2, minutes=5)
+        tick(window)
+        late = "「Card payments failing」の続報1の期限（15:00 CET）を2時間5分過ぎています。"
+        assert window.reminder_banner.label.text() == late
+        assert told[1:] == [("続報の期限を過ぎています", late, QSystemTrayIcon.MessageIcon.Warning)]
+    finally:
+        context.reminders.timer.stop()
+        if context.reminders.tray is not None:
+            context.reminders.tray.hide()
+        context.tasks.wait()

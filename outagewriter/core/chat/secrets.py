@@ -29,7 +29,7 @@ class WebhookSecrets(keyring_store.KeyringStore):
 
     what = N_("webhook URL")  # translated where shown (keyring_store)
     unavailable = WebhookKeyringUnavailable
-    no_keyring_state = "none (webhook URLs cannot be saved; chat posts are off)"
+    no_keyring_state = N_("none (webhook URLs cannot be saved; chat posts are off)")
 
     def __init__(self, backend: KeyringBackend | None = None, service: str = SERVICE):
         super().__init__(backend, service)

@@ -12,9 +12,10 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from ..i18n import _, active_language
 from ..safe_text import visible
 from .model import Incident
-from .times import TimeError, ZonedTime, parse_next_update
+from .times import TimeError, ZonedTime, month_day_ja, parse_next_update
 
 UPCOMING, DUE_SOON, OVERDUE = "upcoming", "due-soon", "overdue"
 STATES = (UPCOMING, DUE_SOON, OVERDUE)
@@ -80,7 +81,8 @@ def promise_of(incident: Incident) -> Promise | None:
     try:
         promise = parse_next_update(text)
     except TimeError as exc:
-        raise PromiseError(f"notice {sent[-1]}: next update {text!r}: {exc}") from None
+        raise PromiseError(_("notice {number}: next update {text!r}: {problem}").format(
+            number=sent[-1], text=text, problem=exc)) from None
     if promise.on_change:
         return None
     updates = sum(1 for earlier in incident.notices[: sent[-1]] if earlier.kind == "update")
@@ -106,56 +108,80 @@ def reminder_for(incident: Incident, now: datetime, before_minutes: float) -> Re
 # ---- in words -------------------------------------------------------------------------------
 
 def duration_text(minutes: int) -> str:
-    """'12 min', '2 h 5 min', '3 d 4 h'."""
+    """'12 min', '2 h 5 min', '3 d 4 h'; in Japanese '12分', '2時間5分', '3日4時間'."""
     if minutes < 60:
-        return f"{minutes} min"
+        return _("{minutes} min").format(minutes=minutes)
     hours, rest = divmod(minutes, 60)
     if hours < 24:
-        return f"{hours} h {rest} min" if rest else f"{hours} h"
+        return (_("{hours} h {minutes} min").format(hours=hours, minutes=rest) if rest
+                else _("{hours} h").format(hours=hours))
     days, hours = divmod(hours, 24)
-    return f"{days} d {hours} h" if hours else f"{days} d"
+    return _("{days} d {hours} h").format(days=days, hours=hours) if hours else _("{days} d").format(days=days)
 
 
 def promised_time_text(when: ZonedTime, now: datetime, *, with_utc: bool = True) -> str:
-    """'15:00 CET (14:00 UTC)'; with the day ('Tue 1 Dec 15:00 CET …') when it is not today there."""
+    """'15:00 CET (14:00 UTC)'; with the day ('Tue 1 Dec 15:00 CET …') when it is not today there.
+    In Japanese as times.format_zoned_ja writes times: '15:00 CET（14:00 UTC）', '12月1日（火）15:00 CET'."""
     local = when.moment
-    day = "" if local.date() == now.astimezone(local.tzinfo).date() else f"{local:%a} {local.day} {local:%b} "
+    other_day = local.date() != now.astimezone(local.tzinfo).date()
+    if active_language() == "ja":
+        text = f"{month_day_ja(local) if other_day else ''}{local:%H:%M} {when.zone_label()}"
+        if with_utc and local.utcoffset():
+            utc = when.utc
+            text += f"（{'' if utc.date() == local.date() else month_day_ja(utc)}{utc:%H:%M} UTC）"
+        return text
+    day = f"{local:%a} {local.day} {local:%b} " if other_day else ""
     text = f"{day}{local:%H:%M} {when.zone_label()}"
     if with_utc and local.utcoffset():
         text += f" ({when.utc:%H:%M} UTC)"
     return text
 
 
+def _promised_notice(promise: Promise) -> str:
+    """'Update 2 for Card payments failing', as the reminder's sentence begins."""
+    title = promise.title
+    if promise.next_kind == "update":
+        number = promise.next_update_number
+        return (_("Update {number} for {title}").format(number=number, title=title) if title
+                else _("Update {number} for this incident").format(number=number))
+    if promise.next_kind == "post-incident":
+        return (_("The post-incident report for {title}").format(title=title) if title
+                else _("The post-incident report for this incident"))
+    return _("The next notice for {title}").format(title=title) if title else _("The next notice for this incident")
+
+
 def reminder_sentence(reminder: Reminder, now: datetime) -> str:
     """What the banner and the desktop notification say."""
-    promise = reminder.promise
-    title = promise.title or "this incident"
-    what = {"update": f"Update {promise.next_update_number} for {title}",
-            "post-incident": f"The post-incident report for {title}"}.get(promise.next_kind, f"The next notice for {title}")
-    at = promised_time_text(promise.when, now, with_utc=False)
+    what = _promised_notice(reminder.promise)
+    at = promised_time_text(reminder.promise.when, now, with_utc=False)
+    if reminder.state == OVERDUE and not reminder.minutes:
+        return _("{what} was due at {time}: overdue by less than a minute.").format(what=what, time=at)
     if reminder.state == OVERDUE:
-        late = duration_text(reminder.minutes) if reminder.minutes else "less than a minute"
-        return f"{what} was due at {at}: overdue by {late}."
-    return f"{what} is due at {at} (in {duration_text(reminder.minutes)})."
+        return _("{what} was due at {time}: overdue by {late}.").format(
+            what=what, time=at, late=duration_text(reminder.minutes))
+    return _("{what} is due at {time} (in {duration}).").format(
+        what=what, time=at, duration=duration_text(reminder.minutes))
 
 
 def next_notice_label(promise: Promise) -> str:
     """The button that starts the promised notice."""
     if promise.next_kind == "post-incident":
-        return "Start the post-incident report"
+        return _("Start the post-incident report")
     if promise.next_kind == "update":
-        return f"Start update {promise.next_update_number}"
-    return f"Start notice {promise.next_number}"
+        return _("Start update {number}").format(number=promise.next_update_number)
+    return _("Start notice {number}").format(number=promise.next_number)
 
 
 def reminder_line(reminder: Reminder, now: datetime, where: str) -> str:
     """One line of `outagewriter due`:
     'OVERDUE 12 min  Card payments failing  notice 3 promised 15:00 CET (14:00 UTC)  /path'."""
     amount = duration_text(reminder.minutes)
-    head = f"OVERDUE {amount}" if reminder.state == OVERDUE else f"{reminder.state.upper()} in {amount}"
+    head = {OVERDUE: _("OVERDUE {duration}"), DUE_SOON: _("DUE-SOON in {duration}")}.get(
+        reminder.state, _("UPCOMING in {duration}")).format(duration=amount)
     promise = reminder.promise
-    return (f"{head}  {promise.title or '(untitled)'}  notice {promise.number} promised "
-            f"{promised_time_text(promise.when, now)}  {visible(where)}")
+    return _("{state}  {title}  notice {number} promised {time}  {file}").format(
+        state=head, title=promise.title or _("(untitled)"), number=promise.number,
+        time=promised_time_text(promise.when, now), file=visible(where))
 
 
 def reminder_data(reminder: Reminder, where: str) -> dict:

@@ -29,7 +29,7 @@ class Secrets(keyring_store.KeyringStore):
 
     what = N_("password")  # translated where shown (keyring_store)
     unavailable = KeyringUnavailable
-    no_keyring_state = "none (passwords are asked for at send time)"
+    no_keyring_state = N_("none (passwords are asked for at send time)")
 
     def __init__(self, backend: KeyringBackend | None = None, service: str = SERVICE):
         super().__init__(backend, service)

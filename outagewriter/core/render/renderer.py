@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jinja2
 
+from ..i18n import _
 from ..incident.audience_recipients import recorded_audiences
 from ..incident.audiences import Audience
 from ..incident.audience_chats import chat_names
@@ -54,7 +55,7 @@ class TemplateProblem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message} (the shipped template was used instead)"
+        return _("{place}: {problem} (the shipped template was used instead)").format(place=where, problem=self.message)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ from typing import Any, Callable
 
 from jinja2.sandbox import SandboxedEnvironment
 
+from ..i18n import _
+
 TIME_LIMIT_SECONDS = 0.5  # a real template renders in milliseconds
 # Both the hooks and the watchdog count the rendering thread's own CPU time, so a busy machine (a send,
 # a build, another app) that leaves the thread waiting never passes for a template that runs too long.
@@ -42,7 +44,11 @@ class TemplateOverran(TemplateLimitExceeded):
     """Raised by the watchdog inside the rendering thread: the template passed no hook in time."""
 
     def __init__(self, *args):
-        super().__init__(*(args or (f"the template ran longer than {TIME_LIMIT_SECONDS:g} s",)))
+        super().__init__(*(args or (_ran_too_long(),)))
+
+
+def _ran_too_long() -> str:
+    return _("the template ran longer than {seconds} s").format(seconds=f"{TIME_LIMIT_SECONDS:g}")
 
 
 def _cpu_clock(thread: int) -> Callable[[], float] | None:
@@ -138,20 +144,22 @@ class LimitedSandbox(SandboxedEnvironment):
         deadline = getattr(self._state, "deadline", None)
         # The wall clock first: it is cheap, and the thread's CPU time can only be over when it is.
         if deadline is not None and time.monotonic() > deadline and time.thread_time() > self._state.cpu_deadline:
-            raise TemplateLimitExceeded(f"the template ran longer than {TIME_LIMIT_SECONDS:g} s")
+            raise TemplateLimitExceeded(_ran_too_long())
 
     def _count(self, chars: int) -> None:
         self._check()
         self._state.written = getattr(self._state, "written", 0) + chars
         if self._state.written > MAX_OUTPUT_CHARS:
-            raise TemplateLimitExceeded(f"the template wrote more than {MAX_OUTPUT_CHARS:,} characters")
+            raise TemplateLimitExceeded(_("the template wrote more than {count:,} characters").format(
+                count=MAX_OUTPUT_CHARS))
 
     @staticmethod
     def _refuse_huge(values) -> None:
         for value in values:
             if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_OUTPUT_CHARS:
-                raise TemplateLimitExceeded(f"the number {value if abs(value) < 10**20 else 'given'} "
-                                            "is too large for a template")
+                raise TemplateLimitExceeded(
+                    _("the number {number} is too large for a template").format(number=value) if abs(value) < 10**20
+                    else _("the number given is too large for a template"))
 
     # -- the sandbox's hooks --------------------------------------------------------------------
 
@@ -177,7 +185,7 @@ class LimitedSandbox(SandboxedEnvironment):
     def call_binop(self, context, op: str, left, right):
         self._check()
         if op == "**" and isinstance(right, (int, float)) and abs(right) > 64:
-            raise TemplateLimitExceeded("an exponent above 64 is too large for a template")
+            raise TemplateLimitExceeded(_("an exponent above 64 is too large for a template"))
         if op == "*":
             self._check_product(left, right)
         if op == "%":
@@ -191,13 +199,14 @@ class LimitedSandbox(SandboxedEnvironment):
 
     def _check_size(self, size: int) -> None:
         if size > MAX_OUTPUT_CHARS:
-            raise TemplateLimitExceeded(f"the template made a value of more than {MAX_OUTPUT_CHARS:,} items")
+            raise TemplateLimitExceeded(_("the template made a value of more than {count:,} items").format(
+                count=MAX_OUTPUT_CHARS))
 
     def _range(self, *args):
         self._check()
         numbers = range(*args)
         if len(numbers) > MAX_RANGE:
-            raise TemplateLimitExceeded(f"range() of more than {MAX_RANGE:,} numbers")
+            raise TemplateLimitExceeded(_("range() of more than {count:,} numbers").format(count=MAX_RANGE))
         return numbers
 
     def limit_filters(self) -> None:
@@ -212,7 +221,7 @@ _HUGE_WIDTH = re.compile(r"\d{7,}")
 def _check_format_string(value) -> None:
     """'{:>1000000000}' or '%1000000000s' would make a gigabyte before anything could count it."""
     if isinstance(value, str) and _HUGE_WIDTH.search(value):
-        raise TemplateLimitExceeded("a format width that large is not for a template")
+        raise TemplateLimitExceeded(_("a format width that large is not for a template"))
 
 
 def _limited_filter(env: LimitedSandbox, function: Callable[..., Any]) -> Callable[..., Any]:

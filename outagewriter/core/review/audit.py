@@ -35,6 +35,9 @@ _WORDS = {  # translated where shown (describe)
     SENT: N_("sent by {who}"),
     SELF_APPROVED: N_("approved by its own author, {who}: self-approval is allowed in their settings"),
 }
+# A voided approval's comment, stored in English as written here (workflow.note_changes); translated where shown.
+CHANGED = N_("changed: {parts}")
+WHOLE_RECORD = N_("the approval record")  # what changed when no part of the notice did
 
 
 @dataclass(frozen=True)
@@ -55,9 +58,17 @@ class LogEntry:
         words = _(_WORDS.get(self.event, self.event + " by {who}")).format(who=self.who)
         head = _("Notice {number}: ").format(number=self.number) if self.number else ""
         where = _(" on {field}").format(field=self.field) if self.field else ""
-        said = f': "{self.comment}"' if self.comment else ""
+        said = _(': "{comment}"').format(comment=self._comment_shown()) if self.comment else ""
         when = _(" ({time})").format(time=show_time(self.when)) if with_time else ""
         return f"{head}{words}{where}{when}{said}"
+
+    def _comment_shown(self) -> str:
+        """The comment as typed; the program's own comment on a voided approval in the program's language."""
+        prefix = CHANGED.split("{", 1)[0]
+        if self.event == VOIDED and self.comment.startswith(prefix):
+            parts = self.comment[len(prefix):]
+            return _(CHANGED).format(parts=_(WHOLE_RECORD) if parts == WHOLE_RECORD else parts)
+        return self.comment
 
     def to_dict(self) -> dict:
         return {"event": self.event, "notice": self.notice, "who": self.who, "when": self.when,

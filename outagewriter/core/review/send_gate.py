@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from ..i18n import _
 from ..incident.model import Incident, Notice
+from ..incident.times import format_stored
 from ..settings import Settings
 from . import audit
 from . import signature as approval_signature
@@ -110,7 +111,7 @@ def check_approval_for_send(incident: Incident, notice: Notice, rendered: "Rende
     later = [e for e in entries[last + 1:] if e.event in (audit.VOIDED, audit.CHANGES_REQUESTED,
                                                           audit.REVIEW_REQUESTED)]
     if later:
-        refuse(_("after the approval the audit log has: {entry}").format(entry=later[0].describe()))
+        refuse(_("after the approval the audit log has: {entry}").format(entry=later[0].describe(format_stored)))
     requests = [e for e in entries[:last] if e.event == audit.REVIEW_REQUESTED]
     if not requests:
         refuse(_("the audit log has no review request before the approval"))

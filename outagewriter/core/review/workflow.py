@@ -20,6 +20,7 @@ before a send in send_gate.py. No Qt here; no file I/O either (the caller saves)
 from __future__ import annotations
 
 import dataclasses
+import re
 import socket
 import unicodedata
 from dataclasses import dataclass
@@ -57,6 +58,16 @@ VOID_CHANGED = N_("approval void: changed after approval")
 VOID_ALTERED = N_("approval void: the approval recorded in the file does not match its own hash "
                   "(the file was edited by hand or damaged)")
 VOID_VERSION = N_("approval void: it was made by a different version of OutageWriter")
+VOID_WITHDRAWN = N_("approval withdrawn: changes requested by {reviewer}")
+_WITHDRAWN = re.compile(re.escape(VOID_WITHDRAWN).replace(re.escape("{reviewer}"), "(?P<reviewer>.*)"), re.S)
+
+
+def reason_label(reason: str) -> str:
+    """A void approval's reason as stored (in English, in Voided.reason) in the program's language."""
+    withdrawn = _WITHDRAWN.fullmatch(reason)
+    if withdrawn:
+        return _(VOID_WITHDRAWN).format(reviewer=withdrawn["reviewer"])
+    return _(reason)
 
 
 class ReviewError(ValueError):
@@ -84,7 +95,7 @@ class Void:
 
     def describe(self) -> str:
         changes = format_diff(self.diff)
-        return _(self.reason) + (f"\n{changes}" if changes else "")
+        return reason_label(self.reason) + (f"\n{changes}" if changes else "")
 
 
 @dataclass(frozen=True)
@@ -127,7 +138,8 @@ def approval_status(incident: Incident, notice: Notice, rendered: "Rendered") ->
     approval = approval_of(notice)
     if approval is None:
         if state(notice) == CHANGES_REQUESTED:
-            return Missing("changes requested: " + "; ".join(c.describe() for c in change_requests(notice)))
+            return Missing(_("changes requested: {requests}").format(
+                requests=_("; ").join(c.describe() for c in change_requests(notice))))
         return Missing()
     current = canonical_content(incident, notice, rendered)
     diff = content_diff(approval.content, current)
@@ -228,8 +240,9 @@ def note_changes(incident: Incident, notice: Notice, rendered: "Rendered", who: 
     current = notice_hash(incident, notice, rendered)
     record.approval.voided = Voided(time=when, who=who, reason=status.reason, hash=current)
     record.state = DRAFT
-    changed = ", ".join(d.part for d in status.diff) or "the approval record"
-    audit.append(incident, audit.VOIDED, notice, who, hash=current, comment=f"changed: {changed}", when=when)
+    changed = ", ".join(d.part for d in status.diff) or audit.WHOLE_RECORD
+    audit.append(incident, audit.VOIDED, notice, who, hash=current, comment=audit.CHANGED.format(parts=changed),
+                 when=when)  # stored in English
     return status
 
 
@@ -310,7 +323,7 @@ def request_changes(incident: Incident, notice: Notice, rendered: "Rendered", re
     digest = notice_hash(incident, notice, rendered)
     if record.approval and not record.approval.voided:
         record.approval.voided = Voided(time=when, who=reviewer, hash=digest,
-                                        reason=f"approval withdrawn: changes requested by {reviewer}")
+                                        reason=VOID_WITHDRAWN.format(reviewer=reviewer))  # stored: English
     record.comments.append(ChangeRequest(reviewer=reviewer, time=when, comment=comment, field=field))
     record.state = CHANGES_REQUESTED
     audit.append(incident, audit.CHANGES_REQUESTED, notice, reviewer, hash=digest, comment=comment,

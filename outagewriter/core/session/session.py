@@ -129,7 +129,7 @@ class Session:
 
     @property
     def display_name(self) -> str:
-        return Path(self.path).name if self.path else "Untitled incident"
+        return Path(self.path).name if self.path else _("Untitled incident")
 
     def number(self, notice: Notice) -> int:
         """The notice's number as the user sees it (1 is the first)."""
@@ -359,7 +359,7 @@ class Session:
         self.modified = False
         saved = _("Saved {name}").format(name=self.display_name)
         if voids:
-            what = _("; ").join(_("notice {number}: {reason}").format(number=number, reason=_(void.reason))
+            what = _("; ").join(_("notice {number}: {reason}").format(number=number, reason=review.reason_label(void.reason))
                                 for number, void in voids)
             saved = _("{saved} ({what})").format(saved=saved, what=what)
         return self._did(Changes(file=True, review=bool(voids), notices=bool(voids), message=saved))

@@ -72,7 +72,7 @@ def load_with_stamp(path: str | os.PathLike) -> tuple[Incident, FileStamp]:
         after = FileStamp.of(path)
         if before is not None and before == after:
             return incident, after
-    raise fileformat.IncidentFileError(path, "the file keeps changing while it is read; try again")
+    raise fileformat.IncidentFileError(path, _("the file keeps changing while it is read; try again"))
 
 
 def save_checked(incident: Incident, path: str | os.PathLike, loaded_stamp: FileStamp | None,

@@ -82,32 +82,33 @@ def save(incident: Incident, path: str | os.PathLike) -> None:
     atomic_write_text(path, dumps(incident))
 
 
-def _refuse_bad_text(value, where: str) -> None:
-    """Every string in the file, keys too: no control characters but newline and tab, no lone surrogates."""
+def _refuse_bad_text(value, path: str = "", *, key: bool = False) -> None:
+    """Every string in the file, keys too: no control characters but newline and tab, no lone surrogates.
+    `path` is where the value sits ("notices[0].fields.summary"); `key`: the value is a key there."""
     if isinstance(value, str):
         trouble = safe_text.problem(value)
         if trouble:
-            raise ValueError(f"{where} {trouble}")
+            message = _("a key in the value at {path} {problem}") if key else _("the value at {path} {problem}")
+            raise ValueError(message.format(path=path, problem=trouble))
     elif isinstance(value, dict):
-        for key, item in value.items():
-            _refuse_bad_text(key, f"a key in {where}")
-            _refuse_bad_text(item, f"{where}{'.' if where[-1] != ' ' else ''}{safe_text.visible(key)[:40]}")
+        for name, item in value.items():
+            _refuse_bad_text(name, path, key=True)
+            _refuse_bad_text(item, f"{path}{'.' if path else ''}{safe_text.visible(name)[:40]}")
     elif isinstance(value, list):
         for number, item in enumerate(value):
-            _refuse_bad_text(item, f"{where}[{number}]")
+            _refuse_bad_text(item, f"{path}[{number}]")
 
 
 def _check_version(data) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise ValueError("not an OutageWriter incident file")
+        raise ValueError(_("not an OutageWriter incident file"))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ValueError(f"unknown format version {version!r}")
+        raise ValueError(_("unknown format version {version!r}").format(version=version))
     if version > FORMAT_VERSION:
-        raise ValueError(
-            f"written by a newer OutageWriter (format version {version}; "
-            f"this version reads up to {FORMAT_VERSION}): update OutageWriter to open it"
-        )
+        raise ValueError(_("written by a newer OutageWriter (format version {version}; this version reads up to "
+                           "{supported}): update OutageWriter to open it").format(version=version,
+                                                                                  supported=FORMAT_VERSION))
 
 
 def _notice(raw: dict) -> Notice:
@@ -124,17 +125,16 @@ def from_dict(data) -> Incident:
     The shape is the schema's (resources/incident.schema.json); what it cannot say is checked here:
     safe text, and the fields and times themselves (core/incident)."""
     _check_version(data)
-    _refuse_bad_text(data, "the value at ")
+    _refuse_bad_text(data)
     trouble = validation.problem(data, "incident")
     if trouble:
         raise ValueError(trouble)
     notices = []
     for number, raw in enumerate(data["notices"], start=1):
-        where = f"notice {number}"
         try:
             notices.append(_notice(raw))
         except (FieldError, TimeError) as exc:
-            raise ValueError(f"{where}: {exc}") from None
+            raise ValueError(_("notice {number}: {reason}").format(number=number, reason=exc)) from None
     meta = data["incident"]
     return Incident(kind=meta["kind"], language=meta["language"], id=meta["id"], created=meta["created"],
                     times=dict(meta.get("times", {})), notices=notices,
@@ -158,7 +158,7 @@ def loads(text: str, path: str | os.PathLike = "<text>") -> Incident:
     except RecursionError:
         raise IncidentFileError(path, _("the data is nested too deeply to be an incident file")) from None
     except ValueError as exc:  # a number of more than 4,300 digits
-        raise IncidentFileError(path, f"not an incident file: {exc}".split(";")[0]) from None
+        raise IncidentFileError(path, _("not an incident file: {reason}").format(reason=str(exc).split(";")[0])) from None
     try:
         return from_dict(data)
     except RecursionError:

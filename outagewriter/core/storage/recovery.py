@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import _
 from ..incident.model import Incident
 from ..incident.times import isoformat_utc, now_utc
 from .atomic import atomic_write_text
@@ -31,7 +32,7 @@ class RecoveryCopy:
 
     @property
     def title(self) -> str:
-        return self.incident.title or "(untitled incident)"
+        return self.incident.title or _("(untitled incident)")
 
 
 class RecoveryStore:
