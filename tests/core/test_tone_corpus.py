@@ -37,8 +37,8 @@ def test_frozen_split_is_the_frozen_file(frozen):
     assert hashlib.sha256(frozen.read_bytes()).hexdigest() in readme
 
 
-# Last measured (tests/corpus/TEST-RUNS.md). The frozen split (run 15): blame 0.82 / 0.44, guilt 0.97 / 0.62,
-# overpromise 0.90 / 0.53, 1.6% of neutral sentences flagged. The second frozen split (its run 7): blame
+# Last measured (tests/corpus/TEST-RUNS.md). The frozen split (run 16): blame 0.82 / 0.44, guilt 0.97 / 0.62,
+# overpromise 0.90 / 0.53, 1.6% of neutral sentences flagged. The second frozen split (its run 8): blame
 # 0.81 / 0.33, guilt 0.96 / 0.56, over-promise 1.00 / 0.20 (5 firm examples), 1.2% flagged.
 # Floors a little below (precision, recall per category; most neutral flagged; fewest rows scored), not targets.
 FROZEN_FLOORS = {

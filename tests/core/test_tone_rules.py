@@ -184,7 +184,8 @@ def test_an_error_by_our_own_staff_is_not_called_outside_our_organisation():
 
 
 @pytest.mark.parametrize("text, flagged", [
-    # A negated "caused by" early in the sentence set its whole match aside, hiding the cause named after it.
+    # The gap after a cause link does not cross "but", "rather", "however" or "instead": the denied cause and
+    # the real one are two matches, and only the first is negated.
     ("This was not caused by a cyberattack – rather, it was caused by a third-party provider during a change.",
      "third-party provider"),
     ("The outage was not caused by our staff; it came from a failure at our hosting provider.", "hosting provider"),
@@ -208,3 +209,34 @@ def test_a_set_aside_match_stays_aside(text):
 ])
 def test_suppliers_spelled_as_status_pages_spell_them(text):
     assert "blame.third-party" in _rule_ids(text)
+
+
+# Found by a new user's trial: sentences that own the incident, thank a supplier or deny a fault, and
+# contrasts that name the real cause after a denied one.
+@pytest.mark.parametrize("text", [
+    "Thanks to our registrar, the domain was restored within minutes.",
+    "Special thanks to the team at our registrar, who worked through the night with us.",
+    "A change we made at our registrar broke DNS.",
+    "Our mistake in a setting at our registrar broke DNS.",
+    "A change we made to our 3rd party payment settings broke checkout.",
+    "Although the trigger was a 3rd party outage, our systems should have handled it.",
+    "While our hosting provider had an outage, the real problem was that we had no failover.",
+    "This was our fault.",
+    "There is no issue with our registrar.",
+    "Our provider had no outage.",
+    "We are adding a second DNS provider so that one provider's outage cannot take us down.",
+])
+def test_owning_thanking_and_denying_are_not_blame_or_guilt(text):
+    assert not [f for f in CHECKER.check_text(FREE_TEXT_FIELD, text) if f.category in SCORED], text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("It was not caused by an attack but rather by a third-party provider.", "third-party provider"),
+    ("The outage was not caused by us but by our hosting provider.", "our hosting provider"),
+    ("Third party outage affecting payments.", "Third party outage"),
+    ("Thanks to Hetzner swapping the wrong disk, the array degraded further.", "Hetzner"),
+])
+def test_the_real_cause_after_a_denied_one_is_blame(text, flagged):
+    found = [f for f in CHECKER.check_text(FREE_TEXT_FIELD, text) if f.category == "blame"]
+    assert len(found) == 1 and flagged in text[found[0].start:found[0].end], text
+    assert "attack" not in text[found[0].start:found[0].end]  # the denied cause is not highlighted

@@ -33,35 +33,18 @@ def _may_match(rule: Rule, i: int, lowered: str | None) -> bool:
 
 
 def _matches(rule: Rule, patterns: tuple[int, ...], folded: str, lowered: str | None) -> list[re.Match]:
-    """Every match of the rule's patterns `patterns` that survives the rule's exceptions, leftmost first
-    (the earlier pattern first). A match set aside for a negation before it does not hide the matches that
-    start inside it: "not caused by an attack – rather, it was caused by a third-party provider" is searched
-    again after the negated "caused by"."""
+    """Every match of the rule's patterns `patterns`, leftmost first (the earlier pattern first)."""
     found = []
     for i in patterns:
         if not _may_match(rule, i, lowered):
             continue
         on_lowered = lowered is not None and not rule.cased[i]
-        pattern = compiled(rule.patterns[i], on_lowered, rule.spaceless)
-        text = lowered if on_lowered else folded
-        at = 0
-        while at <= len(text) and (match := pattern.search(text, at)) is not None:
-            start, end = match.span()
-            if start == end:
-                at = end + 1
-            elif rule.exceptions and (unless := _excepted(rule, start, end, folded)) is not None:
-                # Set aside for what comes before it (a negation), a shorter match inside may stand on its own;
-                # set aside for what it says, its tail says the same ("当社のせいで" → "社のせいで").
-                at = start + 1 if unless == "before" else end
-            else:
-                found.append((start, i, match))
-                at = end
+        for match in compiled(rule.patterns[i], on_lowered, rule.spaceless).finditer(lowered if on_lowered else folded):
+            found.append((match.start(), i, match))
     return [match for _, _, match in sorted(found, key=lambda item: item[:2])]
 
 
-def _excepted(rule: Rule, start: int, end: int, sentence: str) -> str | None:
-    """Where the first of the rule's exceptions that sets this match aside looked ("match", "before",
-    "after", "sentence"), None when none does."""
+def _excepted(rule: Rule, start: int, end: int, sentence: str) -> bool:
     for unless in rule.exceptions:
         if unless.where == "match":
             window = sentence[start:end]
@@ -72,8 +55,8 @@ def _excepted(rule: Rule, start: int, end: int, sentence: str) -> str | None:
         else:
             window = sentence
         if unless.pattern.search(window):
-            return unless.where
-    return None
+            return True
+    return False
 
 
 class _Hit(NamedTuple):
@@ -113,7 +96,7 @@ def _sentence_hits(rules: list[tuple[Rule, tuple[int, ...]]], sentence: str) -> 
         taken = -1  # matches of one rule never overlap: the leftmost that survives its exceptions wins
         for match in _matches(rule, patterns, sentence, lowered):
             start, end = match.span()
-            if start < taken:
+            if start == end or start < taken or (rule.exceptions and _excepted(rule, start, end, sentence)):
                 continue
             taken = end
             hits.append(_Hit(rule, start, end, (0, len(sentence)), _party(match)))
