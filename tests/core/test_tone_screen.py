@@ -65,3 +65,10 @@ def test_letters_that_ignorecase_pairs_with_ascii_ones_are_not_screened_out():
     text = "Dave mi\u017ftakenly deleted the routing table."
     assert "blame.individual" in {rule for rule, _, _ in _spans(WITH, "text", text)}
     assert _spans(WITH, "text", text) == _spans(WITHOUT, "text", text)
+
+
+def test_a_sentence_start_in_a_pattern_does_not_hide_the_next_sentence():
+    # The screen reads the whole text at once: ^ (the start of a sentence in Python's matching) is dropped.
+    assert relax("(?:(?:an?|the) |^)outage$") == "(?:(?:an?|the) |)outage"
+    text = "Payments failed at 09:00. 3rd party outage affecting payments."
+    assert _spans(WITH, "summary", text) == _spans(WITHOUT, "summary", text) != []

@@ -3,7 +3,7 @@
 Python's `re` tries every pattern at every position: ~100 patterns over a 2,000-word notice take
 ~70 ms, and compiling them all ~0.5 s at start-up. RE2 (google-re2, the library proselint uses)
 compiles in C++ and scans in linear time. Each rule gets an RE2 expression that matches a *superset*
-of what its Python patterns match: look-arounds and word boundaries are dropped (removing a condition
+of what its Python patterns match: look-arounds, word boundaries and ^ $ are dropped (removing a condition
 only widens a match), and the classes \\w \\d \\s (ASCII-only in RE2, Unicode in Python) are widened
 to take in every non-ASCII character. Only a rule that passes the screen is compiled and run by Python's `re`, which
 gives the spans, the named groups and the look-arounds. A pattern RE2 cannot read (a back-reference)
@@ -24,7 +24,7 @@ _CLASSES = {"w": r"0-9A-Za-z_" + _ANY_NON_ASCII, "d": r"0-9" + _ANY_NON_ASCII,
 _ASCII_CLASSES = {"w": r"0-9A-Za-z_", "d": r"0-9", "s": r"\t\n\x0b\f\r\x1c-\x20"}
 _NEGATED_CLASSES = {"W": r"[^0-9A-Za-z_]", "D": r"[^0-9]", "S": r"[^\t\n\x0b\f\r\x1c-\x20]"}
 _REPEAT = re.compile(r"\{(\d*),?\d*\}")  # {m,n} {m,} {,n} {m}; without a digit it is a literal brace
-_VERBATIM = re.compile(r"[^\\\[({]+")
+_VERBATIM = re.compile(r"[^\\\[({^$]+")
 _VERBATIM_IN_CLASS = re.compile(r"[^\\\]]+")
 _LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
 _WORD_GAP = r"[\s-]+"  # between the words of every list phrase (wordlists.phrase_pattern)
@@ -100,6 +100,9 @@ def relax(pattern: str) -> str:
             continue
         if in_class:
             in_class = ch != "]"
+        elif ch in "^$":  # start or end of the sentence; the screen reads the whole text: dropped, it widens
+            i += 1
+            continue
         elif ch == "{" and _repeat(pattern, i):
             # X{m,n} -> X* or X+: a superset, and RE2 need not unroll n copies of X.
             repeat = _repeat(pattern, i)

@@ -159,7 +159,8 @@ class ToneChecker:
         """Hits in `text`, sentence by sentence; a sentence seen before (in this field) is not scanned
         again, so an edit re-scans only the sentence it changed."""
         folded, origin = fold(text)
-        bounds = sentence_bounds(folded)
+        # A sentence starts at its first word, not at the space after the previous one (a rule may anchor there).
+        bounds = [(s1 - len(folded[s0:s1].lstrip()), s1) for s0, s1 in sentence_bounds(folded)]
         new = {folded[s0:s1] for s0, s1 in bounds if (field, folded[s0:s1]) not in self._cache}
         if new:
             # A rule whose screen finds nothing in all the new sentences together runs on none of them.
