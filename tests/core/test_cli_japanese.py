@@ -229,7 +229,8 @@ def test_a_void_approval_and_the_history_dates_are_japanese(tmp_path, made):
     assert "承認: 承認は無効です: 承認後に変更されました\n" in review
     weekday = "月火水木金土日"[now_utc().weekday()]
     assert re.search(rf"- 通知1: Petrが承認（\d{{1,2}}月\d{{1,2}}日（{weekday}）\d\d:\d\d UTC）\n", review)
-    assert "\nhtml: こちらも変更されています\n" in review
+    assert "\n本文: … " in review and "\nHTML: こちらも変更されています\n" in review  # the parts named in Japanese
+    assert re.search(r"- 通知1: 承認無効（承認後にPetrが変更）（\d+月\d+日（.）\d\d:\d\d UTC）: 「変更箇所: 本文、HTML」\n", review)  # the editor
     sent = run("send", made, "--account", "work", "--yes", cwd=tmp_path, lang="ja_JP.UTF-8")
     assert "承認は無効です: 承認後に変更されました" in sent.stderr
     english = run("review", made, cwd=tmp_path).stdout
@@ -321,20 +322,23 @@ def test_export_headings_are_japanese(tmp_path, made):
     lines = proc.stdout.splitlines()
     assert "- サービス: Acme Pay" in lines and "- 種類: インシデント" in lines and "- タイムゾーン: Asia/Tokyo" in lines
     assert "## 通知1: 第一報、調査中（下書き）" in lines  # the kind and status as the window names them
-    assert "- 開始: 2026-11-27 09:40 JST (00:40 UTC)" in lines and "- 復旧: 2026-11-27 11:10 JST (02:10 UTC)" in lines
-    assert "## 履歴" in lines and "- 状態: 下書き（未送信）" in lines and "- 宛先: 0" in lines
+    # full-width brackets around the UTC time, and a counter word after the number of recipients
+    assert "- 開始: 2026-11-27 09:40 JST（00:40 UTC）" in lines and "- 復旧: 2026-11-27 11:10 JST（02:10 UTC）" in lines
+    assert "## 履歴" in lines and "- 状態: 下書き（未送信）" in lines and "- 宛先: 0件" in lines
     assert [line for line in lines if re.match(r"(- |## )(Service|Kind|Time zone|State|Recipients|Subject|History)\b",
                                                line)] == []
     page = run("export", made, "--format", "html", cwd=tmp_path, lang="ja_JP.UTF-8").stdout
     assert '<html lang="ja">' in page and "<dt>サービス</dt>" in page and "<h2>履歴</h2>" in page
     assert "<dd>インシデント</dd>" in page and "第一報、調査中" in page and "initial, " not in page
     assert "<th>日時（Asia/Tokyo）</th>" in page and ">Service<" not in page and ">History<" not in page
+    assert "<dd>0件</dd>" in page and "<dd>2026-11-27 09:40 JST（00:40 UTC）</dd>" in page
 
 
 def test_export_kinds_and_statuses_stay_english_in_an_english_locale(tmp_path, made):
     proc = run("export", made, cwd=tmp_path, lang="en_GB.UTF-8")
     lines = proc.stdout.splitlines()
     assert "- Kind: incident" in lines and "## Notice 1: initial, investigating (DRAFT)" in lines
+    assert "- Recipients: 0" in lines
 
 
 def test_a_webhook_url_for_the_wrong_service_is_refused_in_japanese(tmp_path):

@@ -607,7 +607,18 @@ def test_void_approvals_and_their_log_entries_are_japanese_but_stored_in_english
     review.note_changes(incident, notice, renderer.render(incident, notice), "Jana Novák")
     voided = audit.timeline(incident, notice)[-1]
     assert voided.comment.startswith("changed: ")  # the file keeps the English
-    assert voided.describe(with_time=False).startswith("通知1: 承認無効（承認後に変更されました）、確認者: Jana Novák: 「変更箇所: ")
+    assert voided.comment == "changed: text, html"
+    # The person named made the change that voided the approval: the editor, not a reviewer; the parts in Japanese.
+    assert voided.describe(with_time=False) == "通知1: 承認無効（承認後にJana Novákが変更）: 「変更箇所: 本文、HTML」"
+    assert voided.describe(lambda _stored: "11月27日（金）10:15 CET") == (
+        "通知1: 承認無効（承認後にJana Novákが変更）（11月27日（金）10:15 CET）: 「変更箇所: 本文、HTML」")
+    replaced = audit.LogEntry(audit.VOIDED, notice.id, "Jana Novák", "2026-11-27T09:15:00Z",
+                              comment=audit.REPLACED_IN_FILE, number=1)  # as session.py stores an overwrite
+    assert replaced.describe(with_time=False) == (
+        "通知1: 承認無効（承認後にJana Novákが変更）: 「ファイルに保存されていた承認は、ファイルの上書きで置き換えられました」")
+    from outagewriter.core.review import textdiff
+    assert textdiff.format_diff(review.approval_status(incident, notice, renderer.render(incident, notice)).diff) \
+        .startswith("本文: … ")
     # A reviewer who sends an approved notice back withdraws the approval, in English in the file.
     incident, notice, renderer = _in_review()
     review.approve(incident, notice, renderer.render(incident, notice), "Petr Svoboda", Settings(user_name="Petr Svoboda"))
