@@ -16,6 +16,7 @@ from pathlib import Path
 from . import __version__
 from .commands.base import EXIT_OK, EXIT_USAGE, UsageError, start_command
 from .core import i18n
+from .core import os_errors
 from .core.i18n import _
 
 COMMAND_MODULES = (
@@ -116,5 +117,5 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except OSError as exc:  # a folder that does not exist, a full disk, no permission: one line, not a traceback
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        print(f"outagewriter {args.command}: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"outagewriter {args.command}: {where}{os_errors.reason(exc)}", file=sys.stderr)
         return EXIT_USAGE

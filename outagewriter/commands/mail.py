@@ -11,6 +11,7 @@ import sys
 import threading
 from pathlib import Path
 
+from ..core import os_errors
 from ..core.i18n import _
 from ..core.incident.fields import kind_label
 from ..core.mail import accounts as acc
@@ -170,7 +171,7 @@ def run_add(args) -> int:
     try:
         store.save(account)
     except (AccountError, OSError) as exc:
-        raise UsageError(_("cannot save the account: {problem}").format(problem=exc)) from None
+        raise UsageError(_("cannot save the account: {problem}").format(problem=os_errors.described(exc))) from None
     print(_("Saved account {name}: {sender} via {where} ({security}).").format(
         name=account.name, sender=account.sender_address, where=account.where, security=account.security))
     if account.preset_note:

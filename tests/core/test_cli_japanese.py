@@ -391,3 +391,10 @@ def test_due_lists_an_overdue_promise_in_japanese(tmp_path):
                         rf"\d\d:\d\d JST（(\d{{1,2}}月\d{{1,2}}日（[月火水木金土日]）)?\d\d:\d\d UTC）  {re.escape(str(path))}\n",
                         proc.stdout), proc.stdout
     assert re.match(r"OVERDUE 3[01] min  Card payments failing  notice 1 promised ", run("due", path, cwd=tmp_path).stdout)
+
+
+def test_the_systems_reason_is_japanese_in_a_one_line_error(tmp_path):
+    target = tmp_path / "missing-folder" / "x.outage"
+    proc = run("new", target, "--title", "a", "--service", "b", cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.returncode == 2
+    assert proc.stderr == f"outagewriter new: {target}: ファイルまたはフォルダーが見つかりません\n"

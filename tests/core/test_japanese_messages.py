@@ -652,3 +652,28 @@ def test_a_missing_keyring_an_untitled_incident_and_a_restless_file_are_japanese
     with pytest.raises(fileformat.IncidentFileError) as caught:
         conflicts.load_with_stamp(path)
     assert str(caught.value) == f"{path}: ファイルが読み込み中に変更され続けています。もう一度お試しください"
+
+
+def test_the_operating_systems_words_are_japanese_inside_japanese_messages(japanese, tmp_path):
+    import errno
+
+    from outagewriter.core import os_errors
+    from outagewriter.core.chat.delivery import post
+
+    common = (errno.ENOENT, errno.EACCES, errno.EEXIST, errno.ENOSPC, errno.EROFS, errno.ECONNREFUSED,
+              errno.ETIMEDOUT, errno.EHOSTUNREACH)
+    said = [os_errors.reason(OSError(code, "the system's English")) for code in common]
+    assert all(any("\u3040" <= c <= "\u9fff" for c in words) for words in said), said
+    assert len(set(said)) == len(said)
+    assert os_errors.reason(socket.gaierror(socket.EAI_NONAME, "Name or service not known")) == "ホスト名が見つかりません"
+    assert os_errors.reason(OSError(errno.ENOLINK, "Link has been severed")) == "Link has been severed"  # a rare one as it is
+    # on the real paths: a chat post to a port nobody listens on, an incident file below a file
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    outcome = post(ChatDestination("Ops", "discord"), f"http://127.0.0.1:{port}/api/webhooks/1/tok", b"{}", timeout=5)
+    assert outcome.reply.startswith("127.0.0.1 に接続できませんでした（接続が拒否されました）")
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(fileformat.IncidentFileError) as caught:
+        fileformat.load(tmp_path / "notes.txt" / "db.outage")
+    assert str(caught.value) == f"{tmp_path / 'notes.txt' / 'db.outage'}: フォルダーではありません"

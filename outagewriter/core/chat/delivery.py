@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 from ..i18n import N_, _
+from .. import os_errors
 from ..incident.chat_destinations import SERVICE_LABELS, ChatDestination
 from .destinations import check_webhook_url
 from .record import FAILED, POSTED, UNKNOWN
@@ -151,7 +152,7 @@ def post(destination: ChatDestination, url: str, body: bytes, *, timeout: float 
                                      "posted").format(host=host, reason=exc.verify_message))
         except OSError as exc:
             return outcome(FAILED, _("could not connect to {host} ({reason}); nothing was posted: send again to "
-                                     "retry").format(host=host, reason=exc.strerror or type(exc).__name__))
+                                     "retry").format(host=host, reason=os_errors.reason(exc)))
         try:
             connection.request("POST", target, body=body, headers={
                 "Content-Type": "application/json; charset=utf-8", "User-Agent": "OutageWriter"})
