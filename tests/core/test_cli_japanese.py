@@ -267,7 +267,7 @@ def test_a_mail_connection_failure_and_its_advice_are_japanese(tmp_path):
     assert added.returncode == 0, added.stderr
     proc = run("accounts", "test", "relay", cwd=tmp_path, lang="ja_JP.UTF-8")
     assert proc.returncode == 1
-    assert f"127.0.0.1:{port} で接続を受け付けるものがありません。" in proc.stderr
+    assert f"127.0.0.1:{port} への接続が拒否されました（そのポートで接続を待っているサーバーがありません）。" in proc.stderr
     assert ("ホストとポート（通常、'starttls' は587、'tls' は465）と、ファイアウォールで遮断されていないかを"
             "ご確認ください。") in proc.stderr
     assert "Check the host" not in proc.stderr and "Nothing accepted" not in proc.stderr
@@ -348,7 +348,8 @@ def test_a_webhook_url_for_the_wrong_service_is_refused_in_japanese(tmp_path):
     assert proc.stderr == "outagewriter chats: Slack のWebhook URLは https://hooks.slack.com/ で始まります。何も保存していません\n"
     follow = run("chats", "follow", "Customers", "Status", cwd=tmp_path, lang="ja_JP.UTF-8")
     assert follow.returncode == 2
-    assert follow.stderr == "outagewriter chats: 'Status' というチャットの投稿先はありません（あるもの: まだありません）\n"
+    assert follow.stderr == ("outagewriter chats: 'Status' というチャットの投稿先はありません"
+                             "（投稿先はまだ1つも登録されていません）\n")
 
 
 def test_audience_and_chat_destination_problems_in_the_settings_are_japanese(tmp_path, made):
@@ -398,3 +399,51 @@ def test_the_systems_reason_is_japanese_in_a_one_line_error(tmp_path):
     proc = run("new", target, "--title", "a", "--service", "b", cwd=tmp_path, lang="ja_JP.UTF-8")
     assert proc.returncode == 2
     assert proc.stderr == f"outagewriter new: {target}: ファイルまたはフォルダーが見つかりません\n"
+
+
+def _columns(line: str) -> int:
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def test_help_in_japanese_wraps_by_width_on_screen_and_keeps_options_whole(tmp_path):
+    send = run("send", "--help", cwd=tmp_path, lang="ja_JP.UTF-8", ).stdout
+    assert "最新の通知（または--notice Nで指定した通知）を送信します。" in send  # not broken after "--notice"
+    assert "終了コードは、すべての宛先が受け付けて" in send.replace("\n", "")
+    assert max(_columns(line) for line in send.splitlines()) <= 80
+    add = run("accounts", "add", "--help", cwd=tmp_path, lang="ja_JP.UTF-8").stdout
+    flat = add.replace("\n", "")
+    assert "プリセット: gmail: Gmailではアプリパスワードが必要です（2段階認証をオンにしてください）。" in flat
+    assert "／relay: 独自のリレー" in flat and "needs an app password" not in flat
+    english = run("send", "--help", cwd=tmp_path, lang="en_GB.UTF-8").stdout
+    assert "Sends the newest notice (or --notice N). Sending again after a failure" in english.replace("\n", " ")
+
+
+def test_a_number_that_is_not_one_is_told_in_japanese(tmp_path):
+    proc = run("accounts", "add", "relay", "--host", "x", "--port", "abc", "--from", "a@example.com", cwd=tmp_path,
+               lang="ja_JP.UTF-8")
+    assert proc.returncode == 2
+    assert proc.stderr == ("outagewriter accounts add: 引数--port: 'abc'は整数ではありません"
+                           "（outagewriter accounts add --helpをご覧ください）\n")
+    proc = run("accounts", "test", "relay", "--timeout", "soon", cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.stderr.startswith("outagewriter accounts test: 引数--timeout: 'soon'は数値ではありません")
+    english = run("accounts", "add", "relay", "--port", "abc", "--from", "a@example.com", cwd=tmp_path)
+    assert "argument --port: invalid int value: 'abc'" in english.stderr
+
+
+def test_without_a_keyring_saving_is_told_once_and_adding_a_chat_gets_advice_for_adding(tmp_path, monkeypatch):
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    proc = run("accounts", "add", "work", "--preset", "gmail", "--from", "ops@example.com", "--password-stdin",
+               cwd=tmp_path, lang="ja_JP.UTF-8", input="secret\n")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ("システムのキーリングが使えないため、パスワードは保存していません。"
+                           "送信のたびにOutageWriterがパスワードを尋ねます。\n")
+    english = run("accounts", "add", "home", "--preset", "gmail", "--from", "ops@example.com", "--password-stdin",
+                  cwd=tmp_path, input="secret\n")
+    assert english.stderr.startswith("Password not saved: No system keyring is available")
+    chat = run("chats", "add", "Status", "--service", "slack", "--url-stdin", cwd=tmp_path, lang="ja_JP.UTF-8",
+               input="https://hooks.slack.com/services/T000/B000/abcdefghijkl")
+    assert chat.returncode == 2
+    assert chat.stderr == ("outagewriter chats: システムのキーリングが使えないため、Webhook URLを保存できません。"
+                           "キーリングを設定してから、もう一度投稿先を追加してください。何も保存していません。\n")
+    assert "--no-chat" not in chat.stderr

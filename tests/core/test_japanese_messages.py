@@ -29,7 +29,7 @@ def japanese():
 def test_a_bad_account_setting_is_refused_in_japanese(japanese):
     with pytest.raises(AccountError) as caught:
         Account(name="work", sender_address="ops at example", host="smtp.example.com")
-    assert str(caught.value) == "差出人アドレス: 1つのメールアドレスではありません: 'ops at example'"
+    assert str(caught.value) == "差出人アドレス: メールアドレスを1つだけ、表示名を付けずに入力してください（入力された値: 'ops at example'）"
     with pytest.raises(AccountError) as caught:
         Account(name="work", sender_address="ops@example.com", host="smtp.example.com", port=70000)
     assert str(caught.value) == "ポート: 70000 はポート番号（1～65535）ではありません"
@@ -126,7 +126,10 @@ def test_chat_destination_changes_are_refused_in_japanese(japanese):
     assert str(caught.value) == "'Status' という名前のチャットの投稿先がすでにあります。変更するには --replace を指定してください"
     with pytest.raises(ChatDestinationError) as caught:
         setup.with_followed(settings, "Customers", ["Status"])
-    assert str(caught.value) == "'Customers' という配信先グループはありません（あるもの: まだありません）"
+    assert str(caught.value) == "'Customers' という配信先グループはありません（配信先グループはまだ1つも登録されていません）"
+    with pytest.raises(ChatDestinationError) as caught:
+        setup.find(settings, "Ops")
+    assert str(caught.value) == "'Ops' というチャットの投稿先はありません（登録済みの投稿先: Status）"
 
 
 def test_audiences_from_the_settings_window_are_refused_in_japanese(japanese):
@@ -267,12 +270,13 @@ def test_grammar_checks_that_cannot_start_say_why_in_japanese(japanese, tmp_path
     from outagewriter.core.checks.grammar import GrammarChecker, GrammarSettings, GrammarUnavailable, base_url
     with pytest.raises(GrammarUnavailable) as caught:
         base_url("ftp://lt.example")
-    assert str(caught.value) == ("文法チェックはオフになっています: 'ftp://lt.example' はLanguageToolサーバーのアドレスでは"
-                                 "ありません（例: http://host:8081）。表現チェックは引き続き使用できます。")
+    # nobody turned them off: they cannot run, and the sentence says so
+    assert str(caught.value) == ("文法チェックを実行できません: 'ftp://lt.example' はLanguageToolサーバーのアドレスでは"
+                                 "ありません（例: http://host:8081）。表現チェックは引き続き使えます。")
     with GrammarChecker(GrammarSettings(mode="jars")) as checker:
         with pytest.raises(GrammarUnavailable) as caught:
             checker.check_fields({"summary": "text"})
-    assert str(caught.value) == "文法チェックはオフになっています: LanguageToolのフォルダーが設定されていません。表現チェックは引き続き使用できます。"
+    assert str(caught.value) == "文法チェックを実行できません: LanguageToolのフォルダーが設定されていません。表現チェックは引き続き使えます。"
     with pytest.raises(ValueError) as caught:
         GrammarSettings(mode="cloud")
     assert str(caught.value).startswith("'cloud'という文法チェックのモードはありません。")
@@ -677,3 +681,28 @@ def test_the_operating_systems_words_are_japanese_inside_japanese_messages(japan
     with pytest.raises(fileformat.IncidentFileError) as caught:
         fileformat.load(tmp_path / "notes.txt" / "db.outage")
     assert str(caught.value) == f"{tmp_path / 'notes.txt' / 'db.outage'}: フォルダーではありません"
+
+
+def test_address_problems_are_japanese_and_name_the_entry(japanese):
+    from outagewriter.core.incident.fields import FieldError, mailbox_problem, parse_addresses
+
+    with pytest.raises(FieldError) as caught:
+        parse_addresses("ops at example")
+    assert "'ops at example'" in str(caught.value) and "「@」がありません" in str(caught.value)
+    assert mailbox_problem("ops@example") == "「@」の後のドメイン名が正しくありません（「.」がありません）"
+    assert mailbox_problem("b@@acme.example") == "「@」の後に使えない文字があります: '@'"
+    assert mailbox_problem("a..b@acme.example") == "「.」を2つ続けて使うことはできません"
+    assert mailbox_problem("ops＠acme.example") == "全角の「＠」が使われています。半角の「@」にしてください"
+    i18n.use_language("en")
+    assert mailbox_problem("ops@example") == "The part after the @-sign is not valid. It should have a period"
+
+
+def test_a_failed_test_post_says_to_test_again_not_to_send(japanese):
+    from outagewriter.core.chat.posting import test_post
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    outcome = test_post(ChatDestination("Ops", "discord"), f"http://127.0.0.1:{port}/api/webhooks/1/tok", timeout=5)
+    assert outcome.describe() == ("Ops (Discord) には投稿できませんでした: 127.0.0.1 に接続できませんでした（接続が拒否されました）。"
+                                  "テスト投稿は行われていません。URLとネットワークを確認してから、もう一度テスト投稿してください")
