@@ -10,12 +10,15 @@ import argparse
 import difflib
 import importlib
 import os
+import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from . import __version__
 from .commands.base import EXIT_OK, EXIT_USAGE, UsageError, start_command
 from .core import i18n
+from .core import os_errors
 from .core.i18n import _
 
 COMMAND_MODULES = (
@@ -41,7 +44,70 @@ argparse._ = i18n._  # type: ignore[attr-defined]
 argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
 
 
+# Japanese is written without spaces: a break may come between any two characters, except before closing
+# punctuation or after opening punctuation (kinsoku); Latin words, options and commands stay whole.
+_NO_BREAK_BEFORE = set("、。，．・：；？！ー）」』】〕〉》”’…‥／ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ)]},.:;!?%")
+_NO_BREAK_AFTER = set("（「『【〔〈《“‘")
+
+
+def _columns(text: str) -> int:
+    """How many terminal columns `text` takes: wide (East Asian) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _wrap_wide(text: str, width: int) -> list[str]:
+    """Lines of at most `width` columns for text with wide characters, broken where Japanese allows."""
+    units = re.findall(r"[^\s\u2E80-\uFFEF]+|\s+|.", text)  # Latin runs, spaces, single wide characters
+    lines, line = [], ""
+    for index, unit in enumerate(units):
+        if unit.isspace():
+            unit = " "
+            if not line:
+                continue
+        glued = (unit[:1] in _NO_BREAK_BEFORE or (line and line[-1] in _NO_BREAK_AFTER))
+        if line and not glued and _columns(line + unit.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = "" if unit == " " else unit
+        else:
+            line += unit
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, with text that holds Japanese wrapped by its width on screen and where Japanese
+    may break (argparse counts characters and breaks only at spaces: '（または--notice' / 'N）を送信します')."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        flat = self._whitespace_matcher.sub(" ", text).strip()
+        if _columns(flat) == len(flat):
+            return super()._split_lines(text, width)
+        return _wrap_wide(flat, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        flat = self._whitespace_matcher.sub(" ", text).strip()
+        if _columns(flat) == len(flat):
+            return super()._fill_text(text, width, indent)
+        return "\n".join(indent + line for line in _wrap_wide(flat, width - len(indent)))
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    def _get_value(self, action, arg_string):
+        """A number that is not one, said in the program's language (argparse names the type: 'int')."""
+        if action.type in (int, float):
+            try:
+                return action.type(arg_string)
+            except ValueError:
+                message = (_("invalid int value: {value!r}") if action.type is int
+                           else _("invalid float value: {value!r}"))
+                raise argparse.ArgumentError(action, message.format(value=arg_string)) from None
+        return super()._get_value(action, arg_string)
+
     def error(self, message: str):  # argparse's own exit code is 2 as well; one line, as for bad input
         raise SystemExit(_("{prog}: {message} (see {prog} --help)").format(prog=self.prog, message=message)) from None
 
@@ -116,5 +182,5 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except OSError as exc:  # a folder that does not exist, a full disk, no permission: one line, not a traceback
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        print(f"outagewriter {args.command}: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"outagewriter {args.command}: {where}{os_errors.reason(exc)}", file=sys.stderr)
         return EXIT_USAGE

@@ -11,6 +11,7 @@ import sys
 import threading
 from pathlib import Path
 
+from ..core import os_errors
 from ..core.i18n import _
 from ..core.incident.fields import kind_label
 from ..core.mail import accounts as acc
@@ -38,7 +39,7 @@ def register(subparsers) -> None:
                                   parser_class=type(accounts))
 
     add = sub.add_parser("add", help=_("add (or with --replace, change) a mail account"),
-                         description=_("Presets: ") + "; ".join(f"{k}: {p.note}" for k, p in PRESETS.items()))
+                         description=_("Presets: ") + _("; ").join(f"{k}: {_(p.note)}" for k, p in PRESETS.items()))
     add.add_argument("name")
     add.add_argument("--preset", choices=list(PRESETS), help=_("fill host, port and security for a provider"))
     add.add_argument("--host", help=_("the SMTP server's host name"))
@@ -170,7 +171,7 @@ def run_add(args) -> int:
     try:
         store.save(account)
     except (AccountError, OSError) as exc:
-        raise UsageError(_("cannot save the account: {problem}").format(problem=exc)) from None
+        raise UsageError(_("cannot save the account: {problem}").format(problem=os_errors.described(exc))) from None
     print(_("Saved account {name}: {sender} via {where} ({security}).").format(
         name=account.name, sender=account.sender_address, where=account.where, security=account.security))
     if account.preset_note:
@@ -182,6 +183,9 @@ def run_add(args) -> int:
         try:
             services().secrets.set(account.name, password)
             print(_("Password saved in the system keyring."))
+        except KeyringUnavailable:  # its own words say "cannot be saved" already: said once
+            _err(_("Password not saved: No system keyring is available; OutageWriter will ask for the password "
+                   "each time you send."))
         except SecretsError as exc:
             _err(_("Password not saved: {problem}").format(problem=exc))
     elif account.username:

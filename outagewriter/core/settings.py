@@ -64,6 +64,7 @@ from pathlib import Path
 
 from . import safe_text
 from .i18n import N_, UI_LANGUAGES, _
+from . import os_errors
 from .incident.audiences import MAX_AUDIENCES, Audience, AudienceError, audience_data, parse_audience
 from .incident.chat_destinations import (
     MAX_DESTINATIONS,
@@ -156,7 +157,7 @@ def load_settings(folder: str | os.PathLike | None = None) -> Settings:
         return Settings()
     except (OSError, ValueError) as exc:
         return Settings(problems=(_("{file}: cannot be read ({reason}); using the default settings").format(
-            file=file, reason=exc),))
+            file=file, reason=os_errors.reason(exc) if isinstance(exc, OSError) else exc),))
     if not isinstance(data, dict):
         return Settings(problems=(_("{file}: should hold a JSON object; using the default settings").format(
             file=file),))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core import os_errors
 from ..core.session.errors import ConflictError, FileLocked, IncidentFileError
 from .answers import OVERWRITE, READ_ONLY, RELOAD, SAVE_COPY, TAKE_OVER
 from .document import Document
@@ -62,7 +63,7 @@ class Files:
             except OSError as exc:  # a folder we may read but not write: nothing can be saved there anyway
                 document.session.open_read_only(args(translate(
                     "Files", "The edit lock cannot be created beside the file (%1), so it is open read-only"),
-                    exc.strerror or exc))
+                    os_errors.reason(exc)))
                 return True
 
     # ---- saving ----------------------------------------------------------------------------
@@ -120,7 +121,7 @@ class Files:
         except OSError as exc:
             target = path or doc.path
             self.context.dialogs.error(window, translate("Files", "Cannot save the incident"),
-                                       f"{target}: {exc.strerror or exc}")
+                                       f"{target}: {os_errors.reason(exc)}")
             return False
         window.saved()
         return True
@@ -132,7 +133,7 @@ class Files:
             copy, _ = doc.session.save_copy()
         except OSError as exc:
             self.context.dialogs.error(window, translate("Files", "Cannot save a copy"),
-                                       f"{doc.path}: {exc.strerror or exc}")
+                                       f"{doc.path}: {os_errors.reason(exc)}")
             return False
         doc.release_lock()
         self.lock(doc, ask=False)

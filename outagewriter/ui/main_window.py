@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import os_errors
 from ..core.incident.bilingual import text_of
 from ..core.incident.model import Incident
 from ..core.session.actions import ACTION_KEYS
@@ -500,7 +501,8 @@ class MainWindow(QMainWindow):
         try:
             path = copy_example(self.context.state_dir / "examples")
         except (OSError, IncidentFileError) as exc:
-            self.context.dialogs.error(self, translate("MainWindow", "Cannot open the example"), str(exc))
+            self.context.dialogs.error(self, translate("MainWindow", "Cannot open the example"),
+                                       os_errors.described(exc))
             return
         if not self.open_path(str(path)):
             path.unlink(missing_ok=True)  # the user kept the incident shown: no copy left unused

@@ -30,10 +30,16 @@ class RecoveryDialog(QDialog):
         layout.addWidget(intro)
         self.list = QListWidget(self)
         self.list.setObjectName("recovery_list")
+        # A long path (or a long Japanese title) wraps inside the list instead of running off its right edge.
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         for copy in copies:
             where = copy.original_path or translate("Recovery", "never saved")
             item = QListWidgetItem(args(translate("Recovery", "%1\n%2 · autosaved %3"), copy.title, where,
                                         moment_text(copy.saved_at)))
+            item.setToolTip(where)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(item)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSplitter,
     QStackedWidget,
+    QStyledItemDelegate,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -290,7 +291,7 @@ class ToneRulesPage(QWidget):
         self.items_by_language: dict[str, dict[str, QTreeWidgetItem]] = {}
         self.trees_by_language: dict[str, QTreeWidget] = {}
         for language, language_switches in switches.items():
-            tree = named(QTreeWidget(self.trees), f"tone_rules_{language}",
+            tree = named(_WrappingTree(self.trees), f"tone_rules_{language}",
                          args(self.tr("Tone rules for notices in %1"), language_label(language)))
             tree.setHeaderHidden(True)
             self.items_by_language[language] = self._fill_rules(tree, language_switches)
@@ -381,6 +382,33 @@ class ToneRulesPage(QWidget):
 
     def apply_to(self, settings: Settings) -> Settings:
         return dataclasses.replace(settings, own_names=lines(self.own_names))
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Item heights for text wrapped at the tree's width (Qt's own size hint does not know the width)."""
+
+    def sizeHint(self, option, index):
+        tree, depth, parent = self.parent(), 1 if self.parent().rootIsDecorated() else 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        option.rect = QRect(0, 0, max(tree.viewport().width() - tree.indentation() * depth, 60), 10_000)
+        return super().sizeHint(option, index)
+
+
+class _WrappingTree(QTreeWidget):
+    """A rule list whose names (a rule's first sentence, long in Japanese especially) wrap instead of
+    being cut off at the list's right edge."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setItemDelegate(_WrappingDelegate(self))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.doItemsLayout()  # the rows' heights follow the new width
 
 
 def _first_sentence(message: str) -> str:

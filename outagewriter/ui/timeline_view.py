@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..core import os_errors
 from ..core.review.timeline import NOTICE
 from ..core.session.export import format_for_path
 from .side_windows import show_one
@@ -109,6 +110,6 @@ def export_incident(window) -> None:
     try:
         session.export_to(path, format_for_path(path))
     except OSError as exc:
-        window.context.dialogs.error(window, translate("Timeline", "Export failed"), f"{path}: {exc.strerror or exc}")
+        window.context.dialogs.error(window, translate("Timeline", "Export failed"), f"{path}: {os_errors.reason(exc)}")
         return
     window.statusBar().showMessage(args(translate("Timeline", "Exported to %1"), path), 5000)

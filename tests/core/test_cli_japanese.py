@@ -229,7 +229,8 @@ def test_a_void_approval_and_the_history_dates_are_japanese(tmp_path, made):
     assert "承認: 承認は無効です: 承認後に変更されました\n" in review
     weekday = "月火水木金土日"[now_utc().weekday()]
     assert re.search(rf"- 通知1: Petrが承認（\d{{1,2}}月\d{{1,2}}日（{weekday}）\d\d:\d\d UTC）\n", review)
-    assert "\nhtml: こちらも変更されています\n" in review
+    assert "\n本文: … " in review and "\nHTML: こちらも変更されています\n" in review  # the parts named in Japanese
+    assert re.search(r"- 通知1: 承認無効（承認後にPetrが変更）（\d+月\d+日（.）\d\d:\d\d UTC）: 「変更箇所: 本文、HTML」\n", review)  # the editor
     sent = run("send", made, "--account", "work", "--yes", cwd=tmp_path, lang="ja_JP.UTF-8")
     assert "承認は無効です: 承認後に変更されました" in sent.stderr
     english = run("review", made, cwd=tmp_path).stdout
@@ -266,7 +267,7 @@ def test_a_mail_connection_failure_and_its_advice_are_japanese(tmp_path):
     assert added.returncode == 0, added.stderr
     proc = run("accounts", "test", "relay", cwd=tmp_path, lang="ja_JP.UTF-8")
     assert proc.returncode == 1
-    assert f"127.0.0.1:{port} で接続を受け付けるものがありません。" in proc.stderr
+    assert f"127.0.0.1:{port} への接続が拒否されました（そのポートで接続を待っているサーバーがありません）。" in proc.stderr
     assert ("ホストとポート（通常、'starttls' は587、'tls' は465）と、ファイアウォールで遮断されていないかを"
             "ご確認ください。") in proc.stderr
     assert "Check the host" not in proc.stderr and "Nothing accepted" not in proc.stderr
@@ -321,20 +322,23 @@ def test_export_headings_are_japanese(tmp_path, made):
     lines = proc.stdout.splitlines()
     assert "- サービス: Acme Pay" in lines and "- 種類: インシデント" in lines and "- タイムゾーン: Asia/Tokyo" in lines
     assert "## 通知1: 第一報、調査中（下書き）" in lines  # the kind and status as the window names them
-    assert "- 開始: 2026-11-27 09:40 JST (00:40 UTC)" in lines and "- 復旧: 2026-11-27 11:10 JST (02:10 UTC)" in lines
-    assert "## 履歴" in lines and "- 状態: 下書き（未送信）" in lines and "- 宛先: 0" in lines
+    # full-width brackets around the UTC time, and a counter word after the number of recipients
+    assert "- 開始: 2026-11-27 09:40 JST（00:40 UTC）" in lines and "- 復旧: 2026-11-27 11:10 JST（02:10 UTC）" in lines
+    assert "## 履歴" in lines and "- 状態: 下書き（未送信）" in lines and "- 宛先: 0件" in lines
     assert [line for line in lines if re.match(r"(- |## )(Service|Kind|Time zone|State|Recipients|Subject|History)\b",
                                                line)] == []
     page = run("export", made, "--format", "html", cwd=tmp_path, lang="ja_JP.UTF-8").stdout
     assert '<html lang="ja">' in page and "<dt>サービス</dt>" in page and "<h2>履歴</h2>" in page
     assert "<dd>インシデント</dd>" in page and "第一報、調査中" in page and "initial, " not in page
     assert "<th>日時（Asia/Tokyo）</th>" in page and ">Service<" not in page and ">History<" not in page
+    assert "<dd>0件</dd>" in page and "<dd>2026-11-27 09:40 JST（00:40 UTC）</dd>" in page
 
 
 def test_export_kinds_and_statuses_stay_english_in_an_english_locale(tmp_path, made):
     proc = run("export", made, cwd=tmp_path, lang="en_GB.UTF-8")
     lines = proc.stdout.splitlines()
     assert "- Kind: incident" in lines and "## Notice 1: initial, investigating (DRAFT)" in lines
+    assert "- Recipients: 0" in lines
 
 
 def test_a_webhook_url_for_the_wrong_service_is_refused_in_japanese(tmp_path):
@@ -344,7 +348,8 @@ def test_a_webhook_url_for_the_wrong_service_is_refused_in_japanese(tmp_path):
     assert proc.stderr == "outagewriter chats: Slack のWebhook URLは https://hooks.slack.com/ で始まります。何も保存していません\n"
     follow = run("chats", "follow", "Customers", "Status", cwd=tmp_path, lang="ja_JP.UTF-8")
     assert follow.returncode == 2
-    assert follow.stderr == "outagewriter chats: 'Status' というチャットの投稿先はありません（あるもの: まだありません）\n"
+    assert follow.stderr == ("outagewriter chats: 'Status' というチャットの投稿先はありません"
+                             "（投稿先はまだ1つも登録されていません）\n")
 
 
 def test_audience_and_chat_destination_problems_in_the_settings_are_japanese(tmp_path, made):
@@ -387,3 +392,58 @@ def test_due_lists_an_overdue_promise_in_japanese(tmp_path):
                         rf"\d\d:\d\d JST（(\d{{1,2}}月\d{{1,2}}日（[月火水木金土日]）)?\d\d:\d\d UTC）  {re.escape(str(path))}\n",
                         proc.stdout), proc.stdout
     assert re.match(r"OVERDUE 3[01] min  Card payments failing  notice 1 promised ", run("due", path, cwd=tmp_path).stdout)
+
+
+def test_the_systems_reason_is_japanese_in_a_one_line_error(tmp_path):
+    target = tmp_path / "missing-folder" / "x.outage"
+    proc = run("new", target, "--title", "a", "--service", "b", cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.returncode == 2
+    assert proc.stderr == f"outagewriter new: {target}: ファイルまたはフォルダーが見つかりません\n"
+
+
+def _columns(line: str) -> int:
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def test_help_in_japanese_wraps_by_width_on_screen_and_keeps_options_whole(tmp_path):
+    send = run("send", "--help", cwd=tmp_path, lang="ja_JP.UTF-8", ).stdout
+    assert "最新の通知（または--notice Nで指定した通知）を送信します。" in send  # not broken after "--notice"
+    assert "終了コードは、すべての宛先が受け付けて" in send.replace("\n", "")
+    assert max(_columns(line) for line in send.splitlines()) <= 80
+    add = run("accounts", "add", "--help", cwd=tmp_path, lang="ja_JP.UTF-8").stdout
+    flat = add.replace("\n", "")
+    assert "プリセット: gmail: Gmailではアプリパスワードが必要です（2段階認証をオンにしてください）。" in flat
+    assert "／relay: 独自のリレー" in flat and "needs an app password" not in flat
+    english = run("send", "--help", cwd=tmp_path, lang="en_GB.UTF-8").stdout
+    assert "Sends the newest notice (or --notice N). Sending again after a failure" in english.replace("\n", " ")
+
+
+def test_a_number_that_is_not_one_is_told_in_japanese(tmp_path):
+    proc = run("accounts", "add", "relay", "--host", "x", "--port", "abc", "--from", "a@example.com", cwd=tmp_path,
+               lang="ja_JP.UTF-8")
+    assert proc.returncode == 2
+    assert proc.stderr == ("outagewriter accounts add: 引数--port: 'abc'は整数ではありません"
+                           "（outagewriter accounts add --helpをご覧ください）\n")
+    proc = run("accounts", "test", "relay", "--timeout", "soon", cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.stderr.startswith("outagewriter accounts test: 引数--timeout: 'soon'は数値ではありません")
+    english = run("accounts", "add", "relay", "--port", "abc", "--from", "a@example.com", cwd=tmp_path)
+    assert "argument --port: invalid int value: 'abc'" in english.stderr
+
+
+def test_without_a_keyring_saving_is_told_once_and_adding_a_chat_gets_advice_for_adding(tmp_path, monkeypatch):
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    proc = run("accounts", "add", "work", "--preset", "gmail", "--from", "ops@example.com", "--password-stdin",
+               cwd=tmp_path, lang="ja_JP.UTF-8", input="secret\n")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ("システムのキーリングが使えないため、パスワードは保存していません。"
+                           "送信のたびにOutageWriterがパスワードを尋ねます。\n")
+    english = run("accounts", "add", "home", "--preset", "gmail", "--from", "ops@example.com", "--password-stdin",
+                  cwd=tmp_path, input="secret\n")
+    assert english.stderr.startswith("Password not saved: No system keyring is available")
+    chat = run("chats", "add", "Status", "--service", "slack", "--url-stdin", cwd=tmp_path, lang="ja_JP.UTF-8",
+               input="https://hooks.slack.com/services/T000/B000/abcdefghijkl")
+    assert chat.returncode == 2
+    assert chat.stderr == ("outagewriter chats: システムのキーリングが使えないため、Webhook URLを保存できません。"
+                           "キーリングを設定してから、もう一度投稿先を追加してください。何も保存していません。\n")
+    assert "--no-chat" not in chat.stderr

@@ -29,7 +29,7 @@ def japanese():
 def test_a_bad_account_setting_is_refused_in_japanese(japanese):
     with pytest.raises(AccountError) as caught:
         Account(name="work", sender_address="ops at example", host="smtp.example.com")
-    assert str(caught.value) == "差出人アドレス: 1つのメールアドレスではありません: 'ops at example'"
+    assert str(caught.value) == "差出人アドレス: メールアドレスを1つだけ、表示名を付けずに入力してください（入力された値: 'ops at example'）"
     with pytest.raises(AccountError) as caught:
         Account(name="work", sender_address="ops@example.com", host="smtp.example.com", port=70000)
     assert str(caught.value) == "ポート: 70000 はポート番号（1～65535）ではありません"
@@ -126,7 +126,10 @@ def test_chat_destination_changes_are_refused_in_japanese(japanese):
     assert str(caught.value) == "'Status' という名前のチャットの投稿先がすでにあります。変更するには --replace を指定してください"
     with pytest.raises(ChatDestinationError) as caught:
         setup.with_followed(settings, "Customers", ["Status"])
-    assert str(caught.value) == "'Customers' という配信先グループはありません（あるもの: まだありません）"
+    assert str(caught.value) == "'Customers' という配信先グループはありません（配信先グループはまだ1つも登録されていません）"
+    with pytest.raises(ChatDestinationError) as caught:
+        setup.find(settings, "Ops")
+    assert str(caught.value) == "'Ops' というチャットの投稿先はありません（登録済みの投稿先: Status）"
 
 
 def test_audiences_from_the_settings_window_are_refused_in_japanese(japanese):
@@ -267,12 +270,13 @@ def test_grammar_checks_that_cannot_start_say_why_in_japanese(japanese, tmp_path
     from outagewriter.core.checks.grammar import GrammarChecker, GrammarSettings, GrammarUnavailable, base_url
     with pytest.raises(GrammarUnavailable) as caught:
         base_url("ftp://lt.example")
-    assert str(caught.value) == ("文法チェックはオフになっています: 'ftp://lt.example' はLanguageToolサーバーのアドレスでは"
-                                 "ありません（例: http://host:8081）。表現チェックは引き続き使用できます。")
+    # nobody turned them off: they cannot run, and the sentence says so
+    assert str(caught.value) == ("文法チェックを実行できません: 'ftp://lt.example' はLanguageToolサーバーのアドレスでは"
+                                 "ありません（例: http://host:8081）。表現チェックは引き続き使えます。")
     with GrammarChecker(GrammarSettings(mode="jars")) as checker:
         with pytest.raises(GrammarUnavailable) as caught:
             checker.check_fields({"summary": "text"})
-    assert str(caught.value) == "文法チェックはオフになっています: LanguageToolのフォルダーが設定されていません。表現チェックは引き続き使用できます。"
+    assert str(caught.value) == "文法チェックを実行できません: LanguageToolのフォルダーが設定されていません。表現チェックは引き続き使えます。"
     with pytest.raises(ValueError) as caught:
         GrammarSettings(mode="cloud")
     assert str(caught.value).startswith("'cloud'という文法チェックのモードはありません。")
@@ -607,7 +611,18 @@ def test_void_approvals_and_their_log_entries_are_japanese_but_stored_in_english
     review.note_changes(incident, notice, renderer.render(incident, notice), "Jana Novák")
     voided = audit.timeline(incident, notice)[-1]
     assert voided.comment.startswith("changed: ")  # the file keeps the English
-    assert voided.describe(with_time=False).startswith("通知1: 承認無効（承認後に変更されました）、確認者: Jana Novák: 「変更箇所: ")
+    assert voided.comment == "changed: text, html"
+    # The person named made the change that voided the approval: the editor, not a reviewer; the parts in Japanese.
+    assert voided.describe(with_time=False) == "通知1: 承認無効（承認後にJana Novákが変更）: 「変更箇所: 本文、HTML」"
+    assert voided.describe(lambda _stored: "11月27日（金）10:15 CET") == (
+        "通知1: 承認無効（承認後にJana Novákが変更）（11月27日（金）10:15 CET）: 「変更箇所: 本文、HTML」")
+    replaced = audit.LogEntry(audit.VOIDED, notice.id, "Jana Novák", "2026-11-27T09:15:00Z",
+                              comment=audit.REPLACED_IN_FILE, number=1)  # as session.py stores an overwrite
+    assert replaced.describe(with_time=False) == (
+        "通知1: 承認無効（承認後にJana Novákが変更）: 「ファイルに保存されていた承認は、ファイルの上書きで置き換えられました」")
+    from outagewriter.core.review import textdiff
+    assert textdiff.format_diff(review.approval_status(incident, notice, renderer.render(incident, notice)).diff) \
+        .startswith("本文: … ")
     # A reviewer who sends an approved notice back withdraws the approval, in English in the file.
     incident, notice, renderer = _in_review()
     review.approve(incident, notice, renderer.render(incident, notice), "Petr Svoboda", Settings(user_name="Petr Svoboda"))
@@ -641,3 +656,53 @@ def test_a_missing_keyring_an_untitled_incident_and_a_restless_file_are_japanese
     with pytest.raises(fileformat.IncidentFileError) as caught:
         conflicts.load_with_stamp(path)
     assert str(caught.value) == f"{path}: ファイルが読み込み中に変更され続けています。もう一度お試しください"
+
+
+def test_the_operating_systems_words_are_japanese_inside_japanese_messages(japanese, tmp_path):
+    import errno
+
+    from outagewriter.core import os_errors
+    from outagewriter.core.chat.delivery import post
+
+    common = (errno.ENOENT, errno.EACCES, errno.EEXIST, errno.ENOSPC, errno.EROFS, errno.ECONNREFUSED,
+              errno.ETIMEDOUT, errno.EHOSTUNREACH)
+    said = [os_errors.reason(OSError(code, "the system's English")) for code in common]
+    assert all(any("\u3040" <= c <= "\u9fff" for c in words) for words in said), said
+    assert len(set(said)) == len(said)
+    assert os_errors.reason(socket.gaierror(socket.EAI_NONAME, "Name or service not known")) == "ホスト名が見つかりません"
+    assert os_errors.reason(OSError(errno.ENOLINK, "Link has been severed")) == "Link has been severed"  # a rare one as it is
+    # on the real paths: a chat post to a port nobody listens on, an incident file below a file
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    outcome = post(ChatDestination("Ops", "discord"), f"http://127.0.0.1:{port}/api/webhooks/1/tok", b"{}", timeout=5)
+    assert outcome.reply.startswith("127.0.0.1 に接続できませんでした（接続が拒否されました）")
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(fileformat.IncidentFileError) as caught:
+        fileformat.load(tmp_path / "notes.txt" / "db.outage")
+    assert str(caught.value) == f"{tmp_path / 'notes.txt' / 'db.outage'}: フォルダーではありません"
+
+
+def test_address_problems_are_japanese_and_name_the_entry(japanese):
+    from outagewriter.core.incident.fields import FieldError, mailbox_problem, parse_addresses
+
+    with pytest.raises(FieldError) as caught:
+        parse_addresses("ops at example")
+    assert "'ops at example'" in str(caught.value) and "「@」がありません" in str(caught.value)
+    assert mailbox_problem("ops@example") == "「@」の後のドメイン名が正しくありません（「.」がありません）"
+    assert mailbox_problem("b@@acme.example") == "「@」の後に使えない文字があります: '@'"
+    assert mailbox_problem("a..b@acme.example") == "「.」を2つ続けて使うことはできません"
+    assert mailbox_problem("ops＠acme.example") == "全角の「＠」が使われています。半角の「@」にしてください"
+    i18n.use_language("en")
+    assert mailbox_problem("ops@example") == "The part after the @-sign is not valid. It should have a period"
+
+
+def test_a_failed_test_post_says_to_test_again_not_to_send(japanese):
+    from outagewriter.core.chat.posting import test_post
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    outcome = test_post(ChatDestination("Ops", "discord"), f"http://127.0.0.1:{port}/api/webhooks/1/tok", timeout=5)
+    assert outcome.describe() == ("Ops (Discord) には投稿できませんでした: 127.0.0.1 に接続できませんでした（接続が拒否されました）。"
+                                  "テスト投稿は行われていません。URLとネットワークを確認してから、もう一度テスト投稿してください")

@@ -122,3 +122,43 @@ def test_cadence_hint_from_the_incidents_age(age, gap, hint):
         assert message is None
     else:
         assert hint in message and "news" in message  # it asks for news, never for an update without any
+
+
+def test_a_far_promise_early_on_is_said_in_days_not_hundreds_of_hours():
+    now = utc(2026, 11, 27, 14)
+    found = structure({"next_update": "2026-12-23T14:40Z"}, now, started="2026-11-27T13:59Z")
+    assert found["structure.cadence"].startswith(
+        "This incident is a minute old and the next update is 26 days away. Early on, readers expect news")
+
+
+@pytest.fixture
+def japanese():
+    from outagewriter.core import i18n
+
+    assert i18n.use_language("ja") == "ja"  # the conftest's autouse fixture turns English back on
+
+
+def test_promise_findings_follow_the_programs_language_as_every_finding_does(japanese):
+    now = utc(2026, 11, 27, 14)
+    found = structure({"next_update": "2026-12-23T14:40Z"}, now, started="2026-11-27T13:59Z")
+    assert found["structure.cadence"].startswith(
+        "インシデントの発生から1分で、次回の通知は26日後です。初期の段階では、読み手はおよそ30分ごとの続報を待っています。")
+    assert "structure.cadence" in structure({"next_update": "2026-11-27T14:10Z"}, now, started="2026-11-27T08:00Z")
+    assert structure({"next_update": "2026-11-27T14:10Z"}, now, started="2026-11-27T08:00Z")[
+        "structure.cadence"].startswith("インシデントの発生から6時間が経ちました。")
+    dst = structure({"next_update": "2026-03-09T15:00[Europe/Berlin]", "audiences": "EMEA customers, US customers"},
+                    utc(2026, 3, 6, 12))["structure.promise-crosses-dst"]
+    assert dst == ("US customers（America/New_York）では、お約束した次回の通知より前の3月8日（日）に時刻が切り替わります"
+                   "（ESTからEDTへ）。次回の通知は現地時刻で10:00 EDTになります。意図した時刻かどうか確認してください。")
+
+
+def test_the_pickers_suggestions_and_the_promise_line_are_japanese(japanese):
+    assert picked(utc(2026, 11, 27, 15, 7), (EMEA, US)) == [
+        ("30分後", "2026-11-27T16:40+01:00[Europe/Berlin]"),
+        ("1時間後", "2026-11-27T17:15+01:00[Europe/Berlin]"),
+        ("EMEA customersの業務終了前", "2026-11-27T17:30+01:00[Europe/Berlin]"),
+        ("EMEA customersの業務開始直後", "2026-11-30T08:15+01:00[Europe/Berlin]"),
+    ]
+    promise = parse_zoned("2026-11-27T16:00[Europe/Berlin]")
+    assert promise_line(promise, (EMEA, US, APAC)) == (
+        "2026年11月27日（金）16:00 CET（15:00 UTC） · US customers：10:00 EST · APAC customers：11月28日（土）00:00 JST")

@@ -230,3 +230,37 @@ def test_a_refused_chat_destination_is_told_in_japanese_with_the_page_name(japan
     said = dialog.error.text()
     assert said == ("保存できませんでした: チャット: Ops room: "
                     "Slack のWebhook URLは https://hooks.slack.com/ で始まります"), said
+
+
+def test_the_japanese_tone_rules_are_named_apart_shown_whole_and_their_sources_japanese(japanese, make_window, qtbot):
+    from PySide6.QtWidgets import QTreeWidgetItemIterator
+
+    window = make_window()
+    dialog = SettingsDialog(window.context, window, "Tone rules")
+    qtbot.addWidget(dialog)
+    dialog.resize(760, 600)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    page = dialog.tone
+    page.show_language("ja")
+    qtbot.wait(50)
+    tree = page.rules
+    leaves = []
+    found = QTreeWidgetItemIterator(tree)
+    while found.value():
+        if found.value().parent() is not None:
+            leaves.append(found.value())
+        found += 1
+    names = [item.text(0) for item in leaves]
+    assert len(set(names)) == len(names) and not any("(jargon." in name for name in names), names
+    assert tree.horizontalScrollBar().maximum() == 0
+    metrics = tree.fontMetrics()
+    for item in leaves:
+        rect = tree.visualItemRect(item)
+        assert rect.right() <= tree.viewport().width()
+        one_line = metrics.horizontalAdvance(item.text(0)) + 2 * metrics.height() <= rect.width()
+        assert one_line or rect.height() >= 2 * metrics.lineSpacing(), (item.text(0), rect)  # wrapped, not cut
+    page.rule_items["jargon.technical-terms"].setSelected(True)
+    tree.setCurrentItem(page.rule_items["jargon.technical-terms"])
+    detail = page.rule_detail.text()
+    assert "OutageWriterの通知の構成" in detail and "notice structure" not in detail

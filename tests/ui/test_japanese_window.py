@@ -351,3 +351,30 @@ def test_an_approval_withdrawn_by_its_reviewer_is_told_in_japanese(start):
     detail = window.review_panel.detail.text()
     assert "が、Petr Svobodaが修正を依頼しました。" in detail, detail
     assert "withdrawn" not in detail
+
+
+def test_an_address_problem_and_a_voided_approval_are_told_in_japanese_in_the_window(start, qtbot):
+    """email-validator's reason and the review history's void entry come from core in the program's
+    language: the reason under the field, the editor (not a reviewer) named in the history."""
+    from PySide6.QtWidgets import QWidget
+
+    from outagewriter.core.settings import Settings
+    incident = japanese_incident()
+    notice = incident.notices[-1]
+    renderer = Renderer()
+    review.request_review(incident, notice, renderer.render(incident, notice), "山田 花子")
+    review.approve(incident, notice, renderer.render(incident, notice), "Petr Svoboda", Settings(user_name="Petr Svoboda"))
+    notice.update({"summary": TYPED["summary"] + "復旧の見込みは未定です。"})
+    review.note_changes(incident, notice, renderer.render(incident, notice), "山田 花子")
+    window = start("ja", incident)
+    window.show_review()
+    history = [window.review_panel.timeline.item(i).text() for i in range(window.review_panel.timeline.count())]
+    assert any(line.startswith("通知1: 承認無効（承認後に山田 花子が変更）") and line.endswith("「変更箇所: 本文、HTML」")
+               for line in history), history
+    editor = window.form.editors["contact_email"]
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "hanako@example..com")
+    error = window.findChild(QWidget, "contact_email_error")
+    qtbot.waitUntil(error.isVisible, timeout=3000)
+    assert "「.」を2つ続けて使うことはできません" in error.text() and "two periods" not in error.text()

@@ -92,3 +92,24 @@ def test_no_offer_when_nothing_crashed(make_window, qtbot, dialogs, incident_fil
     make_window(incident_file, offer_recovery=True)
     qtbot.wait(100)
     assert dialogs.asked == []
+
+
+def test_the_recovery_list_wraps_long_paths_and_titles_instead_of_clipping_them(qtbot, tmp_path):
+    from outagewriter.core.incident.model import Incident
+    from outagewriter.core.storage.recovery import RecoveryCopy
+    from outagewriter.ui.recovery_dialog import RecoveryDialog
+
+    deep = tmp_path.joinpath(*["インシデント記録-2026年11月-決済基盤チーム"] * 4, "カード決済の障害について.outage")
+    incident = Incident.create("カード決済の障害（一部のお客様で決済ができない状態）について", "決済ページ", language="ja")
+    copies = [RecoveryCopy(tmp_path / "a.recovery.json", incident, str(deep), "2026-11-27T10:00:00Z", 1)]
+    dialog = RecoveryDialog(copies)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    listed = dialog.list
+    assert listed.horizontalScrollBar().maximum() == 0
+    item = listed.item(0)
+    rect = listed.visualItemRect(item)
+    assert rect.right() <= listed.viewport().width()
+    assert rect.height() >= 3 * listed.fontMetrics().lineSpacing()  # the two lines wrapped into more, all shown
+    assert item.toolTip() == str(deep)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
+from .. import os_errors
 from ..i18n import N_, _
 from ..incident.chat_destinations import SERVICE_LABELS, ChatDestination
 from .destinations import check_webhook_url
@@ -99,7 +100,8 @@ def _retry_after(response: http.client.HTTPResponse, body: bytes) -> float | Non
         return None
 
 
-def _answer(destination: ChatDestination, response: http.client.HTTPResponse, body: bytes) -> PostOutcome:
+def _answer(destination: ChatDestination, response: http.client.HTTPResponse, body: bytes,
+            testing: bool = False) -> PostOutcome:
     label = SERVICE_LABELS.get(destination.service, destination.service)
     code = response.status
     words = _reply_words(body)
@@ -110,13 +112,14 @@ def _answer(destination: ChatDestination, response: http.client.HTTPResponse, bo
         wait = _retry_after(response, body)
         when = (_("it asks to wait {seconds} seconds").format(seconds=f"{wait:.0f}") if wait is not None
                 else _("it asks to wait"))
-        return PostOutcome(destination.name, FAILED,
-                           _("{said}: too many posts; {when}, then send again").format(said=said, when=when),
-                           destination.service, wait)
+        again = (_("{said}: too many posts; {when}, then test again") if testing
+                 else _("{said}: too many posts; {when}, then send again"))
+        return PostOutcome(destination.name, FAILED, again.format(said=said, when=when), destination.service, wait)
     if 300 <= code < 400:
         advice = _("the webhook URL redirects elsewhere, which OutageWriter does not follow; check the URL")
     elif code >= 500:
-        advice = _("{service} had a fault; send again to retry").format(service=label)
+        advice = (_("{service} had a fault; test again later") if testing
+                  else _("{service} had a fault; send again to retry")).format(service=label)
     else:
         advice = _(_ADVICE.get(code, N_("it did not take the post"))).format(hint=_(SETTINGS_HINT))
     return PostOutcome(destination.name, FAILED, _("{said}: {advice}").format(said=said, advice=advice),
@@ -131,8 +134,15 @@ def _connection(url: str, timeout: float) -> http.client.HTTPConnection:
     return http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
 
 
-def post(destination: ChatDestination, url: str, body: bytes, *, timeout: float = DEFAULT_TIMEOUT) -> PostOutcome:
-    """POST `body` (JSON) to the webhook `url`; never raises for a network or service fault."""
+def _why(exc: BaseException) -> str:
+    """A broken connection's reason: the system's words when it gave some, else the fault's name."""
+    return os_errors.reason(exc) if isinstance(exc, OSError) and exc.errno else type(exc).__name__
+
+
+def post(destination: ChatDestination, url: str, body: bytes, *, timeout: float = DEFAULT_TIMEOUT,
+         testing: bool = False) -> PostOutcome:
+    """POST `body` (JSON) to the webhook `url`; never raises for a network or service fault. A test post
+    (`testing`) is told as one: what to do next is to test again, not to send."""
     def outcome(status: str, reply: str) -> PostOutcome:
         return PostOutcome(destination.name, status, _scrub(reply, url), destination.service)
 
@@ -150,23 +160,29 @@ def post(destination: ChatDestination, url: str, body: bytes, *, timeout: float 
             return outcome(FAILED, _("the certificate of {host} could not be verified ({reason}); nothing was "
                                      "posted").format(host=host, reason=exc.verify_message))
         except OSError as exc:
-            return outcome(FAILED, _("could not connect to {host} ({reason}); nothing was posted: send again to "
-                                     "retry").format(host=host, reason=exc.strerror or type(exc).__name__))
+            failed = (_("could not connect to {host} ({reason}); the test post was not made: check the URL and "
+                        "your network, then test again") if testing
+                      else _("could not connect to {host} ({reason}); nothing was posted: send again to retry"))
+            return outcome(FAILED, failed.format(host=host, reason=os_errors.reason(exc)))
         try:
             connection.request("POST", target, body=body, headers={
                 "Content-Type": "application/json; charset=utf-8", "User-Agent": "OutageWriter"})
         except (OSError, http.client.HTTPException) as exc:
-            return outcome(FAILED, _("the connection to {host} broke before the post was sent ({reason}); nothing "
-                                     "was posted: send again to retry").format(host=host, reason=type(exc).__name__))
+            failed = (_("the connection to {host} broke before the test post was sent ({reason}); test again")
+                      if testing else _("the connection to {host} broke before the post was sent ({reason}); "
+                                        "nothing was posted: send again to retry"))
+            return outcome(FAILED, failed.format(host=host, reason=_why(exc)))
         try:
             response = connection.getresponse()
             answer = response.read(64 * 1024)
         except (OSError, http.client.HTTPException) as exc:
-            return outcome(UNKNOWN, _("the connection to {host} broke after the post was sent ({reason}), so it may "
-                                      "be in the channel: look there; send again with --include-unknown only if it "
-                                      "is not").format(host=host, reason=type(exc).__name__))
+            maybe = (_("the connection to {host} broke after the test post was sent ({reason}), so it may be in "
+                       "the channel: look there") if testing
+                     else _("the connection to {host} broke after the post was sent ({reason}), so it may be in the "
+                            "channel: look there; send again with --include-unknown only if it is not"))
+            return outcome(UNKNOWN, maybe.format(host=host, reason=_why(exc)))
     finally:
         connection.close()
-    result = _answer(destination, response, answer)
+    result = _answer(destination, response, answer, testing)
     return PostOutcome(result.destination, result.status, _scrub(result.reply, url), result.service,
                        result.retry_after)

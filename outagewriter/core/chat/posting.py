@@ -24,7 +24,7 @@ def label(destination: ChatDestination) -> str:
 
 def test_post(destination: ChatDestination, url: str, *, timeout: float = DEFAULT_TIMEOUT) -> PostOutcome:
     """Post "Test post from OutageWriter" to the webhook, to see that it works."""
-    return post(destination, url, payload_bytes(destination.service, TEST_TEXT), timeout=timeout)
+    return post(destination, url, payload_bytes(destination.service, TEST_TEXT), timeout=timeout, testing=True)
 
 
 def webhook_urls(destinations: tuple[ChatDestination, ...], webhooks: KeyringStore) -> dict[str, str]:

@@ -20,8 +20,19 @@ NO_KEYRING_ADVICE = N_(
 )
 
 
+# When a URL is being saved (adding a destination) sending without chat is no answer: say what to do then.
+NO_KEYRING_TO_SAVE = N_(
+    "No system keyring is available, so the webhook URL cannot be saved; set up a keyring, then add the "
+    "destination again."
+)
+
+
 class WebhookKeyringUnavailable(keyring_store.KeyringUnavailable):
     ADVICE = NO_KEYRING_ADVICE
+
+
+class WebhookKeyringUnavailableToSave(WebhookKeyringUnavailable):
+    ADVICE = NO_KEYRING_TO_SAVE
 
 
 class WebhookSecrets(keyring_store.KeyringStore):
@@ -33,3 +44,8 @@ class WebhookSecrets(keyring_store.KeyringStore):
 
     def __init__(self, backend: KeyringBackend | None = None, service: str = SERVICE):
         super().__init__(backend, service)
+
+    def set(self, name: str, secret: str) -> None:
+        if secret and not self.available():
+            raise WebhookKeyringUnavailableToSave()
+        super().set(name, secret)

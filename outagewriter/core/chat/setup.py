@@ -18,7 +18,9 @@ def find(settings: Settings, name: str) -> ChatDestination:
     for destination in settings.chat_destinations:
         if destination.name.casefold() == " ".join(name.split()).casefold():
             return destination
-    known = ", ".join(d.name for d in settings.chat_destinations) or _("none yet")
+    if not settings.chat_destinations:
+        raise ChatDestinationError(_("there is no chat destination {name!r} (there are: none yet)").format(name=name))
+    known = _(", ").join(d.name for d in settings.chat_destinations)
     raise ChatDestinationError(_("there is no chat destination {name!r} (there are: {known})").format(
         name=name, known=known))
 
@@ -50,7 +52,9 @@ def with_followed(settings: Settings, audience: str, names: list[str]) -> Settin
     chosen = tuple(dict.fromkeys(find(settings, n).name for n in names))
     matches = [a for a in settings.audiences if a.name.casefold() == " ".join(audience.split()).casefold()]
     if not matches:
-        known = ", ".join(a.name for a in settings.audiences) or _("none yet")
+        if not settings.audiences:
+            raise ChatDestinationError(_("there is no audience {name!r} (there are: none yet)").format(name=audience))
+        known = _(", ").join(a.name for a in settings.audiences)
         raise ChatDestinationError(_("there is no audience {name!r} (there are: {known})").format(
             name=audience, known=known))
     return dataclasses.replace(settings, audiences=tuple(

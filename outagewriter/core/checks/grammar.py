@@ -23,6 +23,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 from ..i18n import _, ngettext
+from .. import os_errors
 from .findings import Finding
 from .languagetool_server import (
     DEFAULT_STARTUP_TIMEOUT,
@@ -83,7 +84,7 @@ def network_reason(error: BaseException) -> str:
     """Why a request failed, in words: "Name or service not known", not "<urlopen error [Errno -2] …>"."""
     reason = getattr(error, "reason", None) if isinstance(error, urllib.error.URLError) else None
     reason = reason if reason is not None else error
-    said = getattr(reason, "strerror", None) or str(reason)
+    said = os_errors.reason(reason) if isinstance(reason, OSError) else str(reason)
     if isinstance(reason, TimeoutError) or "timed out" in said:
         return _("no answer in time")
     return said[:1].lower() + said[1:] if said else type(reason).__name__

@@ -11,8 +11,8 @@ from ..incident.audience_recipients import audience_names, unknown_audiences
 from ..incident.audiences import Audience
 from ..incident.model import Incident
 from ..incident.promise import cadence_advice, clock_change, minutes_outside_hours
-from ..incident.times import TimeError, parse_next_update, parse_zoned
-from ..i18n import _, ngettext
+from ..incident.times import TimeError, month_day_ja, parse_next_update, parse_zoned
+from ..i18n import _, active_language, ngettext
 from .findings import Finding
 from .structure import _finding
 
@@ -55,11 +55,14 @@ def check_promise(incident: Incident, kind: str, fields: Mapping[str, str], audi
         change = clock_change(audience, now, promise.utc)
         if change:
             then = promise.utc.astimezone(audience.tz)
+            day = (month_day_ja(change.on) if active_language() == "ja"
+                   else f"{change.on:%a} {change.on.day} {change.on:%b}")
             findings.append(_finding(
                 "promise-crosses-dst", "warning", "next_update", text,
-                f"The clocks change for {audience.name} ({audience.zone}, {change.before} to {change.after}) on "
-                f"{change.on:%a} {change.on.day} {change.on:%b}, before the promised update: it comes at "
-                f"{then:%H:%M} {change.after} for them. Check that this is the time you mean."))
+                _("The clocks change for {audience} ({zone}, {before} to {after}) on {day}, before the promised "
+                  "update: it comes at {time} {after} for them. Check that this is the time you mean.").format(
+                    audience=audience.name, zone=audience.zone, before=change.before, after=change.after, day=day,
+                    time=f"{then:%H:%M}")))
     findings.extend(_cadence(incident, kind, text, promise.utc, now))
     return findings
 

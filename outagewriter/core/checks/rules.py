@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..i18n import _
+from .. import os_errors
 from ..shipped import resource
 from . import screen, wordlists
 from .findings import CATEGORIES, SEVERITIES
@@ -303,7 +304,7 @@ def _read_pack(path: Path) -> dict:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise RulePackError(_("{file}: cannot be read ({reason})").format(
-            file=path.name, reason=exc.strerror or exc)) from None
+            file=path.name, reason=os_errors.reason(exc))) from None
     except UnicodeDecodeError:
         raise RulePackError(_("{file}: is not UTF-8 text").format(file=path.name)) from None
     except json.JSONDecodeError as exc:

@@ -17,6 +17,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from .. import safe_text
 from ..i18n import N_, _, active_language, ngettext
+from .address_reasons import address_reason
 from .components import ComponentError, format_components, parse_components
 from .times import parse_next_update, parse_zoned
 
@@ -288,7 +289,7 @@ def _mailbox_problem(addr: str, _language: str) -> str | None:
         validate_email(_as_checked(addr), check_deliverability=False)
         Address(addr_spec=addr)  # what the message builder will do with it
     except EmailNotValidError as exc:
-        return str(exc).rstrip(".")
+        return address_reason(str(exc))
     except (ValueError, IndexError, TypeError, HeaderParseError):
         return _("the mail standard cannot write this address")
     return None

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from ..i18n import active_language
+from ..i18n import _, active_language, ngettext
 from .audiences import Audience
-from .times import ZonedTime, format_zoned_ja
+from .times import ZonedTime, format_zoned_ja, month_day_ja
 
 SOON_MINUTES = 30
 HOUR_MINUTES = 60
@@ -22,7 +22,7 @@ MIN_AHEAD_MINUTES = 10  # a promise closer than this cannot be written, reviewed
 
 @dataclass(frozen=True)
 class Suggestion:
-    label: str  # "In 30 minutes", "Before the office closes for EMEA customers"
+    label: str  # "In 30 minutes", "Before the office closes for EMEA customers", in the program's language
     when: ZonedTime  # in the incident's zone
 
     @property
@@ -72,19 +72,20 @@ def suggestions(now: datetime, audiences: Iterable[Audience], zone: str) -> list
     """Sensible next-update moments after `now`, soonest first, each expressed in `zone`."""
     audiences = tuple(audiences)
     found = [
-        Suggestion("In 30 minutes", _zoned(_round_up(now + timedelta(minutes=SOON_MINUTES), 5), zone)),
-        Suggestion("In an hour", _zoned(_round_up(now + timedelta(minutes=HOUR_MINUTES), 15), zone)),
+        Suggestion(_("In 30 minutes"), _zoned(_round_up(now + timedelta(minutes=SOON_MINUTES), 5), zone)),
+        Suggestion(_("In an hour"), _zoned(_round_up(now + timedelta(minutes=HOUR_MINUTES), 15), zone)),
     ]
     before_closing = [(closes - timedelta(minutes=BEFORE_CLOSE_MINUTES), a) for a in audiences
                       if (closes := closes_today(a, now)) is not None]
     earliest = min((pair for pair in before_closing if pair[0] >= now + timedelta(minutes=MIN_AHEAD_MINUTES)),
                    default=None, key=lambda pair: pair[0])
     if earliest:
-        found.append(Suggestion(f"Before the office closes for {earliest[1].name}", _zoned(earliest[0], zone)))
+        found.append(Suggestion(_("Before the office closes for {audience}").format(audience=earliest[1].name), _zoned(earliest[0], zone)))
     soonest = min(((opening + timedelta(minutes=AFTER_OPEN_MINUTES), a) for a in audiences
                    if (opening := next_opening(a, now)) is not None), default=None, key=lambda pair: pair[0])
     if soonest:
-        found.append(Suggestion(f"Shortly after the office opens for {soonest[1].name}", _zoned(soonest[0], zone)))
+        found.append(Suggestion(_("Shortly after the office opens for {audience}").format(audience=soonest[1].name),
+                                _zoned(soonest[0], zone)))
     return sorted(found, key=lambda s: s.when.utc)
 
 
@@ -107,11 +108,25 @@ def local_times(promise: ZonedTime, audiences: Iterable[Audience]) -> list[str]:
     return texts
 
 
+def local_times_ja(promise: ZonedTime, audiences: Iterable[Audience]) -> list[str]:
+    """The promise on each audience's own clock, when it reads differently: 'US customers：01:00 EST'."""
+    own = promise.moment
+    texts = []
+    for audience in audiences:
+        theirs = own.astimezone(audience.tz)
+        if theirs.replace(tzinfo=None) == own.replace(tzinfo=None) and theirs.tzname() == own.tzname():
+            continue
+        day = "" if theirs.date() == own.date() else month_day_ja(theirs)
+        label = ZonedTime(theirs, "zone").zone_label()
+        texts.append(f"{audience.name}：{day}{theirs:%H:%M} {label}")
+    return texts
+
+
 def promise_line(promise: ZonedTime, audiences: Iterable[Audience]) -> str:
     """"16:00 CET (15:00 UTC) · 10:00 EST for US customers": what the form shows under the promise, its
     date the way the program's language writes it."""
     if active_language() == "ja":
-        return " · ".join([format_zoned_ja(promise)] + local_times(promise, audiences))
+        return " · ".join([format_zoned_ja(promise)] + local_times_ja(promise, audiences))
     first = f"{promise.moment:%a} {promise.moment.day} {promise.moment:%b}, {promise.moment:%H:%M} {promise.zone_label()}"
     if promise.moment.utcoffset():
         utc = promise.utc
@@ -163,27 +178,41 @@ LATER_CADENCE = 60
 
 def cadence_advice(age: timedelta, gap: timedelta) -> str | None:
     """A hint when the gap to the promised update does not fit the incident's age; None when it fits.
-    Advice is about when to promise, never to send an update with nothing new in it."""
+    Advice is about when to promise, never to send an update with nothing new in it. Written in the
+    program's language, as every finding is."""
     gap_minutes = gap.total_seconds() / 60
     if age < timedelta(hours=EARLY_HOURS):
         if gap_minutes > EARLY_CADENCE * 2:
-            return (f"This incident is {_age_text(age)} old and the next update is {_gap_text(gap)} away. Early on, "
-                    f"readers expect news about every {EARLY_CADENCE} minutes; promise an earlier update if you expect "
-                    "to learn something by then.")
+            return _("This incident is {age} old and the next update is {gap} away. Early on, readers expect news "
+                     "about every {cadence} minutes; promise an earlier update if you expect to learn something by "
+                     "then.").format(age=_age_text(age), gap=_gap_text(gap), cadence=EARLY_CADENCE)
         return None
     if gap_minutes < EARLY_CADENCE:
-        return (f"This incident is {_age_text(age)} old; an update every hour or less often is enough now. "
-                "Promise a later time and write sooner only when there is news.")
+        return _("This incident is {age} old; an update every hour or less often is enough now. Promise a later "
+                 "time and write sooner only when there is news.").format(age=_age_text(age))
     return None
+
+
+def spoken_duration(minutes: int) -> str:
+    """A length of time as people say it: '45 minutes', '3 hours', '26 days' (never '622.7 hours');
+    a few hours to the nearest half hour ('2.5 hours'), more hours and days to the nearest whole one. In the
+    program's language ('45分', '3時間', '26日')."""
+    if minutes < 120:
+        return ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
+    half_hours = math.floor(minutes / 30 + 0.5)
+    if half_hours < 20 and half_hours % 2:
+        return ngettext("{count} hour", "{count} hours", 2).format(count=f"{half_hours / 2:.1f}")
+    hours = math.floor(minutes / 60 + 0.5)
+    if hours < 48:
+        return ngettext("{count} hour", "{count} hours", hours).format(count=hours)
+    days = math.floor(minutes / (24 * 60) + 0.5)
+    return ngettext("{count} day", "{count} days", days).format(count=days)
 
 
 def _age_text(age: timedelta) -> str:
     minutes = int(age.total_seconds() // 60)
-    if minutes < 2:
-        return "a minute"
-    return f"{minutes} minutes" if minutes < 120 else f"{minutes // 60} hours"
+    return _("a minute") if minutes < 2 else spoken_duration(minutes)
 
 
 def _gap_text(gap: timedelta) -> str:
-    minutes = math.ceil(gap.total_seconds() / 60)
-    return f"{minutes} minutes" if minutes < 120 else f"{minutes / 60:.1f}".rstrip("0").rstrip(".") + " hours"
+    return spoken_duration(math.ceil(gap.total_seconds() / 60))

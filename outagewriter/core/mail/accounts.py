@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import paths, safe_text
 from ..i18n import N_, _
+from .. import os_errors
 from ..incident.fields import FieldError, parse_addresses
 from ..storage.atomic import atomic_write_text
 
@@ -232,7 +233,7 @@ class AccountStore:
             return {}
         except (OSError, UnicodeDecodeError) as exc:
             raise AccountError(_("{file}: cannot read the accounts file ({reason})").format(
-                file=self.path, reason=exc)) from None
+                file=self.path, reason=os_errors.reason(exc) if isinstance(exc, OSError) else exc)) from None
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:

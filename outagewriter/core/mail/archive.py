@@ -16,6 +16,7 @@ from email.parser import BytesHeaderParser, BytesParser
 from pathlib import Path, PurePosixPath
 
 from ..i18n import _
+from .. import os_errors
 
 MAX_ARCHIVE_BYTES = 64 * 1024 * 1024  # far above any SMTP server's size limit
 _IGNORED_HEADERS = ("date", "content-type")  # Date is the clock's, Content-Type holds a random boundary
@@ -58,7 +59,7 @@ def read(incident_path: str | os.PathLike, relative: str) -> bytes:
         raise ArchiveError(_("the archived message {archive} is missing").format(archive=target)) from None
     except OSError as exc:
         raise ArchiveError(_("the archived message {archive} cannot be read ({reason})").format(
-            archive=target, reason=exc.strerror or exc)) from None
+            archive=target, reason=os_errors.reason(exc))) from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):

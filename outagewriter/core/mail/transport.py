@@ -13,6 +13,7 @@ import ssl
 from dataclasses import dataclass
 
 from ..i18n import _
+from .. import os_errors
 from . import errors
 from .accounts import Account
 from .errors import MailError, reply_text, scrub, secret_forms
@@ -56,8 +57,8 @@ def _reason(exc: BaseException) -> str:
         return exc.verify_message
     if isinstance(exc, ssl.SSLError) and getattr(exc, "reason", None):
         return exc.reason.replace("_", " ").lower()
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
+    if isinstance(exc, OSError):
+        return os_errors.reason(exc)
     return str(exc) or type(exc).__name__
 
 

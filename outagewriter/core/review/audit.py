@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..i18n import N_, _
 from ..incident.model import Incident, Notice
 from ..incident.times import isoformat_utc, now_utc
+from .textdiff import part_label
 
 REVIEW_REQUESTED = "review-requested"
 APPROVED = "approved"
@@ -38,6 +39,8 @@ _WORDS = {  # translated where shown (describe)
 # A voided approval's comment, stored in English as written here (workflow.note_changes); translated where shown.
 CHANGED = N_("changed: {parts}")
 WHOLE_RECORD = N_("the approval record")  # what changed when no part of the notice did
+# A voided approval's comment when an overwrite replaced the approval saved in the file (session.py).
+REPLACED_IN_FILE = N_("the approval saved in the file was replaced when the file was overwritten")
 
 
 @dataclass(frozen=True)
@@ -65,9 +68,13 @@ class LogEntry:
     def _comment_shown(self) -> str:
         """The comment as typed; the program's own comment on a voided approval in the program's language."""
         prefix = CHANGED.split("{", 1)[0]
+        if self.event == VOIDED and self.comment == REPLACED_IN_FILE:
+            return _(REPLACED_IN_FILE)
         if self.event == VOIDED and self.comment.startswith(prefix):
             parts = self.comment[len(prefix):]
-            return _(CHANGED).format(parts=_(WHOLE_RECORD) if parts == WHOLE_RECORD else parts)
+            if parts == WHOLE_RECORD:
+                return _(CHANGED).format(parts=_(WHOLE_RECORD))
+            return _(CHANGED).format(parts=_(", ").join(part_label(part) for part in parts.split(", ")))
         return self.comment
 
     def to_dict(self) -> dict:

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from .. import safe_text
 from ..i18n import _
+from .. import os_errors
 
 NAMESPACE = "outagewriter-approval"
 PAYLOAD_VERSION = 1
@@ -65,7 +66,7 @@ def _run(args: list[str], what: str, stdin=subprocess.DEVNULL) -> subprocess.Com
             what=what, seconds=f"{TIMEOUT_SECONDS:.0f}")) from None
     except OSError as exc:
         raise SignatureError(_("cannot {what}: ssh-keygen could not be run ({reason})").format(
-            what=what, reason=exc)) from None
+            what=what, reason=os_errors.reason(exc))) from None
 
 
 def _last_line(stderr: bytes) -> str:
@@ -94,7 +95,7 @@ def sign(data: bytes, key: str | os.PathLike) -> str:
             signature = (Path(folder) / "approval.sig").read_text("ascii")
         except (OSError, UnicodeDecodeError) as exc:
             raise SignatureError(_("cannot sign the approval: ssh-keygen wrote no signature ({reason})").format(
-                reason=exc)) from None
+                reason=os_errors.described(exc))) from None
     if len(signature) > MAX_SIGNATURE_CHARS:
         raise SignatureError(_("cannot sign the approval: the signature is longer than {limit} characters").format(
             limit=MAX_SIGNATURE_CHARS))

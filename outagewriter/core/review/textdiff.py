@@ -6,7 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from ..i18n import _
+from ..i18n import _, pgettext
 from ..incident.fields import format_address
 from .content import CONTENT_PARTS, RECIPIENT_PARTS
 
@@ -50,13 +50,30 @@ class PartDiff:
         """'text: … payments fail for [-some-] {+all+} customers in …' with a little context."""
         marks = {"delete": "[-{}-]", "insert": "{{+{}+}}", "equal": "{}"}
         pieces = [marks[op].format(text) for op, text in self.shown(context_words) if text]
-        return f"{self.part}: " + " ".join(pieces)
+        return f"{part_label(self.part)}: " + " ".join(pieces)
+
+
+def part_label(part: str) -> str:
+    """A part of the approved content ("text", "html", "to"…) as the program's language names it; the
+    English names are the stored ones (an approval's void comment keeps them: audit.CHANGED)."""
+    labels = {
+        "subject": pgettext("content part", "subject"),
+        "to": pgettext("content part", "to"),
+        "cc": pgettext("content part", "cc"),
+        "bcc": pgettext("content part", "bcc"),
+        "audiences": pgettext("content part", "audiences"),
+        "text": pgettext("content part", "text"),
+        "html": pgettext("content part", "html"),
+        "calendar": pgettext("content part", "calendar"),
+        "chat": pgettext("content part", "chat"),
+    }
+    return labels.get(part, part)
 
 
 def _visible(text: str) -> str:
     if text.strip():
         return " ".join(text.split())
-    return "(line break)" if "\n" in text else "(space)"
+    return _("(line break)") if "\n" in text else _("(space)")
 
 
 _TOKEN = re.compile(r"\S+|\s+")
@@ -113,7 +130,7 @@ def format_diff(diffs: tuple[PartDiff, ...] | list[PartDiff], context_words: int
     lines = []
     for d in diffs:
         if d.part == "html" and parts - {"html"}:
-            lines.append(_("{part}: changed as well").format(part="html"))
+            lines.append(_("{part}: changed as well").format(part=part_label("html")))
         else:
             lines.append(d.format(context_words))
     return "\n".join(lines)

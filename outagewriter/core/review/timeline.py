@@ -39,7 +39,7 @@ class Entry:
         if not self.local or self.local == self.utc:
             return self.utc
         same_day = self.local[:10] == self.utc[:10]
-        return f"{self.local} ({self.utc[11:] if same_day else self.utc})"
+        return _("{local} ({utc})").format(local=self.local, utc=self.utc[11:] if same_day else self.utc)
 
     def line(self) -> str:
         return f"{self.when}  {self.text}"

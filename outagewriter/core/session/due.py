@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .. import paths
 from ..i18n import _
+from .. import os_errors
 from ..incident.model import Incident
 from ..incident.reminders import PromiseError, Reminder, reminder_for
 from ..storage.fileformat import IncidentFileError, load
@@ -52,7 +53,7 @@ class IncidentReader:
             info = os.stat(path)
         except OSError as exc:
             raise IncidentFileError(path, _("no such file") if isinstance(exc, FileNotFoundError)
-                                    else exc.strerror or str(exc)) from None
+                                    else os_errors.reason(exc)) from None
         stamp = (info.st_mtime_ns, info.st_size)
         cached = self._cache.get(path)
         if cached is not None and cached[0] == stamp:

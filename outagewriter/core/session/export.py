@@ -49,6 +49,11 @@ class NoticeRecord:
         return kind_label(self.kind)
 
     @property
+    def recipients_text(self) -> str:
+        """How many it was addressed to, with the counter word the program's language wants ('2'; '2件')."""
+        return pgettext("number of recipients", "{count}").format(count=self.recipients)
+
+    @property
     def status_label(self) -> str:
         """The status in the program's language; "" when the notice has none."""
         return status_label(self.status) if self.status else ""
@@ -183,7 +188,7 @@ def to_markdown(record: IncidentRecord) -> str:
         lines += ["", f"## {title}: {notice.kind_label}{w['separator']}{notice.status_label or w['no_status']}{draft}",
                   "",
                   f"- {w['state']}: {state}", f"- {w['started'] if notice.draft else w['sent']}: {notice.when}",
-                  f"- {w['recipients']}: {notice.recipients}"]
+                  f"- {w['recipients']}: {notice.recipients_text}"]
         if notice.audiences:
             lines.append(f"- {w['audiences']}: {_md(notice.audiences)}")
         lines.append(f"- {w['subject']}: {_md(notice.subject)}")

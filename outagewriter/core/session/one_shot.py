@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from .. import os_errors
 from ..storage.locks import EditLock, FileLocked
 from .services import Services
 from .session import Session
@@ -22,7 +23,7 @@ class CannotLock(Exception):
     """The lock file cannot be made beside the incident (a missing folder, no permission)."""
 
     def __init__(self, error: OSError):
-        super().__init__(error.strerror or str(error))
+        super().__init__(os_errors.reason(error))
         self.error = error
 
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..i18n import _, ngettext
+from .. import os_errors
 from ..mail.archive import archive_folder
 from ..publish.collect import CollectError, collect, incident_files
 from ..publish.feeds import feed_files
@@ -132,7 +133,7 @@ def publish_status_page(sources: Sequence[str | Path], folder: str | Path, setti
         raise PublishError(str(exc)) from None
     except OSError as exc:
         raise PublishError(_("cannot publish into {folder}: {reason}").format(
-            folder=target, reason=exc.strerror or exc)) from None
+            folder=target, reason=os_errors.reason(exc))) from None
     if not page.incidents:  # an empty page is allowed (a new team), but never without a word
         problems = [ngettext("none of the {count} incident file given has a notice that went out, so the page "
                              "shows no incident",

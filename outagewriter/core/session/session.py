@@ -394,7 +394,7 @@ class Session:
             mine = notice.review.approval if notice.review else None
             if theirs is not None and not notice.is_sent and (mine is None or mine.hash != theirs.hash):
                 audit.append(self.incident, audit.VOIDED, notice, who, hash=theirs.hash,
-                             comment="the approval saved in the file was replaced when the file was overwritten")
+                             comment=audit.REPLACED_IN_FILE)  # stored in English
 
     def save_from_worker(self) -> None:
         """The sending thread's save after each batch: the same checked save, no subscribers told

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..i18n import _
+from .. import os_errors
 from ..incident.bilingual import IN_ENGLISH, language_label
 from ..incident.fields import FieldError, display_label, fields_of, kind_label, normalise, statuses_for
 from ..incident.model import Notice
@@ -128,7 +129,7 @@ def load_library(language: str = "en", user_dir: str | Path | None = None) -> Li
                 raise ValueError(_("the name {name!r} is already used by another starting text").format(name=taken[0]))
         except (OSError, ValueError) as exc:
             problems.append(_("starting texts {file}: {problem} — the file was ignored").format(
-                file=path.name, problem=exc))
+                file=path.name, problem=os_errors.reason(exc) if isinstance(exc, OSError) else exc))
             continue
         starters.extend(mine)
     if not starters:

@@ -12,6 +12,7 @@ import stat
 
 from .. import safe_text
 from ..i18n import _
+from .. import os_errors
 from ..incident.fields import FIRST_RELEASE_FIELDS, FieldError
 from ..incident.model import Incident, Notice
 from ..incident.records import ReviewRecord, SentRecord
@@ -204,7 +205,7 @@ def load(path: str | os.PathLike) -> Incident:
     except PermissionError:
         raise IncidentFileError(path, _("permission denied")) from None
     except OSError as exc:
-        raise IncidentFileError(path, exc.strerror or str(exc)) from None
+        raise IncidentFileError(path, os_errors.reason(exc)) from None
     if not raw.strip():
         raise IncidentFileError(path, _("the file is empty"))
     try:
