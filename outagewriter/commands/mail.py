@@ -26,7 +26,7 @@ from ..core.mail.secrets import KeyringUnavailable, Secrets, SecretsError
 from ..core.mail.transport import DEFAULT_TIMEOUT, test_connection
 from ..core.review import workflow as review
 from ..core.session.errors import SendError
-from .base import EXIT_FAILED, EXIT_OK, UsageError, open_session, pick, services
+from .base import EXIT_FAILED, EXIT_OK, UsageError, open_session, pick, positive_seconds, services
 
 CONFIRM_WORD = "SEND"
 
@@ -64,7 +64,7 @@ def register(subparsers) -> None:
     test = sub.add_parser("test", help=_("connect, encrypt and sign in, without sending anything"))
     test.add_argument("name")
     test.add_argument("--password-stdin", action="store_true", help=_("read the password from standard input"))
-    test.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=timeout_help)
+    test.add_argument("--timeout", type=positive_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=timeout_help)
     test.set_defaults(func=run_test)
 
     remove = sub.add_parser("remove", help=_("remove a mail account and its saved password"))
@@ -87,7 +87,7 @@ def register(subparsers) -> None:
     send.add_argument("--no-chat", action="store_true",
                       help=_("send the email only; the chat posts can be made by sending again later"))
     send.add_argument("--password-stdin", action="store_true", help=_("read the password from standard input"))
-    send.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=timeout_help)
+    send.add_argument("--timeout", type=positive_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=timeout_help)
     send.set_defaults(func=run_send)
 
 
