@@ -191,14 +191,18 @@ def run_add(args) -> int:
 
 def run_list(args) -> int:
     try:
-        accounts = _store().list()
+        accounts, broken = _store().readable()
     except AccountError as exc:
         raise UsageError(str(exc)) from None
+    for problem in broken.values():  # the others are listed and usable all the same
+        _err(_("outagewriter accounts: {problem} (fix it in the file, or replace it with `outagewriter accounts add "
+               "NAME ... --replace`)").format(problem=problem))
     secrets = services().secrets
     keyring_ok = secrets.available()
     if not accounts:
-        print(_("No mail accounts yet; add one with `outagewriter accounts add NAME --preset ... --from ADDR`."))
-        return EXIT_OK
+        if not broken:
+            print(_("No mail accounts yet; add one with `outagewriter accounts add NAME --preset ... --from ADDR`."))
+        return EXIT_FAILED if broken else EXIT_OK
     for account in accounts:
         if not account.username:
             state = _("no login")
@@ -213,7 +217,7 @@ def run_list(args) -> int:
         print(f"{account.name}\t{sender}\t{account.where}\t{account.security}\t"
               f"{account.username or '-'}\t{state}")
     print(_("Keyring: {keyring}").format(keyring=secrets.describe()), file=sys.stderr)
-    return EXIT_OK
+    return EXIT_FAILED if broken else EXIT_OK
 
 
 def run_test(args) -> int:
