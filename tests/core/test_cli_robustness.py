@@ -117,3 +117,79 @@ def test_a_write_over_a_folder_names_the_folder_not_a_temporary_file(tmp_path):
         atomic_write_text(tmp_path / "taken", "text")
     assert caught.value.filename == str(tmp_path / "taken")
     assert [p.name for p in tmp_path.iterdir()] == ["taken"]
+
+
+# --- accounts.json with one bad entry ----------------------------------------------------------------
+
+def _break_port(tmp_path, name):
+    path = tmp_path / "config" / "accounts.json"
+    data = json.loads(path.read_text("utf-8"))
+    next(a for a in data["accounts"] if a["name"] == name)["port"] = "abc"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_accounts_list_names_the_broken_account_and_lists_the_others(tmp_path, account):
+    proc = run("accounts", "add", "relay", "--host", "relay.lan", "--security", "none", "--from", "ops@acme.example",
+               "--no-login", "--port", "25", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    path = _break_port(tmp_path, account)
+    proc = run("accounts", "list", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stdout.startswith("relay\tops@acme.example\trelay.lan:25\tnone\t-\tno login\n")
+    assert proc.stdout.count("\n") == 1  # acme is not listed as if it worked
+    assert proc.stderr.splitlines()[0] == (
+        f"outagewriter accounts: {path}: account 'acme': port: 'abc' is not a port number (1 to 65535) (fix it in "
+        "the file, or replace it with `outagewriter accounts add NAME ... --replace`)")
+    proc = run("accounts", "test", account, cwd=tmp_path)  # that account alone is refused, naming itself
+    assert proc.returncode == 2 and one_line(proc).startswith(f"outagewriter accounts: {path}: account 'acme': port")
+    proc = run("accounts", "add", account, "--host", "127.0.0.1", "--port", "2", "--security", "none",
+               "--from", "ops@acme.example", "--no-login", "--replace", cwd=tmp_path)
+    assert proc.returncode == 0 and run("accounts", "list", cwd=tmp_path).returncode == 0  # mended
+
+
+def test_a_broken_account_in_japanese_is_named(tmp_path, account):
+    _break_port(tmp_path, account)
+    proc = run("accounts", "list", cwd=tmp_path, lang="ja_JP.UTF-8")
+    assert proc.returncode == 1
+    line = proc.stderr.splitlines()[0]
+    assert "'acme'" in line and "'abc'" in line and "--replace" in line
+    assert "アカウント" in line and "fix it" not in line and "account 'acme'" not in line
+
+
+# --- set after an approval ---------------------------------------------------------------------------
+
+@pytest.fixture
+def approved(tmp_path, made):
+    """Notice 1 in `made`, written by jana and approved by petr on his own machine."""
+    jana, petr = tmp_path / "jana", tmp_path / "petr"
+    for who, folder in (("jana", jana), ("petr", petr)):
+        folder.mkdir()
+        (folder / "settings.json").write_text(json.dumps({"user_name": who}), encoding="utf-8")
+    for args, config in ((("set", made, "summary=Payments fail.", "to=a@x.example"), jana),
+                         (("request-review", made, "--reviewer", "petr"), jana),
+                         (("approve", made, "--reviewer", "Petr"), petr)):
+        proc = run(*args, cwd=tmp_path, config=config)
+        assert proc.returncode == 0, proc.stderr
+    return made, jana
+
+
+def test_set_after_an_approval_prints_a_notice_not_an_error(tmp_path, approved):
+    made, jana = approved
+    proc = run("set", made, "summary=Payments fail for a third of customers.", cwd=tmp_path, config=jana)
+    assert proc.returncode == 0 and proc.stdout == ""
+    first, *diff = proc.stderr.splitlines()
+    assert first == (f"Note: notice 1 needs a new approval (approval void: changed after approval); ask for a review "
+                     f"again with `outagewriter request-review {made}`.")
+    assert not proc.stderr.startswith("outagewriter set:") and "outagewriter set:" not in proc.stderr
+    assert diff[0].startswith("text: ") and "{+fail for a third of customers.+}" in diff[0]
+
+
+def test_set_after_an_approval_in_japanese(tmp_path, approved):
+    made, jana = approved
+    proc = run("set", made, "summary=Payments fail for a third of customers.", cwd=tmp_path, config=jana,
+               lang="ja_JP.UTF-8")
+    assert proc.returncode == 0
+    first = proc.stderr.splitlines()[0]
+    assert str(made) in first and "request-review" in first and "通知1" in first
+    assert "Note:" not in first and "outagewriter set:" not in first
