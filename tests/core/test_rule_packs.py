@@ -230,7 +230,7 @@ def test_a_pack_problem_in_japanese_names_the_pack_and_the_list(tmp_path):
     _write(tmp_path, "french.json", {"language": "fr"})
     i18n.use_language("ja")
     language, lists, rule = load_rules("ja", tmp_path).problems  # files first, then lists, then rules
-    assert lists.startswith("suppliers.json: ") and "SUPPLIERS" in lists and "SUPPLIER？" in lists
+    assert lists.startswith("suppliers.json: ") and "SUPPLIERS" in lists and "SUPPLIERのことですか？" in lists
     assert "no rule uses" not in lists and "リスト" in lists
     assert rule.startswith("broken.json: ") and "'severity'" in rule and "error, warning, suggestion" in rule
     assert "指定されていません" in rule and "None" not in rule and "missing" not in rule
