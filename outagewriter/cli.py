@@ -97,17 +97,6 @@ class _Parser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", _HelpFormatter)
         super().__init__(*args, **kwargs)
 
-    def _get_value(self, action, arg_string):
-        """A number that is not one, said in the program's language (argparse names the type: 'int')."""
-        if action.type in (int, float):
-            try:
-                return action.type(arg_string)
-            except ValueError:
-                message = (_("invalid int value: {value!r}") if action.type is int
-                           else _("invalid float value: {value!r}"))
-                raise argparse.ArgumentError(action, message.format(value=arg_string)) from None
-        return super()._get_value(action, arg_string)
-
     def error(self, message: str):  # argparse's own exit code is 2 as well; one line, as for bad input
         raise SystemExit(_("{prog}: {message} (see {prog} --help)").format(prog=self.prog, message=message)) from None
 

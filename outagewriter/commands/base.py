@@ -6,6 +6,8 @@ Every command that changes a file goes through `change(args, step)`, which runs 
 """
 from __future__ import annotations
 
+import argparse
+import math
 import os
 import sys
 from typing import TYPE_CHECKING, Callable, TypeVar
@@ -32,9 +34,36 @@ def lock_option(parser) -> None:
                         help=_("write even while someone has the file open (they are told when they next save)"))
 
 
+def whole_number(text: str) -> int:
+    """argparse type of a count or a number (--notice, --port, --batch-size): a number that is not one is
+    refused in one line in the program's language (argparse would name Python's type: 'invalid int value')."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("invalid int value: {value!r}").format(value=text)) from None
+
+
 def notice_option(parser) -> None:
-    parser.add_argument("--notice", type=int, default=-1, metavar="N",
+    parser.add_argument("--notice", type=whole_number, default=-1, metavar="N",
                         help=_("1 is the first notice; default the newest"))
+
+
+MAX_TIMEOUT_SECONDS = 24 * 60 * 60
+
+
+def positive_seconds(text: str) -> float:
+    """argparse type of a --timeout: seconds above 0 and at most a day. Python's sockets take no other
+    (0 is "never wait", a negative number, nan, inf or one beyond the clock's range raise a traceback);
+    argparse reports the refusal in one line, exit code 2."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not 0 < seconds <= MAX_TIMEOUT_SECONDS:  # nan fails this too
+        raise argparse.ArgumentTypeError(
+            _("{value!r} is not a number of seconds above 0 and at most {limit} (for example 30)").format(
+                value=text, limit=MAX_TIMEOUT_SECONDS))
+    return seconds
 
 
 _services: Services | None = None

@@ -11,6 +11,8 @@ from ..core.incident.fields import NOTICE_KINDS, FieldError, kind_label
 from ..core.incident.model import INCIDENT_KINDS, LANGUAGES, TIME_NAMES, NoticeLocked
 from ..core.incident.times import TimeError
 from ..core.mail.message import Sender, build_message
+from ..core.review import workflow as review
+from ..core.review.textdiff import format_diff
 from ..core.session.errors import FileLocked
 from ..core.session.session import Session
 from .base import (
@@ -125,9 +127,15 @@ def run_set(args) -> int:
         return session
 
     session = change(args, step, errors=(FieldError, TimeError, NoticeLocked))
-    # An edit that changes what would be sent voided an approval when it was saved, in the audit trail.
-    for _number, void in session.voided:
-        print(f"outagewriter set: {void.describe()}", file=sys.stderr)
+    # An edit that changes what would be sent voided an approval when it was saved, in the audit trail. The
+    # change is made (exit code 0): a notice for the writer, on stderr, not an error of the command.
+    for number, void in session.voided:
+        print(_("Note: notice {number} needs a new approval ({reason}); ask for a review again with "
+                "`outagewriter request-review {file}`.").format(
+            number=number, reason=review.reason_label(void.reason), file=args.file), file=sys.stderr)
+        changes = format_diff(void.diff)
+        if changes:
+            print(changes, file=sys.stderr)
     return EXIT_OK
 
 

@@ -27,7 +27,7 @@ from ..core.mail.secrets import KeyringUnavailable, Secrets, SecretsError
 from ..core.mail.transport import DEFAULT_TIMEOUT, test_connection
 from ..core.review import workflow as review
 from ..core.session.errors import SendError
-from .base import EXIT_FAILED, EXIT_OK, UsageError, open_session, pick, services
+from .base import EXIT_FAILED, EXIT_OK, UsageError, open_session, pick, positive_seconds, services, whole_number
 
 CONFIRM_WORD = "SEND"
 
@@ -43,7 +43,7 @@ def register(subparsers) -> None:
     add.add_argument("name")
     add.add_argument("--preset", choices=list(PRESETS), help=_("fill host, port and security for a provider"))
     add.add_argument("--host", help=_("the SMTP server's host name"))
-    add.add_argument("--port", type=int, help=_("the SMTP server's port"))
+    add.add_argument("--port", type=whole_number, help=_("the SMTP server's port"))
     add.add_argument("--security", choices=SECURITY_MODES, help=_("how the connection is encrypted"))
     add.add_argument("--user", help=_("user name to sign in with (default: the --from address)"))
     add.add_argument("--from", dest="sender", required=True, metavar="ADDR", help=_("sender address"))
@@ -53,7 +53,7 @@ def register(subparsers) -> None:
                      help=_("trusted certificate (PEM) of your own relay, instead of the system's trust store"))
     add.add_argument("--allow-plaintext-auth", action="store_true",
                      help=_("allow signing in over an unencrypted connection (trusted networks only)"))
-    add.add_argument("--batch-size", type=int, metavar="N", help=_("recipients per message (default 50)"))
+    add.add_argument("--batch-size", type=whole_number, metavar="N", help=_("recipients per message (default 50)"))
     add.add_argument("--no-login", action="store_true", help=_("the relay needs no user name or password"))
     add.add_argument("--password-stdin", action="store_true", help=_("read the password from standard input"))
     add.add_argument("--replace", action="store_true", help=_("replace an account of the same name"))
@@ -65,7 +65,7 @@ def register(subparsers) -> None:
     test = sub.add_parser("test", help=_("connect, encrypt and sign in, without sending anything"))
     test.add_argument("name")
     test.add_argument("--password-stdin", action="store_true", help=_("read the password from standard input"))
-    test.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=timeout_help)
+    test.add_argument("--timeout", type=positive_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=timeout_help)
     test.set_defaults(func=run_test)
 
     remove = sub.add_parser("remove", help=_("remove a mail account and its saved password"))
@@ -80,7 +80,7 @@ def register(subparsers) -> None:
                       "1 some or all were not (sending again is safe), 2 bad input."))
     send.add_argument("file", type=Path)
     send.add_argument("--account", required=True, metavar="NAME", help=_("the mail account to send through"))
-    send.add_argument("--notice", type=int, default=-1, metavar="N", help=_("1 is the first notice; default the newest"))
+    send.add_argument("--notice", type=whole_number, default=-1, metavar="N", help=_("1 is the first notice; default the newest"))
     send.add_argument("--test-to-self", action="store_true", help=_("send a test copy only to the account's own address"))
     send.add_argument("--yes", action="store_true", help=_("send without asking to type SEND"))
     send.add_argument("--include-unknown", action="store_true",
@@ -88,7 +88,7 @@ def register(subparsers) -> None:
     send.add_argument("--no-chat", action="store_true",
                       help=_("send the email only; the chat posts can be made by sending again later"))
     send.add_argument("--password-stdin", action="store_true", help=_("read the password from standard input"))
-    send.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=timeout_help)
+    send.add_argument("--timeout", type=positive_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=timeout_help)
     send.set_defaults(func=run_send)
 
 
@@ -195,14 +195,18 @@ def run_add(args) -> int:
 
 def run_list(args) -> int:
     try:
-        accounts = _store().list()
+        accounts, broken = _store().readable()
     except AccountError as exc:
         raise UsageError(str(exc)) from None
+    for problem in broken.values():  # the others are listed and usable all the same
+        _err(_("outagewriter accounts: {problem} (fix it in the file, or replace it with `outagewriter accounts add "
+               "NAME ... --replace`)").format(problem=problem))
     secrets = services().secrets
     keyring_ok = secrets.available()
     if not accounts:
-        print(_("No mail accounts yet; add one with `outagewriter accounts add NAME --preset ... --from ADDR`."))
-        return EXIT_OK
+        if not broken:
+            print(_("No mail accounts yet; add one with `outagewriter accounts add NAME --preset ... --from ADDR`."))
+        return EXIT_FAILED if broken else EXIT_OK
     for account in accounts:
         if not account.username:
             state = _("no login")
@@ -217,7 +221,7 @@ def run_list(args) -> int:
         print(f"{account.name}\t{sender}\t{account.where}\t{account.security}\t"
               f"{account.username or '-'}\t{state}")
     print(_("Keyring: {keyring}").format(keyring=secrets.describe()), file=sys.stderr)
-    return EXIT_OK
+    return EXIT_FAILED if broken else EXIT_OK
 
 
 def run_test(args) -> int:

@@ -1,12 +1,13 @@
 """`timeline` and `export`: the incident's story in order, and the whole incident for the records."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from ..core.i18n import _
 from ..core.session.export import FORMATS
-from .base import EXIT_OK, open_session
+from .base import EXIT_OK, UsageError, open_session
 
 
 def register(subparsers) -> None:
@@ -23,7 +24,9 @@ def register(subparsers) -> None:
                       "(sent notices as they went out, the draft marked as a draft), and the history."))
     export.add_argument("file", type=Path)
     export.add_argument("--format", choices=FORMATS, default="md", help=_("md (Markdown) or html"))
-    export.add_argument("-o", "--output", type=Path, metavar="OUT", help=_("write to OUT instead of stdout"))
+    export.add_argument("-o", "--output", metavar="OUT",
+                        help=_("write to the file OUT instead of stdout; when OUT is a folder, write into it under "
+                               "the incident file's name with .md or .html"))
     export.set_defaults(func=run_export)
 
 
@@ -33,10 +36,24 @@ def run_timeline(args) -> int:
     return EXIT_OK
 
 
+def export_target(output: str, incident: Path, fmt: str) -> Path:
+    """Where `-o OUT` writes: OUT itself, or inside the folder OUT under the incident file's name, as the
+    window's Export suggests it (payments.outage -> payments.md). OUT written as a folder ("out/") that
+    does not exist is refused rather than written as a file of that name."""
+    target = Path(output)
+    if target.is_dir():
+        return target / f"{incident.stem}.{fmt}"
+    if output.endswith(("/", os.sep)):
+        raise UsageError(_("-o {folder}: there is no such folder").format(folder=output))
+    return target
+
+
 def run_export(args) -> int:
     session = open_session(args.file)
     if args.output is None:
         sys.stdout.write(session.export(args.format))
-    else:
-        session.export_to(args.output, args.format)
+        return EXIT_OK
+    target = export_target(args.output, args.file, args.format)
+    session.export_to(target, args.format)
+    print(_("Exported to {path}").format(path=target))
     return EXIT_OK

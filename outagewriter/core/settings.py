@@ -226,7 +226,7 @@ def parse_settings(data: dict, file: str | os.PathLike = SETTINGS_FILE, causes: 
         ("reminders", "before_minutes", (int, float), lambda v: 0 <= v <= 24 * 60),
         ("status_page", "folder", str, _usable_path),
         ("status_page", "incidents", str, _usable_path),
-        ("status_page", "url", str, _usable_url),
+        ("status_page", "url", str, usable_url),
         ("status_page", "title", str, lambda v: len(v) <= 200 and safe_text.problem(v) is None),
         ("status_page", "publish_after_send", bool, None),
         ("review", "approval_required", bool, None),
@@ -238,7 +238,7 @@ def parse_settings(data: dict, file: str | os.PathLike = SETTINGS_FILE, causes: 
         ("grammar", "mode", str, lambda v: v in GRAMMAR_MODES),
         ("grammar", "language", str, lambda v: 0 < len(v) <= 20 and v.replace("-", "").isalnum()),
         ("grammar", "jar_folder", str, _usable_path),
-        ("grammar", "server_url", str, _usable_url),
+        ("grammar", "server_url", str, usable_url),
         ("grammar", "custom_words", list,
          lambda v: len(v) <= MAX_CUSTOM_WORDS and all(isinstance(w, str) and w.strip() and len(w) <= 100 for w in v)),
     )
@@ -340,7 +340,8 @@ def _usable_path(value: str) -> bool:
     return len(value) <= 4096 and "\n" not in value and "\0" not in value
 
 
-def _usable_url(value: str) -> bool:
+def usable_url(value: str) -> bool:
+    """Empty, or an http:// or https:// address with a host and no spaces (what the Settings window takes)."""
     if not value:
         return True
     from urllib.parse import urlsplit

@@ -206,11 +206,13 @@ class AccountsDialog(QDialog):
     # ---- the list ------------------------------------------------------------------------
 
     def reload(self, select: str | None = None) -> None:
+        problem = ""
         try:
-            accounts = self.context.accounts.list()
+            # The usable accounts are listed even when another entry is broken; that one is named below.
+            accounts, broken = self.context.accounts.readable()
+            problem = "\n".join(broken.values())
         except AccountError as exc:
-            accounts = []
-            self._show_error(str(exc))
+            accounts, problem = [], str(exc)
         self.list.blockSignals(True)
         self.list.clear()
         for account in accounts:
@@ -225,6 +227,8 @@ class AccountsDialog(QDialog):
             self.show_account(accounts[row])
         else:
             self.new_account()
+        if problem:  # after the form is filled, which clears the line
+            self._show_error(problem)
         self.remove_button.setEnabled(bool(accounts))
 
     def _row_changed(self, row: int) -> None:

@@ -296,9 +296,10 @@ class FindingsPanel(QWidget):
         for card in [*self.active.cards, *self.ignored.cards]:
             card.set_kind(kind)
 
-    def set_status(self, text: str) -> None:
+    def set_status(self, text: str, warning: bool = False) -> None:
         self.status.setText(text)
         self.status.setVisible(bool(text))
+        theme.tint(self.status, "warning" if warning else None)
 
     def set_findings(self, findings: list[Finding], ignored: list[Finding] = ()) -> None:
         self.active.sync(list(findings))

@@ -87,15 +87,15 @@ class MainWindow(QMainWindow):
         self.live.rendered.connect(self._show_approval_state)
         self.live.render_failed.connect(self.preview.show_error)
         self.live.findings.connect(self._show_findings)
-        self.live.grammar_status.connect(self.findings.set_status)
+        self.live.grammar_status.connect(self._set_checks_status)
         self.autosave = Autosave(context, self._autosave_source, self.flush, self)
         self.autosave.failed.connect(lambda m: self.statusBar().showMessage(m))
         self.autosave.saved.connect(lambda _p: self.autosave_label.setText(translate("MainWindow",
                                                                                      "Recovery copy up to date")))
         self.grammar_start = GrammarStart(self.statusBar(), self)
-        self.grammar_start.finished.connect(lambda text: self.findings.set_status(text or self._checks_note))
+        self.grammar_start.finished.connect(lambda text: self._set_checks_status(text or self._checks_note))
         self._show_checks_note()
-        self.live.grammar_status.connect(lambda text: text or self.findings.set_status(self._checks_note))
+        self.live.grammar_status.connect(lambda text: text or self._set_checks_status(self._checks_note))
         self.set_document(document or Document(Session.new(context.services, "", ""), parent=self))
         self._restore_layout()
         context.windows.append(self)
@@ -106,7 +106,12 @@ class MainWindow(QMainWindow):
             "" if self.live.grammar_enabled else translate("MainWindow",
                                                            "Tone and structure are checked as you type; grammar "
                                                            "checks are off."))
-        self.findings.set_status(self._checks_note)
+        self._set_checks_status(self._checks_note)
+
+    def _set_checks_status(self, text: str) -> None:
+        """The line under the findings: what limits the checks. A problem in the user's rule packs is one
+        line each, coloured as a warning, not quiet text to overlook."""
+        self.findings.set_status(text, warning=bool(text) and text == self.context.check_problem)
 
     def settings_applied(self, grammar_changed: bool = True, restarted: bool = True) -> None:
         """The Settings window saved new settings: checks, names and actions follow at once."""

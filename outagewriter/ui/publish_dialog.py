@@ -145,6 +145,9 @@ class PublishDialog(QDialog):
             theme.tint(self.result, "error")
             self.result.setText(args(self.tr("Not published: %1"),
                                      str(error).splitlines()[0] if str(error) else type(error).__name__))
+            details = getattr(error, "details", ())  # PublishError: why each notice was left out
+            self.problems.setText("\n".join(details))
+            self.problems.setVisible(bool(details))
         else:
             theme.tint(self.result, None)
             self.result.setText(result.summary())

@@ -56,9 +56,12 @@ def accounts_to_send_through(window, then: str) -> list | None:
     `then` says what happens after that ("the notice is sent"), translated. None: nothing to send through."""
     context = window.context
     try:
-        accounts = context.accounts.list()
+        accounts, broken = context.accounts.readable()
     except AccountError as exc:
         context.dialogs.error(window, translate("Sending", "Mail accounts"), str(exc))
+        return None
+    if broken and not accounts:  # one broken entry never hides the others; with none usable, say why
+        context.dialogs.error(window, translate("Sending", "Mail accounts"), "\n".join(broken.values()))
         return None
     if accounts:
         return accounts

@@ -26,7 +26,7 @@ from ..core.chat.secrets import SecretsError
 from ..core.checks.rules import shipped_languages
 from ..core.i18n import chosen_language
 from ..core.session.errors import SettingsError
-from ..core.session.rule_switches import own_packs, rule_switches
+from ..core.session.rule_switches import own_packs, pack_problems, rule_switches
 from . import theme
 from .accounts_dialog import AccountsDialog
 from .audiences_page import AudiencesPage
@@ -82,6 +82,14 @@ PAGE_NAMES = (QT_TRANSLATE_NOOP("SettingsDialog", "Writing checks"), QT_TRANSLAT
               QT_TRANSLATE_NOOP("SettingsDialog", "Appearance"), QT_TRANSLATE_NOOP("SettingsDialog", "Mail accounts"))
 
 
+def _pack_problems(services, language: str) -> str:
+    """What is wrong in the user's packs for `language`, as the findings panel tells it ("" when nothing is)."""
+    try:
+        return pack_problems(services.tone(language).ruleset)
+    except Exception:  # noqa: BLE001 — a broken shipped pack is told in the findings panel already
+        return ""
+
+
 class SettingsDialog(QDialog):
     def __init__(self, context, parent=None, page: str = PAGES[0]):
         super().__init__(parent)
@@ -99,7 +107,8 @@ class SettingsDialog(QDialog):
         self.writing = WritingChecksPage(settings, context.tasks, lambda: self.chosen((self.writing, self.tone)),
                                          self)
         self.tone = ToneRulesPage(settings, self._switches,
-                                  {language: own_packs(language, rules_dir) for language in languages}, rules_dir, self)
+                                  {language: own_packs(language, rules_dir) for language in languages}, rules_dir, self,
+                                  problems={language: _pack_problems(context.services, language) for language in languages})
         self.you = YouPage(settings, self)
         self.review = ReviewPage(settings, self)
         self.components = ComponentsPage(settings, self)

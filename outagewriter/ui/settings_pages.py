@@ -37,7 +37,8 @@ from ..core.checks.languagetool_server import (
     server_jars,
 )
 from ..core.incident.bilingual import language_label
-from ..core.session.rule_switches import RuleSwitch
+from ..core.i18n import _ as core_text
+from ..core.session.rule_switches import PACK_PROBLEMS_NAME, RuleSwitch
 from ..core.settings import Settings
 from . import theme
 from .highlight import category_label, quiet
@@ -243,9 +244,10 @@ class ToneRulesPage(QWidget):
     language's pack (English, 日本語): a Japanese notice is checked by the Japanese pack's rules."""
 
     def __init__(self, settings: Settings, switches: dict[str, list[RuleSwitch]], packs: dict[str, list[str]],
-                 rules_dir, parent=None):
+                 rules_dir, parent=None, problems: dict[str, str] | None = None):
         super().__init__(parent)
         self._packs, self._rules_dir = packs, rules_dir
+        self._problems = problems or {}  # per language: what is wrong in the user's packs (core's words)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.setSpacing(10)
@@ -277,6 +279,14 @@ class ToneRulesPage(QWidget):
         self.packs = named(note("", rules), "tone_rule_packs", self.tr("Rule packs in use"))
         self.packs.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         rules_box.addWidget(self.packs)
+        # Its words come from the core, as the problems do (core/session/rule_switches.py).
+        self.pack_problems = named(QLabel(rules), "tone_rule_pack_problems", core_text(PACK_PROBLEMS_NAME))
+        self.pack_problems.setWordWrap(True)
+        self.pack_problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.pack_problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        theme.tint(self.pack_problems, "warning")
+        self.pack_problems.hide()
+        rules_box.addWidget(self.pack_problems)
         split = QSplitter(Qt.Orientation.Horizontal, rules)
         self.trees = QStackedWidget(split)
         self.rule_detail = named(QLabel(split), "tone_rule_detail", self.tr("About the selected rule"))
@@ -323,6 +333,9 @@ class ToneRulesPage(QWidget):
                  pack, self._rules_dir, self.tr(", ").join(packs)) if packs else
             args(self.tr("Rules come from the %1 pack shipped with OutageWriter. Your own packs (your vendors, your "
                          "products, rules of your own) go in %2; see the README."), pack, self._rules_dir))
+        problems = self._problems.get(language, "")
+        self.pack_problems.setText(problems)
+        self.pack_problems.setVisible(bool(problems))
         self._show_rule(self.rules.currentItem())
 
     # ---- tone rules --------------------------------------------------------------------------

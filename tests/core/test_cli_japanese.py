@@ -224,7 +224,8 @@ def test_a_void_approval_and_the_history_dates_are_japanese(tmp_path, made):
     assert run("request-review", made, cwd=tmp_path, user="Jana").returncode == 0
     assert run("approve", made, "--reviewer", "Petr", cwd=tmp_path, user="Petr").returncode == 0
     edited = run("set", made, "summary=Card payments fail in Europe.", cwd=tmp_path, lang="ja_JP.UTF-8")
-    assert edited.stderr.startswith("outagewriter set: 承認は無効です: 承認後に変更されました\n")
+    assert edited.stderr.startswith(f"注意: 通知1は承認し直す必要があります（承認は無効です: 承認後に変更されました）。"
+                                    f"`outagewriter request-review {made}` でもう一度レビューを依頼してください。\n")
     review = run("review", made, cwd=tmp_path, lang="ja_JP.UTF-8").stdout
     assert "承認: 承認は無効です: 承認後に変更されました\n" in review
     weekday = "月火水木金土日"[now_utc().weekday()]

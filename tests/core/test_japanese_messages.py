@@ -54,7 +54,7 @@ def test_the_accounts_file_problems_are_japanese_and_name_the_file(japanese, tmp
                                       "accounts": [{"name": "work"}]}), encoding="utf-8")
     with pytest.raises(AccountError) as caught:
         store.list()
-    assert str(caught.value) == f"{store.path}: アカウントの項目が不完全です: sender_address, host がありません"
+    assert str(caught.value) == f"{store.path}: アカウント 'work': アカウントの項目が不完全です: sender_address, host がありません"
     store.path.unlink()
     with pytest.raises(AccountError) as caught:
         store.get("work")
@@ -66,7 +66,7 @@ def test_an_incomplete_account_entry_names_what_it_lacks_in_english(tmp_path):
     store = AccountStore(tmp_path)
     store.path.write_text(json.dumps({"format": "outagewriter-accounts", "version": 1,
                                       "accounts": [{"name": "work", "host": "smtp.example.com"}]}), encoding="utf-8")
-    with pytest.raises(AccountError, match=r"accounts.json: account entry is incomplete: it has no sender_address$"):
+    with pytest.raises(AccountError, match=r"accounts.json: account 'work': account entry is incomplete: it has no sender_address$"):
         store.list()
 
 
@@ -253,7 +253,8 @@ def test_problems_in_a_users_rule_pack_are_japanese_and_name_the_file(japanese, 
             "指定してください（指定された値: 'rudeness'）。このルールは使用しません") in problems
     assert "odd.json: 'disabled' に存在しないルールが指定されています: no.such.rule" in problems
     [regex] = [p for p in problems if p.startswith("regex.json")]
-    assert regex.startswith("regex.json: ルール 'acme.regex'のパターン1: '(unclosed' は正しい正規表現ではありません（")
+    assert regex.startswith("regex.json: ルール 'acme.regex'のパターン1: '(unclosed' は正しい正規表現ではありません: ")
+    assert regex.endswith("（1文字目）。このルールは使用しません")  # the place in the pattern as written
 
 
 def test_a_rule_packs_own_examples_are_checked_in_japanese(japanese, tmp_path):

@@ -117,3 +117,62 @@ def test_signing_in_without_encryption_is_warned_about_in_plain_words():
     assert "no encryption" in refused and "sending through this account will fail" in refused
     allowed = open_relay.with_changes(username="ops", allow_plaintext_auth=True)
     assert "without encryption: anyone on the network in between can read it" in unencrypted_sign_in(allowed)
+
+
+def _break_port(store, index=0, value="abc"):
+    data = json.loads(store.path.read_text())
+    data["accounts"][index]["port"] = value
+    store.path.write_text(json.dumps(data))
+
+
+def test_one_broken_account_is_named_and_the_others_still_work(tmp_path):
+    store = AccountStore(tmp_path)
+    store.save(account())
+    store.save(account(name="relay", host="relay.lan", security="none", username=""))
+    _break_port(store)
+    usable, broken = store.readable()
+    assert [a.name for a in usable] == ["relay"]
+    assert broken == {"work": f"{store.path}: account 'work': port: 'abc' is not a port number (1 to 65535)"}
+    assert store.get("relay").host == "relay.lan"
+    with pytest.raises(AccountError) as caught:
+        store.get("work")
+    assert str(caught.value) == broken["work"]
+    with pytest.raises(AccountError, match="account 'work': port"):
+        store.list()  # everything or an error: the error names the account
+
+
+def test_saving_another_account_keeps_the_broken_entry_for_the_user_to_mend(tmp_path):
+    store = AccountStore(tmp_path)
+    store.save(account())
+    _break_port(store)
+    store.save(account(name="relay", host="relay.lan", security="none", username=""))
+    assert json.loads(store.path.read_text())["accounts"][0]["port"] == "abc"  # kept as written
+    assert store.names() == ["work", "relay"]
+    store.save(account())  # replacing it mends it
+    assert store.readable()[1] == {} and store.get("work").port == 587
+    _break_port(store)
+    store.remove("work")
+    assert store.names() == ["relay"] and store.readable()[1] == {}
+
+
+def test_an_entry_without_a_name_is_told_by_its_place_in_the_file(tmp_path):
+    store = AccountStore(tmp_path)
+    store.save(account())
+    data = json.loads(store.path.read_text())
+    data["accounts"].append({"host": "x"})
+    store.path.write_text(json.dumps(data))
+    usable, broken = store.readable()
+    assert [a.name for a in usable] == ["work"]
+    assert list(broken.values()) == [f"{store.path}: account entry 2: account entry is incomplete: it has no name, "
+                                     "sender_address"]
+
+
+def test_a_broken_account_in_japanese_names_the_account(tmp_path):
+    from outagewriter.core import i18n
+
+    store = AccountStore(tmp_path)
+    store.save(account(name="本番"))
+    _break_port(store)
+    i18n.use_language("ja")
+    [problem] = store.readable()[1].values()
+    assert problem == f"{store.path}: アカウント '本番': ポート: 'abc' はポート番号（1～65535）ではありません"

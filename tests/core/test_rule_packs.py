@@ -162,3 +162,93 @@ def test_a_pack_for_one_language_is_told_when_it_turns_off_another_languages_rul
     _write(tmp_path, "mine-ja.json", {"language": "ja", "disabled": ["guilt.hindsight"]})
     [problem] = load_rules("ja", tmp_path).problems
     assert "guilt.hindsight" in problem
+
+
+# --- what a user who made a mistake in their pack is told -------------------------------------------
+
+def test_a_misspelt_list_name_is_told_with_the_closest_list_the_rules_use(tmp_path):
+    _write(tmp_path, "suppliers.json", {"lists": {"SUPPLIERS": ["Northwind"]}})
+    ruleset = load_rules("en", tmp_path)
+    assert ruleset.problems == ("suppliers.json: no rule uses a list named SUPPLIERS, so its phrases change nothing; "
+                                "did you mean SUPPLIER?",)
+    assert ruleset.problem_files == ("suppliers.json",)
+    assert "blame.third-party" not in _ids(ruleset, "The outage was caused by Northwind.")  # as told: nothing changed
+
+
+def test_a_list_of_the_users_own_that_their_rule_uses_is_fine(tmp_path):
+    _write(tmp_path, "mine.json", {"lists": {"CODE_NAME": ["bluefin"]}, "rules": [{
+        "id": "jargon.code-names", "category": "jargon", "severity": "suggestion", "patterns": ["{CODE_NAME}"],
+        "message": "Internal code name."}]})
+    _write(tmp_path, "every-language.json", {"lists": {"JARGON": ["シャーディング"]}})  # only the Japanese rules use it
+    assert load_rules("en", tmp_path).problems == () and load_rules("ja", tmp_path).problems == ()
+
+
+def test_a_pack_for_a_language_without_rules_is_told_not_skipped_silently(tmp_path):
+    _write(tmp_path, "french.json", {"language": "fr", "lists": {"SUPPLIER": ["Northwind"]}})
+    for language in ("en", "ja"):
+        ruleset = load_rules(language, tmp_path)
+        assert ruleset.problems == ("french.json: 'language' is 'fr', but OutageWriter has tone rules only for en, "
+                                    "ja, so this pack is not used",)
+        assert "Northwind" not in ruleset.lists["SUPPLIER"]
+
+
+@pytest.mark.parametrize(("key", "wanted"), [("severity", "one of error, warning, suggestion"),
+                                              ("category", "one of blame, guilt, overpromise, speculation, jargon"),
+                                              ("patterns", "a list of non-empty texts"),
+                                              ("message", "a non-empty text")])
+def test_a_missing_key_is_called_missing_not_none(tmp_path, key, wanted):
+    rule = {"id": "blame.mine", "category": "blame", "severity": "warning", "patterns": ["oops"], "message": "m"}
+    del rule[key]
+    _write(tmp_path, "broken.json", {"rules": [rule]})
+    [problem] = load_rules("en", tmp_path).problems
+    assert problem == f"broken.json: rule 'blame.mine': '{key}' is missing; give {wanted} — that rule was ignored"
+    assert "None" not in problem
+
+
+def test_a_rule_without_an_id_is_told_so(tmp_path):
+    _write(tmp_path, "broken.json", {"rules": [{"category": "blame"}]})
+    assert load_rules("en", tmp_path).problems == (
+        "broken.json: a rule has no 'id'; give each rule one (lower-case letters, digits, '.', '-' or '_') — that "
+        "rule was ignored",)
+
+
+def test_a_bad_pattern_is_told_at_its_place_in_the_pattern_as_written_for_every_language(tmp_path):
+    _write(tmp_path, "badre.json", {"rules": [{"id": "blame.mine", "category": "blame", "severity": "warning",
+                                               "patterns": ["{SUPPLIER} failed (again"], "message": "m"}]})
+    english, japanese = load_rules("en", tmp_path).problems, load_rules("ja", tmp_path).problems
+    assert english == japanese == (
+        "badre.json: rule 'blame.mine' pattern 1: '{SUPPLIER} failed (again' is not a valid regular expression: "
+        "missing ), unterminated subpattern (at character 19) — that rule was ignored",)
+
+
+def test_a_pack_problem_in_japanese_names_the_pack_and_the_list(tmp_path):
+    from outagewriter.core import i18n
+
+    _write(tmp_path, "suppliers.json", {"lists": {"SUPPLIERS": ["Northwind"]}})
+    _write(tmp_path, "broken.json", {"rules": [{"id": "blame.mine", "category": "blame", "patterns": ["oops"],
+                                                "message": "m"}]})
+    _write(tmp_path, "french.json", {"language": "fr"})
+    i18n.use_language("ja")
+    language, lists, rule = load_rules("ja", tmp_path).problems  # files first, then lists, then rules
+    assert lists.startswith("suppliers.json: ") and "SUPPLIERS" in lists and "SUPPLIERのことですか？" in lists
+    assert "no rule uses" not in lists and "リスト" in lists
+    assert rule.startswith("broken.json: ") and "'severity'" in rule and "error, warning, suggestion" in rule
+    assert "指定されていません" in rule and "None" not in rule and "missing" not in rule
+    assert language.startswith("french.json: ") and "'fr'" in language and "使用しません" in language
+
+
+def test_services_tell_a_pack_for_every_language_once_one_line_each(tmp_path):
+    from outagewriter.core.session.services import Services
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    _write(rules, "badre.json", {"rules": [{"id": "blame.mine", "category": "blame", "severity": "warning",
+                                            "patterns": ["(abc"], "message": "m"}]})
+    _write(rules, "broken.json", {"rules": [{"id": "blame.other", "category": "blame", "patterns": ["x"],
+                                             "message": "m"}]})
+    _check, problem = Services.load(config_dir=tmp_path).fast_checker()
+    assert problem.splitlines() == [
+        "badre.json: rule 'blame.mine' pattern 1: '(abc' is not a valid regular expression: missing ), "
+        "unterminated subpattern (at character 1) — that rule was ignored",
+        "broken.json: rule 'blame.other': 'severity' is missing; give one of error, warning, suggestion — that rule "
+        "was ignored"]

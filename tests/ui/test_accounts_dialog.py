@@ -273,3 +273,20 @@ def test_switching_account_or_adding_one_asks_before_dropping_unsaved_edits(qtbo
     dialogs.answers["unsaved_changes"] = DISCARD
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert dialog.name.text() == "" and window.context.accounts.get("work").reply_to == ""
+
+
+def test_one_broken_account_in_the_file_is_named_and_the_others_are_listed(window, qtbot):
+    import json
+
+    store = window.context.accounts
+    store.save(Account("work", "ops@acme.example", "smtp.acme.example"))
+    store.save(Account("lan", "ops@acme.example", "relay.lan", security="none"))
+    data = json.loads(store.path.read_text("utf-8"))
+    data["accounts"][0]["port"] = "abc"
+    store.path.write_text(json.dumps(data), encoding="utf-8")
+    dialog = open_dialog(qtbot, window)
+    listed = dialog.findChild(QListWidget, "accounts_list")
+    assert [listed.item(i).text().split("\n")[0] for i in range(listed.count())] == ["lan"]
+    error = dialog.findChild(QLabel, "account_error")
+    assert error.isVisible()
+    assert error.text() == f"{store.path}: account 'work': port: 'abc' is not a port number (1 to 65535)"

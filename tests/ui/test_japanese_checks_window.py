@@ -53,3 +53,22 @@ def test_a_broken_rule_in_the_users_japanese_pack_is_told(make_window, qtbot, tm
     window = make_window(_japanese_file(tmp_path))
     qtbot.waitUntil(lambda: window.findings.status.isVisible(), timeout=3000)
     assert "mine-ja.json" in window.findings.status.text() and "blame.mine" in window.findings.status.text()
+
+
+def test_a_broken_pattern_is_told_once_on_a_line_of_its_own_as_a_warning(make_window, qtbot, tmp_path, dirs):
+    """A pack for every language is read for English and for Japanese: its mistake is one line, at the
+    position in the pattern as written (not in the word bounds each language puts around it)."""
+    rules = dirs[1] / "rules"
+    rules.mkdir(parents=True)
+    (rules / "badre.json").write_text(json.dumps({"rules": [{"id": "my.re", "category": "blame",
+                                                            "severity": "warning", "patterns": ["{SUPPLIER} (abc"],
+                                                            "message": "m"}]}), encoding="utf-8")
+    (rules / "suppliers.json").write_text(json.dumps({"lists": {"SUPPLIERS": ["Northwind"]}}), encoding="utf-8")
+    window = make_window(_japanese_file(tmp_path))
+    status = window.findings.status
+    qtbot.waitUntil(status.isVisible, timeout=3000)
+    assert status.text().splitlines() == [  # the lists are read before the rules that use them
+        "suppliers.json: no rule uses a list named SUPPLIERS, so its phrases change nothing; did you mean SUPPLIER?",
+        "badre.json: rule 'my.re' pattern 1: '{SUPPLIER} (abc' is not a valid regular expression: missing ), "
+        "unterminated subpattern (at character 12) — that rule was ignored"]
+    assert status.property("tone") == "warning"

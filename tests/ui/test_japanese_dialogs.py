@@ -264,3 +264,24 @@ def test_the_japanese_tone_rules_are_named_apart_shown_whole_and_their_sources_j
     tree.setCurrentItem(page.rule_items["jargon.technical-terms"])
     detail = page.rule_detail.text()
     assert "OutageWriterの通知の構成" in detail and "notice structure" not in detail
+
+
+def test_the_tone_rules_page_tells_broken_packs_in_japanese(japanese, make_window, qtbot, dirs):
+    """Settings > Tone rules names the user's packs that have problems, and what is wrong, in Japanese."""
+    rules = dirs[1] / "rules"
+    rules.mkdir(parents=True)
+    (rules / "badre.json").write_text(json.dumps({"rules": [{"id": "my.re", "category": "blame", "severity": "warning",
+                                                            "patterns": ["(abc"], "message": "m"}]}), encoding="utf-8")
+    (rules / "suppliers.json").write_text(json.dumps({"lists": {"SUPPLIERS": ["Northwind"]}}), encoding="utf-8")
+    window = make_window()
+    dialog = SettingsDialog(window.context, window, "Tone rules")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    shown = dialog.tone.pack_problems
+    assert shown.isVisible() and shown.accessibleName() == "ルールパックの問題"
+    heading, lists, pattern = shown.text().splitlines()
+    assert heading == "badre.json、suppliers.jsonの一部は使用できないため、除外しています。その他のルールは通常どおり使われます。問題点:"
+    assert lists == ("suppliers.json: SUPPLIERSというリストを使うルールはないため、このリストの語句は何にも影響しません。"
+                     "SUPPLIERのことですか？")
+    assert pattern.startswith("badre.json: ルール 'my.re'のパターン1: '(abc' は正しい正規表現ではありません: ")
+    assert pattern.endswith("（1文字目）。このルールは使用しません")

@@ -91,6 +91,24 @@ def test_a_failure_is_told_in_one_line(make_window, qtbot, dirs, tmp_path):
     assert dialog.findChild(QPushButton, "publish_run").isEnabled()  # fix it and try again
 
 
+def test_notices_whose_archives_are_gone_publish_nothing_and_the_dialog_says_why(make_window, qtbot, dirs, tmp_path):
+    incidents, site = story_folder(tmp_path), tmp_path / "site"
+    shutil.rmtree(incidents / "card-payments-story.sent")
+    write_settings(dirs, folder=str(site), incidents=str(incidents))
+    window = make_window(str(incidents / "card-payments-story.outage"))
+    dialog = open_publish(qtbot, window)
+    press(qtbot, dialog, "publish_run")
+    qtbot.waitUntil(lambda: not dialog.running, timeout=30000)
+    said = text_of(dialog, "publish_result")
+    assert said == (f"Not published: none of the notices that went out could be read as sent (the reasons are "
+                    f"below), so the page in {site} is left as it was")
+    problems = dialog.findChild(QLabel, "publish_problems")
+    assert problems.isVisible()
+    assert problems.text() == ("card-payments-story.outage: notices 1, 2, 3, 4 were left out: the archive folder "
+                               f"{incidents / 'card-payments-story.sent'} is missing or is a link")
+    assert not site.exists()
+
+
 def test_without_a_folder_the_dialog_says_what_to_set_and_opens_its_settings(make_window, qtbot, dirs, dialogs,
                                                                             tmp_path, incident_file):
     window = make_window(incident_file)

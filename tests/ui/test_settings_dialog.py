@@ -193,6 +193,32 @@ def test_the_tone_rules_page_names_the_packs_in_use(make_window, qtbot, dirs):
     window = make_window()
     dialog = open_settings(qtbot, window, "Tone rules")
     assert "team.json" in dialog.tone.packs.text() and str(rules) in dialog.tone.packs.text()
+    assert not dialog.tone.pack_problems.isVisible()  # nothing wrong in it: nothing said
+
+
+def test_the_tone_rules_page_says_which_packs_are_broken_and_how(make_window, qtbot, dirs):
+    rules = dirs[1] / "rules"
+    rules.mkdir(parents=True)
+    (rules / "badre.json").write_text(json.dumps({"rules": [{"id": "my.re", "category": "blame", "severity": "warning",
+                                                            "patterns": ["(abc"], "message": "m"}]}), encoding="utf-8")
+    (rules / "broken.json").write_text(json.dumps({"rules": [{"id": "my.rule", "category": "blame",
+                                                             "patterns": ["foo"], "message": "m"}]}), encoding="utf-8")
+    (rules / "team.json").write_text(json.dumps({"lists": {"SUPPLIER": ["PayGate"]}}), encoding="utf-8")
+    window = make_window()
+    dialog = open_settings(qtbot, window, "Tone rules")
+    assert "badre.json" in dialog.tone.packs.text() and "broken.json" in dialog.tone.packs.text()
+    shown = dialog.tone.pack_problems
+    assert shown.isVisible() and shown.property("tone") == "warning"
+    lines = shown.text().splitlines()
+    assert lines[0] == ("Parts of badre.json, broken.json cannot be used and are left out; the other rules work. "
+                        "What is wrong:")
+    assert lines[1:] == [
+        "badre.json: rule 'my.re' pattern 1: '(abc' is not a valid regular expression: missing ), unterminated "
+        "subpattern (at character 1) — that rule was ignored",
+        "broken.json: rule 'my.rule': 'severity' is missing; give one of error, warning, suggestion — that rule "
+        "was ignored"]
+    dialog.tone.show_language("ja")  # the packs are for every language: the Japanese rules say the same
+    assert shown.isVisible() and shown.text().splitlines()[1:] == lines[1:]
 
 
 def test_settings_that_leave_grammar_alone_keep_its_findings_on_screen(make_window, qtbot, incident_file,

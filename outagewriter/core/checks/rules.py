@@ -9,6 +9,7 @@ file, and the shipped rules keep working. A broken *shipped* pack is a bug and r
 """
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Callable
@@ -119,6 +120,7 @@ class RuleSet:
     disabled: frozenset[str] = frozenset()
     problems: tuple[str, ...] = ()
     lists: dict = field(default_factory=dict, compare=False)  # NAME -> phrases, shipped plus the user's
+    problem_files: tuple[str, ...] = ()  # the user's packs that `problems` are about, in name order
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -171,7 +173,14 @@ def _problem(where: str, text: str) -> ValueError:
     return ValueError(_("{where}: {problem}").format(where=where, problem=text))
 
 
+def _missing(where: str, key: str, wanted: str) -> ValueError:
+    """A key the rule must have is not there: say so, rather than show Python's None as its value."""
+    return _problem(where, _("'{key}' is missing; give {wanted}").format(key=key, wanted=wanted))
+
+
 def _string_list(value, where: str, what: str, *, allow_empty: bool = False) -> tuple[str, ...]:
+    if value is None and not allow_empty:
+        raise _missing(where, what, _("a list of non-empty texts"))
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise _problem(where, _("'{key}' should be a list of non-empty texts").format(key=what))
     if not value and not allow_empty:
@@ -180,6 +189,8 @@ def _string_list(value, where: str, what: str, *, allow_empty: bool = False) -> 
 
 
 def _text(raw: dict, key: str, where: str, *, required: bool) -> str:
+    if required and key not in raw:
+        raise _missing(where, key, _("a non-empty text"))
     value = raw.get(key, "")
     if not isinstance(value, str) or (required and not value.strip()):
         raise _problem(where, (_("'{key}' should be a non-empty text") if required else
@@ -187,12 +198,24 @@ def _text(raw: dict, key: str, where: str, *, required: bool) -> str:
     return value
 
 
-def _regex(pattern: str, where: str, spaceless: bool = False) -> re.Pattern:
+def _regex(pattern: str, where: str, spaceless: bool = False, written: str | None = None) -> re.Pattern:
+    """`pattern` compiled; a ValueError about the pattern as the user wrote it (`written`, before its
+    {LISTS} were expanded) when it is not a regular expression. The position is in `written`, counted
+    from 1: not in the word bounds the program puts around it (they differ by language, so one mistake
+    read as two)."""
+    written = pattern if written is None else written
+    # A list reference becomes literal letters of the same length: valid, and positions stay the user's.
+    try:
+        re.compile(wordlists.blank_references(written))
+    except re.error as exc:
+        raise _problem(where, _("{pattern!r} is not a valid regular expression: {reason} (at character "
+                                "{position})").format(pattern=written, reason=exc.msg,
+                                                      position=(exc.pos or 0) + 1)) from None
     try:
         return compile_pattern(pattern, spaceless)
     except re.error as exc:
-        raise _problem(where, _("{pattern!r} is not a valid regular expression ({reason})").format(
-            pattern=pattern, reason=exc)) from None
+        raise _problem(where, _("{pattern!r} is not a valid regular expression: {reason}").format(
+            pattern=written, reason=exc.msg)) from None
 
 
 def _swap(raw, where: str) -> tuple[tuple[str, str], ...]:
@@ -219,6 +242,8 @@ def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool
     if not isinstance(raw, dict):
         raise ValueError(_("each rule should be an object with an 'id'"))
     rule_id = raw.get("id")
+    if rule_id is None:
+        raise ValueError(_("a rule has no 'id'; give each rule one (lower-case letters, digits, '.', '-' or '_')"))
     if not isinstance(rule_id, str) or not _ID.match(rule_id):
         raise ValueError(_("rule id {id!r} should be lower-case letters, digits, '.', '-' or '_'").format(id=rule_id))
     where = _("rule '{id}'").format(id=rule_id)
@@ -226,11 +251,15 @@ def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool
     if unknown:
         raise _problem(where, _("unknown key(s) {names}; keys are {keys}").format(
             names=", ".join(unknown), keys=", ".join(sorted(_RULE_KEYS))))
+    if "category" not in raw:
+        raise _missing(where, "category", _("one of {choices}").format(choices=", ".join(TONE_CATEGORIES)))
     category = raw.get("category")
     if category not in TONE_CATEGORIES:
         raise _problem(where, _("'category' should be one of {choices} (found {value!r})").format(
             choices=", ".join(TONE_CATEGORIES), value=category))
     assert category in CATEGORIES
+    if "severity" not in raw:
+        raise _missing(where, "severity", _("one of {choices}").format(choices=", ".join(SEVERITIES)))
     severity = raw.get("severity")
     if severity not in SEVERITIES:
         raise _problem(where, _("'severity' should be one of {choices} (found {value!r})").format(
@@ -239,10 +268,11 @@ def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool
     written = list(raw.get("patterns", [])) if swap and isinstance(raw.get("patterns", []), list) else raw.get("patterns")
     if swap:
         written += [wordlists.phrase_pattern(phrase) for phrase, _ in swap]  # {NAME} kept: expanded below
-    patterns = _expanded(_string_list(written, where, "patterns"), lists or {}, where)
+    as_written = _string_list(written, where, "patterns")
+    patterns = _expanded(as_written, lists or {}, where)
     spaceless = language in SPACELESS_LANGUAGES
     if compile_now:
-        _validate(patterns, where, spaceless)
+        _validate(patterns, where, spaceless, as_written)
     exceptions = []
     for number, exc in enumerate(raw.get("exceptions", []) if isinstance(raw.get("exceptions", []), list) else [None], 1):
         ewhere = _("{rule} exception {number}").format(rule=where, number=number)
@@ -258,7 +288,8 @@ def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool
         if within is not None and (not isinstance(within, int) or isinstance(within, bool) or within < 1):
             raise _problem(ewhere, _("'within' should be a positive number of characters"))
         [pattern] = _expanded((exc["pattern"],), lists or {}, ewhere)
-        exceptions.append(Unless(where_to_look, _regex(pattern, ewhere, spaceless), within, str(exc.get("why", ""))))
+        exceptions.append(Unless(where_to_look, _regex(pattern, ewhere, spaceless, exc["pattern"]), within,
+                                 str(exc.get("why", ""))))
     fields = raw.get("fields")
     if fields is not None:
         fields = frozenset(_string_list(fields, where, "fields"))
@@ -292,9 +323,11 @@ def build_rule(raw, origin: str, lists: dict | None = None, *, compile_now: bool
     return rule
 
 
-def _validate(patterns: tuple[str, ...], where: str, spaceless: bool = False) -> None:
+def _validate(patterns: tuple[str, ...], where: str, spaceless: bool = False,
+              written: tuple[str, ...] | None = None) -> None:
     for number, pattern in enumerate(patterns, 1):
-        regex = _regex(pattern, _("{rule} pattern {number}").format(rule=where, number=number), spaceless)
+        regex = _regex(pattern, _("{rule} pattern {number}").format(rule=where, number=number), spaceless,
+                       written[number - 1] if written else None)
         if regex.search("") is not None or ("(?-i:" not in pattern and compiled(pattern, True, spaceless).search("")):
             raise _problem(where, _("a pattern matches empty text; it would flag everything"))
 
@@ -352,7 +385,20 @@ def load_shipped(language: str = "en") -> tuple[Rule, ...]:
     return _build_shipped(*_shipped_data(language), language)
 
 
-def _user_packs(folder: Path | None, language: str, problems: list[str]) -> list[tuple[str, dict]]:
+class _Problems:
+    """What is wrong with the user's packs: each line, and the files they are about."""
+
+    def __init__(self):
+        self.lines: list[str] = []
+        self.files: list[str] = []
+
+    def add(self, file: str, line: str) -> None:
+        self.lines.append(line)
+        if file not in self.files:
+            self.files.append(file)
+
+
+def _user_packs(folder: Path | None, language: str, problems: _Problems) -> list[tuple[str, dict]]:
     """(file name, data) of the readable user packs for `language`, in name order."""
     files = sorted(folder.glob("*.json")) if folder is not None and folder.is_dir() else []
     packs = []
@@ -360,11 +406,45 @@ def _user_packs(folder: Path | None, language: str, problems: list[str]) -> list
         try:
             data = _read_pack(path)
         except RulePackError as exc:
-            problems.append(_("{problem} — the file was ignored").format(problem=exc))
+            problems.add(path.name, _("{problem} — the file was ignored").format(problem=exc))
             continue
-        if data.get("language", language) == language:
+        wanted = data.get("language", language)
+        if "language" in data and wanted not in shipped_languages():  # it would be skipped for every language
+            problems.add(path.name, _("{file}: 'language' is {value!r}, but OutageWriter has tone rules only for "
+                                      "{languages}, so this pack is not used").format(
+                file=path.name, value=wanted, languages=", ".join(shipped_languages())))
+            continue
+        if wanted == language:
             packs.append((path.name, data))
     return packs
+
+
+def _unused_lists(name: str, data: dict, packs: list[tuple[str, dict]], language: str) -> list[str]:
+    """A list in the pack `name` that no rule refers to (a misspelt SUPPLIERS for SUPPLIER): its phrases
+    change nothing, which the user must be told. One line each, naming the closest list the rules use."""
+    lists = data.get("lists", {})
+    if not isinstance(lists, dict) or not lists:
+        return []
+    # A pack for every language may extend a list only another language's rules use.
+    languages = (language,) if "language" in data else shipped_languages()
+    known: set[str] = set()
+    referred: set[str] = set()
+    for code in languages:
+        known |= set(_shipped_data(code)[2])
+    for _pack_name, pack in packs:  # the user's own rules may use a list of their own
+        referred |= set(wordlists.references(json.dumps(pack.get("rules", []), ensure_ascii=False)))
+    lines = []
+    for list_name in lists:
+        if not isinstance(list_name, str) or list_name in known or list_name in referred:
+            continue
+        close = difflib.get_close_matches(list_name, sorted(known), n=1, cutoff=0.6)
+        if close:
+            lines.append(_("{file}: no rule uses a list named {name}, so its phrases change nothing; did you mean "
+                           "{close}?").format(file=name, name=list_name, close=close[0]))
+        else:
+            lines.append(_("{file}: no rule uses a list named {name}, so its phrases change nothing (the lists "
+                           "the rules use: {names})").format(file=name, name=list_name, names=", ".join(sorted(known))))
+    return lines
 
 
 def load_rules(language: str = "en", user_dir: str | Path | None = None, *,
@@ -376,13 +456,16 @@ def load_rules(language: str = "en", user_dir: str | Path | None = None, *,
     Pass `default_user_rules_dir()` in the app and CLI; tests pass a temporary folder.
     """
     path, shipped, lists = _shipped_data(language)
-    problems: list[str] = []
+    problems = _Problems()
     packs = _user_packs(Path(user_dir) if user_dir is not None else None, language, problems)
     for name, data in packs:
         try:
             lists = wordlists.merge(lists, wordlists.validate(data.get("lists", {}), name))
         except ValueError as exc:
-            problems.append(_("{problem} — those lists were ignored").format(problem=exc))
+            problems.add(name, _("{problem} — those lists were ignored").format(problem=exc))
+            continue
+        for line in _unused_lists(name, data, packs, language):
+            problems.add(name, line)
     rules = {r.id: r for r in _build_shipped(path, shipped, lists, language)}
     raw_by_id = {raw["id"]: raw for raw in shipped.get("rules", [])}
     disabled: set[str] = set()
@@ -393,18 +476,19 @@ def load_rules(language: str = "en", user_dir: str | Path | None = None, *,
                 disabled.add(rule_id)
                 disabled_in.setdefault(name, []).append(rule_id)
         except ValueError as exc:
-            problems.append(str(exc))
+            problems.add(name, str(exc))
         for raw in data.get("rules", []):
             merged = {**raw_by_id[raw["id"]], **raw} if isinstance(raw, dict) and raw.get("id") in raw_by_id else raw
             try:
                 rule = build_rule(merged, name, lists, language=language)
             except ValueError as exc:
-                problems.append(_("{file}: {problem} — that rule was ignored").format(file=name, problem=exc))
+                problems.add(name, _("{file}: {problem} — that rule was ignored").format(file=name, problem=exc))
                 continue
             rules[rule.id] = rule
             raw_by_id[rule.id] = merged
             if examples is not None:  # the user's own examples, run through a checker (tone.py)
-                problems.extend(f"{name}: {p}" for p in examples(rule))
+                for line in examples(rule):
+                    problems.add(name, f"{name}: {line}")
     # Structure and grammar findings can be turned off by id too; check_notice drops those.
     pack_data = dict(packs)
     for name, ids in disabled_in.items():
@@ -413,7 +497,8 @@ def load_rules(language: str = "en", user_dir: str | Path | None = None, *,
             elsewhere = {rule.id for other in shipped_languages() if other != language for rule in load_shipped(other)}
             unknown = [d for d in unknown if d not in elsewhere]
         if unknown:
-            problems.append(_("{file}: 'disabled' names rules that do not exist: {ids}").format(
+            problems.add(name, _("{file}: 'disabled' names rules that do not exist: {ids}").format(
                 file=name, ids=", ".join(unknown)))
     active = tuple(r for r in rules.values() if r.id not in disabled)
-    return RuleSet(active, frozenset(disabled), tuple(problems), lists)
+    return RuleSet(active, frozenset(disabled), tuple(problems.lines), lists,
+                   problem_files=tuple(sorted(problems.files)))

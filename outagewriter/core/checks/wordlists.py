@@ -43,6 +43,12 @@ def references(pattern: str) -> list[str]:
     return _REFERENCE.findall(pattern)
 
 
+def blank_references(pattern: str) -> str:
+    """`pattern` with each `{NAME}` made literal letters of the same length: a regular expression whose
+    positions are those of the pattern as written (for saying where a mistake in it is)."""
+    return _REFERENCE.sub(lambda match: "x" * len(match.group(0)), pattern)
+
+
 def expand(pattern: str, lists: Mapping[str, Iterable[str]]) -> str:
     """`pattern` with every `{NAME}` replaced by its list; KeyError names an unknown list."""
     cache: dict[str, str] = {}

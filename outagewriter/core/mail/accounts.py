@@ -190,6 +190,19 @@ def from_preset(key: str, **values) -> Account:
     return Account(**base)
 
 
+@dataclass(frozen=True)
+class _Broken:
+    """An entry of the accounts file that cannot be used: kept as written, and why, naming it."""
+
+    name: str  # "" when the entry has no usable name
+    problem: str
+    raw: object
+
+
+def _has_password(entry) -> bool:
+    return isinstance(entry, dict) and any("password" in str(key).lower() for key in entry)
+
+
 class AccountStore:
     """The accounts file. Every change is written at once, atomically."""
 
@@ -198,13 +211,29 @@ class AccountStore:
         self.path = self.folder / FILE_NAME
 
     def list(self) -> list[Account]:
-        return list(self._load().values())
+        """Every account; AccountError (naming the account) when one of them cannot be used."""
+        accounts, broken = self.readable()
+        if broken:
+            raise AccountError(next(iter(broken.values())))
+        return accounts
+
+    def readable(self) -> tuple[list[Account], dict[str, str]]:
+        """The accounts that can be used, and for each one that cannot (by name, or "#3" for an entry
+        without a usable name), why, naming it: one bad port must not hide every other account.
+        AccountError when the file as a whole cannot be used."""
+        entries = self._entries()
+        return ([e for e in entries.values() if isinstance(e, Account)],
+                {key: e.problem for key, e in entries.items() if isinstance(e, _Broken)})
 
     def names(self) -> list[str]:
-        return list(self._load())
+        return [key for key, entry in self._entries().items() if isinstance(entry, Account) or entry.name]
 
     def get(self, name: str) -> Account:
-        accounts = self._load()
+        entries = self._entries()
+        entry = entries.get(name)
+        if isinstance(entry, _Broken):
+            raise AccountError(entry.problem)
+        accounts = {key: e for key, e in entries.items() if isinstance(e, Account)}
         if name not in accounts:
             if not accounts:
                 raise AccountError(_("no account named {name!r} (accounts: none yet; add one with `outagewriter "
@@ -214,19 +243,21 @@ class AccountStore:
         return accounts[name]
 
     def save(self, account: Account) -> None:
-        """Add the account, or replace the one with the same name."""
-        accounts = self._load()
-        accounts[account.name] = account
-        self._write(accounts)
+        """Add the account, or replace the one with the same name (a broken one too: that mends it).
+        The other entries are written back as they were, broken ones included, for the user to mend."""
+        entries = self._entries()
+        entries[account.name] = account
+        self._write(entries)
 
     def remove(self, name: str) -> None:
-        accounts = self._load()
-        if name not in accounts:
+        entries = self._entries()
+        if name not in entries or (isinstance(entries[name], _Broken) and not entries[name].name):
             raise AccountError(_("no account named {name!r}").format(name=name))
-        del accounts[name]
-        self._write(accounts)
+        del entries[name]
+        self._write(entries)
 
-    def _load(self) -> dict[str, Account]:
+    def _entries(self) -> dict[str, "Account | _Broken"]:
+        """The file's entries in order: an Account, or a _Broken one kept as written."""
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -248,17 +279,28 @@ class AccountStore:
         raw = data.get("accounts")
         if not isinstance(raw, list):
             raise AccountError(_("{file}: 'accounts' should be a list").format(file=self.path))
-        accounts: dict[str, Account] = {}
-        for entry in raw:
+        entries: dict[str, Account | _Broken] = {}
+        for number, entry in enumerate(raw, 1):
             try:
                 account = Account.from_dict(entry)
             except AccountError as exc:
-                raise AccountError(_("{file}: {problem}").format(file=self.path, problem=exc)) from None
-            accounts[account.name] = account
-        return accounts
+                if _has_password(entry):  # a password in the file: the whole file is refused until it is gone
+                    raise AccountError(_("{file}: {problem}").format(file=self.path, problem=exc)) from None
+                name = entry.get("name") if isinstance(entry, dict) else None
+                name = name if isinstance(name, str) and name.strip() else ""
+                if name:
+                    problem = _("{file}: account {name!r}: {problem}").format(file=self.path, name=name, problem=exc)
+                else:
+                    problem = _("{file}: account entry {number}: {problem}").format(
+                        file=self.path, number=number, problem=exc)
+                key = name if name and name not in entries else f"#{number}"
+                entries[key] = _Broken(name, problem, entry)
+                continue
+            entries[account.name] = account
+        return entries
 
-    def _write(self, accounts: dict[str, Account]) -> None:
+    def _write(self, entries: dict[str, "Account | _Broken"]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         data = {"format": FORMAT_NAME, "version": FORMAT_VERSION,
-                "accounts": [a.to_dict() for a in accounts.values()]}
+                "accounts": [e.to_dict() if isinstance(e, Account) else e.raw for e in entries.values()]}
         atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")

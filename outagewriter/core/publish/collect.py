@@ -18,7 +18,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..incident.components import SEVERITY, ComponentError, parse_components, worst_status
 from ..incident.model import Incident, Notice
 from ..incident.page_id import page_id
@@ -132,14 +132,14 @@ def _first_paragraph(text: str) -> str:
 
 
 def _update(incident: Incident, notice: Notice, path: Path, renderer: Renderer) -> PublishedUpdate | str:
+    """The notice as published, or why it is left out."""
     number = incident.number(notice)
     time = _utc(notice.sent.time)
     if time is None:
-        return _("{file}: notice {number} has no readable sent time, so it was left out").format(
-            file=path.name, number=number)
+        return _("it has no readable sent time")
     found = _archived(path, notice)
     if isinstance(found, str):
-        return _("{file}: notice {number} was left out: {reason}").format(file=path.name, number=number, reason=found)
+        return found
     subject, text = found
     rendered = renderer.render(incident, notice)
     verbatim = rendered.text != text
@@ -155,6 +155,14 @@ def _update(incident: Incident, notice: Notice, path: Path, renderer: Renderer) 
                            verbatim=verbatim, summary=summary)
 
 
+def left_out_line(file: str, numbers: Sequence[int], reason: str) -> str:
+    """One line for the notices of one file left out for one reason (a missing archive folder is every
+    notice's reason: one line, not one a notice)."""
+    return ngettext("{file}: notice {numbers} was left out: {reason}",
+                    "{file}: notices {numbers} were left out: {reason}", len(numbers)).format(
+        file=file, numbers=_(", ").join(str(n) for n in numbers), reason=reason)
+
+
 def _state(incident: Incident, sent: list[Notice]) -> str:
     newest = sent[-1].fields.get("status", "")
     if incident.kind == "maintenance":
@@ -166,10 +174,14 @@ def _state(incident: Incident, sent: list[Notice]) -> str:
 def published_incident(incident: Incident, path: Path, renderer: Renderer) -> tuple[PublishedIncident | None, list[str]]:
     """The incident as its sent notices tell it (None when nobody may have any of them), and problems."""
     sent = [n for n in incident.notices if n.is_sent and record.may_have_it(n.sent)]
-    updates, problems = [], []
+    updates, left_out = [], {}
     for notice in sent:
         found = _update(incident, notice, path, renderer)
-        (problems.append if isinstance(found, str) else updates.append)(found)
+        if isinstance(found, str):
+            left_out.setdefault(found, []).append(incident.number(notice))
+        else:
+            updates.append(found)
+    problems = [left_out_line(path.name, numbers, reason) for reason, numbers in left_out.items()]
     if not updates:
         return None, problems
     updates.sort(key=lambda u: (u.time, u.number), reverse=True)

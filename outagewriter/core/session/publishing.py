@@ -26,7 +26,12 @@ from ..settings import Settings
 
 
 class PublishError(Exception):
-    """Publishing did not happen (the old page stays as it was); one plain line."""
+    """Publishing did not happen (the old page stays as it was); one plain line, and `details` (lines)
+    when there is more to say, such as why each notice was left out."""
+
+    def __init__(self, message: str, details: Sequence[str] = ()):
+        super().__init__(message)
+        self.details = tuple(details)
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,12 @@ def publish_status_page(sources: Sequence[str | Path], folder: str | Path, setti
         _refuse_unsafe_target(target, paths, files)
         page, problems = collect(files, settings, renderer or Renderer(audiences=settings.audiences),
                                  url=url or "", title=title or "")
+        if not page.incidents and problems:
+            # Notices went out, and not one can be published (their archives are missing, say): an empty
+            # page would tell readers nothing happened. The reasons follow the one line.
+            raise PublishError(_("none of the notices that went out could be read as sent (the reasons are "
+                                 "below), so the page in {folder} is left as it was").format(folder=target),
+                               details=problems)
         if not allow_removing:
             _refuse_dropping_open(target, {incident.id for incident in page.incidents})
         tree = {**site_files(page), **feed_files(page), **summary_files(page)}
@@ -135,13 +146,21 @@ def publish_status_page(sources: Sequence[str | Path], folder: str | Path, setti
         raise PublishError(_("cannot publish into {folder}: {reason}").format(
             folder=target, reason=os_errors.reason(exc))) from None
     if not page.incidents:  # an empty page is allowed (a new team), but never without a word
-        problems = [ngettext("none of the {count} incident file given has a notice that went out, so the page "
-                             "shows no incident",
-                             "none of the {count} incident files given has a notice that went out, so the page "
-                             "shows no incident", len(files)).format(count=len(files)), *problems]
+        problems = [_empty_page(paths, files), *problems]
     return PublishResult(folder=target, incidents=len(page.incidents),
                          notices=sum(len(i.updates) for i in page.incidents), newest=page.newest,
                          files=len(tree) + 1, changed=changed, problems=tuple(problems))
+
+
+def _empty_page(paths: Sequence[Path], files: Sequence[Path]) -> str:
+    """Why the page shows no incident, when nothing went wrong: no incident files, or nothing sent yet."""
+    if not files:
+        return _("there are no incident files (.outage) in {where}, so the page shows no incident").format(
+            where=_(", ").join(str(p) for p in paths))
+    return ngettext("none of the {count} incident file given has a notice that went out, so the page shows no "
+                    "incident",
+                    "none of the {count} incident files given has a notice that went out, so the page shows no "
+                    "incident", len(files)).format(count=len(files))
 
 
 def publish_after_send(settings: Settings, incident_path: str | os.PathLike | None,
@@ -154,7 +173,7 @@ def publish_after_send(settings: Settings, incident_path: str | os.PathLike | No
         result = publish_status_page(sources_for(settings, Path(incident_path)), settings.status_page_folder,
                                      settings, renderer=renderer)
     except PublishError as exc:
-        return [_("The status page was not published: {reason}").format(reason=exc)]
+        return [_("The status page was not published: {reason}").format(reason=exc), *exc.details]
     except Exception as exc:  # noqa: BLE001 - the notice went out; a page that failed must not hide that
         return [_("The status page was not published: {reason}").format(reason=f"{type(exc).__name__}: {exc}")]
     return [result.summary(), *result.problems]

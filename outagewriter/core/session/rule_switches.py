@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import N_, _
 from ..storage.atomic import atomic_write_text
-from ..checks.rules import Rule, load_rules, load_shipped
+from ..checks.rules import Rule, RuleSet, load_rules, load_shipped
 
 
 def switches_pack(rules_dir: str | Path, language: str) -> Path:
@@ -41,6 +42,19 @@ def rule_switches(language: str, rules_dir: str | Path) -> list[RuleSwitch]:
                           if rule_id in _disabled_in(Path(rules_dir) / name)), "a rule pack")
         switches.append(RuleSwitch(rule, not off, fixed))
     return switches
+
+
+# The Settings window's name for the lines below (its accessible name), in the words of the lines themselves.
+PACK_PROBLEMS_NAME = N_("Problems in your rule packs")
+
+
+def pack_problems(ruleset: RuleSet) -> str:
+    """What is wrong in the user's packs for the Settings window: the files by name, then one line per
+    problem ("" when there is none). The same lines the findings panel and `outagewriter check` show."""
+    if not ruleset.problems:
+        return ""
+    return "\n".join([_("Parts of {files} cannot be used and are left out; the other rules work. What is wrong:").format(
+        files=_(", ").join(ruleset.problem_files)), *ruleset.problems])
 
 
 def own_packs(language: str, rules_dir: str | Path) -> list[str]:

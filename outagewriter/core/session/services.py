@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import paths
+from ..i18n import _
 from ..settings import Settings, load_settings, merged
 
 if TYPE_CHECKING:
@@ -200,7 +201,8 @@ class Services:
         try:
             checkers = [self.tone(language) for language in shipped_languages()]
         except Exception as exc:  # noqa: BLE001 — shown in the findings panel, never a crash
-            return (lambda incident, notice: []), f"Tone and structure checks are not available: {exc}"
+            return (lambda incident, notice: []), _("Tone and structure checks are not available: {problem}").format(
+                problem=exc)
         # Every language's packs: a Japanese rule the user broke is told before a Japanese incident is
-        # opened; an unreadable file, read for each language, is told once.
-        return self.fast_findings, "; ".join(dict.fromkeys(p for tone in checkers for p in tone.problems))
+        # opened; a problem in a pack for every language, read for each language, is told once. One line each.
+        return self.fast_findings, "\n".join(dict.fromkeys(p for tone in checkers for p in tone.problems))

@@ -29,7 +29,10 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
             os.chmod(tmp_name, target.stat().st_mode & 0o7777)
         except FileNotFoundError:
             os.chmod(tmp_name, 0o666 & ~_umask())
-        os.replace(tmp_name, target)
+        try:
+            os.replace(tmp_name, target)
+        except OSError as exc:  # e.g. `target` is a folder: name it, not our temporary file
+            raise OSError(exc.errno, exc.strerror, str(target)) from None
     except BaseException:
         try:
             os.unlink(tmp_name)

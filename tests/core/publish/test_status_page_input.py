@@ -131,3 +131,63 @@ def test_an_id_with_dots_and_markup_in_a_sent_message_stay_inside_the_page_as_te
         "config", "incidents", "site"]
     page = files[f"incidents/{name}.html"].decode()
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; At 10:50 CET" in page
+
+
+def test_missing_archives_publish_nothing_and_say_why_once_per_incident(publish, incidents, tmp_path):
+    """Notices went out but their .sent folders are gone: an empty page would tell readers nothing
+    happened. Nothing is published, exit code 1, and each incident's reason is one line."""
+    import shutil
+
+    site = tmp_path / "site"
+    assert publish(site, incidents)[0] == 0
+    before = tree(site)
+    for name in (STORY, MAINTENANCE):
+        shutil.rmtree(incidents / f"{name}.sent")
+    code, out, err = publish(site, incidents)
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"outagewriter publish: none of the notices that went out could be read as sent (the reasons are below), "
+        f"so the page in {site} is left as it was",
+        f"outagewriter publish: {STORY}.outage: notices 1, 2, 3, 4 were left out: the archive folder "
+        f"{incidents / STORY}.sent is missing or is a link",
+        f"outagewriter publish: {MAINTENANCE}.outage: notices 1, 2, 3, 4, 5 were left out: the archive folder "
+        f"{incidents / MAINTENANCE}.sent is missing or is a link"]
+    assert tree(site) == before
+
+
+def test_a_folder_without_incident_files_is_said_to_have_none(publish, tmp_path):
+    empty = tmp_path / "no-incidents"
+    empty.mkdir()
+    code, out, err = publish(tmp_path / "site", empty)
+    assert code == 0 and "(0 incidents, 0 notices)" in out
+    assert err == f"outagewriter publish: there are no incident files (.outage) in {empty}, so the page shows no incident\n"
+
+
+def test_a_page_address_that_is_not_http_is_refused_as_the_window_refuses_it(publish, incidents, tmp_path):
+    for url in ("ftp://x", "status.example.com", "https://", "javascript:alert(1)"):
+        code, out, err = publish(tmp_path / "site", incidents, "--url", url)
+        assert (code, out) == (2, "")
+        assert err == (f"outagewriter publish: argument --url: {url!r} is not a web address readers can open; give one "
+                       "starting with https:// or http:// (see outagewriter publish --help)\n")
+    assert not (tmp_path / "site").exists()
+    assert publish(tmp_path / "site", incidents, "--url", "https://status.acme.example")[0] == 0
+
+
+def test_the_missing_archives_in_japanese_name_the_incident_and_the_folder(publish, incidents, tmp_path, monkeypatch):
+    import shutil
+
+    shutil.rmtree(incidents / f"{STORY}.sent")
+    shutil.rmtree(incidents / f"{MAINTENANCE}.sent")
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    code, out, err = publish(tmp_path / "site", incidents)
+    assert code == 1
+    first, story, maintenance = err.splitlines()
+    assert "そのままです" in first and str(tmp_path / "site") in first and "went out" not in first
+    assert story.startswith(f"outagewriter publish: {STORY}.outage: ") and "通知1、2、3、4" in story
+    assert f"{incidents / STORY}.sent" in story and "left out" not in story
+    empty = tmp_path / "none"
+    empty.mkdir()
+    code, out, err = publish(tmp_path / "site2", empty)
+    assert code == 0 and str(empty) in err and "インシデントファイル（.outage）がない" in err and "0件" not in err
