@@ -427,7 +427,7 @@ def test_a_number_that_is_not_one_is_told_in_japanese(tmp_path):
     assert proc.stderr == ("outagewriter accounts add: 引数--port: 'abc'は整数ではありません"
                            "（outagewriter accounts add --helpをご覧ください）\n")
     proc = run("accounts", "test", "relay", "--timeout", "soon", cwd=tmp_path, lang="ja_JP.UTF-8")
-    assert proc.stderr.startswith("outagewriter accounts test: 引数--timeout: 'soon'は数値ではありません")
+    assert proc.stderr.startswith("outagewriter accounts test: 引数--timeout: 'soon' は0より大きく86400以下の秒数ではありません")
     english = run("accounts", "add", "relay", "--port", "abc", "--from", "a@example.com", cwd=tmp_path)
     assert "argument --port: invalid int value: 'abc'" in english.stderr
 
