@@ -7,7 +7,6 @@ Exit codes: 0 success, 1 a check or delivery did not fully pass, 2 usage or bad 
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib
 import os
 import re
@@ -135,6 +134,8 @@ def _names_a_file(word: str) -> bool:
 
 def _unknown_command(word: str, commands: set[str]) -> str:
     """One line for a first word that is neither a command nor a file, naming the closest command."""
+    import difflib  # only for a mistyped command
+
     close = difflib.get_close_matches(word, sorted(commands), n=1)
     if close:
         return _("outagewriter: {word!r} is not a command or a file; did you mean {command!r}? "

@@ -8,7 +8,6 @@ reads as before); any other error keeps the system's own text.
 from __future__ import annotations
 
 import errno
-import socket
 
 from .i18n import N_, _
 
@@ -28,25 +27,29 @@ _WORDS = {
     errno.EHOSTUNREACH: N_("No route to host"),
     errno.ENETUNREACH: N_("Network is unreachable"),
 }
-# Name look-ups (socket.gaierror) number their errors apart from errno.
-_LOOKUP_WORDS = {
-    getattr(socket, "EAI_NONAME", None): N_("Name or service not known"),
-    getattr(socket, "EAI_AGAIN", None): N_("Temporary failure in name resolution"),
-}
-_LOOKUP_WORDS.pop(None, None)
+# Name look-ups (socket.gaierror) number their errors apart from errno; the socket module is read only when
+# an error came from it (`outagewriter check` never imports it).
+_LOOKUP_WORDS = {"EAI_NONAME": N_("Name or service not known"),
+                 "EAI_AGAIN": N_("Temporary failure in name resolution")}
+
+
+def _lookup_words(exc: OSError) -> str | None:
+    import socket
+
+    return next((words for name, words in _LOOKUP_WORDS.items() if getattr(socket, name, None) == exc.errno), None)
 
 
 def reason(exc: BaseException) -> str:
     """Why `exc` happened, in words and without the file name (messages name the file themselves)."""
-    if isinstance(exc, socket.gaierror):
-        words = _LOOKUP_WORDS.get(exc.errno)
+    if type(exc).__name__ == "gaierror":  # socket.gaierror, without importing socket for every message
+        words = _lookup_words(exc)
     elif isinstance(exc, OSError):
         words = _WORDS.get(exc.errno)
     else:
         words = None
     if words is not None:
         return _(words)
-    if isinstance(exc, (socket.timeout, TimeoutError)) and not getattr(exc, "strerror", None):
+    if isinstance(exc, TimeoutError) and not getattr(exc, "strerror", None):
         return _("timed out")
     return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 

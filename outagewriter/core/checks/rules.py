@@ -9,7 +9,6 @@ file, and the shipped rules keep working. A broken *shipped* pack is a bug and r
 """
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Callable
@@ -437,6 +436,8 @@ def _unused_lists(name: str, data: dict, packs: list[tuple[str, dict]], language
     for list_name in lists:
         if not isinstance(list_name, str) or list_name in known or list_name in referred:
             continue
+        import difflib  # only when a pack names a list no rule uses
+
         close = difflib.get_close_matches(list_name, sorted(known), n=1, cutoff=0.6)
         if close:
             lines.append(_("{file}: no rule uses a list named {name}, so its phrases change nothing; did you mean "
