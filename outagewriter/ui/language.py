@@ -11,9 +11,9 @@ import re
 import sys
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from ..core.incident.times import format_stored
+from ..core.incident.times import format_stored, month_day_ja
 from ..core.shipped import package_path
 
 translate = QCoreApplication.translate
@@ -56,8 +56,9 @@ def install(app, language: str) -> None:
 
 def moment_text(stored, zone=None) -> str:
     """A stored moment as the window's language writes it, in the reader's zone (core's
-    `format_stored` in English: 'Mon 30 Nov, 11:00 CET'; in Japanese '11月30日(月) 11:00 CET',
-    the year first when it is not this year). Text that is not a time comes back unchanged."""
+    `format_stored` in English: 'Mon 30 Nov, 11:00 CET'; in Japanese '11月30日（月）11:00 CET' as the
+    notices and the command line write it, the year first when it is not this year). Text that is not a
+    time comes back unchanged."""
     english = format_stored(stored, zone)
     if QLocale().language() != QLocale.Language.Japanese or english == str(stored):
         return english
@@ -66,8 +67,7 @@ def moment_text(stored, zone=None) -> str:
     local = (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(zone)
     label = english.rsplit(" ", 1)[-1]  # the zone's name, as core chose it
     year = f"{local.year}年" if local.year != datetime.now(local.tzinfo).year else ""
-    day = QLocale().toString(QDate(local.year, local.month, local.day), "M月d日(ddd)")
-    return f"{year}{day} {local:%H:%M} {label}"
+    return f"{year}{month_day_ja(local)}{local:%H:%M} {label}"
 
 
 def join_sentences(sentences) -> str:

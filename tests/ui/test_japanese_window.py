@@ -210,7 +210,7 @@ def test_dates_in_the_japanese_window_are_written_the_japanese_way(start, monkey
         incident.add_notice("update")
         window = start("ja", incident)
         first = window.notices.list.item(0).text()
-        assert re.search(r"送信済み (2026年)?11月27日\(金\) 19:00 JST$", first), first
+        assert re.search(r"送信済み (2026年)?11月27日（金）19:00 JST$", first), first  # as the notices write it
     finally:
         monkeypatch.undo()
         time.tzset()
