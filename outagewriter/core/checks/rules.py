@@ -202,19 +202,20 @@ def _regex(pattern: str, where: str, spaceless: bool = False, written: str | Non
     {LISTS} were expanded) when it is not a regular expression. The position is in `written`, counted
     from 1: not in the word bounds the program puts around it (they differ by language, so one mistake
     read as two)."""
-    written = pattern if written is None else written
-    # A list reference becomes literal letters of the same length: valid, and positions stay the user's.
-    try:
-        re.compile(wordlists.blank_references(written))
-    except re.error as exc:
-        raise _problem(where, _("{pattern!r} is not a valid regular expression: {reason} (at character "
-                                "{position})").format(pattern=written, reason=exc.msg,
-                                                      position=(exc.pos or 0) + 1)) from None
     try:
         return compile_pattern(pattern, spaceless)
-    except re.error as exc:
+    except re.error as failed:
+        written = pattern if written is None else written
+        # Placed in what the user wrote: a list reference becomes literal letters of the same length
+        # (valid, and positions stay the user's). Only a failed pattern pays for this second compile.
+        try:
+            re.compile(wordlists.blank_references(written))
+        except re.error as exc:
+            raise _problem(where, _("{pattern!r} is not a valid regular expression: {reason} (at character "
+                                    "{position})").format(pattern=written, reason=exc.msg,
+                                                          position=(exc.pos or 0) + 1)) from None
         raise _problem(where, _("{pattern!r} is not a valid regular expression: {reason}").format(
-            pattern=written, reason=exc.msg)) from None
+            pattern=written, reason=failed.msg)) from None
 
 
 def _swap(raw, where: str) -> tuple[tuple[str, str], ...]:
