@@ -9,9 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import re
 import sys
-import unicodedata
 from pathlib import Path
 
 from . import __version__
@@ -43,52 +41,24 @@ argparse._ = i18n._  # type: ignore[attr-defined]
 argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
 
 
-# Japanese is written without spaces: a break may come between any two characters, except before closing
-# punctuation or after opening punctuation (kinsoku); Latin words, options and commands stay whole.
-_NO_BREAK_BEFORE = set("、。，．・：；？！ー）」』】〕〉》”’…‥／ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ)]},.:;!?%")
-_NO_BREAK_AFTER = set("（「『【〔〈《“‘")
-
-
-def _columns(text: str) -> int:
-    """How many terminal columns `text` takes: wide (East Asian) characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _wrap_wide(text: str, width: int) -> list[str]:
-    """Lines of at most `width` columns for text with wide characters, broken where Japanese allows."""
-    units = re.findall(r"[^\s\u2E80-\uFFEF]+|\s+|.", text)  # Latin runs, spaces, single wide characters
-    lines, line = [], ""
-    for index, unit in enumerate(units):
-        if unit.isspace():
-            unit = " "
-            if not line:
-                continue
-        glued = (unit[:1] in _NO_BREAK_BEFORE or (line and line[-1] in _NO_BREAK_AFTER))
-        if line and not glued and _columns(line + unit.rstrip()) > width:
-            lines.append(line.rstrip())
-            line = "" if unit == " " else unit
-        else:
-            line += unit
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines
-
-
 class _HelpFormatter(argparse.HelpFormatter):
     """argparse's help, with text that holds Japanese wrapped by its width on screen and where Japanese
-    may break (argparse counts characters and breaks only at spaces: '（または--notice' / 'N）を送信します')."""
+    may break (argparse counts characters and breaks only at spaces: '（または--notice' / 'N）を送信します'),
+    by the wrapping the plain-text notices use (core/render/linebreak.py)."""
 
     def _split_lines(self, text: str, width: int) -> list[str]:
+        from .core.render.linebreak import has_wide, wrap_wide  # only for help text (budoux, wcwidth)
+
         flat = self._whitespace_matcher.sub(" ", text).strip()
-        if _columns(flat) == len(flat):
-            return super()._split_lines(text, width)
-        return _wrap_wide(flat, width)
+        return wrap_wide(flat, width) if has_wide(flat) else super()._split_lines(text, width)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
+        from .core.render.linebreak import has_wide, wrap_wide
+
         flat = self._whitespace_matcher.sub(" ", text).strip()
-        if _columns(flat) == len(flat):
+        if not has_wide(flat):
             return super()._fill_text(text, width, indent)
-        return "\n".join(indent + line for line in _wrap_wide(flat, width - len(indent)))
+        return "\n".join(wrap_wide(flat, width, indent, indent))
 
 
 class _Parser(argparse.ArgumentParser):

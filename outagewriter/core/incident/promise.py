@@ -94,32 +94,28 @@ def _clock(moment: datetime) -> str:
     return f"{moment:%H:%M} {label}"
 
 
-def local_times(promise: ZonedTime, audiences: Iterable[Audience]) -> list[str]:
-    """The promise for each audience whose clock reads differently from the promise's own:
-    "10:00 EST for US customers" ("Sat 01:00 JST ..." when it falls on another day for them)."""
+def _other_clocks(promise: ZonedTime, audiences: Iterable[Audience]):
+    """(audience, the promise on its clock, whether that is another day) for each audience whose clock
+    reads differently from the promise's own."""
     own = promise.moment
-    texts = []
-    for audience in audiences:
-        theirs = promise.moment.astimezone(audience.tz)
-        if theirs.replace(tzinfo=None) == own.replace(tzinfo=None) and theirs.tzname() == own.tzname():
-            continue
-        day = "" if theirs.date() == own.date() else f"{theirs:%a} "
-        texts.append(f"{day}{_clock(theirs)} for {audience.name}")
-    return texts
-
-
-def local_times_ja(promise: ZonedTime, audiences: Iterable[Audience]) -> list[str]:
-    """The promise on each audience's own clock, when it reads differently: 'US customers：01:00 EST'."""
-    own = promise.moment
-    texts = []
     for audience in audiences:
         theirs = own.astimezone(audience.tz)
         if theirs.replace(tzinfo=None) == own.replace(tzinfo=None) and theirs.tzname() == own.tzname():
             continue
-        day = "" if theirs.date() == own.date() else month_day_ja(theirs)
-        label = ZonedTime(theirs, "zone").zone_label()
-        texts.append(f"{audience.name}：{day}{theirs:%H:%M} {label}")
-    return texts
+        yield audience, theirs, theirs.date() != own.date()
+
+
+def local_times(promise: ZonedTime, audiences: Iterable[Audience]) -> list[str]:
+    """The promise for each audience whose clock reads differently from the promise's own:
+    "10:00 EST for US customers" ("Sat 01:00 JST ..." when it falls on another day for them)."""
+    return [f"{theirs:%a} " * other_day + f"{_clock(theirs)} for {audience.name}"
+            for audience, theirs, other_day in _other_clocks(promise, audiences)]
+
+
+def local_times_ja(promise: ZonedTime, audiences: Iterable[Audience]) -> list[str]:
+    """The same in Japanese: 'US customers：01:00 EST' ('US customers：11月28日（土）01:00 JST' on another day)."""
+    return [f"{audience.name}：{month_day_ja(theirs) * other_day}{_clock(theirs)}"
+            for audience, theirs, other_day in _other_clocks(promise, audiences)]
 
 
 def promise_line(promise: ZonedTime, audiences: Iterable[Audience]) -> str:
